@@ -1,0 +1,53 @@
+use std::path::Path;
+
+use visitprep::{sheet, skeleton};
+
+pub fn check(file: &Path, color: bool) -> Result<(), String> {
+    let loaded = super::load(file, color)?;
+    let intake = &loaded.intake;
+    let guide = &loaded.guide;
+    let facts = sheet::facts_of(intake);
+    println!("{}: valid (guide: {})", file.display(), guide.id);
+    if intake.patient.name == skeleton::NAME_TO_REPLACE {
+        println!(
+            "  note: `patient.name` is still \"{}\"; write the patient's name",
+            skeleton::NAME_TO_REPLACE
+        );
+    }
+    let open: Vec<_> = guide
+        .doctor_questions
+        .iter()
+        .filter(|q| facts.holds(&q.when) && !intake.answers.contains_key(&q.id))
+        .collect();
+    if open.is_empty() {
+        println!("  every question is answered");
+    } else {
+        println!(
+            "  {} unanswered (printed with lines to write on):",
+            open.len()
+        );
+        for q in open {
+            println!("    {:<14} {}", q.id, q.text);
+        }
+    }
+    let todo: Vec<_> = guide
+        .checklist
+        .iter()
+        .filter(|c| facts.holds(&c.when) && !intake.checklist_done.contains(&c.id))
+        .collect();
+    if !todo.is_empty() {
+        println!("  {} checklist items not yet done:", todo.len());
+        for c in todo {
+            let text = c.text.replace(
+                "{companion}",
+                intake
+                    .visit
+                    .companion
+                    .as_deref()
+                    .unwrap_or("your companion"),
+            );
+            println!("    {:<18} {}", c.id, text);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,36 @@
+use std::path::Path;
+
+use visitprep::guide::Guide;
+use visitprep::output;
+use visitprep::skeleton;
+
+pub fn new(guide_id: &str, out: Option<&Path>, force: bool) -> Result<(), String> {
+    let guide = Guide::built_in(guide_id).ok_or_else(|| {
+        let known: Vec<&str> = Guide::built_in_ids().collect();
+        format!(
+            "error: unknown guide `{guide_id}`\n  help: the built-in guides are: {}",
+            known.join(", ")
+        )
+    })?;
+    let text = skeleton::intake_for(&guide);
+    match out {
+        None => {
+            print!("{text}");
+            Ok(())
+        }
+        Some(path) => {
+            if path.exists() && !force {
+                return Err(format!(
+                    "error: {} already exists; nothing was written\n  help: choose another name, or add --force to replace it",
+                    path.display()
+                ));
+            }
+            output::write_atomic(path, text.as_bytes()).map_err(|e| format!("error: {e}"))?;
+            eprintln!(
+                "wrote {}: fill it in, then run `visitprep check {0}`",
+                path.display()
+            );
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,223 @@
+//! Problems found in a user's file, told the way rustc and cargo tell them: what is wrong,
+//! where (file, line, column, the line itself with a caret), and what to do about it.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+/// One problem in a file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub message: String,
+    /// Byte range in the file that the caret points at.
+    pub span: Option<Range<usize>>,
+    /// Dotted path of the field it concerns (`diary[2].severity`), when there is one.
+    pub field: Option<String>,
+    /// Short text under the caret.
+    pub label: Option<String>,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(message: impl Into<String>) -> Self {
+        Diagnostic {
+            message: message.into(),
+            span: None,
+            field: None,
+            label: None,
+            help: None,
+        }
+    }
+
+    pub fn at(mut self, span: Option<Range<usize>>) -> Self {
+        self.span = span;
+        self
+    }
+
+    pub fn field(mut self, field: impl Into<String>) -> Self {
+        self.field = Some(field.into());
+        self
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// A file as the user wrote it, kept so problems can quote it.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+impl SourceFile {
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let before = &self.text[..floor_char_boundary(&self.text, offset)];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let col = before[line_start..].chars().count() + 1;
+        (line, col)
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Every problem found in one file; the error type of the input stages.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub file: SourceFile,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    pub fn single(file: SourceFile, diagnostic: Diagnostic) -> Self {
+        Report {
+            file,
+            diagnostics: vec![diagnostic],
+        }
+    }
+
+    /// A problem with the file as a whole (it could not be read, it is too large): no text to quote.
+    pub fn about_file(path: &Path, diagnostic: Diagnostic) -> Self {
+        Report::single(
+            SourceFile {
+                path: path.to_path_buf(),
+                text: String::new(),
+            },
+            diagnostic,
+        )
+    }
+
+    /// The report as text; `color` adds terminal colours.
+    pub fn render(&self, color: bool) -> String {
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        let path = self.file.path.display().to_string();
+        let mut out = String::new();
+        for d in &self.diagnostics {
+            let mut title = d.message.clone();
+            if let Some(field) = &d.field {
+                if !title.contains(&format!("`{field}`")) {
+                    title = format!("{title} (field `{field}`)");
+                }
+            }
+            let title = Level::ERROR.primary_title(title);
+            let group: Group = match d.span.clone() {
+                Some(span) if !self.file.text.is_empty() => {
+                    let span = clamp_span(&self.file.text, span);
+                    let mut annotation = AnnotationKind::Primary.span(span);
+                    if let Some(label) = &d.label {
+                        annotation = annotation.label(label.as_str());
+                    }
+                    title.element(
+                        Snippet::source(self.file.text.as_str())
+                            .path(path.as_str())
+                            .annotation(annotation),
+                    )
+                }
+                _ => title.element(annotate_snippets::Origin::path(path.as_str())),
+            };
+            let mut report: Vec<Group> = vec![group];
+            if let Some(help) = &d.help {
+                report.push(Group::with_title(
+                    Level::HELP.secondary_title(help.as_str()),
+                ));
+            }
+            out.push_str(&renderer.render(&report));
+            out.push('\n');
+        }
+        out
+    }
+}
+
+fn clamp_span(text: &str, span: Range<usize>) -> Range<usize> {
+    let start = floor_char_boundary(text, span.start.min(text.len()));
+    let end = floor_char_boundary(text, span.end.min(text.len())).max(start);
+    start..end
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.render(false).trim_end())
+    }
+}
+
+impl std::error::Error for Report {}
+
+/// The closest of `candidates` to a misspelt `word`, when one is close enough to be a typo.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let word = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&word, &c.to_lowercase()), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let file = SourceFile {
+            path: "x.toml".into(),
+            text: "a = 1\nnäme = 2\n".into(),
+        };
+        assert_eq!(file.line_col(0), (1, 1));
+        assert_eq!(file.line_col(6), (2, 1));
+        // 'ä' is two bytes: the '=' after "näme " is at byte 12, column 6.
+        assert_eq!(file.line_col(12), (2, 6));
+    }
+
+    #[test]
+    fn suggestions_catch_typos_only() {
+        let known = ["medications", "patient", "visit"];
+        assert_eq!(did_you_mean("medicaton", known), Some("medications"));
+        assert_eq!(did_you_mean("zzz", known), None);
+    }
+
+    #[test]
+    fn rendering_quotes_the_line_with_a_caret() {
+        let file = SourceFile {
+            path: "intake.toml".into(),
+            text: "[patient]\nname = \"\"\n".into(),
+        };
+        let report = Report::single(
+            file,
+            Diagnostic::new("the patient's name is blank")
+                .at(Some(17..19))
+                .field("patient.name")
+                .help("write the name"),
+        );
+        let text = report.render(false);
+        assert!(text.contains("intake.toml:2:8"), "{text}");
+        assert!(text.contains("name = \"\""), "{text}");
+        assert!(text.contains("^^"), "{text}");
+        assert!(text.contains("help: write the name"), "{text}");
+        assert!(text.contains("patient.name"), "{text}");
+    }
+}

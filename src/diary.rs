@@ -1,0 +1,389 @@
+//! The patient's night-by-night log: its figures, its chart, and the blank grid to keep one.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Timelike};
+
+use crate::document::{plain, BarChart, Block, Column, Span, Table, Text};
+use crate::intake::DiaryEntry;
+
+/// Charts with more weeks than this count months instead, so the bars stay readable.
+const MAX_WEEKLY_BARS: usize = 26;
+
+/// The figures a doctor wants from a cramp log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    pub count: usize,
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+    pub per_week: f64,
+    pub mean_severity: Option<f64>,
+    pub worst_severity: Option<u8>,
+    pub mean_minutes: Option<f64>,
+    pub longest_minutes: Option<f64>,
+    /// The place named most often, and how many times.
+    pub usual_place: Option<(String, usize)>,
+    /// Earliest, typical (median) and latest time in the night.
+    pub times: Option<(NaiveTime, NaiveTime, NaiveTime)>,
+}
+
+pub fn summarize(entries: &[DiaryEntry]) -> Option<Summary> {
+    let first = entries.iter().map(|e| e.night).min()?;
+    let last = entries.iter().map(|e| e.night).max()?;
+    let days = (last - first).num_days() + 1;
+    // A log shorter than a week still counts as one week: no rate above the real count.
+    let weeks = days.max(7) as f64 / 7.0;
+
+    let severities: Vec<u8> = entries.iter().filter_map(|e| e.severity).collect();
+    let minutes: Vec<f64> = entries.iter().filter_map(|e| e.minutes).collect();
+
+    let mut places: Vec<(String, String, usize)> = Vec::new();
+    for place in entries.iter().filter_map(|e| e.place.as_deref()) {
+        let key = place.trim().to_lowercase();
+        if key.is_empty() {
+            continue;
+        }
+        match places.iter_mut().find(|(k, _, _)| *k == key) {
+            Some(p) => p.2 += 1,
+            None => places.push((key, place.trim().to_string(), 1)),
+        }
+    }
+    // The first place to reach the highest count wins a tie.
+    let usual_place = places
+        .iter()
+        .fold(None::<&(String, String, usize)>, |best, p| match best {
+            Some(b) if b.2 >= p.2 => Some(b),
+            _ => Some(p),
+        })
+        .map(|(_, shown, n)| (shown.clone(), *n));
+
+    // Night times run from evening into morning: count hours before noon as after midnight.
+    let mut night_minutes: Vec<u32> = entries
+        .iter()
+        .filter_map(|e| e.at)
+        .map(|t| {
+            let m = t.hour() * 60 + t.minute();
+            if t.hour() < 12 {
+                m + 24 * 60
+            } else {
+                m
+            }
+        })
+        .collect();
+    night_minutes.sort_unstable();
+    let as_time = |m: u32| NaiveTime::from_hms_opt((m / 60) % 24, m % 60, 0).unwrap_or_default();
+    let times = (!night_minutes.is_empty()).then(|| {
+        let median = night_minutes[(night_minutes.len() - 1) / 2];
+        (
+            as_time(night_minutes[0]),
+            as_time(median),
+            as_time(*night_minutes.last().unwrap_or(&median)),
+        )
+    });
+
+    Some(Summary {
+        count: entries.len(),
+        first,
+        last,
+        per_week: entries.len() as f64 / weeks,
+        mean_severity: mean(severities.iter().map(|&s| s as f64)),
+        worst_severity: severities.iter().copied().max(),
+        mean_minutes: mean(minutes.iter().copied()),
+        longest_minutes: minutes.iter().copied().reduce(f64::max),
+        usual_place,
+        times,
+    })
+}
+
+fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    (n > 0).then(|| sum / n as f64)
+}
+
+/// Bars of cramps per week (Monday to Sunday), or per month for a long log.
+pub fn chart(entries: &[DiaryEntry]) -> Option<BarChart> {
+    let first = entries.iter().map(|e| e.night).min()?;
+    let last = entries.iter().map(|e| e.night).max()?;
+    let monday = |d: NaiveDate| d - Duration::days(d.weekday().num_days_from_monday().into());
+    let weeks = ((monday(last) - monday(first)).num_days() / 7 + 1) as usize;
+    if weeks <= MAX_WEEKLY_BARS {
+        let mut bars: Vec<(String, f32)> = (0..weeks)
+            .map(|i| {
+                let start = monday(first) + Duration::days(7 * i as i64);
+                (start.format("%-d %b").to_string(), 0.0)
+            })
+            .collect();
+        for e in entries {
+            let i = ((monday(e.night) - monday(first)).num_days() / 7) as usize;
+            bars[i].1 += 1.0;
+        }
+        return Some(BarChart {
+            caption: "Cramps per week (weeks start on Monday)".into(),
+            y_label: "cramps".into(),
+            bars,
+        });
+    }
+    let mut months: BTreeMap<(i32, u32), f32> = BTreeMap::new();
+    let (mut y, mut m) = (first.year(), first.month());
+    while (y, m) <= (last.year(), last.month()) {
+        months.insert((y, m), 0.0);
+        (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    }
+    for e in entries {
+        *months.entry((e.night.year(), e.night.month())).or_default() += 1.0;
+    }
+    Some(BarChart {
+        caption: "Cramps per month".into(),
+        y_label: "cramps".into(),
+        bars: months
+            .into_iter()
+            .map(|((y, m), n)| {
+                let label = NaiveDate::from_ymd_opt(y, m, 1)
+                    .map(|d| d.format("%b %y").to_string())
+                    .unwrap_or_default();
+                (label, n)
+            })
+            .collect(),
+    })
+}
+
+fn one_decimal(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+fn minutes_text(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v}")
+    }
+}
+
+fn summary_lines(s: &Summary) -> Vec<Text> {
+    let label = |l: &str, v: String| -> Text {
+        vec![
+            Span {
+                text: format!("{l}: "),
+                strong: true,
+            },
+            Span {
+                text: v,
+                strong: false,
+            },
+        ]
+    };
+    let nights = if s.count == 1 { "entry" } else { "entries" };
+    let mut lines = vec![
+        label(
+            "Cramps logged",
+            format!(
+                "{} {nights} from {} to {}",
+                s.count,
+                s.first.format("%-d %B %Y"),
+                s.last.format("%-d %B %Y")
+            ),
+        ),
+        label(
+            "How often",
+            format!("{} per week on average", one_decimal(s.per_week)),
+        ),
+    ];
+    if let (Some(mean), Some(worst)) = (s.mean_severity, s.worst_severity) {
+        lines.push(label(
+            "Severity (0 to 10)",
+            format!("average {}, worst {worst}", one_decimal(mean)),
+        ));
+    }
+    if let (Some(mean), Some(longest)) = (s.mean_minutes, s.longest_minutes) {
+        lines.push(label(
+            "How long",
+            format!(
+                "average {} minutes, longest {} minutes",
+                one_decimal(mean),
+                minutes_text(longest)
+            ),
+        ));
+    }
+    if let Some((place, n)) = &s.usual_place {
+        lines.push(label(
+            "Most often in",
+            format!("{place} ({n} of {})", s.count),
+        ));
+    }
+    if let Some((early, typical, late)) = s.times {
+        lines.push(label(
+            "When in the night",
+            format!(
+                "between {} and {}, typically around {}",
+                early.format("%H:%M"),
+                late.format("%H:%M"),
+                typical.format("%H:%M")
+            ),
+        ));
+    }
+    lines
+}
+
+/// The diary section of the sheet: summary, chart and the entries themselves.
+pub fn blocks(entries: &[DiaryEntry], title: &str) -> Vec<Block> {
+    let mut blocks = vec![Block::Heading(title.to_string())];
+    if let Some(summary) = summarize(entries) {
+        blocks.push(Block::Bullets(summary_lines(&summary)));
+    }
+    if let Some(chart) = chart(entries) {
+        blocks.push(Block::Chart(chart));
+    }
+    let mut sorted: Vec<&DiaryEntry> = entries.iter().collect();
+    sorted.sort_by_key(|e| (e.night, e.at));
+    let rows = sorted
+        .into_iter()
+        .map(|e| {
+            vec![
+                plain(e.night.format("%a %-d %b %Y").to_string()),
+                plain(
+                    e.at.map(|t| t.format("%H:%M").to_string())
+                        .unwrap_or_default(),
+                ),
+                plain(e.minutes.map(minutes_text).unwrap_or_default()),
+                plain(e.place.clone().unwrap_or_default()),
+                plain(e.severity.map(|s| s.to_string()).unwrap_or_default()),
+                plain(e.note.clone().unwrap_or_default()),
+            ]
+        })
+        .collect();
+    blocks.push(Block::Table(Table {
+        columns: vec![
+            Column {
+                title: "Night".into(),
+                weight: 2.4,
+                min_chars: 10,
+            },
+            Column {
+                title: "Time".into(),
+                weight: 1.1,
+                min_chars: 5,
+            },
+            Column {
+                title: "Minutes".into(),
+                weight: 1.3,
+                min_chars: 7,
+            },
+            Column {
+                title: "Where".into(),
+                weight: 2.2,
+                min_chars: 8,
+            },
+            Column {
+                title: "Severity".into(),
+                weight: 1.4,
+                min_chars: 8,
+            },
+            Column {
+                title: "Note".into(),
+                weight: 3.0,
+                min_chars: 8,
+            },
+        ],
+        rows,
+        blank_rows: 0,
+    }));
+    blocks
+}
+
+/// A page with an empty log to fill in by hand in the weeks before the visit.
+pub fn blank_grid(title: &str) -> Vec<Block> {
+    vec![
+        Block::PageBreak,
+        Block::Heading(format!("{title}: to fill in by hand")),
+        Block::Paragraph(plain(
+            "Write one line for each cramp, as soon as you can after it. \
+             Severity: 0 is no pain, 10 is the worst pain you can imagine. Bring this page to the visit.",
+        )),
+        Block::Table(Table {
+            columns: vec![
+                Column { title: "Night".into(), weight: 1.6, min_chars: 6 },
+                Column { title: "Time".into(), weight: 1.1, min_chars: 5 },
+                Column { title: "Woke me?".into(), weight: 1.2, min_chars: 5 },
+                Column { title: "Leg and muscle".into(), weight: 2.2, min_chars: 8 },
+                Column { title: "Minutes".into(), weight: 1.2, min_chars: 5 },
+                Column { title: "Severity 0–10".into(), weight: 1.3, min_chars: 6 },
+                Column { title: "What helped / trigger".into(), weight: 2.8, min_chars: 8 },
+            ],
+            rows: Vec::new(),
+            blank_rows: 14,
+        }),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(day: u32, at: (u32, u32), minutes: f64, place: &str, severity: u8) -> DiaryEntry {
+        DiaryEntry {
+            night: NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
+            at: NaiveTime::from_hms_opt(at.0, at.1, 0),
+            minutes: Some(minutes),
+            place: Some(place.into()),
+            severity: Some(severity),
+            note: None,
+        }
+    }
+
+    #[test]
+    fn figures_of_a_small_log() {
+        let log = vec![
+            entry(3, (2, 40), 3.0, "right calf", 6),
+            entry(6, (23, 50), 5.0, "Right calf", 7),
+            entry(10, (1, 50), 2.0, "left calf", 5),
+            entry(16, (4, 20), 6.0, "right calf", 8),
+        ];
+        let s = summarize(&log).unwrap();
+        assert_eq!(s.count, 4);
+        assert_eq!((s.first.day(), s.last.day()), (3, 16));
+        // 14 days = 2 weeks
+        assert!((s.per_week - 2.0).abs() < 1e-9);
+        assert_eq!(one_decimal(s.mean_severity.unwrap()), "6.5");
+        assert_eq!(s.worst_severity, Some(8));
+        assert_eq!(one_decimal(s.mean_minutes.unwrap()), "4.0");
+        assert_eq!(s.longest_minutes, Some(6.0));
+        assert_eq!(s.usual_place, Some(("right calf".into(), 3)));
+        let (early, typical, late) = s.times.unwrap();
+        assert_eq!(early.format("%H:%M").to_string(), "23:50");
+        assert_eq!(typical.format("%H:%M").to_string(), "01:50");
+        assert_eq!(late.format("%H:%M").to_string(), "04:20");
+    }
+
+    #[test]
+    fn short_logs_count_as_a_week() {
+        let s = summarize(&[entry(3, (2, 0), 1.0, "calf", 1)]).unwrap();
+        assert!((s.per_week - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn weekly_bars_start_on_monday_and_include_empty_weeks() {
+        // 2 Nov 2026 is a Monday.
+        let log = vec![
+            entry(2, (2, 0), 1.0, "a", 1),
+            entry(8, (2, 0), 1.0, "a", 1),
+            entry(20, (2, 0), 1.0, "a", 1),
+        ];
+        let c = chart(&log).unwrap();
+        let counts: Vec<f32> = c.bars.iter().map(|b| b.1).collect();
+        assert_eq!(counts, [2.0, 0.0, 1.0]);
+        assert_eq!(c.bars[0].0, "2 Nov");
+    }
+
+    #[test]
+    fn long_logs_chart_months() {
+        let mut log = Vec::new();
+        for i in 0..200 {
+            let mut e = entry(1, (2, 0), 1.0, "a", 1);
+            e.night = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + Duration::days(i * 4);
+            log.push(e);
+        }
+        let c = chart(&log).unwrap();
+        assert!(c.caption.contains("month"));
+        assert_eq!(c.bars.iter().map(|b| b.1).sum::<f32>(), 200.0);
+    }
+}

@@ -1,0 +1,102 @@
+//! The document model: what the sheet says, in the order it says it, with no notion of pages,
+//! fonts or TOML. The merge step produces it; the layout step places it.
+
+use chrono::NaiveDateTime;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub meta: Metadata,
+    /// Printed at the foot of every page beside "Page N of M".
+    pub footer: String,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Metadata {
+    pub title: String,
+    pub author: String,
+    pub subject: String,
+    pub keywords: Vec<String>,
+    pub created: NaiveDateTime,
+}
+
+/// A run of text in one weight.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Span {
+    pub text: String,
+    pub strong: bool,
+}
+
+/// Text made of runs; a `\n` inside starts a new paragraph.
+pub type Text = Vec<Span>;
+
+pub fn plain(text: impl Into<String>) -> Text {
+    vec![Span {
+        text: text.into(),
+        strong: false,
+    }]
+}
+
+pub fn strong(text: impl Into<String>) -> Text {
+    vec![Span {
+        text: text.into(),
+        strong: true,
+    }]
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// The sheet's title, once at the top.
+    Title {
+        text: String,
+        subtitle: String,
+    },
+    /// A section heading; never left alone at the bottom of a page.
+    Heading(String),
+    /// A bold line introducing what follows (a question); kept with it.
+    Subheading(String),
+    Paragraph(Text),
+    /// Label and value pairs, the labels in a narrow column.
+    Fields(Vec<(String, Text)>),
+    /// Ruled lines to write on by hand.
+    WritingLines(u8),
+    Table(Table),
+    Checklist(Vec<CheckItem>),
+    Bullets(Vec<Text>),
+    Chart(BarChart),
+    /// A thin full-width line.
+    Rule,
+    /// What follows starts on a new page.
+    PageBreak,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<Text>>,
+    /// Empty rows, tall enough to write in by hand, after the filled ones.
+    pub blank_rows: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub title: String,
+    /// Share of the table's width, relative to the other columns.
+    pub weight: f32,
+    /// Never narrower than this many characters' worth of width.
+    pub min_chars: u8,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckItem {
+    pub done: bool,
+    pub text: Text,
+}
+
+/// Bars over labelled categories, drawn in grey: cramps per week.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarChart {
+    pub caption: String,
+    pub y_label: String,
+    pub bars: Vec<(String, f32)>,
+}

@@ -1,0 +1,1069 @@
+//! The intake file: what the patient wrote, read and checked against the contract in the
+//! README. Every problem is reported with its line, column and field, all at once.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use serde::Deserialize;
+use toml::value::Datetime;
+use toml::Spanned;
+
+use crate::diagnostic::{did_you_mean, Diagnostic, Report, SourceFile};
+use crate::guide::{self, Guide, GuideError};
+
+/// Files larger than this are refused before parsing: no honest intake comes near it.
+pub const MAX_INTAKE_BYTES: u64 = 1024 * 1024;
+
+/// A checked intake, in the patient's terms.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Intake {
+    /// The `guide` value as written.
+    pub guide: String,
+    pub patient: Patient,
+    pub visit: Visit,
+    /// Doctor-question id → the patient's answer.
+    pub answers: BTreeMap<String, String>,
+    pub health: Health,
+    pub medications: Vec<Medication>,
+    pub diary: Vec<DiaryEntry>,
+    pub own_questions: Vec<String>,
+    pub skipped_questions: Vec<String>,
+    pub checklist_done: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Patient {
+    pub name: String,
+    pub born: Option<NaiveDate>,
+    pub sex: Option<String>,
+    pub pregnant: bool,
+    pub pregnancy_week: Option<u8>,
+    pub phone: Option<String>,
+    pub language: Option<String>,
+    pub emergency_contact: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Visit {
+    pub when: Option<VisitTime>,
+    pub clinic: Option<String>,
+    pub department: Option<String>,
+    pub doctor: Option<String>,
+    pub companion: Option<String>,
+    pub reason: Option<String>,
+}
+
+/// A visit is booked for a day, or for a day and a time.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum VisitTime {
+    Day(NaiveDate),
+    DayAndTime(NaiveDateTime),
+}
+
+impl VisitTime {
+    pub fn date(&self) -> NaiveDate {
+        match self {
+            VisitTime::Day(d) => *d,
+            VisitTime::DayAndTime(dt) => dt.date(),
+        }
+    }
+
+    pub fn time(&self) -> Option<NaiveTime> {
+        match self {
+            VisitTime::Day(_) => None,
+            VisitTime::DayAndTime(dt) => Some(dt.time()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Health {
+    pub conditions: Vec<String>,
+    pub allergies: Vec<String>,
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Medication {
+    pub name: String,
+    pub dose: Option<String>,
+    pub how_often: Option<String>,
+    pub reason: Option<String>,
+    pub note: Option<String>,
+    pub since: Option<NaiveDate>,
+    pub as_needed: bool,
+}
+
+/// One night in the cramp log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DiaryEntry {
+    pub night: NaiveDate,
+    pub at: Option<NaiveTime>,
+    pub minutes: Option<f64>,
+    pub place: Option<String>,
+    pub severity: Option<u8>,
+    pub note: Option<String>,
+}
+
+/// Why an intake could not be used.
+#[derive(Debug)]
+pub enum IntakeError {
+    /// The file itself, or its contents, break the contract.
+    Invalid(Report),
+    /// The guide it names is itself broken.
+    Guide(Report),
+}
+
+impl std::fmt::Display for IntakeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            IntakeError::Invalid(r) | IntakeError::Guide(r) => r.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for IntakeError {}
+
+impl IntakeError {
+    pub fn report(&self) -> &Report {
+        match self {
+            IntakeError::Invalid(r) | IntakeError::Guide(r) => r,
+        }
+    }
+}
+
+/// An intake with the guide it names.
+#[derive(Debug, Clone)]
+pub struct LoadedIntake {
+    pub path: PathBuf,
+    pub intake: Intake,
+    pub guide: Guide,
+}
+
+/// Reads, parses and checks an intake file, and loads its guide.
+pub fn load(path: &Path) -> Result<LoadedIntake, IntakeError> {
+    let text = read_text(path).map_err(IntakeError::Invalid)?;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let (intake, guide) = parse(path, &text, dir)?;
+    Ok(LoadedIntake {
+        path: path.to_path_buf(),
+        intake,
+        guide,
+    })
+}
+
+fn read_text(path: &Path) -> Result<String, Report> {
+    let fail = |message: String, help: &str| {
+        Report::about_file(path, Diagnostic::new(message).help(help.to_string()))
+    };
+    let meta = std::fs::metadata(path).map_err(|e| {
+        fail(
+            format!("cannot read the intake file: {e}"),
+            "check the file name; `visitprep new -o intake.toml` writes one to fill in",
+        )
+    })?;
+    if meta.is_dir() {
+        return Err(fail(
+            "this is a folder, not an intake file".into(),
+            "name the intake's .toml file",
+        ));
+    }
+    if meta.len() > MAX_INTAKE_BYTES {
+        return Err(fail(
+            format!(
+                "the file is {} bytes; an intake may be at most 1 MiB",
+                meta.len()
+            ),
+            "is this the right file? An intake is a short text file",
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        fail(
+            format!("cannot read the intake file: {e}"),
+            "check the file's permissions",
+        )
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+        let file = SourceFile {
+            path: path.to_path_buf(),
+            text,
+        };
+        let (line, col) = file.line_col(offset);
+        Report::single(
+            file,
+            Diagnostic::new(format!(
+                "the file is not UTF-8 text (bad byte at line {line}, column {col})"
+            ))
+            .at(Some(offset..offset + 1))
+            .help("save the file as UTF-8 text in your editor (\"Save as\" → encoding UTF-8)"),
+        )
+    })
+}
+
+/// Parses and checks intake text; `dir` is where a guide path is looked up.
+pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<(Intake, Guide), IntakeError> {
+    let file = SourceFile {
+        path: path.to_path_buf(),
+        text: text.to_string(),
+    };
+    let raw: RawIntake = toml::from_str(text).map_err(|e| {
+        IntakeError::Invalid(Report::single(file.clone(), explain_toml_error(&e, text)))
+    })?;
+
+    let guide = match guide::resolve(raw.guide.get_ref(), dir) {
+        Ok(g) => g,
+        Err(GuideError::Invalid(report)) => return Err(IntakeError::Guide(report)),
+        Err(GuideError::Unknown {
+            reference,
+            suggestion,
+            file_missing,
+        }) => {
+            let known: Vec<&str> = Guide::built_in_ids().collect();
+            let mut d = Diagnostic::new(if file_missing {
+                format!("there is no guide file `{reference}`")
+            } else {
+                format!("unknown guide `{reference}`")
+            })
+            .at(Some(raw.guide.span()))
+            .field("guide");
+            d = match suggestion {
+                Some(s) => d.label(format!("did you mean `{s}`?")),
+                None => d.label("not a built-in guide"),
+            };
+            d = d.help(format!(
+                "the built-in guides are: {}; a guide file is named by its path, relative to the intake",
+                known.join(", ")
+            ));
+            return Err(IntakeError::Invalid(Report::single(file, d)));
+        }
+    };
+
+    let mut check = Checker {
+        problems: Vec::new(),
+    };
+    let intake = check.intake(raw, &guide);
+    if check.problems.is_empty() {
+        Ok((intake, guide))
+    } else {
+        Err(IntakeError::Invalid(Report {
+            file,
+            diagnostics: check.problems,
+        }))
+    }
+}
+
+// --- What serde reads. Spans are kept wherever a later check may need to point. ---
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIntake {
+    guide: Spanned<String>,
+    patient: RawPatient,
+    #[serde(default)]
+    visit: RawVisit,
+    #[serde(default)]
+    answers: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    health: RawHealth,
+    #[serde(default)]
+    medications: Vec<RawMedication>,
+    #[serde(default)]
+    diary: Vec<RawDiaryEntry>,
+    #[serde(default)]
+    questions: RawQuestions,
+    #[serde(default)]
+    checklist: RawChecklist,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPatient {
+    name: Spanned<String>,
+    born: Option<Spanned<Datetime>>,
+    sex: Option<String>,
+    #[serde(default)]
+    pregnant: bool,
+    pregnancy_week: Option<Spanned<i64>>,
+    phone: Option<String>,
+    language: Option<String>,
+    emergency_contact: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawVisit {
+    when: Option<Spanned<Datetime>>,
+    clinic: Option<String>,
+    department: Option<String>,
+    doctor: Option<String>,
+    companion: Option<String>,
+    reason: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawHealth {
+    #[serde(default)]
+    conditions: Vec<String>,
+    #[serde(default)]
+    allergies: Vec<String>,
+    notes: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMedication {
+    name: Spanned<String>,
+    dose: Option<String>,
+    how_often: Option<String>,
+    reason: Option<String>,
+    note: Option<String>,
+    since: Option<Spanned<Datetime>>,
+    #[serde(default)]
+    as_needed: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDiaryEntry {
+    night: Spanned<Datetime>,
+    at: Option<Spanned<Datetime>>,
+    minutes: Option<Spanned<f64>>,
+    #[serde(rename = "where")]
+    place: Option<String>,
+    severity: Option<Spanned<i64>>,
+    note: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawQuestions {
+    #[serde(default)]
+    own: Vec<String>,
+    #[serde(default)]
+    skip: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawChecklist {
+    #[serde(default)]
+    done: Vec<Spanned<String>>,
+}
+
+/// Top-level keys, for suggestions and for spotting keys that fell into an array table.
+const TOP_LEVEL: &[&str] = &[
+    "guide",
+    "patient",
+    "visit",
+    "answers",
+    "health",
+    "medications",
+    "diary",
+    "questions",
+    "checklist",
+];
+
+/// Keys of the plain tables: one of these inside `[[medications]]` was meant for its own table.
+const TABLE_KEYS: &[(&str, &[&str])] = &[
+    (
+        "patient",
+        &[
+            "name",
+            "born",
+            "sex",
+            "pregnant",
+            "pregnancy_week",
+            "phone",
+            "language",
+            "emergency_contact",
+        ],
+    ),
+    (
+        "visit",
+        &[
+            "when",
+            "clinic",
+            "department",
+            "doctor",
+            "companion",
+            "reason",
+        ],
+    ),
+    ("health", &["conditions", "allergies", "notes"]),
+    ("questions", &["own", "skip"]),
+    ("checklist", &["done"]),
+];
+
+/// Turns a toml/serde error into a diagnostic a non-programmer can act on.
+fn explain_toml_error(e: &toml::de::Error, text: &str) -> Diagnostic {
+    let message = e.message().trim().to_string();
+    let span = e.span();
+    let table = span.as_ref().map(|s| enclosing_table(text, s.start));
+    let mut d = Diagnostic::new(message.clone()).at(span.clone());
+
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let candidates: Vec<&str> = expected
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .filter(|s| !s.is_empty())
+            .collect();
+        let within = table.clone().unwrap_or_default();
+        let path = if within.is_empty() {
+            field.to_string()
+        } else {
+            format!("{within}.{field}")
+        };
+        d = Diagnostic::new(format!("unknown field `{field}`"))
+            .at(span)
+            .field(path);
+        let array_table = within == "medications" || within == "diary";
+        let belongs_to = TABLE_KEYS
+            .iter()
+            .find(|(_, keys)| keys.contains(&field))
+            .map(|(t, _)| *t);
+        if array_table
+            && !candidates.contains(&field)
+            && (belongs_to.is_some() || TOP_LEVEL.contains(&field))
+        {
+            let home = belongs_to.unwrap_or("the top of the file");
+            let home = if belongs_to.is_some() {
+                format!("[{home}]")
+            } else {
+                home.to_string()
+            };
+            return d
+                .label(format!("this landed in the last [[{within}]] entry"))
+                .help(format!(
+                    "in TOML, every key after a [[{within}]] line belongs to that entry until the next [table] line; \
+                     move `{field}` above the first [[{within}]] line, into {home}"
+                ));
+        }
+        return match did_you_mean(field, candidates.iter().copied()) {
+            Some(s) => d
+                .label(format!("did you mean `{s}`?"))
+                .help(format!("rename `{field}` to `{s}`")),
+            None => d
+                .label("not part of the intake format")
+                .help(if candidates.is_empty() {
+                    "remove it, or see the intake reference in the README".to_string()
+                } else {
+                    format!("the known fields here are: {}", candidates.join(", "))
+                }),
+        };
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let field = rest.split('`').next().unwrap_or(rest);
+        let within = table.unwrap_or_default();
+        let (path, help) = match (within.as_str(), field) {
+            ("", "patient") => (
+                "patient".to_string(),
+                "add a [patient] table with at least `name = \"Your Name\"`".to_string(),
+            ),
+            ("", "guide") => (
+                "guide".to_string(),
+                "add `guide = \"nocturnal-leg-cramps\"` (or `general`) as the first line"
+                    .to_string(),
+            ),
+            ("", f) => (f.to_string(), format!("add `{f}`")),
+            (t, f) => (
+                format!("{t}.{f}"),
+                format!("add `{f} = ...` to this [{t}] entry"),
+            ),
+        };
+        let d = Diagnostic::new(format!("`{path}` is missing"))
+            .at(if within.is_empty() { None } else { e.span() })
+            .field(path);
+        return d.help(help);
+    }
+    if message.starts_with("invalid type") {
+        let field = span.as_ref().and_then(|s| key_before(text, s.start));
+        let within = table.unwrap_or_default();
+        if let Some(key) = field {
+            let path = if within.is_empty() {
+                key.clone()
+            } else {
+                format!("{within}.{key}")
+            };
+            d = d.field(path.clone()).help(type_help(&key));
+        }
+        return d.label("wrong kind of value");
+    }
+    if message.contains("duplicate key") {
+        return d.help("each key may appear once per table: remove one of the two, or merge them");
+    }
+    if message.contains("invalid basic string")
+        || message.contains("unterminated")
+        || message.contains("missing closing quote")
+        || message.contains("invalid string")
+    {
+        return d.help("text goes between double quotes on one line: key = \"text\"; for several lines use three quotes \"\"\" ... \"\"\"");
+    }
+    if message.contains("date") || message.contains("time") {
+        return d.help("write dates as 1956-03-14 and times as 09:30:00, without quotes");
+    }
+    d.help("see the intake reference in the README; `visitprep new` writes a file to start from")
+}
+
+fn type_help(key: &str) -> String {
+    match key {
+        "born" | "since" | "night" => {
+            format!("`{key}` is a date written without quotes, like 2024-05-01")
+        }
+        "when" => "`when` is a date, or date and time, without quotes: 2026-12-02T09:30:00".into(),
+        "at" => "`at` is a time without quotes, like 03:10:00".into(),
+        "severity" => {
+            "`severity` is a whole number from 0 (none) to 10 (worst), without quotes".into()
+        }
+        "minutes" => "`minutes` is a number without quotes, like 4 or 2.5".into(),
+        "pregnancy_week" => {
+            "`pregnancy_week` is a whole number from 1 to 45, without quotes".into()
+        }
+        "pregnant" | "as_needed" => format!("`{key}` is true or false, without quotes"),
+        "conditions" | "allergies" | "own" | "skip" | "done" => {
+            format!("`{key}` is a list in square brackets: {key} = [\"first\", \"second\"]")
+        }
+        _ => format!("`{key}` is text between double quotes: {key} = \"...\""),
+    }
+}
+
+/// The dotted name of the table a byte offset lies in, from the last `[table]` header above it.
+fn enclosing_table(text: &str, offset: usize) -> String {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    for line in before.lines().rev() {
+        let t = line.trim();
+        if let Some(inner) = t.strip_prefix("[[").and_then(|r| r.split("]]").next()) {
+            return inner.trim().to_string();
+        }
+        if let Some(inner) = t.strip_prefix('[').and_then(|r| r.split(']').next()) {
+            return inner.trim().to_string();
+        }
+    }
+    String::new()
+}
+
+/// The key on the line of a value's span (`severity` in `severity = "high"`).
+fn key_before(text: &str, offset: usize) -> Option<String> {
+    let offset = offset.min(text.len());
+    let line_start = text.get(..offset)?.rfind('\n').map_or(0, |i| i + 1);
+    let line = text.get(line_start..offset)?;
+    let key = line.split('=').next()?.trim().trim_matches('"');
+    (!key.is_empty() && !key.contains(['[', ']', '{'])).then(|| key.to_string())
+}
+
+// --- Checks beyond types. Each problem is collected; all are reported together. ---
+
+struct Checker {
+    problems: Vec<Diagnostic>,
+}
+
+impl Checker {
+    fn problem(&mut self, d: Diagnostic) {
+        self.problems.push(d);
+    }
+
+    fn intake(&mut self, raw: RawIntake, guide: &Guide) -> Intake {
+        let born = raw
+            .patient
+            .born
+            .as_ref()
+            .and_then(|b| self.date(b, "patient.born"));
+        if raw.patient.name.get_ref().trim().is_empty() {
+            self.problem(
+                Diagnostic::new("the patient's name is blank")
+                    .at(Some(raw.patient.name.span()))
+                    .field("patient.name")
+                    .label("write a name here")
+                    .help("the doctor needs to know whose sheet this is: name = \"Maria Example\""),
+            );
+        }
+        let pregnancy_week = raw.patient.pregnancy_week.as_ref().and_then(|w| {
+            let week = *w.get_ref();
+            if (1..=45).contains(&week) {
+                Some(week as u8)
+            } else {
+                self.problem(
+                    Diagnostic::new(format!("pregnancy week {week} is not possible"))
+                        .at(Some(w.span()))
+                        .field("patient.pregnancy_week")
+                        .label("must be from 1 to 45")
+                        .help("write the current week of pregnancy, a whole number from 1 to 45"),
+                );
+                None
+            }
+        });
+        if pregnancy_week.is_some() && !raw.patient.pregnant {
+            let span = raw.patient.pregnancy_week.as_ref().map(|w| w.span());
+            self.problem(
+                Diagnostic::new("a pregnancy week is given, but `pregnant` is not true")
+                    .at(span)
+                    .field("patient.pregnancy_week")
+                    .help("add `pregnant = true` to [patient], or remove `pregnancy_week`"),
+            );
+        }
+        let when = raw.visit.when.as_ref().and_then(|w| self.visit_time(w));
+        if let (Some(born), Some(when), Some(raw_when)) = (born, when, raw.visit.when.as_ref()) {
+            if when.date() < born {
+                self.problem(
+                    Diagnostic::new(format!(
+                        "the visit ({}) is before the birth date ({born})",
+                        when.date()
+                    ))
+                    .at(Some(raw_when.span()))
+                    .field("visit.when")
+                    .label("before `patient.born`")
+                    .help("check the year of the visit and of `born`"),
+                );
+            }
+        }
+
+        let mut answers = BTreeMap::new();
+        for (id, answer) in raw.answers {
+            if guide.doctor_question(id.get_ref()).is_none() {
+                let ids: Vec<&str> = guide
+                    .doctor_questions
+                    .iter()
+                    .map(|q| q.id.as_str())
+                    .collect();
+                let mut d = Diagnostic::new(format!(
+                    "`{}` is not a question of the `{}` guide",
+                    id.get_ref(),
+                    guide.id
+                ))
+                .at(Some(id.span()))
+                .field(format!("answers.{}", id.get_ref()));
+                d = match did_you_mean(id.get_ref(), ids.iter().copied()) {
+                    Some(s) => d
+                        .label(format!("did you mean `{s}`?"))
+                        .help(format!("rename it to `{s}`")),
+                    None => d
+                        .label("unknown question id")
+                        .help(format!("the question ids are: {}", ids.join(", "))),
+                };
+                self.problem(d);
+            } else {
+                answers.insert(id.into_inner(), clean(answer.get_ref()));
+            }
+        }
+
+        let mut medications = Vec::new();
+        for (i, m) in raw.medications.into_iter().enumerate() {
+            if m.name.get_ref().trim().is_empty() {
+                self.problem(
+                    Diagnostic::new(format!("medication {} has a blank name", i + 1))
+                        .at(Some(m.name.span()))
+                        .field(format!("medications[{i}].name"))
+                        .help("write the medicine's name as on the box, or remove this [[medications]] entry"),
+                );
+            }
+            let since = m
+                .since
+                .as_ref()
+                .and_then(|s| self.date(s, &format!("medications[{i}].since")));
+            medications.push(Medication {
+                name: clean(m.name.get_ref()),
+                dose: m.dose.as_deref().map(clean),
+                how_often: m.how_often.as_deref().map(clean),
+                reason: m.reason.as_deref().map(clean),
+                note: m.note.as_deref().map(clean),
+                since,
+                as_needed: m.as_needed,
+            });
+        }
+
+        let mut diary = Vec::new();
+        for (i, e) in raw.diary.into_iter().enumerate() {
+            let night = self.date(&e.night, &format!("diary[{i}].night"));
+            let at =
+                e.at.as_ref()
+                    .and_then(|a| self.time(a, &format!("diary[{i}].at")));
+            let minutes = e.minutes.as_ref().and_then(|m| {
+                let v = *m.get_ref();
+                if v > 0.0 && v.is_finite() {
+                    Some(v)
+                } else {
+                    self.problem(
+                        Diagnostic::new(format!("a cramp cannot last {v} minutes"))
+                            .at(Some(m.span()))
+                            .field(format!("diary[{i}].minutes"))
+                            .label("must be more than 0")
+                            .help("write how long the cramp lasted in minutes, e.g. 2 or 0.5"),
+                    );
+                    None
+                }
+            });
+            let severity = e.severity.as_ref().and_then(|s| {
+                let v = *s.get_ref();
+                if (0..=10).contains(&v) {
+                    Some(v as u8)
+                } else {
+                    self.problem(
+                        Diagnostic::new(format!("severity {v} is outside the scale of 0 to 10"))
+                            .at(Some(s.span()))
+                            .field(format!("diary[{i}].severity"))
+                            .label("must be from 0 to 10")
+                            .help("0 is no pain and 10 the worst pain you can imagine"),
+                    );
+                    None
+                }
+            });
+            if let Some(night) = night {
+                diary.push(DiaryEntry {
+                    night,
+                    at,
+                    minutes,
+                    place: e.place.as_deref().map(clean),
+                    severity,
+                    note: e.note.as_deref().map(clean),
+                });
+            }
+        }
+
+        let patient_ids: Vec<&str> = guide
+            .patient_questions
+            .iter()
+            .map(|q| q.id.as_str())
+            .collect();
+        let skipped = self.ids(
+            &raw.questions.skip,
+            &patient_ids,
+            "questions.skip",
+            "patient question",
+        );
+        let checklist_ids: Vec<&str> = guide.checklist.iter().map(|c| c.id.as_str()).collect();
+        let done = self.ids(
+            &raw.checklist.done,
+            &checklist_ids,
+            "checklist.done",
+            "checklist item",
+        );
+
+        Intake {
+            guide: raw.guide.into_inner(),
+            patient: Patient {
+                name: clean(raw.patient.name.get_ref()),
+                born,
+                sex: raw.patient.sex.as_deref().map(clean),
+                pregnant: raw.patient.pregnant,
+                pregnancy_week,
+                phone: raw.patient.phone.as_deref().map(clean),
+                language: raw.patient.language.as_deref().map(clean),
+                emergency_contact: raw.patient.emergency_contact.as_deref().map(clean),
+            },
+            visit: Visit {
+                when,
+                clinic: raw.visit.clinic.as_deref().map(clean),
+                department: raw.visit.department.as_deref().map(clean),
+                doctor: raw.visit.doctor.as_deref().map(clean),
+                companion: raw.visit.companion.as_deref().map(clean),
+                reason: raw.visit.reason.as_deref().map(clean),
+            },
+            answers,
+            health: Health {
+                conditions: raw.health.conditions.iter().map(|s| clean(s)).collect(),
+                allergies: raw.health.allergies.iter().map(|s| clean(s)).collect(),
+                notes: raw.health.notes.as_deref().map(clean),
+            },
+            medications,
+            diary,
+            own_questions: raw.questions.own.iter().map(|s| clean(s)).collect(),
+            skipped_questions: skipped,
+            checklist_done: done,
+        }
+    }
+
+    fn ids(
+        &mut self,
+        given: &[Spanned<String>],
+        known: &[&str],
+        field: &str,
+        what: &str,
+    ) -> Vec<String> {
+        let mut out = Vec::new();
+        for (i, id) in given.iter().enumerate() {
+            if known.contains(&id.get_ref().as_str()) {
+                out.push(id.get_ref().clone());
+                continue;
+            }
+            let mut d = Diagnostic::new(format!(
+                "`{}` is not a {what} id of this guide",
+                id.get_ref()
+            ))
+            .at(Some(id.span()))
+            .field(format!("{field}[{i}]"));
+            d = match did_you_mean(id.get_ref(), known.iter().copied()) {
+                Some(s) => d
+                    .label(format!("did you mean `{s}`?"))
+                    .help(format!("rename it to `{s}`")),
+                None => d
+                    .label("unknown id")
+                    .help(format!("the ids are: {}", known.join(", "))),
+            };
+            self.problem(d);
+        }
+        out
+    }
+
+    fn date(&mut self, value: &Spanned<Datetime>, field: &str) -> Option<NaiveDate> {
+        let dt = value.get_ref();
+        match (dt.date, dt.time) {
+            (Some(d), None) => {
+                match NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()) {
+                    Some(date) => Some(date),
+                    None => {
+                        self.impossible_date(value.span(), field, &dt.to_string());
+                        None
+                    }
+                }
+            }
+            _ => {
+                self.problem(
+                    Diagnostic::new(format!("`{field}` must be a date only"))
+                        .at(Some(value.span()))
+                        .field(field)
+                        .label("a date without a time")
+                        .help("write it as year-month-day, without quotes: 2024-05-01"),
+                );
+                None
+            }
+        }
+    }
+
+    fn impossible_date(&mut self, span: Range<usize>, field: &str, written: &str) {
+        self.problem(
+            Diagnostic::new(format!("{written} is not a real date"))
+                .at(Some(span))
+                .field(field)
+                .label("no such day in the calendar")
+                .help("check the day and the month: year-month-day, like 1956-03-14"),
+        );
+    }
+
+    fn visit_time(&mut self, value: &Spanned<Datetime>) -> Option<VisitTime> {
+        let dt = value.get_ref();
+        let bad_form = |this: &mut Checker| {
+            this.problem(
+                Diagnostic::new("`visit.when` must be a local date, or a date and time")
+                    .at(Some(value.span()))
+                    .field("visit.when")
+                    .help("write 2026-12-02 or 2026-12-02T09:30:00, without quotes and without a time zone"),
+            );
+            None
+        };
+        if dt.offset.is_some() {
+            return bad_form(self);
+        }
+        let date = match dt.date {
+            Some(d) => match NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()) {
+                Some(date) => date,
+                None => {
+                    self.impossible_date(value.span(), "visit.when", &dt.to_string());
+                    return None;
+                }
+            },
+            None => return bad_form(self),
+        };
+        match dt.time {
+            None => Some(VisitTime::Day(date)),
+            Some(t) => match NaiveTime::from_hms_opt(
+                t.hour.into(),
+                t.minute.into(),
+                t.second.unwrap_or(0).into(),
+            ) {
+                Some(time) => Some(VisitTime::DayAndTime(date.and_time(time))),
+                None => bad_form(self),
+            },
+        }
+    }
+
+    fn time(&mut self, value: &Spanned<Datetime>, field: &str) -> Option<NaiveTime> {
+        let dt = value.get_ref();
+        match (dt.date, dt.time) {
+            (None, Some(t)) => NaiveTime::from_hms_opt(
+                t.hour.into(),
+                t.minute.into(),
+                t.second.unwrap_or(0).into(),
+            ),
+            _ => None,
+        }
+        .or_else(|| {
+            self.problem(
+                Diagnostic::new(format!("`{field}` must be a time of day"))
+                    .at(Some(value.span()))
+                    .field(field)
+                    .help("write the time without quotes, like 03:10:00"),
+            );
+            None
+        })
+    }
+}
+
+/// Text as it will be printed: line breaks unified, tabs as spaces, control characters gone.
+pub fn clean(text: &str) -> String {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' => Some('\n'),
+            '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect::<String>()
+        .trim_end()
+        .to_string()
+}
+
+impl Intake {
+    /// Every piece of text the patient wrote, with the field it came from.
+    pub fn texts<'a>(&'a self) -> Vec<(String, &'a str)> {
+        let mut out: Vec<(String, &str)> = Vec::new();
+        let mut push = |field: String, text: Option<&'a String>| {
+            if let Some(t) = text {
+                out.push((field, t.as_str()));
+            }
+        };
+        let p = &self.patient;
+        push("patient.name".into(), Some(&p.name));
+        push("patient.sex".into(), p.sex.as_ref());
+        push("patient.phone".into(), p.phone.as_ref());
+        push("patient.language".into(), p.language.as_ref());
+        push(
+            "patient.emergency_contact".into(),
+            p.emergency_contact.as_ref(),
+        );
+        let v = &self.visit;
+        push("visit.clinic".into(), v.clinic.as_ref());
+        push("visit.department".into(), v.department.as_ref());
+        push("visit.doctor".into(), v.doctor.as_ref());
+        push("visit.companion".into(), v.companion.as_ref());
+        push("visit.reason".into(), v.reason.as_ref());
+        for (id, a) in &self.answers {
+            push(format!("answers.{id}"), Some(a));
+        }
+        for (i, c) in self.health.conditions.iter().enumerate() {
+            push(format!("health.conditions[{i}]"), Some(c));
+        }
+        for (i, c) in self.health.allergies.iter().enumerate() {
+            push(format!("health.allergies[{i}]"), Some(c));
+        }
+        push("health.notes".into(), self.health.notes.as_ref());
+        for (i, m) in self.medications.iter().enumerate() {
+            push(format!("medications[{i}].name"), Some(&m.name));
+            push(format!("medications[{i}].dose"), m.dose.as_ref());
+            push(format!("medications[{i}].how_often"), m.how_often.as_ref());
+            push(format!("medications[{i}].reason"), m.reason.as_ref());
+            push(format!("medications[{i}].note"), m.note.as_ref());
+        }
+        for (i, e) in self.diary.iter().enumerate() {
+            push(format!("diary[{i}].where"), e.place.as_ref());
+            push(format!("diary[{i}].note"), e.note.as_ref());
+        }
+        for (i, q) in self.own_questions.iter().enumerate() {
+            push(format!("questions.own[{i}]"), Some(q));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(text: &str) -> Result<(Intake, Guide), IntakeError> {
+        parse(Path::new("intake.toml"), text, Path::new("."))
+    }
+
+    fn error_of(text: &str) -> String {
+        parse_str(text).unwrap_err().report().render(false)
+    }
+
+    const MINIMAL: &str = "guide = \"nocturnal-leg-cramps\"\n[patient]\nname = \"Ann\"\n";
+
+    #[test]
+    fn minimal_intake_is_valid() {
+        let (intake, guide) = parse_str(MINIMAL).unwrap();
+        assert_eq!(intake.patient.name, "Ann");
+        assert_eq!(guide.id, "nocturnal-leg-cramps");
+    }
+
+    #[test]
+    fn misspelt_table_suggests_the_right_one() {
+        let text = format!("{MINIMAL}[[medicaton]]\nname = \"x\"\n");
+        let err = error_of(&text);
+        assert!(err.contains("unknown field `medicaton`"), "{err}");
+        assert!(err.contains("did you mean `medications`"), "{err}");
+        assert!(err.contains("intake.toml:4:3"), "{err}");
+    }
+
+    #[test]
+    fn bare_key_after_array_table_gets_its_own_hint() {
+        let text = format!("{MINIMAL}[[medications]]\nname = \"x\"\nconditions = [\"asthma\"]\n");
+        let err = error_of(&text);
+        assert!(err.contains("last [[medications]] entry"), "{err}");
+        assert!(err.contains("into [health]"), "{err}");
+    }
+
+    #[test]
+    fn semantic_problems_are_all_reported_at_once() {
+        let text = "guide = \"nocturnal-leg-cramps\"\n[patient]\nname = \" \"\npregnancy_week = 50\n\
+                    [answers]\nsinse = \"x\"\n[[diary]]\nnight = 2026-11-01\nseverity = 12\nminutes = -3\n";
+        let err = error_of(text);
+        for expected in [
+            "patient's name is blank",
+            "pregnancy week 50",
+            "did you mean `since`",
+            "severity 12",
+            "-3 minutes",
+        ] {
+            assert!(err.contains(expected), "missing {expected:?} in\n{err}");
+        }
+    }
+
+    #[test]
+    fn impossible_date_points_at_it() {
+        let err = error_of("guide = \"general\"\n[patient]\nname = \"A\"\nborn = 1956-02-30\n");
+        assert!(err.contains("intake.toml:4:8"), "{err}");
+        assert!(err.contains("born = 1956-02-30"), "{err}");
+        assert!(err.contains("help: write dates as"), "{err}");
+    }
+
+    #[test]
+    fn wrong_type_names_the_field() {
+        let text = format!("{MINIMAL}[[diary]]\nnight = 2026-11-01\nseverity = \"high\"\n");
+        let err = error_of(&text);
+        assert!(err.contains("diary.severity"), "{err}");
+        assert!(err.contains("whole number from 0"), "{err}");
+    }
+
+    #[test]
+    fn visit_before_birth_is_refused() {
+        let text = "guide = \"general\"\n[patient]\nname = \"A\"\nborn = 1990-01-01\n[visit]\nwhen = 1980-01-01\n";
+        assert!(error_of(text).contains("before the birth date"));
+    }
+
+    #[test]
+    fn unknown_guide_lists_the_known_ones() {
+        let err = error_of("guide = \"leg-cramps\"\n[patient]\nname = \"A\"\n");
+        assert!(err.contains("unknown guide `leg-cramps`"), "{err}");
+        assert!(err.contains("nocturnal-leg-cramps, general"), "{err}");
+    }
+
+    #[test]
+    fn missing_patient_says_what_to_add() {
+        let err = error_of("guide = \"general\"\n");
+        assert!(err.contains("`patient` is missing"), "{err}");
+        assert!(err.contains("add a [patient] table"), "{err}");
+    }
+
+    #[test]
+    fn text_is_cleaned_for_print() {
+        assert_eq!(clean("a\tb\r\nc\u{7}d  \n"), "a b\ncd");
+    }
+}

@@ -1,0 +1,1402 @@
+//! Layout: the document's blocks become pages of positioned text and lines. Text wraps on the
+//! fonts' real glyph widths; nothing is ever split mid-line, table rows and checklist items
+//! stay whole, and a heading always has something under it on the same page.
+
+use crate::document::{BarChart, Block, CheckItem, Document, Table, Text};
+use crate::fonts::{FaceId, FontSet, Weight};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}
+
+impl Paper {
+    /// Width and height in points.
+    pub fn size(self) -> (f32, f32) {
+        match self {
+            Paper::A4 => (595.276, 841.89),
+            Paper::Letter => (612.0, 792.0),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PageOptions {
+    pub paper: Paper,
+    pub large_print: bool,
+}
+
+/// Type sizes and spacing, in points. Large print follows older-adult reading guidance:
+/// 16 pt body, 1.55 line spacing, wider margins.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub body: f32,
+    pub leading: f32,
+    pub heading: f32,
+    pub title: f32,
+    pub subtitle: f32,
+    pub footer: f32,
+    pub margin: f32,
+    /// Distance between ruled lines to write on by hand.
+    pub writing_gap: f32,
+}
+
+impl Style {
+    pub fn for_options(options: PageOptions) -> Style {
+        if options.large_print {
+            Style {
+                body: 16.0,
+                leading: 1.55,
+                heading: 21.0,
+                title: 30.0,
+                subtitle: 20.0,
+                footer: 11.0,
+                margin: 58.0,
+                writing_gap: 34.0,
+            }
+        } else {
+            Style {
+                body: 11.5,
+                leading: 1.45,
+                heading: 15.5,
+                title: 24.0,
+                subtitle: 15.0,
+                footer: 9.0,
+                margin: 50.0,
+                writing_gap: 26.0,
+            }
+        }
+    }
+
+    fn line(&self, size: f32) -> f32 {
+        size * self.leading
+    }
+}
+
+/// Something drawn on a page. Coordinates are points from the page's top-left corner.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Text {
+        x: f32,
+        baseline: f32,
+        size: f32,
+        face: FaceId,
+        text: String,
+    },
+    Line {
+        from: (f32, f32),
+        to: (f32, f32),
+        width: f32,
+        grey: f32,
+    },
+    Rect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        fill: Option<f32>,
+        /// Line width and grey level of the outline.
+        stroke: Option<(f32, f32)>,
+    },
+    /// An open path, such as a tick mark.
+    Path { points: Vec<(f32, f32)>, width: f32 },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    pub width: f32,
+    pub height: f32,
+    pub items: Vec<Item>,
+    /// The running footer: page furniture, not part of the document's reading flow.
+    pub furniture: Vec<Item>,
+}
+
+/// Lays a document out into pages, with "Page N of M" and the footer text on each.
+pub fn layout(doc: &Document, fonts: &FontSet, options: PageOptions) -> Vec<Page> {
+    let style = Style::for_options(options);
+    let (width, height) = options.paper.size();
+    let mut b = Builder {
+        fonts,
+        style,
+        left: style.margin,
+        width: width - 2.0 * style.margin,
+        slabs: Vec::new(),
+        headers: Vec::new(),
+        break_next: false,
+    };
+    for block in &doc.blocks {
+        b.block(block);
+    }
+    let footer_h = style.line(style.footer) + 6.0;
+    let bottom = height - style.margin - footer_h;
+    let mut pages = paginate(&b.slabs, &b.headers, style.margin, bottom);
+    let total = pages.len();
+    pages
+        .iter_mut()
+        .enumerate()
+        .map(|(i, items)| {
+            let mut furniture = Vec::new();
+            footer(
+                &mut furniture,
+                fonts,
+                &style,
+                &doc.footer,
+                i + 1,
+                total,
+                width,
+                height,
+            );
+            Page {
+                width,
+                height,
+                items: std::mem::take(items),
+                furniture,
+            }
+        })
+        .collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn footer(
+    items: &mut Vec<Item>,
+    fonts: &FontSet,
+    style: &Style,
+    text: &str,
+    n: usize,
+    total: usize,
+    width: f32,
+    height: f32,
+) {
+    let size = style.footer;
+    let baseline = height - style.margin;
+    let rule_y = baseline - style.line(size);
+    items.push(Item::Line {
+        from: (style.margin, rule_y),
+        to: (width - style.margin, rule_y),
+        width: 0.5,
+        grey: 0.5,
+    });
+    let label = format!("Page {n} of {total}");
+    let label_w = fonts.width(&label, Weight::Bold, size);
+    let right = width - style.margin;
+    push_text(
+        items,
+        fonts,
+        right - label_w,
+        baseline,
+        size,
+        Weight::Bold,
+        &label,
+    );
+    // The footer repeats what the header says in full; here it is shortened to fit one line.
+    let room = right - label_w - 2.0 * size - style.margin;
+    let shown = fit_with_ellipsis(fonts, text, Weight::Regular, size, room);
+    push_text(
+        items,
+        fonts,
+        style.margin,
+        baseline,
+        size,
+        Weight::Regular,
+        &shown,
+    );
+}
+
+fn fit_with_ellipsis(fonts: &FontSet, text: &str, weight: Weight, size: f32, room: f32) -> String {
+    let text = text.replace('\n', " ");
+    if fonts.width(&text, weight, size) <= room {
+        return text;
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        out.push(c);
+        if fonts.width(&format!("{out}…"), weight, size) > room {
+            out.pop();
+            break;
+        }
+    }
+    format!("{}…", out.trim_end())
+}
+
+/// Draws `text` starting at `x`, splitting it into runs of the faces that have its characters.
+fn push_text(
+    items: &mut Vec<Item>,
+    fonts: &FontSet,
+    mut x: f32,
+    baseline: f32,
+    size: f32,
+    weight: Weight,
+    text: &str,
+) -> f32 {
+    for run in fonts.runs(text, weight) {
+        let w = run.width_em * size;
+        if !run.text.trim().is_empty() {
+            items.push(Item::Text {
+                x,
+                baseline,
+                size,
+                face: run.face,
+                text: run.text,
+            });
+        }
+        x += w;
+    }
+    x
+}
+
+// --- Wrapping ---
+
+/// A piece of one wrapped line: text in one weight at an x offset from the line's start.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Piece {
+    pub x: f32,
+    pub weight: Weight,
+    pub text: String,
+}
+
+pub type Line = Vec<Piece>;
+
+/// Wraps text into lines no wider than `width` at `size`. Breaks at spaces; a word longer
+/// than the line is broken between characters. Each `\n` starts a new line; an empty
+/// line stays as an empty line.
+pub fn wrap(text: &Text, fonts: &FontSet, size: f32, width: f32) -> Vec<Line> {
+    // Words as lists of (weight, text) parts: a word may change weight in the middle.
+    let mut paragraphs: Vec<Vec<Vec<(Weight, String)>>> = vec![Vec::new()];
+    let mut glued = false;
+    for span in text {
+        let weight = if span.strong {
+            Weight::Bold
+        } else {
+            Weight::Regular
+        };
+        for (pi, para) in span.text.split('\n').enumerate() {
+            if pi > 0 {
+                paragraphs.push(Vec::new());
+                glued = false;
+            }
+            let words = paragraphs.last_mut().expect("at least one paragraph");
+            let mut first = true;
+            for piece in para.split(' ') {
+                if !first {
+                    glued = false;
+                }
+                first = false;
+                if piece.is_empty() {
+                    continue;
+                }
+                match words.last_mut() {
+                    Some(word) if glued => word.push((weight, piece.to_string())),
+                    _ => words.push(vec![(weight, piece.to_string())]),
+                }
+                glued = true;
+            }
+            if para.ends_with(' ') {
+                glued = false;
+            }
+        }
+    }
+
+    let mut lines = Vec::new();
+    for words in paragraphs {
+        let mut line: Line = Vec::new();
+        let mut x = 0.0f32;
+        for word in words {
+            let word_w: f32 = word.iter().map(|(w, t)| fonts.width(t, *w, size)).sum();
+            let space = fonts.width(" ", word[0].0, size);
+            let start = if line.is_empty() { 0.0 } else { x + space };
+            if start + word_w <= width + 0.01 {
+                let mut px = start;
+                for (weight, t) in word {
+                    let w = fonts.width(&t, weight, size);
+                    push_piece(&mut line, px, weight, t, start > 0.0 && px == start);
+                    px += w;
+                }
+                x = px;
+                continue;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+                x = 0.0;
+            }
+            if word_w <= width + 0.01 {
+                let mut px = 0.0;
+                for (weight, t) in word {
+                    let w = fonts.width(&t, weight, size);
+                    push_piece(&mut line, px, weight, t, false);
+                    px += w;
+                }
+                x = px;
+                continue;
+            }
+            // Longer than a whole line: break between characters, no hyphen added, so the
+            // text still reads back exactly as written.
+            for (weight, t) in word {
+                for c in t.chars() {
+                    let cw = fonts.width(c.encode_utf8(&mut [0; 4]), weight, size);
+                    if x + cw > width + 0.01 && !line.is_empty() {
+                        lines.push(std::mem::take(&mut line));
+                        x = 0.0;
+                    }
+                    push_piece(&mut line, x, weight, c.to_string(), false);
+                    x += cw;
+                }
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// Appends text to the line, joining it to the last piece when the weight is the same.
+fn push_piece(line: &mut Line, x: f32, weight: Weight, text: String, after_space: bool) {
+    if let Some(last) = line.last_mut() {
+        if last.weight == weight {
+            if after_space {
+                last.text.push(' ');
+            }
+            last.text.push_str(&text);
+            return;
+        }
+    }
+    line.push(Piece { x, weight, text });
+}
+
+// --- Slabs: the unbreakable units that pagination moves between pages ---
+
+#[derive(Debug, Clone, Default)]
+struct Slab {
+    height: f32,
+    /// Space above, dropped at the top of a page.
+    gap: f32,
+    /// Items with y measured from the slab's top.
+    items: Vec<Item>,
+    keep_with_next: bool,
+    break_before: bool,
+    /// A table header to repeat when this slab opens a page.
+    header: Option<usize>,
+}
+
+struct Builder<'a> {
+    fonts: &'a FontSet,
+    style: Style,
+    left: f32,
+    width: f32,
+    slabs: Vec<Slab>,
+    headers: Vec<Slab>,
+    break_next: bool,
+}
+
+impl Builder<'_> {
+    fn push(&mut self, mut slab: Slab) {
+        if std::mem::take(&mut self.break_next) {
+            slab.break_before = true;
+        }
+        self.slabs.push(slab);
+    }
+
+    /// Text lines drawn at `x`, one slab each (or one slab for all when `together`).
+    fn text_lines(&self, lines: &[Line], x: f32, size: f32) -> Vec<Slab> {
+        let line_h = self.style.line(size);
+        lines
+            .iter()
+            .map(|line| {
+                let mut slab = Slab {
+                    height: if line.is_empty() {
+                        line_h * 0.5
+                    } else {
+                        line_h
+                    },
+                    ..Slab::default()
+                };
+                draw_line(&mut slab.items, self.fonts, line, x, 0.0, size, line_h);
+                slab
+            })
+            .collect()
+    }
+
+    fn block(&mut self, block: &Block) {
+        let s = self.style;
+        match block {
+            Block::Title { text, subtitle } => {
+                let lines = wrap(
+                    &crate::document::strong(text),
+                    self.fonts,
+                    s.title,
+                    self.width,
+                );
+                let mut slabs = self.text_lines(&lines, self.left, s.title);
+                let sub = wrap(
+                    &crate::document::plain(subtitle),
+                    self.fonts,
+                    s.subtitle,
+                    self.width,
+                );
+                slabs.extend(self.text_lines(&sub, self.left, s.subtitle));
+                for mut slab in slabs {
+                    slab.keep_with_next = true;
+                    self.push(slab);
+                }
+            }
+            Block::Heading(text) => {
+                let lines = wrap(
+                    &crate::document::strong(text),
+                    self.fonts,
+                    s.heading,
+                    self.width,
+                );
+                let line_h = s.line(s.heading);
+                let mut slab = Slab {
+                    height: line_h * lines.len() as f32 + 4.0,
+                    gap: s.body * 1.3,
+                    keep_with_next: true,
+                    ..Slab::default()
+                };
+                for (i, line) in lines.iter().enumerate() {
+                    draw_line(
+                        &mut slab.items,
+                        self.fonts,
+                        line,
+                        self.left,
+                        i as f32 * line_h,
+                        s.heading,
+                        line_h,
+                    );
+                }
+                slab.items.push(Item::Line {
+                    from: (self.left, slab.height - 1.5),
+                    to: (self.left + self.width, slab.height - 1.5),
+                    width: 1.2,
+                    grey: 0.0,
+                });
+                self.push(slab);
+            }
+            Block::Subheading(text) => {
+                let lines = wrap(
+                    &crate::document::strong(text),
+                    self.fonts,
+                    s.body,
+                    self.width,
+                );
+                let mut slabs = self.text_lines(&lines, self.left, s.body);
+                if let Some(first) = slabs.first_mut() {
+                    first.gap = s.body * 0.7;
+                }
+                for mut slab in slabs {
+                    slab.keep_with_next = true;
+                    self.push(slab);
+                }
+            }
+            Block::Paragraph(text) => {
+                let lines = wrap(text, self.fonts, s.body, self.width);
+                let mut slabs = self.text_lines(&lines, self.left, s.body);
+                if let Some(first) = slabs.first_mut() {
+                    first.gap = s.body * 0.3;
+                }
+                for slab in slabs {
+                    self.push(slab);
+                }
+            }
+            Block::Fields(fields) => self.fields(fields),
+            Block::WritingLines(n) => {
+                for i in 0..*n {
+                    let mut slab = Slab {
+                        height: s.writing_gap,
+                        gap: if i == 0 { s.body * 0.2 } else { 0.0 },
+                        ..Slab::default()
+                    };
+                    slab.items.push(Item::Line {
+                        from: (self.left, s.writing_gap - 2.0),
+                        to: (self.left + self.width, s.writing_gap - 2.0),
+                        width: 0.6,
+                        grey: 0.45,
+                    });
+                    self.push(slab);
+                }
+            }
+            Block::Table(table) => self.table(table),
+            Block::Checklist(items) => self.checklist(items),
+            Block::Bullets(items) => self.bullets(items),
+            Block::Chart(chart) => self.chart(chart),
+            Block::Rule => {
+                let mut slab = Slab {
+                    height: s.body * 0.6,
+                    gap: s.body * 0.3,
+                    ..Slab::default()
+                };
+                slab.items.push(Item::Line {
+                    from: (self.left, s.body * 0.3),
+                    to: (self.left + self.width, s.body * 0.3),
+                    width: 0.8,
+                    grey: 0.3,
+                });
+                self.push(slab);
+            }
+            Block::PageBreak => self.break_next = true,
+        }
+    }
+
+    fn fields(&mut self, fields: &[(String, Text)]) {
+        let s = self.style;
+        let label_w = fields
+            .iter()
+            .map(|(l, _)| self.fonts.width(&format!("{l}:"), Weight::Bold, s.body))
+            .fold(0.0, f32::max)
+            .min(self.width * 0.35);
+        let gap = s.body;
+        let value_x = self.left + label_w + gap;
+        let value_w = self.width - label_w - gap;
+        for (label, value) in fields {
+            let label_lines = wrap(
+                &crate::document::strong(format!("{label}:")),
+                self.fonts,
+                s.body,
+                label_w,
+            );
+            let value_lines = wrap(value, self.fonts, s.body, value_w);
+            let cells = [(self.left, label_lines), (value_x, value_lines)];
+            for slab in self.row_bands(&cells, s.body, 0.0, None) {
+                self.push(slab);
+            }
+        }
+    }
+
+    /// A row of cells, each a column of lines at an x. Returns one slab when the row fits on a
+    /// page, else one slab per line band (only then may a row continue on the next page).
+    fn row_bands(
+        &self,
+        cells: &[(f32, Vec<Line>)],
+        size: f32,
+        pad: f32,
+        grid: Option<&[f32]>,
+    ) -> Vec<Slab> {
+        let line_h = self.style.line(size);
+        let bands = cells.iter().map(|(_, l)| l.len()).max().unwrap_or(1).max(1);
+        let mut slabs: Vec<Slab> = (0..bands)
+            .map(|band| {
+                let top = if band == 0 { pad } else { 0.0 };
+                let bottom = if band + 1 == bands { pad } else { 0.0 };
+                let mut slab = Slab {
+                    height: top + line_h + bottom,
+                    ..Slab::default()
+                };
+                for (x, lines) in cells {
+                    if let Some(line) = lines.get(band) {
+                        draw_line(&mut slab.items, self.fonts, line, *x, top, size, line_h);
+                    }
+                }
+                if let Some(xs) = grid {
+                    for &x in xs {
+                        slab.items.push(Item::Line {
+                            from: (x, 0.0),
+                            to: (x, slab.height),
+                            width: 0.6,
+                            grey: 0.35,
+                        });
+                    }
+                    let (l, r) = (xs[0], xs[xs.len() - 1]);
+                    if band == 0 {
+                        slab.items.push(Item::Line {
+                            from: (l, 0.0),
+                            to: (r, 0.0),
+                            width: 0.6,
+                            grey: 0.35,
+                        });
+                    }
+                    if band + 1 == bands {
+                        let h = slab.height;
+                        slab.items.push(Item::Line {
+                            from: (l, h),
+                            to: (r, h),
+                            width: 0.6,
+                            grey: 0.35,
+                        });
+                    }
+                }
+                slab
+            })
+            .collect();
+        let total: f32 = slabs.iter().map(|s| s.height).sum();
+        if total <= self.max_slab_height() {
+            let mut whole = Slab {
+                height: total,
+                ..Slab::default()
+            };
+            let mut y = 0.0;
+            for slab in slabs.drain(..) {
+                whole
+                    .items
+                    .extend(slab.items.into_iter().map(|i| shift(i, y)));
+                y += slab.height;
+            }
+            return vec![whole];
+        }
+        slabs
+    }
+
+    /// No slab may be taller than a page's body, or it could never be placed.
+    fn max_slab_height(&self) -> f32 {
+        // Half the smallest page body: a row this tall is split into lines rather than
+        // pushed whole onto a fresh page, which would leave most of a page empty.
+        let smallest_body = 792.0 - 2.0 * self.style.margin - 40.0;
+        smallest_body * 0.5
+    }
+
+    /// Column edges, or `None` when the columns cannot all be wide enough at this type size
+    /// (large print, or a very long word): the table is then set as one block per row.
+    fn column_xs(&self, table: &Table, inset: f32) -> Option<Vec<f32>> {
+        let s = self.style;
+        let avg_char = s.body * 0.55;
+        let longest_word = |i: usize| -> f32 {
+            let title = self
+                .fonts
+                .width(&table.columns[i].title, Weight::Bold, s.body);
+            let title_word = table.columns[i]
+                .title
+                .split_whitespace()
+                .map(|w| self.fonts.width(w, Weight::Bold, s.body))
+                .fold(0.0, f32::max);
+            let cells = table
+                .rows
+                .iter()
+                .flat_map(|row| row.get(i))
+                .flat_map(|text| text.iter())
+                .flat_map(|span| {
+                    let weight = if span.strong {
+                        Weight::Bold
+                    } else {
+                        Weight::Regular
+                    };
+                    span.text
+                        .split_whitespace()
+                        .map(move |w| self.fonts.width(w, weight, s.body))
+                })
+                .fold(0.0, f32::max);
+            // Blank grids are written in by hand: their titles may wrap, but not mid-word.
+            let wanted = if table.rows.is_empty() {
+                title_word
+            } else {
+                title.min(cells.max(title_word))
+            };
+            wanted.max(cells)
+        };
+        let mins: Vec<f32> = (0..table.columns.len())
+            .map(|i| {
+                longest_word(i).max(f32::from(table.columns[i].min_chars) * avg_char) + 2.0 * inset
+            })
+            .collect();
+        let sum_min: f32 = mins.iter().sum();
+        if sum_min > self.width + 0.01 {
+            return None;
+        }
+        let total_weight: f32 = table.columns.iter().map(|c| c.weight).sum();
+        let spare = self.width - sum_min;
+        let mut xs = vec![self.left];
+        for (i, min) in mins.iter().enumerate() {
+            let w = min + spare * table.columns[i].weight / total_weight;
+            xs.push(xs[xs.len() - 1] + w);
+        }
+        Some(xs)
+    }
+
+    /// A table too wide for the page: each row becomes a framed block, its first cell as a
+    /// bold title and the others as "Column: value" lines, in reading order.
+    fn stacked(&mut self, table: &Table) {
+        let s = self.style;
+        let inset = s.body * 0.6;
+        let inner = self.width - 2.0 * inset;
+        for (r, row) in table.rows.iter().enumerate() {
+            let mut lines: Vec<Line> = Vec::new();
+            if let Some(first) = row.first() {
+                let bold: Text = first
+                    .iter()
+                    .map(|sp| crate::document::Span {
+                        text: sp.text.clone(),
+                        strong: true,
+                    })
+                    .collect();
+                lines.extend(wrap(&bold, self.fonts, s.body, inner));
+            }
+            for (col, cell) in table.columns.iter().zip(row).skip(1) {
+                if cell.iter().all(|sp| sp.text.trim().is_empty()) {
+                    continue;
+                }
+                let mut text = crate::document::strong(format!("{}: ", col.title));
+                text.extend(cell.iter().cloned());
+                lines.extend(wrap(&text, self.fonts, s.body, inner));
+            }
+            let cells = [(self.left + inset, lines)];
+            let mut slabs = self.row_bands(
+                &cells,
+                s.body,
+                s.body * 0.4,
+                Some(&[self.left, self.left + self.width]),
+            );
+            if let Some(first) = slabs.first_mut() {
+                first.gap = if r == 0 { s.body * 0.4 } else { s.body * 0.3 };
+            }
+            for slab in slabs {
+                self.push(slab);
+            }
+        }
+    }
+
+    fn table(&mut self, table: &Table) {
+        let s = self.style;
+        let pad = s.body * 0.3;
+        // Cells are set well apart: text extractors read a narrow gutter as a word space
+        // and would run neighbouring cells together.
+        let inset = s.body * 0.75;
+        let Some(xs) = self.column_xs(table, inset) else {
+            return self.stacked(table);
+        };
+        let cell_lines = |cells: &[Text], builder: &Builder| -> Vec<(f32, Vec<Line>)> {
+            cells
+                .iter()
+                .enumerate()
+                .map(|(i, text)| {
+                    let w = xs[i + 1] - xs[i] - 2.0 * inset;
+                    (xs[i] + inset, wrap(text, builder.fonts, s.body, w))
+                })
+                .collect()
+        };
+        let titles: Vec<Text> = table
+            .columns
+            .iter()
+            .map(|c| crate::document::strong(&c.title))
+            .collect();
+        let mut header = self.row_bands(&cell_lines(&titles, self), s.body, pad, Some(&xs));
+        // Header cells are shaded; the shading goes under the text and rules.
+        for slab in &mut header {
+            slab.items.insert(
+                0,
+                Item::Rect {
+                    x: xs[0],
+                    y: 0.0,
+                    w: xs[xs.len() - 1] - xs[0],
+                    h: slab.height,
+                    fill: Some(0.87),
+                    stroke: None,
+                },
+            );
+        }
+        let header_index = self.headers.len();
+        let mut header_slab = Slab::default();
+        let mut y = 0.0;
+        for slab in header {
+            header_slab
+                .items
+                .extend(slab.items.into_iter().map(|i| shift(i, y)));
+            y += slab.height;
+        }
+        header_slab.height = y;
+        header_slab.keep_with_next = true;
+        self.headers.push(header_slab.clone());
+        header_slab.gap = s.body * 0.4;
+        self.push(header_slab);
+
+        for row in &table.rows {
+            for slab in self.row_bands(&cell_lines(row, self), s.body, pad, Some(&xs)) {
+                self.push(Slab {
+                    header: Some(header_index),
+                    ..slab
+                });
+            }
+        }
+        let blank_h = s.writing_gap.max(s.line(s.body) + 2.0 * pad);
+        for _ in 0..table.blank_rows {
+            let mut slab = Slab {
+                height: blank_h,
+                header: Some(header_index),
+                ..Slab::default()
+            };
+            for &x in &xs {
+                slab.items.push(Item::Line {
+                    from: (x, 0.0),
+                    to: (x, blank_h),
+                    width: 0.6,
+                    grey: 0.35,
+                });
+            }
+            slab.items.push(Item::Line {
+                from: (xs[0], blank_h),
+                to: (xs[xs.len() - 1], blank_h),
+                width: 0.6,
+                grey: 0.35,
+            });
+            slab.items.push(Item::Line {
+                from: (xs[0], 0.0),
+                to: (xs[xs.len() - 1], 0.0),
+                width: 0.6,
+                grey: 0.35,
+            });
+            self.push(slab);
+        }
+    }
+
+    fn checklist(&mut self, items: &[CheckItem]) {
+        let s = self.style;
+        let line_h = s.line(s.body);
+        let box_size = s.body * 0.95;
+        let indent = box_size + s.body * 0.8;
+        for (i, item) in items.iter().enumerate() {
+            let lines = wrap(&item.text, self.fonts, s.body, self.width - indent);
+            let mut slab = Slab {
+                height: line_h * lines.len() as f32,
+                gap: if i == 0 { s.body * 0.4 } else { s.body * 0.45 },
+                ..Slab::default()
+            };
+            for (n, line) in lines.iter().enumerate() {
+                draw_line(
+                    &mut slab.items,
+                    self.fonts,
+                    line,
+                    self.left + indent,
+                    n as f32 * line_h,
+                    s.body,
+                    line_h,
+                );
+            }
+            let top = (line_h - box_size) / 2.0;
+            slab.items.push(Item::Rect {
+                x: self.left,
+                y: top,
+                w: box_size,
+                h: box_size,
+                fill: None,
+                stroke: Some((1.1, 0.0)),
+            });
+            if item.done {
+                let (x, y, b) = (self.left, top, box_size);
+                slab.items.push(Item::Path {
+                    points: vec![
+                        (x + b * 0.18, y + b * 0.52),
+                        (x + b * 0.42, y + b * 0.78),
+                        (x + b * 0.86, y + b * 0.18),
+                    ],
+                    width: 1.8,
+                });
+            }
+            // An item is kept whole unless it is longer than half a page.
+            if slab.height > self.max_slab_height() {
+                let lines_slabs = self.text_lines(&lines, self.left + indent, s.body);
+                let mut first = true;
+                for mut l in lines_slabs {
+                    if first {
+                        l.gap = slab.gap;
+                        l.items.extend(
+                            slab.items
+                                .iter()
+                                .filter(|i| !matches!(i, Item::Text { .. }))
+                                .cloned(),
+                        );
+                        first = false;
+                    }
+                    self.push(l);
+                }
+            } else {
+                self.push(slab);
+            }
+        }
+    }
+
+    fn bullets(&mut self, items: &[Text]) {
+        let s = self.style;
+        let indent = s.body * 1.2;
+        for (i, item) in items.iter().enumerate() {
+            let lines = wrap(item, self.fonts, s.body, self.width - indent);
+            let mut slabs = self.text_lines(&lines, self.left + indent, s.body);
+            if let Some(first) = slabs.first_mut() {
+                first.gap = if i == 0 { s.body * 0.3 } else { s.body * 0.25 };
+                let baseline = baseline_in(s.line(s.body), s.body);
+                push_text(
+                    &mut first.items,
+                    self.fonts,
+                    self.left + s.body * 0.2,
+                    baseline,
+                    s.body,
+                    Weight::Bold,
+                    "•",
+                );
+            }
+            for slab in slabs {
+                self.push(slab);
+            }
+        }
+    }
+
+    fn chart(&mut self, chart: &BarChart) {
+        let s = self.style;
+        let size = s.footer.max(s.body * 0.8);
+        let line_h = s.line(size);
+        let height = if s.body > 12.0 { 230.0 } else { 170.0 };
+        let mut slab = Slab {
+            height,
+            gap: s.body * 0.6,
+            ..Slab::default()
+        };
+        let items = &mut slab.items;
+        push_text(
+            items,
+            self.fonts,
+            self.left,
+            baseline_in(line_h, size),
+            size,
+            Weight::Bold,
+            &chart.caption,
+        );
+        let max = chart
+            .bars
+            .iter()
+            .map(|b| b.1)
+            .fold(0.0, f32::max)
+            .max(1.0)
+            .ceil();
+        let step = nice_step(max);
+        let top_v = (max / step).ceil() * step;
+        let tick_labels: Vec<String> = (0..=(top_v / step) as usize)
+            .map(|i| format!("{}", i as f32 * step))
+            .collect();
+        let axis_label_w = tick_labels
+            .iter()
+            .map(|t| self.fonts.width(t, Weight::Regular, size))
+            .fold(0.0, f32::max);
+        let plot_left = self.left + axis_label_w + size * 0.6;
+        let plot_right = self.left + self.width;
+        // Caption, then the axis label, then room for the count above the tallest bar.
+        let plot_top = line_h * 2.0 + size * 1.4;
+        let plot_bottom = height - line_h * 1.4;
+        let scale = (plot_bottom - plot_top) / top_v;
+        for (i, label) in tick_labels.iter().enumerate() {
+            let v = i as f32 * step;
+            let y = plot_bottom - v * scale;
+            items.push(Item::Line {
+                from: (plot_left, y),
+                to: (plot_right, y),
+                width: 0.4,
+                grey: if i == 0 { 0.0 } else { 0.75 },
+            });
+            let w = self.fonts.width(label, Weight::Regular, size);
+            push_text(
+                items,
+                self.fonts,
+                plot_left - size * 0.4 - w,
+                y + size * 0.35,
+                size,
+                Weight::Regular,
+                label,
+            );
+        }
+        let y_label_w = self.fonts.width(&chart.y_label, Weight::Regular, size);
+        let _ = y_label_w;
+        push_text(
+            items,
+            self.fonts,
+            self.left,
+            line_h + baseline_in(line_h, size),
+            size,
+            Weight::Regular,
+            &chart.y_label,
+        );
+        items.push(Item::Line {
+            from: (plot_left, plot_top),
+            to: (plot_left, plot_bottom),
+            width: 0.8,
+            grey: 0.0,
+        });
+
+        let n = chart.bars.len().max(1);
+        let slot = (plot_right - plot_left) / n as f32;
+        let bar_w = (slot * 0.62).min(60.0);
+        // Show every k-th label so that labels never run into each other.
+        let widest = chart
+            .bars
+            .iter()
+            .map(|b| self.fonts.width(&b.0, Weight::Regular, size))
+            .fold(0.0, f32::max);
+        let every = ((widest + size) / slot).ceil().max(1.0) as usize;
+        for (i, (label, value)) in chart.bars.iter().enumerate() {
+            let cx = plot_left + slot * (i as f32 + 0.5);
+            let h = value * scale;
+            if h > 0.0 {
+                items.push(Item::Rect {
+                    x: cx - bar_w / 2.0,
+                    y: plot_bottom - h,
+                    w: bar_w,
+                    h,
+                    fill: Some(0.55),
+                    stroke: Some((0.6, 0.0)),
+                });
+            }
+            if i % every == 0 {
+                let w = self.fonts.width(label, Weight::Regular, size);
+                push_text(
+                    items,
+                    self.fonts,
+                    cx - w / 2.0,
+                    plot_bottom + line_h * 0.9,
+                    size,
+                    Weight::Regular,
+                    label,
+                );
+            }
+            let count = format!("{value}");
+            let cw = self.fonts.width(&count, Weight::Bold, size);
+            if *value > 0.0 && cw < slot {
+                push_text(
+                    items,
+                    self.fonts,
+                    cx - cw / 2.0,
+                    plot_bottom - h - size * 0.35,
+                    size,
+                    Weight::Bold,
+                    &count,
+                );
+            }
+        }
+        self.push(slab);
+    }
+}
+
+/// A step of 1, 2, 5, 10, 20, 50 … that gives at most about six ticks.
+fn nice_step(max: f32) -> f32 {
+    let mut step = 1.0;
+    loop {
+        for m in [1.0, 2.0, 5.0] {
+            if max / (step * m) <= 6.0 {
+                return step * m;
+            }
+        }
+        step *= 10.0;
+    }
+}
+
+fn baseline_in(line_h: f32, size: f32) -> f32 {
+    line_h * 0.5 + size * 0.36
+}
+
+fn draw_line(
+    items: &mut Vec<Item>,
+    fonts: &FontSet,
+    line: &Line,
+    x: f32,
+    top: f32,
+    size: f32,
+    line_h: f32,
+) {
+    let baseline = top + baseline_in(line_h, size);
+    for piece in line {
+        push_text(
+            items,
+            fonts,
+            x + piece.x,
+            baseline,
+            size,
+            piece.weight,
+            &piece.text,
+        );
+    }
+}
+
+fn shift(item: Item, dy: f32) -> Item {
+    match item {
+        Item::Text {
+            x,
+            baseline,
+            size,
+            face,
+            text,
+        } => Item::Text {
+            x,
+            baseline: baseline + dy,
+            size,
+            face,
+            text,
+        },
+        Item::Line {
+            from,
+            to,
+            width,
+            grey,
+        } => Item::Line {
+            from: (from.0, from.1 + dy),
+            to: (to.0, to.1 + dy),
+            width,
+            grey,
+        },
+        Item::Rect {
+            x,
+            y,
+            w,
+            h,
+            fill,
+            stroke,
+        } => Item::Rect {
+            x,
+            y: y + dy,
+            w,
+            h,
+            fill,
+            stroke,
+        },
+        Item::Path { points, width } => Item::Path {
+            points: points.into_iter().map(|(x, y)| (x, y + dy)).collect(),
+            width,
+        },
+    }
+}
+
+/// Places slabs on pages from `top` down to `bottom`.
+fn paginate(slabs: &[Slab], headers: &[Slab], top: f32, bottom: f32) -> Vec<Vec<Item>> {
+    let body = bottom - top;
+    let mut pages: Vec<Vec<Item>> = vec![Vec::new()];
+    let mut y = top;
+    let mut at_top = true;
+    for (i, slab) in slabs.iter().enumerate() {
+        let repeat = slab.header.map(|h| &headers[h]);
+        // What must fit together: this slab and everything it is kept with.
+        let mut need = slab.height;
+        let mut j = i;
+        while slabs[j].keep_with_next && j + 1 < slabs.len() {
+            j += 1;
+            need += slabs[j].gap + slabs[j].height;
+        }
+        if need > body {
+            need = slab.height;
+        }
+        let gap = if at_top { 0.0 } else { slab.gap };
+        let fits = y + gap + need <= bottom + 0.01;
+        if (!fits || slab.break_before) && !at_top {
+            pages.push(Vec::new());
+            y = top;
+            at_top = true;
+            // A table continuing on a new page shows its header again.
+            if let Some(h) = repeat {
+                let page = pages.last_mut().expect("a page");
+                page.extend(h.items.iter().cloned().map(|it| shift(it, y)));
+                y += h.height;
+                at_top = false;
+            }
+        }
+        let gap = if at_top { 0.0 } else { slab.gap };
+        y += gap;
+        let page = pages.last_mut().expect("a page");
+        page.extend(slab.items.iter().cloned().map(|it| shift(it, y)));
+        y += slab.height;
+        at_top = false;
+    }
+    pages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{plain, Metadata};
+
+    fn fonts() -> FontSet {
+        FontSet::embedded()
+    }
+
+    fn texts(line: &Line) -> String {
+        line.iter()
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join("|")
+    }
+
+    #[test]
+    fn wrapping_respects_the_width_and_keeps_every_word() {
+        let f = fonts();
+        let text = "The muscle goes hard like a stone and I cannot straighten my foot for minutes.";
+        let lines = wrap(&plain(text), &f, 11.5, 150.0);
+        assert!(lines.len() > 2);
+        for line in &lines {
+            let last = line.last().unwrap();
+            let end = last.x + f.width(&last.text, last.weight, 11.5);
+            assert!(end <= 150.01, "line too wide: {end}");
+        }
+        let joined: Vec<String> = lines.iter().map(texts).collect();
+        assert_eq!(joined.join(" "), text);
+    }
+
+    #[test]
+    fn a_word_longer_than_the_line_is_broken_without_losing_characters() {
+        let f = fonts();
+        let word = "Pneumonoultramicroscopicsilicovolcanoconiosis".repeat(3);
+        let lines = wrap(&plain(&word), &f, 11.5, 100.0);
+        assert!(lines.len() > 3);
+        let joined: String = lines.iter().map(texts).collect();
+        assert_eq!(joined, word);
+    }
+
+    #[test]
+    fn newlines_start_new_lines_and_blank_lines_survive() {
+        let f = fonts();
+        let lines = wrap(&plain("one\n\ntwo"), &f, 11.5, 400.0);
+        let joined: Vec<String> = lines.iter().map(texts).collect();
+        assert_eq!(joined, ["one", "", "two"]);
+    }
+
+    #[test]
+    fn empty_text_is_one_empty_line() {
+        let lines = wrap(&plain(""), &fonts(), 11.5, 100.0);
+        assert_eq!(lines.len(), 1);
+        assert!(lines[0].is_empty());
+    }
+
+    #[test]
+    fn mixed_weights_keep_their_order_and_spaces() {
+        let f = fonts();
+        let mut text = crate::document::strong("Note A: ");
+        text.extend(plain("water pills"));
+        let lines = wrap(&text, &f, 11.5, 400.0);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0][0].text, "Note A:");
+        assert_eq!(lines[0][1].text, "water pills");
+        assert!(lines[0][1].x > f.width("Note A:", Weight::Bold, 11.5));
+    }
+
+    fn doc(blocks: Vec<Block>) -> Document {
+        Document {
+            meta: Metadata {
+                title: "t".into(),
+                author: "a".into(),
+                subject: "s".into(),
+                keywords: vec![],
+                created: chrono::NaiveDate::from_ymd_opt(2026, 1, 1)
+                    .unwrap()
+                    .and_hms_opt(0, 0, 0)
+                    .unwrap(),
+            },
+            footer: "footer".into(),
+            blocks,
+        }
+    }
+
+    fn page_texts(page: &Page) -> Vec<(f32, String)> {
+        page.items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text { baseline, text, .. } => Some((*baseline, text.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_answer_longer_than_a_page_flows_onto_more_pages() {
+        let answer = "word ".repeat(5000);
+        let pages = layout(
+            &doc(vec![
+                Block::Subheading("Q".into()),
+                Block::Paragraph(plain(answer)),
+            ]),
+            &fonts(),
+            PageOptions::default(),
+        );
+        assert!(pages.len() >= 5, "{} pages", pages.len());
+        let words: usize = pages
+            .iter()
+            .flat_map(page_texts)
+            .map(|(_, t)| t.matches("word").count())
+            .sum();
+        assert_eq!(words, 5000);
+        for (n, page) in pages.iter().enumerate() {
+            let label = format!("Page {} of {}", n + 1, pages.len());
+            let furniture: Vec<&Item> = page.furniture.iter().collect();
+            assert!(
+                furniture
+                    .iter()
+                    .any(|i| matches!(i, Item::Text { text, .. } if *text == label)),
+                "{label}"
+            );
+            for (baseline, _) in page_texts(page) {
+                assert!(baseline < page.height - 40.0 && baseline > 40.0);
+            }
+        }
+    }
+
+    #[test]
+    fn a_heading_never_ends_a_page() {
+        // Fill a page almost to the end, then a heading: it must move to the next page.
+        let mut blocks = vec![Block::Paragraph(plain("x\n".repeat(41)))];
+        blocks.push(Block::Heading("Next section".into()));
+        blocks.push(Block::Paragraph(plain("body")));
+        let pages = layout(&doc(blocks), &fonts(), PageOptions::default());
+        assert_eq!(pages.len(), 2);
+        let second = page_texts(&pages[1]);
+        assert!(
+            second.iter().any(|(_, t)| t == "Next section"),
+            "{second:?}"
+        );
+        assert!(!page_texts(&pages[0])
+            .iter()
+            .any(|(_, t)| t == "Next section"));
+        assert!(second.iter().any(|(_, t)| t == "body"));
+    }
+
+    #[test]
+    fn table_rows_stay_whole_and_the_header_repeats() {
+        let rows: Vec<Vec<Text>> = (0..80)
+            .map(|i| vec![plain(format!("med{i}")), plain("two\nlines")])
+            .collect();
+        let table = Table {
+            columns: vec![
+                crate::document::Column {
+                    title: "Medicine".into(),
+                    weight: 1.0,
+                    min_chars: 5,
+                },
+                crate::document::Column {
+                    title: "Dose".into(),
+                    weight: 1.0,
+                    min_chars: 5,
+                },
+            ],
+            rows,
+            blank_rows: 0,
+        };
+        let pages = layout(
+            &doc(vec![Block::Table(table)]),
+            &fonts(),
+            PageOptions::default(),
+        );
+        assert!(pages.len() >= 3);
+        for page in &pages {
+            let t = page_texts(page);
+            assert!(
+                t.iter().any(|(_, s)| s == "Medicine"),
+                "header missing on a page"
+            );
+            // every row's name sits on the same page as both of its lines
+            let meds = t.iter().filter(|(_, s)| s.starts_with("med")).count();
+            let twos = t.iter().filter(|(_, s)| s == "two").count();
+            let lines = t.iter().filter(|(_, s)| s == "lines").count();
+            assert_eq!(meds, twos);
+            assert_eq!(meds, lines);
+        }
+    }
+
+    #[test]
+    fn large_print_uses_at_least_14_point_body_text() {
+        let pages = layout(
+            &doc(vec![Block::Paragraph(plain("hello"))]),
+            &fonts(),
+            PageOptions {
+                paper: Paper::Letter,
+                large_print: true,
+            },
+        );
+        let size = pages[0]
+            .items
+            .iter()
+            .find_map(|i| match i {
+                Item::Text { text, size, .. } if text == "hello" => Some(*size),
+                _ => None,
+            })
+            .unwrap();
+        assert!(size >= 14.0);
+        assert_eq!(pages[0].width, 612.0);
+    }
+}

@@ -1,0 +1,143 @@
+mod commands;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use commands::render::RenderArgs;
+use visitprep::layout::Paper;
+
+const AFTER_HELP: &str = "\
+Examples:
+  visitprep new -o intake.toml          write an intake to fill in
+  visitprep check intake.toml           find mistakes and what is still unanswered
+  visitprep render intake.toml          make intake.pdf
+  visitprep render intake.toml --large-print --paper letter -o sheet.pdf
+
+Exit codes: 0 done; 1 invalid input or the file could not be written (nothing is written);
+2 wrong command-line usage.";
+
+/// Turns a patient's TOML intake file into a printable PDF visit sheet.
+#[derive(Parser)]
+#[command(name = "visitprep", version, after_help = AFTER_HELP)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Make the PDF visit sheet from an intake file.
+    #[command(
+        after_help = "Examples:\n  visitprep render intake.toml\n  visitprep render intake.toml -o sheet.pdf --paper letter --large-print\n  visitprep render intake.toml --font /usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
+    )]
+    Render {
+        /// The intake file.
+        file: PathBuf,
+        /// Where to write the PDF [default: the intake's name with .pdf].
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: Option<PathBuf>,
+        /// Paper size.
+        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+        paper: PaperArg,
+        /// Bigger type (16 pt), more space between lines, wider margins.
+        #[arg(long)]
+        large_print: bool,
+        /// Add a blank diary page to fill in by hand before the visit.
+        #[arg(long)]
+        diary_page: bool,
+        /// An extra font for characters the built-in fonts lack (Chinese, Arabic, ...).
+        #[arg(long, value_name = "FILE")]
+        font: Option<PathBuf>,
+        /// Fail instead of printing a placeholder for a character no font has.
+        #[arg(long)]
+        strict: bool,
+        /// Replace an existing output file even if it is not a PDF.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check an intake file: mistakes, and what is still unanswered.
+    #[command(after_help = "Example:\n  visitprep check intake.toml")]
+    Check {
+        /// The intake file.
+        file: PathBuf,
+    },
+    /// Write a new intake file to fill in, with a note above every field.
+    #[command(
+        after_help = "Examples:\n  visitprep new -o intake.toml\n  visitprep new --guide general -o intake.toml"
+    )]
+    New {
+        /// The guide to follow (see `visitprep guides`).
+        #[arg(long, default_value = "nocturnal-leg-cramps")]
+        guide: String,
+        /// Where to write it [default: print it].
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// List the built-in guides, or show one in full.
+    #[command(
+        after_help = "Examples:\n  visitprep guides\n  visitprep guides nocturnal-leg-cramps"
+    )]
+    Guides {
+        /// A guide id to show.
+        id: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PaperArg {
+    A4,
+    Letter,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let color = std::io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let result = match cli.command {
+        Command::Render {
+            file,
+            output,
+            paper,
+            large_print,
+            diary_page,
+            font,
+            strict,
+            force,
+        } => commands::render::render(RenderArgs {
+            file,
+            output,
+            paper: match paper {
+                PaperArg::A4 => Paper::A4,
+                PaperArg::Letter => Paper::Letter,
+            },
+            large_print,
+            diary_page,
+            font,
+            strict,
+            force,
+            color,
+        }),
+        Command::Check { file } => commands::check::check(&file, color),
+        Command::New {
+            guide,
+            output,
+            force,
+        } => commands::new::new(&guide, output.as_deref(), force),
+        Command::Guides { id } => commands::guides::guides(id.as_deref()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            if !message.is_empty() {
+                eprintln!("{}", message.trim_end());
+            }
+            ExitCode::from(1)
+        }
+    }
+}
