@@ -474,7 +474,7 @@ fn explain_toml_error(e: &toml::de::Error, text: &str) -> Diagnostic {
             ("", f) => (f.to_string(), format!("add `{f}`")),
             (t, f) => (
                 format!("{t}.{f}"),
-                format!("add `{f} = ...` to this [{t}] entry"),
+                format!("add `{f} = ...` to this {t} entry"),
             ),
         };
         let d = Diagnostic::new(format!("`{path}` is missing"))
@@ -482,21 +482,48 @@ fn explain_toml_error(e: &toml::de::Error, text: &str) -> Diagnostic {
             .field(path);
         return d.help(help);
     }
+    // Everything below concerns one value or key: name its field when the line shows it.
+    let key = span.as_ref().and_then(|s| key_before(text, s.start));
+    let within = table.unwrap_or_default();
+    let path = key.as_ref().map(|k| {
+        if within.is_empty() {
+            k.clone()
+        } else {
+            format!("{within}.{k}")
+        }
+    });
+    if let Some(p) = &path {
+        d = d.field(p.clone());
+    }
     if message.starts_with("invalid type") {
-        let field = span.as_ref().and_then(|s| key_before(text, s.start));
-        let within = table.unwrap_or_default();
-        if let Some(key) = field {
-            let path = if within.is_empty() {
-                key.clone()
-            } else {
-                format!("{within}.{key}")
-            };
-            d = d.field(path.clone()).help(type_help(&key));
+        d.message = plain_types(&message);
+        if let Some(k) = &key {
+            d = d.help(type_help(k));
         }
         return d.label("wrong kind of value");
     }
     if message.contains("duplicate key") {
-        return d.help("each key may appear once per table: remove one of the two, or merge them");
+        let key_here = span
+            .as_ref()
+            .and_then(|s| text.get(s.clone()))
+            .map(|k| k.trim().trim_matches('"').to_string())
+            .filter(|k| !k.is_empty());
+        if let Some(k) = key_here {
+            let place = if within.is_empty() {
+                "at the top of the file".to_string()
+            } else {
+                format!("in [{within}]")
+            };
+            d.message = format!("`{k}` appears twice {place}");
+            d = d.field(if within.is_empty() {
+                k
+            } else {
+                format!("{within}.{k}")
+            });
+        }
+        return d
+            .label("second time")
+            .help("each key may appear once per table: remove one of the two, or merge them");
     }
     if message.contains("invalid basic string")
         || message.contains("unterminated")
@@ -506,9 +533,27 @@ fn explain_toml_error(e: &toml::de::Error, text: &str) -> Diagnostic {
         return d.help("text goes between double quotes on one line: key = \"text\"; for several lines use three quotes \"\"\" ... \"\"\"");
     }
     if message.contains("date") || message.contains("time") {
-        return d.help("write dates as 1956-03-14 and times as 09:30:00, without quotes");
+        if let Some(written) = span.as_ref().and_then(|s| text.get(s.clone())) {
+            d.message = format!("{} is not a valid date or time: {message}", written.trim());
+        }
+        return d
+            .label("not a real date or time")
+            .help("write dates as year-month-day (1956-03-14) and times as 09:30:00, without quotes; check the day exists in that month");
     }
     d.help("see the intake reference in the README; `visitprep new` writes a file to start from")
+}
+
+/// serde's type names in words a patient knows.
+fn plain_types(message: &str) -> String {
+    message
+        .replace("expected i64", "expected a whole number")
+        .replace("expected u8", "expected a whole number")
+        .replace("expected f64", "expected a number")
+        .replace("expected a boolean", "expected true or false")
+        .replace("expected a borrowed string", "expected text in quotes")
+        .replace("expected a string", "expected text in quotes")
+        .replace("expected a sequence", "expected a list in square brackets")
+        .replace("invalid type: ", "wrong kind of value: ")
 }
 
 fn type_help(key: &str) -> String {
@@ -535,8 +580,13 @@ fn type_help(key: &str) -> String {
 
 /// The dotted name of the table a byte offset lies in, from the last `[table]` header above it.
 fn enclosing_table(text: &str, offset: usize) -> String {
+    // The line holding the offset counts: a span may point at the `[[table]]` header itself.
     let offset = offset.min(text.len());
-    let before = text.get(..offset).unwrap_or(text);
+    let line_end = text
+        .get(offset..)
+        .and_then(|rest| rest.find('\n'))
+        .map_or(text.len(), |i| offset + i);
+    let before = text.get(..line_end).unwrap_or(text);
     for line in before.lines().rev() {
         let t = line.trim();
         if let Some(inner) = t.strip_prefix("[[").and_then(|r| r.split("]]").next()) {

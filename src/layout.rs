@@ -645,17 +645,16 @@ impl Builder<'_> {
 
     /// Column edges, or `None` when the columns cannot all be wide enough at this type size
     /// (large print, or a very long word): the table is then set as one block per row.
-    fn column_xs(&self, table: &Table, inset: f32) -> Option<Vec<f32>> {
-        let s = self.style;
-        let avg_char = s.body * 0.55;
+    fn column_xs(&self, table: &Table, inset: f32, size: f32) -> Option<Vec<f32>> {
+        let avg_char = size * 0.55;
         let longest_word = |i: usize| -> f32 {
             let title = self
                 .fonts
-                .width(&table.columns[i].title, Weight::Bold, s.body);
+                .width(&table.columns[i].title, Weight::Bold, size);
             let title_word = table.columns[i]
                 .title
                 .split_whitespace()
-                .map(|w| self.fonts.width(w, Weight::Bold, s.body))
+                .map(|w| self.fonts.width(w, Weight::Bold, size))
                 .fold(0.0, f32::max);
             let cells = table
                 .rows
@@ -670,7 +669,7 @@ impl Builder<'_> {
                     };
                     span.text
                         .split_whitespace()
-                        .map(move |w| self.fonts.width(w, weight, s.body))
+                        .map(move |w| self.fonts.width(w, weight, size))
                 })
                 .fold(0.0, f32::max);
             // Blank grids are written in by hand: their titles may wrap, but not mid-word.
@@ -698,6 +697,12 @@ impl Builder<'_> {
             xs.push(xs[xs.len() - 1] + w);
         }
         Some(xs)
+    }
+
+    fn even_columns(&self, n: usize) -> Vec<f32> {
+        (0..=n)
+            .map(|i| self.left + self.width * i as f32 / n as f32)
+            .collect()
     }
 
     /// A table too wide for the page: each row becomes a framed block, its first cell as a
@@ -746,10 +751,25 @@ impl Builder<'_> {
         let s = self.style;
         let pad = s.body * 0.3;
         // Cells are set well apart: text extractors read a narrow gutter as a word space
-        // and would run neighbouring cells together.
-        let inset = s.body * 0.75;
-        let Some(xs) = self.column_xs(table, inset) else {
-            return self.stacked(table);
+        // and would run neighbouring cells together. A grid to fill in by hand has no text
+        // to extract beyond its titles, so it keeps the room for handwriting instead.
+        let inset = if table.rows.is_empty() {
+            s.body * 0.3
+        } else {
+            s.body * 0.75
+        };
+        // A grid filled in by hand keeps all its columns: when the titles do not fit at body
+        // size, they are set smaller (never below 11 pt) rather than broken mid-word.
+        let mut title_size = s.body;
+        let mut fitted = self.column_xs(table, inset, s.body);
+        while fitted.is_none() && table.rows.is_empty() && title_size > 11.0 {
+            title_size = (title_size - 0.5).max(11.0);
+            fitted = self.column_xs(table, inset, title_size);
+        }
+        let xs = match fitted {
+            Some(xs) => xs,
+            None if table.rows.is_empty() => self.even_columns(table.columns.len()),
+            None => return self.stacked(table),
         };
         let cell_lines = |cells: &[Text], builder: &Builder| -> Vec<(f32, Vec<Line>)> {
             cells
@@ -766,7 +786,22 @@ impl Builder<'_> {
             .iter()
             .map(|c| crate::document::strong(&c.title))
             .collect();
-        let mut header = self.row_bands(&cell_lines(&titles, self), s.body, pad, Some(&xs));
+        let title_cells: Vec<(f32, Vec<Line>)> = titles
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                (
+                    xs[i] + inset,
+                    wrap(
+                        text,
+                        self.fonts,
+                        title_size,
+                        xs[i + 1] - xs[i] - 2.0 * inset,
+                    ),
+                )
+            })
+            .collect();
+        let mut header = self.row_bands(&title_cells, title_size, pad, Some(&xs));
         // Header cells are shaded; the shading goes under the text and rules.
         for slab in &mut header {
             slab.items.insert(
