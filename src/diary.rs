@@ -255,18 +255,18 @@ pub fn blocks(entries: &[DiaryEntry], title: &str) -> Vec<Block> {
         columns: vec![
             Column {
                 title: "Night".into(),
-                weight: 2.4,
-                min_chars: 10,
+                weight: 0.5,
+                min_chars: 14,
             },
             Column {
                 title: "Time".into(),
-                weight: 1.1,
+                weight: 0.3,
                 min_chars: 5,
             },
             Column {
                 title: "Minutes".into(),
-                weight: 1.3,
-                min_chars: 7,
+                weight: 0.3,
+                min_chars: 4,
             },
             Column {
                 title: "Where".into(),
@@ -275,8 +275,8 @@ pub fn blocks(entries: &[DiaryEntry], title: &str) -> Vec<Block> {
             },
             Column {
                 title: "Severity".into(),
-                weight: 1.4,
-                min_chars: 8,
+                weight: 0.3,
+                min_chars: 4,
             },
             Column {
                 title: "Note".into(),

@@ -89,7 +89,20 @@ pub fn write(pages: &[Page], fonts: &FontSet, info: &Info) -> Vec<u8> {
         .collect();
     doc.with_pages(pdf_pages);
     let mut warnings = Vec::new();
-    doc.save(&PdfSaveOptions::default(), &mut warnings)
+    let mut bytes = doc.save(&PdfSaveOptions::default(), &mut warnings);
+    blank_pdfx_claim(&mut bytes);
+    bytes
+}
+
+/// printpdf always writes an empty `/GTS_PDFXVersion` into the document information, which
+/// readers such as pdfinfo take as a claim of PDF/X conformance that this file does not make.
+/// The entry is overwritten with spaces of the same length, so every byte offset in the
+/// cross-reference table stays valid.
+fn blank_pdfx_claim(bytes: &mut [u8]) {
+    const ENTRY: &[u8] = b"/GTS_PDFXVersion()";
+    if let Some(at) = bytes.windows(ENTRY.len()).position(|w| w == ENTRY) {
+        bytes[at..at + ENTRY.len()].fill(b' ');
+    }
 }
 
 fn grey(v: f32) -> Color {

@@ -89,6 +89,10 @@ fn metadata_names_the_sheet_patient_and_visit() {
         "{}",
         pdf.info("CreationDate")
     );
+    // The file claims no PDF/X conformance it does not have.
+    let info = pdf.doc.trailer.get(b"Info").unwrap();
+    let info = pdf.doc.dereference(info).unwrap().1.as_dict().unwrap();
+    assert!(!info.has(b"GTS_PDFXVersion"), "{info:?}");
 }
 
 #[test]
