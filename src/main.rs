@@ -66,7 +66,7 @@ enum Command {
     },
     /// Write a new intake file to fill in, with a note above every field.
     #[command(
-        after_help = "Examples:\n  visitprep new -o intake.toml\n  visitprep new --guide general -o intake.toml"
+        after_help = "Examples:\n  visitprep new -o intake.toml\n  visitprep new --guide general -o intake.toml\n  visitprep new -o intake.toml --schema ./visitprep.schema.json"
     )]
     New {
         /// The guide to follow (see `visitprep guides`).
@@ -76,6 +76,21 @@ enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+        /// Start the file with `#:schema PATH`, so an editor checks it as you type (see `visitprep schema`).
+        #[arg(long, value_name = "PATH")]
+        schema: Option<String>,
+    },
+    /// Print the JSON Schema of the intake file, for editors that check TOML as you type.
+    #[command(
+        after_help = "Examples:\n  visitprep schema -o visitprep.schema.json\n  then put this first line in the intake:  #:schema ./visitprep.schema.json"
+    )]
+    Schema {
+        /// Where to write it [default: print it].
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the file even if it is not a JSON file.
         #[arg(long)]
         force: bool,
     },
@@ -128,7 +143,9 @@ fn main() -> ExitCode {
             guide,
             output,
             force,
-        } => commands::new::new(&guide, output.as_deref(), force),
+            schema,
+        } => commands::new::new(&guide, output.as_deref(), force, schema.as_deref()),
+        Command::Schema { output, force } => commands::schema::schema(output.as_deref(), force),
         Command::Guides { id } => commands::guides::guides(id.as_deref()),
     };
     match result {

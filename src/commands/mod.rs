@@ -4,6 +4,7 @@ pub mod check;
 pub mod guides;
 pub mod new;
 pub mod render;
+pub mod schema;
 
 use std::path::Path;
 
