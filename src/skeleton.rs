@@ -28,9 +28,16 @@ fn comment_wrapped(out: &mut String, text: &str, indent: &str) {
 }
 
 /// `text` as a TOML string: quotes, backslashes, line breaks and any script survive a
-/// round trip through the parser.
+/// round trip through the parser. Always in double quotes, as the notes tell people to
+/// write text, and in triple double quotes when it has several lines.
 pub fn quote(text: &str) -> String {
-    toml::Value::String(text.to_string()).to_string()
+    use toml_writer::ToTomlValue as _;
+    let builder = toml_writer::TomlStringBuilder::new(text);
+    if text.contains(['\n', '\r']) {
+        builder.as_ml_basic().to_toml_value()
+    } else {
+        builder.as_basic().to_toml_value()
+    }
 }
 
 /// A TOML array of strings: on one line when short, else one item a line.
@@ -477,6 +484,7 @@ mod tests {
             "She said \"ouch\" and left",
             r#"C:\new\temp \u0041 ''' """ \"#,
             "first line\nsecond line\n\nfourth",
+            "\nstarts with a line break and ends with quotes \"\"",
             "Ελένη Παπαδοπούλου, 王秀英, اختبار",
             "# not a comment = \"\" [patient]",
         ];
@@ -484,6 +492,7 @@ mod tests {
         intake.answers.insert("since".into(), awkward[1].into());
         intake.answers.insert("pattern".into(), awkward[2].into());
         intake.visit.clinic = Some(awkward[3].into());
+        intake.health.notes = Some(awkward[5].into());
         intake.own_questions = awkward.iter().map(|s| s.to_string()).collect();
         intake.medications.push(Medication {
             name: awkward[4].into(),
@@ -494,5 +503,11 @@ mod tests {
         let (again, _) = crate::intake::parse(Path::new("a.toml"), &text, Path::new("."))
             .unwrap_or_else(|e| panic!("{e}\n{text}"));
         assert_eq!(again, intake, "{text}");
+        // Text is always in double quotes, as the notes at the top say.
+        assert!(
+            text.contains(r#"name = "She said \"ouch\" and left""#),
+            "{text}"
+        );
+        assert!(!text.contains("= '"), "{text}");
     }
 }
