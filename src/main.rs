@@ -12,6 +12,7 @@ use visitprep::layout::Paper;
 const AFTER_HELP: &str = "\
 Examples:
   visitprep new -o intake.toml          write an intake to fill in
+  visitprep interview -o intake.toml    answer questions instead; it writes the intake
   visitprep check intake.toml           find mistakes and what is still unanswered
   visitprep render intake.toml          make intake.pdf
   visitprep render intake.toml --large-print --paper letter -o sheet.pdf
@@ -82,6 +83,21 @@ enum Command {
         #[arg(long, value_name = "PATH")]
         schema: Option<String>,
     },
+    /// Fill in an intake by answering questions, one at a time; no TOML needed.
+    #[command(
+        after_help = "Examples:\n  visitprep interview -o intake.toml\n  visitprep interview --guide general -o intake.toml\n\nPress Enter on a blank line to skip a question. With answers piped in, one line is one answer."
+    )]
+    Interview {
+        /// The guide to follow (see `visitprep guides`).
+        #[arg(long, default_value = "nocturnal-leg-cramps")]
+        guide: String,
+        /// The intake file to write.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Print the JSON Schema of the intake file, for editors that check TOML as you type.
     #[command(
         after_help = "Examples:\n  visitprep schema -o visitprep.schema.json\n  then put this first line in the intake:  #:schema ./visitprep.schema.json"
@@ -145,6 +161,11 @@ fn main() -> ExitCode {
             force,
             schema,
         } => commands::new::new(&guide, output.as_deref(), force, schema.as_deref()),
+        Command::Interview {
+            guide,
+            output,
+            force,
+        } => commands::interview::interview(&guide, &output, force),
         Command::Schema { output, force } => commands::schema::schema(output.as_deref(), force),
         Command::Guides { id } => commands::guides::guides(id.as_deref()),
     };

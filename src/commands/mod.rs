@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod guides;
+pub mod interview;
 pub mod new;
 pub mod render;
 pub mod schema;
