@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use commands::render::RenderArgs;
 use visitprep::layout::Paper;
@@ -110,6 +110,23 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Print a shell completion script, so Tab completes commands and options.
+    #[command(
+        after_help = "Examples:\n  visitprep completions bash > ~/.local/share/bash-completion/completions/visitprep\n  visitprep completions zsh > ~/.zfunc/_visitprep\n  visitprep completions fish > ~/.config/fish/completions/visitprep.fish"
+    )]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), of visitprep or of one of its commands.
+    #[command(
+        after_help = "Examples:\n  visitprep man > visitprep.1\n  visitprep man render > visitprep-render.1\n  visitprep man | man -l -"
+    )]
+    Man {
+        /// A command whose page to print [default: the main page].
+        command: Option<String>,
+    },
     /// List the built-in guides, or show one in full.
     #[command(
         after_help = "Examples:\n  visitprep guides\n  visitprep guides nocturnal-leg-cramps"
@@ -167,6 +184,8 @@ fn main() -> ExitCode {
             force,
         } => commands::interview::interview(&guide, &output, force),
         Command::Schema { output, force } => commands::schema::schema(output.as_deref(), force),
+        Command::Completions { shell } => commands::completions::completions(shell, Cli::command()),
+        Command::Man { command } => commands::completions::man(Cli::command(), command.as_deref()),
         Command::Guides { id } => commands::guides::guides(id.as_deref()),
     };
     match result {

@@ -1,6 +1,7 @@
 //! One module a subcommand; `main` only parses the command line and dispatches.
 
 pub mod check;
+pub mod completions;
 pub mod guides;
 pub mod interview;
 pub mod new;
