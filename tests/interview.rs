@@ -86,6 +86,17 @@ fn new_then_check_then_render_makes_a_pdf() {
     assert!(bytes.starts_with(b"%PDF-"), "not a PDF");
     let doc = lopdf::Document::load_mem(&bytes).unwrap();
     assert!(!doc.get_pages().is_empty());
+
+    // With an editor's schema line on top it is still a valid intake.
+    let with_schema = dir.path().join("with-schema.toml");
+    let out = run(
+        &["new", "--schema", "./visitprep.schema.json", "-o"],
+        &[&with_schema],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let written = std::fs::read_to_string(&with_schema).unwrap();
+    assert!(written.starts_with("#:schema ./visitprep.schema.json\n"));
+    check_passes(&with_schema);
 }
 
 #[test]
