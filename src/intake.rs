@@ -1,11 +1,14 @@
 //! The intake file: what the patient wrote, read and checked against the contract in the
 //! README. Every problem is reported with its line, column and field, all at once.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use schemars::transform::{RecursiveTransform, RestrictFormats};
+use schemars::{generate::SchemaSettings, json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::Deserialize;
 use toml::value::Datetime;
 use toml::Spanned;
@@ -257,20 +260,35 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<(Intake, Guide), Int
 }
 
 // --- What serde reads. Spans are kept wherever a later check may need to point. ---
+//
+// The same types describe the file as a JSON Schema (`visitprep schema`), so an editor checks
+// exactly what the parser accepts. `#[schemars(...)]` and doc comments only shape that schema;
+// they do not change how serde reads the file.
 
-#[derive(Deserialize)]
+/// A visitprep intake: what a patient wants the doctor to know, and to ask.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "visitprep intake")]
 struct RawIntake {
+    /// The guide to follow: a built-in guide id (see `visitprep guides`), or the path of a guide
+    /// file, relative to the intake.
+    #[schemars(with = "String", example = "nocturnal-leg-cramps")]
     guide: Spanned<String>,
     patient: RawPatient,
     #[serde(default)]
     visit: RawVisit,
+    /// Answers to the guide's questions, keyed by question id. A question left out is printed
+    /// with lines to write on.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, String>")]
     answers: BTreeMap<Spanned<String>, Spanned<String>>,
     #[serde(default)]
     health: RawHealth,
+    /// The medicines you take, one `[[medications]]` block each. Keep these blocks at the end
+    /// of the file: a line after `[[medications]]` belongs to that medicine.
     #[serde(default)]
     medications: Vec<RawMedication>,
+    /// A symptom diary, one `[[diary]]` block for each night with symptoms.
     #[serde(default)]
     diary: Vec<RawDiaryEntry>,
     #[serde(default)]
@@ -279,80 +297,274 @@ struct RawIntake {
     checklist: RawChecklist,
 }
 
-#[derive(Deserialize)]
+/// Who the sheet is for.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawPatient {
+    /// Full name, as on the health insurance card.
+    #[schemars(with = "String", length(min = 1))]
     name: Spanned<String>,
+    /// Date of birth, year-month-day without quotes; the age is worked out from it.
+    #[schemars(with = "Option<SchemaDate>")]
     born: Option<Spanned<Datetime>>,
     sex: Option<String>,
+    /// Pregnant now? Adds the pregnancy questions and advice.
     #[serde(default)]
     pregnant: bool,
+    /// Current week of pregnancy; needs `pregnant = true`.
+    #[schemars(with = "Option<i64>", range(min = 1, max = 45))]
     pregnancy_week: Option<Spanned<i64>>,
     phone: Option<String>,
+    /// The language you prefer to speak with the doctor.
     language: Option<String>,
+    /// Who to call in an emergency, with their phone number.
     emergency_contact: Option<String>,
 }
 
-#[derive(Deserialize, Default)]
+/// The appointment.
+#[derive(Deserialize, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawVisit {
+    /// The day of the visit, or the day and time, without quotes and without a time zone:
+    /// 2026-12-02 or 2026-12-02T09:30:00.
+    #[schemars(with = "Option<SchemaVisitTime>")]
     when: Option<Spanned<Datetime>>,
+    /// Hospital, clinic or practice.
     clinic: Option<String>,
     department: Option<String>,
     doctor: Option<String>,
+    /// Who comes along (named on the checklist).
     companion: Option<String>,
+    /// In one or two sentences: why you are going.
     reason: Option<String>,
 }
 
-#[derive(Deserialize, Default)]
+/// Other illnesses, allergies and notes.
+#[derive(Deserialize, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawHealth {
     #[serde(default)]
     conditions: Vec<String>,
+    /// Allergies, and what happens.
     #[serde(default)]
     allergies: Vec<String>,
+    /// Anything else the doctor should know.
     notes: Option<String>,
 }
 
-#[derive(Deserialize)]
+/// One medicine.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawMedication {
+    /// The medicine's name, as on the box.
+    #[schemars(with = "String", length(min = 1))]
     name: Spanned<String>,
+    /// How much each time, e.g. "12.5 mg".
     dose: Option<String>,
     how_often: Option<String>,
+    /// What it is for.
     reason: Option<String>,
     note: Option<String>,
+    /// Taken since this day, year-month-day without quotes.
+    #[schemars(with = "Option<SchemaDate>")]
     since: Option<Spanned<Datetime>>,
+    /// Only taken when needed.
     #[serde(default)]
     as_needed: bool,
 }
 
-#[derive(Deserialize)]
+/// One night in the symptom diary.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawDiaryEntry {
+    /// The night, year-month-day without quotes.
+    #[schemars(with = "SchemaDate")]
     night: Spanned<Datetime>,
+    /// Time of day without quotes, e.g. 03:10:00.
+    #[schemars(with = "Option<SchemaTime>")]
     at: Option<Spanned<Datetime>>,
+    /// How long it lasted, in minutes.
+    #[schemars(with = "Option<f64>", extend("exclusiveMinimum" = 0))]
     minutes: Option<Spanned<f64>>,
+    /// Where in the body.
     #[serde(rename = "where")]
     place: Option<String>,
+    /// From 0 (no pain) to 10 (the worst pain you can imagine).
+    #[schemars(with = "Option<i64>", range(min = 0, max = 10))]
     severity: Option<Spanned<i64>>,
     note: Option<String>,
 }
 
-#[derive(Deserialize, Default)]
+/// Your own questions for the doctor.
+#[derive(Deserialize, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawQuestions {
+    /// Questions in your own words, each printed with room for the answer.
     #[serde(default)]
     own: Vec<String>,
+    /// Ids of the guide's suggested questions to leave off the sheet.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     skip: Vec<Spanned<String>>,
 }
 
-#[derive(Deserialize, Default)]
+/// The preparation checklist.
+#[derive(Deserialize, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawChecklist {
+    /// Ids of the checklist items already done; they print ticked.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     done: Vec<Spanned<String>>,
+}
+
+/// A TOML local date (`1956-03-14`), which is a string once the file is seen as JSON.
+struct SchemaDate;
+
+impl JsonSchema for SchemaDate {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "string", "format": "date" })
+    }
+}
+
+/// A TOML local date, or local date and time (`2026-12-02T09:30:00`), never with a time zone.
+struct SchemaVisitTime;
+
+impl JsonSchema for SchemaVisitTime {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        "VisitTime".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "anyOf": [
+                { "type": "string", "format": "date" },
+                { "type": "string", "pattern": LOCAL_DATE_TIME }
+            ]
+        })
+    }
+}
+
+/// A TOML local time (`03:10:00`). JSON Schema's `time` format demands a time zone, which a
+/// TOML local time never has, so a pattern describes it.
+struct SchemaTime;
+
+impl JsonSchema for SchemaTime {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        "Time".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "string", "pattern": LOCAL_TIME })
+    }
+}
+
+const LOCAL_TIME: &str = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]+)?)?$";
+const LOCAL_DATE_TIME: &str =
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]+)?)?$";
+
+/// The JSON Schema (draft 2020-12) of an intake file, read as JSON: TOML dates and times are
+/// strings there. Generated from the types the parser reads, so the two cannot drift apart.
+pub fn json_schema() -> Schema {
+    let mut schema = SchemaSettings::draft2020_12()
+        .with(|s| s.inline_subschemas = true)
+        .with_transform(RecursiveTransform(|s: &mut Schema| drop_null(s)))
+        .with_transform(RestrictFormats::default())
+        .into_generator()
+        .into_root_schema_for::<RawIntake>();
+    describe_answers(&mut schema);
+    schema
+}
+
+/// TOML has no null: an optional field is left out, never set to null.
+fn drop_null(schema: &mut Schema) {
+    let Some(obj) = schema.as_object_mut() else {
+        return;
+    };
+    if let Some(serde_json::Value::Array(types)) = obj.get_mut("type") {
+        types.retain(|t| t != "null");
+        if types.len() == 1 {
+            let only = types.remove(0);
+            obj.insert("type".into(), only);
+        }
+    }
+    let null = serde_json::json!({ "type": "null" });
+    if let Some(serde_json::Value::Array(any)) = obj.get_mut("anyOf") {
+        any.retain(|s| *s != null);
+        if any.len() == 1 {
+            if let Some(serde_json::Value::Object(only)) = any.pop() {
+                obj.remove("anyOf");
+                for (k, v) in only {
+                    obj.entry(k).or_insert(v);
+                }
+            }
+        }
+    }
+}
+
+/// Lists the built-in guides' question ids under `answers`, so an editor can offer them.
+/// Other ids stay allowed: a guide file may have its own questions.
+fn describe_answers(schema: &mut Schema) {
+    let mut known: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for id in Guide::built_in_ids() {
+        let Some(guide) = Guide::built_in(id) else {
+            continue;
+        };
+        for q in &guide.doctor_questions {
+            known
+                .entry(q.id.clone())
+                .or_default()
+                .push(format!("{} {} (guide `{}`)", q.text, q.hint, guide.id));
+        }
+    }
+    let Some(answers) = schema
+        .as_object_mut()
+        .and_then(|o| o.get_mut("properties"))
+        .and_then(|p| p.get_mut("answers"))
+        .and_then(|a| a.as_object_mut())
+    else {
+        return;
+    };
+    let ids: Vec<&str> = known.keys().map(String::as_str).collect();
+    let description = answers
+        .get("description")
+        .and_then(|d| d.as_str())
+        .unwrap_or_default()
+        .to_string();
+    answers.insert(
+        "description".into(),
+        format!(
+            "{description}\n\nQuestion ids of the built-in guides: {}.",
+            ids.join(", ")
+        )
+        .into(),
+    );
+    let properties: serde_json::Map<String, serde_json::Value> = known
+        .into_iter()
+        .map(|(id, texts)| {
+            (
+                id,
+                serde_json::json!({ "type": "string", "description": texts.join("\n\n") }),
+            )
+        })
+        .collect();
+    answers.insert("properties".into(), properties.into());
 }
 
 /// Top-level keys, for suggestions and for spotting keys that fell into an array table.

@@ -11,6 +11,7 @@ pub mod document;
 pub mod fonts;
 pub mod guide;
 pub mod intake;
+pub mod interview;
 pub mod layout;
 pub mod output;
 pub mod pdf;

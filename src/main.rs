@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use commands::render::RenderArgs;
 use visitprep::layout::Paper;
@@ -12,6 +12,7 @@ use visitprep::layout::Paper;
 const AFTER_HELP: &str = "\
 Examples:
   visitprep new -o intake.toml          write an intake to fill in
+  visitprep interview -o intake.toml    answer questions instead; it writes the intake
   visitprep check intake.toml           find mistakes and what is still unanswered
   visitprep render intake.toml          make intake.pdf
   visitprep render intake.toml --large-print --paper letter -o sheet.pdf
@@ -66,7 +67,7 @@ enum Command {
     },
     /// Write a new intake file to fill in, with a note above every field.
     #[command(
-        after_help = "Examples:\n  visitprep new -o intake.toml\n  visitprep new --guide general -o intake.toml"
+        after_help = "Examples:\n  visitprep new -o intake.toml\n  visitprep new --guide general -o intake.toml\n  visitprep new -o intake.toml --schema ./visitprep.schema.json"
     )]
     New {
         /// The guide to follow (see `visitprep guides`).
@@ -78,6 +79,53 @@ enum Command {
         /// Replace the file if it exists.
         #[arg(long)]
         force: bool,
+        /// Start the file with `#:schema PATH`, so an editor checks it as you type (see `visitprep schema`).
+        #[arg(long, value_name = "PATH")]
+        schema: Option<String>,
+    },
+    /// Fill in an intake by answering questions, one at a time; no TOML needed.
+    #[command(
+        after_help = "Examples:\n  visitprep interview -o intake.toml\n  visitprep interview --guide general -o intake.toml\n\nPress Enter on a blank line to skip a question. With answers piped in, one line is one answer."
+    )]
+    Interview {
+        /// The guide to follow (see `visitprep guides`).
+        #[arg(long, default_value = "nocturnal-leg-cramps")]
+        guide: String,
+        /// The intake file to write.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the JSON Schema of the intake file, for editors that check TOML as you type.
+    #[command(
+        after_help = "Examples:\n  visitprep schema -o visitprep.schema.json\n  then put this first line in the intake:  #:schema ./visitprep.schema.json"
+    )]
+    Schema {
+        /// Where to write it [default: print it].
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the file even if it is not a JSON file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print a shell completion script, so Tab completes commands and options.
+    #[command(
+        after_help = "Examples:\n  visitprep completions bash > ~/.local/share/bash-completion/completions/visitprep\n  visitprep completions zsh > ~/.zfunc/_visitprep\n  visitprep completions fish > ~/.config/fish/completions/visitprep.fish"
+    )]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), of visitprep or of one of its commands.
+    #[command(
+        after_help = "Examples:\n  visitprep man > visitprep.1\n  visitprep man render > visitprep-render.1\n  visitprep man | man -l -"
+    )]
+    Man {
+        /// A command whose page to print [default: the main page].
+        command: Option<String>,
     },
     /// List the built-in guides, or show one in full.
     #[command(
@@ -128,7 +176,16 @@ fn main() -> ExitCode {
             guide,
             output,
             force,
-        } => commands::new::new(&guide, output.as_deref(), force),
+            schema,
+        } => commands::new::new(&guide, output.as_deref(), force, schema.as_deref()),
+        Command::Interview {
+            guide,
+            output,
+            force,
+        } => commands::interview::interview(&guide, &output, force),
+        Command::Schema { output, force } => commands::schema::schema(output.as_deref(), force),
+        Command::Completions { shell } => commands::completions::completions(shell, Cli::command()),
+        Command::Man { command } => commands::completions::man(Cli::command(), command.as_deref()),
         Command::Guides { id } => commands::guides::guides(id.as_deref()),
     };
     match result {

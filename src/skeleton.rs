@@ -1,9 +1,11 @@
-//! A commented intake to fill in, written from a guide: every field and every guide
-//! question explained where it is to be filled in.
+//! A commented intake, written from a guide: every field and every guide question explained
+//! where it is to be filled in. Empty for `visitprep new`; holding the answers for
+//! `visitprep interview`. Both share one writer, so they share their wording.
 
 use std::fmt::Write;
 
 use crate::guide::Guide;
+use crate::intake::{DiaryEntry, Intake, Medication, VisitTime};
 
 /// The name written into a new intake; `check` reminds the user to replace it.
 pub const NAME_TO_REPLACE: &str = "Your name";
@@ -25,11 +27,103 @@ fn comment_wrapped(out: &mut String, text: &str, indent: &str) {
     }
 }
 
+/// `text` as a TOML string: quotes, backslashes, line breaks and any script survive a
+/// round trip through the parser. Always in double quotes, as the notes tell people to
+/// write text, and in triple double quotes when it has several lines.
+pub fn quote(text: &str) -> String {
+    use toml_writer::ToTomlValue as _;
+    let builder = toml_writer::TomlStringBuilder::new(text);
+    if text.contains(['\n', '\r']) {
+        builder.as_ml_basic().to_toml_value()
+    } else {
+        builder.as_basic().to_toml_value()
+    }
+}
+
+/// A TOML array of strings: on one line when short, else one item a line.
+fn list(items: &[String]) -> Option<String> {
+    if items.is_empty() {
+        return None;
+    }
+    let quoted: Vec<String> = items.iter().map(|s| quote(s)).collect();
+    let one_line = format!("[{}]", quoted.join(", "));
+    if one_line.len() <= 72 && !one_line.contains('\n') {
+        return Some(one_line);
+    }
+    let mut o = String::from("[\n");
+    for q in quoted {
+        let _ = writeln!(o, "  {q},");
+    }
+    o.push(']');
+    Some(o)
+}
+
+fn date(d: chrono::NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn visit_time(when: VisitTime) -> String {
+    match when {
+        VisitTime::Day(d) => date(d),
+        VisitTime::DayAndTime(dt) => dt.format("%Y-%m-%dT%H:%M:%S").to_string(),
+    }
+}
+
+/// A number of minutes: whole numbers without a decimal point, as a person writes them.
+fn minutes(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        toml::Value::Float(v).to_string()
+    }
+}
+
+struct Writer {
+    o: String,
+}
+
+impl Writer {
+    fn note(&mut self, text: &str) {
+        comment_wrapped(&mut self.o, text, " ");
+    }
+
+    /// A note, then `key = value`, or the commented-out example when there is no value.
+    fn field(&mut self, note: &str, key: &str, value: Option<String>, example: &str) {
+        if !note.is_empty() {
+            self.note(note);
+        }
+        match value {
+            Some(v) => {
+                let _ = writeln!(self.o, "{key} = {v}");
+            }
+            None => {
+                for (i, line) in example.lines().enumerate() {
+                    if i == 0 {
+                        let _ = writeln!(self.o, "# {key} = {line}");
+                    } else {
+                        let _ = writeln!(self.o, "# {line}");
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// A complete intake skeleton for `guide`, valid as written.
 pub fn intake_for(guide: &Guide) -> String {
-    let mut o = String::new();
-    let _ = writeln!(o, "# Visit intake: {}", guide.title);
-    o.push_str(
+    write(guide, None)
+}
+
+/// An intake holding `intake`'s values under the same notes as [`intake_for`]; whatever is
+/// not filled in stays a commented-out example. Parsing the result gives `intake` back.
+pub fn intake_filled(guide: &Guide, intake: &Intake) -> String {
+    write(guide, Some(intake))
+}
+
+fn write(guide: &Guide, intake: Option<&Intake>) -> String {
+    let mut w = Writer { o: String::new() };
+    let _ = writeln!(w.o, "# Visit intake: {}", guide.title);
+    w.o.push_str(
         "#\n\
          # Fill in what you know and leave the rest. Lines starting with # are notes and are\n\
          # ignored: to fill in a line, remove the # in front of it and change the example.\n\
@@ -38,36 +132,108 @@ pub fn intake_for(guide: &Guide) -> String {
          # Check the file:   visitprep check THIS-FILE\n\
          # Make the sheet:   visitprep render THIS-FILE\n\n",
     );
-    let _ = writeln!(o, "guide = \"{}\"\n", guide.id);
-
-    o.push_str(
-        "[patient]\n\
-         # Your full name, as on your health insurance card.\n",
+    w.field(
+        "The guide this intake follows (`visitprep guides` lists them).",
+        "guide",
+        Some(quote(
+            intake.map_or(guide.id.as_str(), |i| i.guide.as_str()),
+        )),
+        "",
     );
-    let _ = writeln!(o, "name = \"{NAME_TO_REPLACE}\"");
-    o.push_str(
-        "# Date of birth (your age is worked out from it).\n\
-         # born = 1956-03-14\n\
-         # sex = \"female\"\n\
-         # Are you pregnant? true or false. If so, which week (1 to 45)?\n\
-         # pregnant = true\n\
-         # pregnancy_week = 29\n\
-         # phone = \"+44 20 7946 0123\"\n\
-         # Language you prefer to speak with the doctor.\n\
-         # language = \"English\"\n\
-         # Who to call in an emergency, with their phone number.\n\
-         # emergency_contact = \"Anna Example (daughter), +44 7700 900123\"\n\n\
-         [visit]\n\
-         # Date and time of the appointment.\n\
-         # when = 2026-12-02T09:30:00\n\
-         # clinic = \"St. Mary Hospital\"\n\
-         # department = \"Neurology\"\n\
-         # doctor = \"Dr. Elena Mueller\"\n\
-         # Who comes with you (named on your checklist).\n\
-         # companion = \"Anna (daughter)\"\n\
-         # In one or two sentences: why you are going.\n\
-         # reason = \"Painful cramps in my calves at night.\"\n\n\
-         [answers]\n\
+
+    let p = intake.map(|i| &i.patient);
+    let text = |v: Option<&Option<String>>| v.and_then(|v| v.as_deref()).map(quote);
+    w.o.push_str("\n[patient]\n");
+    w.field(
+        "Your full name, as on your health insurance card.",
+        "name",
+        Some(quote(p.map_or(NAME_TO_REPLACE, |p| p.name.as_str()))),
+        "",
+    );
+    w.field(
+        "Date of birth (your age is worked out from it).",
+        "born",
+        p.and_then(|p| p.born).map(date),
+        "1956-03-14",
+    );
+    w.field(
+        "Sex, as you would tell the doctor.",
+        "sex",
+        text(p.map(|p| &p.sex)),
+        "\"female\"",
+    );
+    w.field(
+        "Are you pregnant? true or false.",
+        "pregnant",
+        p.filter(|p| p.pregnant).map(|_| "true".to_string()),
+        "true",
+    );
+    w.field(
+        "If you are pregnant: which week of pregnancy (1 to 45)?",
+        "pregnancy_week",
+        p.and_then(|p| p.pregnancy_week).map(|w| w.to_string()),
+        "29",
+    );
+    w.field(
+        "Your phone number.",
+        "phone",
+        text(p.map(|p| &p.phone)),
+        "\"+44 20 7946 0123\"",
+    );
+    w.field(
+        "Language you prefer to speak with the doctor.",
+        "language",
+        text(p.map(|p| &p.language)),
+        "\"English\"",
+    );
+    w.field(
+        "Who to call in an emergency, with their phone number.",
+        "emergency_contact",
+        text(p.map(|p| &p.emergency_contact)),
+        "\"Anna Example (daughter), +44 7700 900123\"",
+    );
+
+    let v = intake.map(|i| &i.visit);
+    w.o.push_str("\n[visit]\n");
+    w.field(
+        "Date and time of the appointment (or only the date: 2026-12-02).",
+        "when",
+        v.and_then(|v| v.when).map(visit_time),
+        "2026-12-02T09:30:00",
+    );
+    w.field(
+        "The hospital, clinic or practice.",
+        "clinic",
+        text(v.map(|v| &v.clinic)),
+        "\"St. Mary Hospital\"",
+    );
+    w.field(
+        "The department, or the kind of doctor.",
+        "department",
+        text(v.map(|v| &v.department)),
+        "\"Neurology\"",
+    );
+    w.field(
+        "The doctor's name, if you know it.",
+        "doctor",
+        text(v.map(|v| &v.doctor)),
+        "\"Dr. Elena Mueller\"",
+    );
+    w.field(
+        "Who comes with you (named on your checklist).",
+        "companion",
+        text(v.map(|v| &v.companion)),
+        "\"Anna (daughter)\"",
+    );
+    w.field(
+        "In one or two sentences: why you are going.",
+        "reason",
+        text(v.map(|v| &v.reason)),
+        "\"Painful cramps in my calves at night.\"",
+    );
+
+    w.o.push_str(
+        "\n[answers]\n\
          # Your answers to the questions the doctor is likely to ask. A question you leave\n\
          # out is printed with lines to write on. For several lines, use three quotes:\n\
          #   since = \"\"\"\n\
@@ -75,75 +241,189 @@ pub fn intake_for(guide: &Guide) -> String {
          #   second line\"\"\"\n",
     );
     for q in &guide.doctor_questions {
-        o.push('\n');
-        let _ = writeln!(o, "# {}", q.text);
+        w.o.push('\n');
+        let _ = writeln!(w.o, "# {}", q.text);
         if !q.hint.is_empty() {
-            comment_wrapped(&mut o, &q.hint, "   ");
+            comment_wrapped(&mut w.o, &q.hint, "   ");
         }
         if q.when.pregnant == Some(true) {
-            o.push_str("#   (Only asked during pregnancy.)\n");
+            w.o.push_str("#   (Only asked during pregnancy.)\n");
         }
-        let _ = writeln!(o, "# {} = \"\"", q.id);
+        let answer = intake.and_then(|i| i.answers.get(&q.id));
+        w.field("", &q.id, answer.map(|a| quote(a)), "\"\"");
+    }
+    if let Some(i) = intake {
+        for (id, a) in &i.answers {
+            if guide.doctor_question(id).is_none() {
+                let _ = writeln!(w.o, "{} = {}", quote(id), quote(a));
+            }
+        }
     }
 
-    o.push_str(
-        "\n[health]\n\
-         # Other illnesses, allergies (and what happens), and anything else the doctor should know.\n\
-         # conditions = [\"type 2 diabetes\", \"high blood pressure\"]\n\
-         # allergies = [\"penicillin (rash)\"]\n\
-         # notes = \"Cataract operation in 2022.\"\n\n\
-         [questions]\n\
-         # Your own questions for the doctor, each in quotes, separated by commas.\n\
-         # own = [\"Can I keep swimming?\"]\n",
+    let h = intake.map(|i| &i.health);
+    w.o.push_str("\n[health]\n");
+    w.field(
+        "Other illnesses you have, each in quotes, separated by commas.",
+        "conditions",
+        h.and_then(|h| list(&h.conditions)),
+        "[\"type 2 diabetes\", \"high blood pressure\"]",
+    );
+    w.field(
+        "Allergies, and what happens.",
+        "allergies",
+        h.and_then(|h| list(&h.allergies)),
+        "[\"penicillin (rash)\"]",
+    );
+    w.field(
+        "Anything else the doctor should know.",
+        "notes",
+        text(h.map(|h| &h.notes)),
+        "\"Cataract operation in 2022.\"",
+    );
+
+    w.o.push_str("\n[questions]\n");
+    w.field(
+        "Your own questions for the doctor, each in quotes, separated by commas.",
+        "own",
+        intake.and_then(|i| list(&i.own_questions)),
+        "[\"Can I keep swimming?\"]",
     );
     if !guide.patient_questions.is_empty() {
-        o.push_str(
+        w.o.push_str(
             "# The sheet also prints these questions. To leave one out, list its id under skip:\n",
         );
         for q in &guide.patient_questions {
-            let _ = writeln!(o, "#   {:<16} {}", q.id, q.text);
+            let _ = writeln!(w.o, "#   {:<16} {}", q.id, q.text);
         }
-        let _ = writeln!(o, "# skip = [\"{}\"]", guide.patient_questions[0].id);
+        let example = format!("[\"{}\"]", guide.patient_questions[0].id);
+        w.field(
+            "",
+            "skip",
+            intake.and_then(|i| list(&i.skipped_questions)),
+            &example,
+        );
     }
-    o.push_str("\n[checklist]\n# What you have already done; these are printed ticked. The ids:\n");
+
+    w.o.push_str(
+        "\n[checklist]\n# What you have already done; these are printed ticked. The ids:\n",
+    );
     for item in &guide.checklist {
         let _ = writeln!(
-            o,
+            w.o,
             "#   {:<18} {}",
             item.id,
             item.text.replace("{companion}", "your companion")
         );
     }
     if let Some(first) = guide.checklist.first() {
-        let _ = writeln!(o, "# done = [\"{}\"]", first.id);
+        let example = format!("[\"{}\"]", first.id);
+        w.field(
+            "",
+            "done",
+            intake.and_then(|i| list(&i.checklist_done)),
+            &example,
+        );
     }
 
-    o.push_str(
+    w.o.push_str(
         "\n# Everything from here on is a list of blocks. Keep them at the end of the file: in\n\
-         # TOML a line after [[medications]] belongs to that medicine.\n\
-         #\n\
-         # Your medicines: copy these lines once for each medicine and remove the #.\n\
-         # [[medications]]\n\
-         # name = \"hydrochlorothiazide\"\n\
-         # dose = \"12.5 mg\"\n\
-         # how_often = \"every morning\"\n\
-         # since = 2024-05-01\n\
-         # reason = \"blood pressure\"\n\
-         # note = \"\"\n\
-         # Only taken when needed? Then add:\n\
-         # as_needed = true\n\
-         #\n\
-         # A diary: one block for each night with symptoms.\n\
-         # [[diary]]\n\
-         # night = 2026-11-20\n\
-         # at = 03:10:00\n\
-         # minutes = 4\n\
-         # where = \"right calf\"\n\
-         # Severity from 0 (no pain) to 10 (worst pain you can imagine).\n\
-         # severity = 7\n\
-         # note = \"long walk that day\"\n",
+         # TOML a line after [[medications]] belongs to that medicine.\n",
     );
-    o
+    let medications = intake.map_or(&[][..], |i| &i.medications[..]);
+    if medications.is_empty() {
+        w.o.push_str(
+            "#\n\
+             # Your medicines: copy these lines once for each medicine and remove the #.\n\
+             # [[medications]]\n\
+             # The medicine's name, as on the box.\n\
+             # name = \"hydrochlorothiazide\"\n\
+             # How much you take each time.\n\
+             # dose = \"12.5 mg\"\n\
+             # How often you take it.\n\
+             # how_often = \"every morning\"\n\
+             # Since when you take it.\n\
+             # since = 2024-05-01\n\
+             # What it is for.\n\
+             # reason = \"blood pressure\"\n\
+             # Anything else about it.\n\
+             # note = \"\"\n\
+             # Only taken when needed? Then add:\n\
+             # as_needed = true\n",
+        );
+    } else {
+        w.o.push_str(
+            "#\n\
+             # Your medicines, one [[medications]] block each: name, dose, how_often, since\n\
+             # (year-month-day), reason (what it is for), note, and as_needed = true for one\n\
+             # taken only when needed. For another medicine, add another block like these.\n",
+        );
+        for m in medications {
+            medication(&mut w.o, m);
+        }
+    }
+    let diary = intake.map_or(&[][..], |i| &i.diary[..]);
+    if diary.is_empty() {
+        w.o.push_str(
+            "#\n\
+             # A diary: one block for each night with symptoms.\n\
+             # [[diary]]\n\
+             # The night, year-month-day.\n\
+             # night = 2026-11-20\n\
+             # The time it started.\n\
+             # at = 03:10:00\n\
+             # How long it lasted, in minutes.\n\
+             # minutes = 4\n\
+             # Where in the body.\n\
+             # where = \"right calf\"\n\
+             # Severity from 0 (no pain) to 10 (worst pain you can imagine).\n\
+             # severity = 7\n\
+             # Anything else about that night.\n\
+             # note = \"long walk that day\"\n",
+        );
+    } else {
+        w.o.push_str(
+            "\n# Your diary, one [[diary]] block for each night with symptoms: night\n\
+             # (year-month-day), at (time, like 03:10:00), minutes, where, severity from 0 (no\n\
+             # pain) to 10 (worst pain you can imagine), and note.\n",
+        );
+        for e in diary {
+            diary_entry(&mut w.o, e);
+        }
+    }
+    w.o
+}
+
+fn medication(o: &mut String, m: &Medication) {
+    let _ = writeln!(o, "\n[[medications]]\nname = {}", quote(&m.name));
+    let fields = [
+        ("dose", m.dose.as_deref().map(quote)),
+        ("how_often", m.how_often.as_deref().map(quote)),
+        ("since", m.since.map(date)),
+        ("reason", m.reason.as_deref().map(quote)),
+        ("note", m.note.as_deref().map(quote)),
+        ("as_needed", m.as_needed.then(|| "true".to_string())),
+    ];
+    for (key, value) in fields {
+        if let Some(v) = value {
+            let _ = writeln!(o, "{key} = {v}");
+        }
+    }
+}
+
+fn diary_entry(o: &mut String, e: &DiaryEntry) {
+    let _ = writeln!(o, "\n[[diary]]\nnight = {}", date(e.night));
+    let fields = [
+        ("at", e.at.map(|t| t.format("%H:%M:%S").to_string())),
+        ("minutes", e.minutes.map(minutes)),
+        ("where", e.place.as_deref().map(quote)),
+        ("severity", e.severity.map(|s| s.to_string())),
+        ("note", e.note.as_deref().map(quote)),
+    ];
+    for (key, value) in fields {
+        if let Some(v) = value {
+            let _ = writeln!(o, "{key} = {v}");
+        }
+    }
 }
 
 #[cfg(test)]
@@ -177,5 +457,57 @@ mod tests {
         let (intake, _) =
             crate::intake::parse(Path::new("new.toml"), &text, Path::new(".")).unwrap();
         assert_eq!(intake.answers["since"], "two months");
+    }
+
+    #[test]
+    fn filling_in_every_example_gives_the_same_intake_back() {
+        for file in ["complete", "pregnant", "minimal"] {
+            let path = format!("{}/examples/{file}.toml", env!("CARGO_MANIFEST_DIR"));
+            let loaded = crate::intake::load(Path::new(&path)).unwrap();
+            let text = intake_filled(&loaded.guide, &loaded.intake);
+            let (again, _) = crate::intake::parse(Path::new("again.toml"), &text, Path::new("."))
+                .unwrap_or_else(|e| panic!("{file}: {e}\n{text}"));
+            assert_eq!(again, loaded.intake, "{file}:\n{text}");
+        }
+    }
+
+    #[test]
+    fn awkward_text_survives_quoting() {
+        let guide = Guide::built_in("general").unwrap();
+        let (mut intake, _) = crate::intake::parse(
+            Path::new("a.toml"),
+            "guide = \"general\"\n[patient]\nname = \"x\"\n",
+            Path::new("."),
+        )
+        .unwrap();
+        let awkward = [
+            "She said \"ouch\" and left",
+            r#"C:\new\temp \u0041 ''' """ \"#,
+            "first line\nsecond line\n\nfourth",
+            "\nstarts with a line break and ends with quotes \"\"",
+            "Ελένη Παπαδοπούλου, 王秀英, اختبار",
+            "# not a comment = \"\" [patient]",
+        ];
+        intake.patient.name = awkward[0].into();
+        intake.answers.insert("since".into(), awkward[1].into());
+        intake.answers.insert("pattern".into(), awkward[2].into());
+        intake.visit.clinic = Some(awkward[3].into());
+        intake.health.notes = Some(awkward[5].into());
+        intake.own_questions = awkward.iter().map(|s| s.to_string()).collect();
+        intake.medications.push(Medication {
+            name: awkward[4].into(),
+            dose: Some(awkward[1].into()),
+            ..Medication::default()
+        });
+        let text = intake_filled(&guide, &intake);
+        let (again, _) = crate::intake::parse(Path::new("a.toml"), &text, Path::new("."))
+            .unwrap_or_else(|e| panic!("{e}\n{text}"));
+        assert_eq!(again, intake, "{text}");
+        // Text is always in double quotes, as the notes at the top say.
+        assert!(
+            text.contains(r#"name = "She said \"ouch\" and left""#),
+            "{text}"
+        );
+        assert!(!text.contains("= '"), "{text}");
     }
 }

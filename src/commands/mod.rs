@@ -1,9 +1,12 @@
 //! One module a subcommand; `main` only parses the command line and dispatches.
 
 pub mod check;
+pub mod completions;
 pub mod guides;
+pub mod interview;
 pub mod new;
 pub mod render;
+pub mod schema;
 
 use std::path::Path;
 

@@ -4,7 +4,12 @@ use visitprep::guide::Guide;
 use visitprep::output;
 use visitprep::skeleton;
 
-pub fn new(guide_id: &str, out: Option<&Path>, force: bool) -> Result<(), String> {
+pub fn new(
+    guide_id: &str,
+    out: Option<&Path>,
+    force: bool,
+    schema: Option<&str>,
+) -> Result<(), String> {
     let guide = Guide::built_in(guide_id).ok_or_else(|| {
         let known: Vec<&str> = Guide::built_in_ids().collect();
         format!(
@@ -12,7 +17,14 @@ pub fn new(guide_id: &str, out: Option<&Path>, force: bool) -> Result<(), String
             known.join(", ")
         )
     })?;
-    let text = skeleton::intake_for(&guide);
+    let mut text = skeleton::intake_for(&guide);
+    if let Some(schema) = schema {
+        // Taplo (Even Better TOML) reads this directive from the first line.
+        if schema.trim().is_empty() || schema.contains(['\n', '\r']) {
+            return Err("error: --schema needs a path or URL on one line, e.g. --schema ./visitprep.schema.json".into());
+        }
+        text.insert_str(0, &format!("#:schema {}\n", schema.trim()));
+    }
     match out {
         None => {
             print!("{text}");

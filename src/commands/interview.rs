@@ -1,0 +1,68 @@
+use std::io::IsTerminal;
+use std::path::Path;
+
+use visitprep::guide::Guide;
+use visitprep::interview::{self, Options};
+use visitprep::{intake, output, skeleton};
+
+pub fn interview(guide_id: &str, out: &Path, force: bool) -> Result<(), String> {
+    let guide = Guide::built_in(guide_id).ok_or_else(|| {
+        let known: Vec<&str> = Guide::built_in_ids().collect();
+        format!(
+            "error: unknown guide `{guide_id}`\n  help: the built-in guides are: {}",
+            known.join(", ")
+        )
+    })?;
+    // Refuse before asking anything, so nobody types their answers for nothing.
+    refuse_existing(out, force)?;
+
+    let stdin = std::io::stdin();
+    let stdout = std::io::stdout();
+    let piped = !stdin.is_terminal();
+    let options = Options {
+        styled: !piped
+            && stdout.is_terminal()
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        piped,
+        today: Some(chrono::Local::now().date_naive()),
+    };
+    let answers = interview::run(&guide, stdin.lock(), stdout.lock(), options)
+        .map_err(|e| format!("error: cannot ask the questions: {e}; nothing was written"))?;
+    let text = skeleton::intake_filled(&guide, &answers);
+
+    // Written even if this fails, so no answer is lost; `check` then shows what to fix.
+    let dir = out.parent().unwrap_or(Path::new("."));
+    if let Err(e) = intake::parse(out, &text, dir) {
+        eprintln!(
+            "warning: the written intake has a problem:\n{}",
+            e.report().render(false)
+        );
+    }
+    refuse_existing(out, force).map_err(|e| format!("{e}\n\nYour answers:\n{text}"))?;
+    output::write_atomic(out, text.as_bytes()).map_err(|e| format!("error: {e}"))?;
+
+    let file = interview::shell_word(&out.display().to_string());
+    println!(
+        "\nWrote {}. Every question you skipped is printed with lines to write on.\n\
+         To see what is still open:  visitprep check {file}\n\
+         To make the visit sheet:    visitprep render {file}",
+        out.display()
+    );
+    Ok(())
+}
+
+fn refuse_existing(out: &Path, force: bool) -> Result<(), String> {
+    if out.is_dir() {
+        return Err(format!(
+            "error: {} is a folder; nothing was written\n  help: name the intake file, e.g. -o intake.toml",
+            out.display()
+        ));
+    }
+    if out.exists() && !force {
+        return Err(format!(
+            "error: {} already exists; nothing was written\n  help: choose another name, or add --force to replace it",
+            out.display()
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,92 @@
+//! Shell completions and the manual page cover every command.
+
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_visitprep"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+/// The commands as `visitprep --help` lists them, so a new command cannot be forgotten here.
+fn commands() -> Vec<String> {
+    let help = stdout(&run(&["--help"]));
+    let list: Vec<String> = help
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next())
+        .map(String::from)
+        .filter(|c| c != "help")
+        .collect();
+    for expected in [
+        "render",
+        "check",
+        "new",
+        "interview",
+        "schema",
+        "completions",
+        "man",
+        "guides",
+    ] {
+        assert!(list.iter().any(|c| c == expected), "{expected} in {list:?}");
+    }
+    list
+}
+
+#[test]
+fn bash_and_zsh_completions_name_every_command() {
+    let bash = stdout(&run(&["completions", "bash"]));
+    let zsh = stdout(&run(&["completions", "zsh"]));
+    for c in commands() {
+        // bash dispatches on `visitprep,COMMAND)`; zsh describes `'COMMAND:what it does'`.
+        assert!(bash.contains(&format!("visitprep,{c})")), "bash: no `{c}`");
+        assert!(zsh.contains(&format!("'{c}:")), "zsh: no `{c}`");
+    }
+    assert!(bash.contains("complete -F _visitprep"), "{bash}");
+    // Options of a command are completed too.
+    assert!(bash.contains("--large-print"));
+    assert!(zsh.starts_with("#compdef visitprep"), "{zsh}");
+}
+
+#[test]
+fn every_shell_gets_a_script() {
+    for shell in ["fish", "powershell", "elvish"] {
+        let script = stdout(&run(&["completions", shell]));
+        assert!(script.contains("interview"), "{shell}");
+    }
+    assert!(!run(&["completions", "cmd.exe"]).status.success());
+}
+
+#[test]
+fn man_page_lists_every_command() {
+    let page = stdout(&run(&["man"]));
+    assert!(page.contains(".TH visitprep 1"), "{page}");
+    for c in commands() {
+        assert!(
+            page.contains(&format!("visitprep\\-{c}(1)")),
+            "no `{c}` in\n{page}"
+        );
+    }
+}
+
+#[test]
+fn man_page_of_one_command_shows_its_options() {
+    let page = stdout(&run(&["man", "render"]));
+    assert!(page.contains(".TH visitprep-render 1"), "{page}");
+    assert!(page.contains("\\-\\-large\\-print"), "{page}");
+    let out = run(&["man", "nosuch"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("interview"));
+}

@@ -1,0 +1,332 @@
+//! The ways into an intake without knowing TOML: `new` writes one to fill in, `interview`
+//! asks for it. Both run as the real binary, with answers piped in like a script would.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use chrono::{NaiveDate, NaiveDateTime};
+use visitprep::guide::Guide;
+use visitprep::intake::{Intake, VisitTime};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_visitprep"));
+    c.env("SOURCE_DATE_EPOCH", "1780000000")
+        .env_remove("NO_COLOR");
+    c
+}
+
+fn run(args: &[&str], paths: &[&Path]) -> Output {
+    let mut c = bin();
+    c.args(args);
+    for p in paths {
+        c.arg(p);
+    }
+    c.stdin(Stdio::null()).output().unwrap()
+}
+
+fn with_stdin(args: &[&str], out: &Path, input: &str) -> Output {
+    let mut child = bin()
+        .args(args)
+        .arg("-o")
+        .arg(out)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Written from a thread, so a full output pipe cannot block the writing; a program that
+    // stops early (refusing to start) may close its input, which is no error here.
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_string();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(input.as_bytes());
+    });
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    output
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn parse(path: &Path) -> Intake {
+    let written = std::fs::read_to_string(path).unwrap();
+    visitprep::intake::parse(path, &written, path.parent().unwrap())
+        .unwrap_or_else(|e| panic!("{e}\n{written}"))
+        .0
+}
+
+fn check_passes(path: &Path) -> String {
+    let out = run(&["check"], &[path]);
+    assert!(
+        out.status.success(),
+        "check failed:\n{}\n{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    text(&out.stdout)
+}
+
+#[test]
+fn new_then_check_then_render_makes_a_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let intake = dir.path().join("intake.toml");
+    let out = run(&["new", "-o"], &[&intake]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = check_passes(&intake);
+    assert!(stdout.contains("valid"), "{stdout}");
+    assert!(stdout.contains("unanswered"), "{stdout}");
+
+    let pdf = dir.path().join("sheet.pdf");
+    let out = run(&["render"], &[&intake, Path::new("-o"), &pdf]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"), "not a PDF");
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    assert!(!doc.get_pages().is_empty());
+
+    // With an editor's schema line on top it is still a valid intake.
+    let with_schema = dir.path().join("with-schema.toml");
+    let out = run(
+        &["new", "--schema", "./visitprep.schema.json", "-o"],
+        &[&with_schema],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let written = std::fs::read_to_string(&with_schema).unwrap();
+    assert!(written.starts_with("#:schema ./visitprep.schema.json\n"));
+    check_passes(&with_schema);
+}
+
+#[test]
+fn new_never_replaces_a_file_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let intake = dir.path().join("intake.toml");
+    let mine = "guide = \"general\"\n[patient]\nname = \"Mine, do not touch\"\n# my notes\n";
+    std::fs::write(&intake, mine).unwrap();
+
+    let out = run(&["new", "-o"], &[&intake]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("already exists"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(std::fs::read(&intake).unwrap(), mine.as_bytes());
+
+    let out = run(&["new", "--force", "-o"], &[&intake]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_ne!(std::fs::read(&intake).unwrap(), mine.as_bytes());
+    check_passes(&intake);
+}
+
+/// One interview's answers, and what the intake must then hold.
+struct Script {
+    lines: Vec<String>,
+    answers: Vec<(String, String)>,
+}
+
+fn pregnant_script(guide: &Guide) -> Script {
+    let mut lines: Vec<String> = vec![
+        r#"Zoë "Mimi" O'Brien \ Σοφία 王秀英"#.into(),
+        "14.03.1990".into(), // not year-month-day: asked again
+        "1990-03-14".into(),
+        "maybe".into(), // not yes or no: asked again
+        "yes".into(),
+        "29".into(),
+    ];
+    let mut answers = Vec::new();
+    for q in &guide.doctor_questions {
+        if q.id == "before" {
+            lines.push(String::new()); // skipped
+            continue;
+        }
+        let answer = format!(
+            r#"For {}: "quoted", C:\temp\new, a tab	here, Ελληνικά, 日本語"#,
+            q.id
+        );
+        lines.push(answer.clone());
+        answers.push((q.id.clone(), answer));
+    }
+    lines.extend(
+        [
+            "hydrochlorothiazide",
+            "12.5 mg",
+            "every morning",
+            r#"blood "pressure""#,
+            "Магне B6",
+            "",
+            "twice a day",
+            "",
+            "",
+            "Can I keep swimming?",
+            r"Is a \ in my notes a problem?",
+            "",
+            "2026-13-02", // no 13th month: asked again
+            "2026-12-02 09:30",
+            r#"St. Mary's "Main" Hospital"#,
+            "Obstetrics",
+        ]
+        .map(String::from),
+    );
+    Script { lines, answers }
+}
+
+#[test]
+fn interview_writes_every_answer_into_a_valid_intake() {
+    let guide = Guide::built_in("nocturnal-leg-cramps").unwrap();
+    let script = pregnant_script(&guide);
+    let dir = tempfile::tempdir().unwrap();
+    let path: PathBuf = dir.path().join("my intake.toml");
+    let input = script.lines.join("\n") + "\n";
+    let out = with_stdin(&["interview"], &path, &input);
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{stdout}\n{}", text(&out.stderr));
+
+    // Piped input: plain text, no escape codes; bad dates and answers asked again.
+    assert!(!stdout.contains('\x1b'), "escape codes in:\n{stdout}");
+    assert!(stdout.contains("\"14.03.1990\" is not a date"), "{stdout}");
+    assert!(stdout.contains("\"2026-13-02\" is not a date"), "{stdout}");
+    assert!(stdout.contains("Please answer yes or no"), "{stdout}");
+    // Every hint is shown (compare ignoring line breaks: hints are wrapped).
+    let flat = stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    for q in &guide.doctor_questions {
+        assert!(flat.contains(&q.hint), "hint of {} not shown", q.id);
+    }
+    // The render command to run next, quoted for the shell.
+    let quoted = format!("visitprep render '{}'", path.display());
+    assert!(stdout.contains(&quoted), "{stdout}");
+
+    let intake = parse(&path);
+    let p = &intake.patient;
+    assert_eq!(p.name, r#"Zoë "Mimi" O'Brien \ Σοφία 王秀英"#);
+    assert_eq!(p.born, NaiveDate::from_ymd_opt(1990, 3, 14));
+    assert!(p.pregnant);
+    assert_eq!(p.pregnancy_week, Some(29));
+    assert!(intake.answers.contains_key("pregnancy"));
+    assert!(!intake.answers.contains_key("before"));
+    assert_eq!(intake.answers.len(), script.answers.len());
+    for (id, answer) in &script.answers {
+        // The parser prints a tab as a space, so compare what will be printed.
+        assert_eq!(
+            intake.answers[id],
+            visitprep::intake::clean(answer),
+            "answer {id}"
+        );
+    }
+    assert_eq!(intake.medications.len(), 2);
+    let m = &intake.medications[0];
+    assert_eq!(m.name, "hydrochlorothiazide");
+    assert_eq!(m.dose.as_deref(), Some("12.5 mg"));
+    assert_eq!(m.how_often.as_deref(), Some("every morning"));
+    assert_eq!(m.reason.as_deref(), Some(r#"blood "pressure""#));
+    let m = &intake.medications[1];
+    assert_eq!(m.name, "Магне B6");
+    assert_eq!(m.dose, None);
+    assert_eq!(m.how_often.as_deref(), Some("twice a day"));
+    assert_eq!(m.reason, None);
+    assert_eq!(
+        intake.own_questions,
+        ["Can I keep swimming?", r"Is a \ in my notes a problem?"]
+    );
+    assert_eq!(
+        intake.visit.when,
+        Some(VisitTime::DayAndTime(
+            NaiveDateTime::parse_from_str("2026-12-02 09:30", "%Y-%m-%d %H:%M").unwrap()
+        ))
+    );
+    assert_eq!(
+        intake.visit.clinic.as_deref(),
+        Some(r#"St. Mary's "Main" Hospital"#)
+    );
+    assert_eq!(intake.visit.department.as_deref(), Some("Obstetrics"));
+
+    let checked = check_passes(&path);
+    assert!(checked.contains("1 unanswered"), "{checked}");
+    assert!(checked.contains("before"), "{checked}");
+
+    // The written file is readable: each question's text stands above its answer.
+    let written = std::fs::read_to_string(&path).unwrap();
+    let q = guide.doctor_question("since").unwrap();
+    let at_question = written.find(&q.text).unwrap();
+    let at_answer = written.find("\nsince = ").unwrap();
+    assert!(at_question < at_answer);
+
+    // And it makes a sheet.
+    let pdf = dir.path().join("sheet.pdf");
+    let out = run(&["render"], &[&path, Path::new("-o"), &pdf]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}
+
+#[test]
+fn interview_not_pregnant_skips_the_pregnancy_questions() {
+    let guide = Guide::built_in("nocturnal-leg-cramps").unwrap();
+    let pregnancy = guide.doctor_question("pregnancy").unwrap();
+    let asked: Vec<_> = guide
+        .doctor_questions
+        .iter()
+        .filter(|q| q.when.pregnant != Some(true))
+        .collect();
+    let mut lines = vec!["Sam Example".to_string(), String::new(), "no".to_string()];
+    lines.extend(asked.iter().map(|q| format!("about {}", q.id)));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("intake.toml");
+    let out = with_stdin(&["interview"], &path, &(lines.join("\n") + "\n"));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let flat = text(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(!flat.contains(&pregnancy.text), "{flat}");
+    let intake = parse(&path);
+    assert!(!intake.patient.pregnant);
+    assert_eq!(intake.answers.len(), asked.len());
+    for q in asked {
+        assert_eq!(intake.answers[&q.id], format!("about {}", q.id));
+    }
+    check_passes(&path);
+}
+
+#[test]
+fn interview_cut_short_still_writes_a_valid_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("intake.toml");
+    // No newline after the last answer, then the input ends.
+    let out = with_stdin(
+        &["interview", "--guide", "general"],
+        &path,
+        "Ann Example\n1944-02-29",
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let intake = parse(&path);
+    assert_eq!(intake.guide, "general");
+    assert_eq!(intake.patient.name, "Ann Example");
+    assert_eq!(intake.patient.born, NaiveDate::from_ymd_opt(1944, 2, 29));
+    assert!(intake.answers.is_empty());
+    check_passes(&path);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "health data is for its owner only");
+    }
+}
+
+#[test]
+fn interview_never_replaces_a_file_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("intake.toml");
+    let mine = "my own notes\n";
+    std::fs::write(&path, mine).unwrap();
+    let out = with_stdin(&["interview"], &path, "Someone\n");
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("already exists"));
+    // Refused before asking anything.
+    assert!(!text(&out.stdout).contains("Your full name"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), mine);
+
+    let out = with_stdin(&["interview", "--force"], &path, "Someone\n");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(parse(&path).patient.name, "Someone");
+}
