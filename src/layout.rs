@@ -544,21 +544,38 @@ impl Builder<'_> {
             .map(|(l, _)| self.fonts.width(&format!("{l}:"), Weight::Bold, s.body))
             .fold(0.0, f32::max)
             .min(self.width * 0.35);
-        let gap = s.body;
+        // Labels are set flush right, close to their values, so that a reader that extracts
+        // the text reads "Born: 14 March 1956" as one line rather than two columns.
+        let gap = s.body * 0.4;
         let value_x = self.left + label_w + gap;
         let value_w = self.width - label_w - gap;
+        let mut first = true;
         for (label, value) in fields {
-            let label_lines = wrap(
+            let mut label_lines = wrap(
                 &crate::document::strong(format!("{label}:")),
                 self.fonts,
                 s.body,
                 label_w,
             );
+            for line in &mut label_lines {
+                let used = line
+                    .last()
+                    .map_or(0.0, |p| p.x + self.fonts.width(&p.text, p.weight, s.body));
+                line.iter_mut().for_each(|p| p.x += label_w - used);
+            }
             let value_lines = wrap(value, self.fonts, s.body, value_w);
             let cells = [(self.left, label_lines), (value_x, value_lines)];
-            for slab in self.row_bands(&cells, s.body, 0.0, None) {
+            for (n, mut slab) in self
+                .row_bands(&cells, s.body, 0.0, None)
+                .into_iter()
+                .enumerate()
+            {
+                if first && n == 0 {
+                    slab.gap = s.body * 0.6;
+                }
                 self.push(slab);
             }
+            first = false;
         }
     }
 

@@ -95,7 +95,7 @@ fn pregnancy_content_only_for_a_pregnant_patient() {
     let pregnant = sheet_text(&example("pregnant.toml"), &[]);
     let other = sheet_text(&example("complete.toml"), &[]);
     for marker in [
-        "Yes, week 29",
+        "Pregnant: Yes, week 29",
         "Calcium during pregnancy",
         "Bring your maternity record",
         "One leg changes colour, or feels warmer or colder than the other",
