@@ -142,6 +142,14 @@ pub struct Condition {
     pub mentions: Vec<String>,
 }
 
+impl ChecklistItem {
+    /// The item as printed, with the companion named where the guide asks for it.
+    pub fn text_for(&self, companion: Option<&str>) -> String {
+        self.text
+            .replace("{companion}", companion.unwrap_or("your companion"))
+    }
+}
+
 impl Condition {
     pub fn is_always(&self) -> bool {
         *self == Condition::default()

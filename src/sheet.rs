@@ -75,16 +75,7 @@ pub fn visit_sheet(
         .filter(|item| facts.holds(&item.when) || intake.checklist_done.contains(&item.id))
         .map(|item| CheckItem {
             done: intake.checklist_done.contains(&item.id),
-            text: plain(
-                item.text.replace(
-                    "{companion}",
-                    intake
-                        .visit
-                        .companion
-                        .as_deref()
-                        .unwrap_or("your companion"),
-                ),
-            ),
+            text: plain(item.text_for(intake.visit.companion.as_deref())),
         })
         .collect();
     if !checklist.is_empty() {

@@ -308,12 +308,7 @@ fn write(guide: &Guide, intake: Option<&Intake>) -> String {
         "\n[checklist]\n# What you have already done; these are printed ticked. The ids:\n",
     );
     for item in &guide.checklist {
-        let _ = writeln!(
-            w.o,
-            "#   {:<18} {}",
-            item.id,
-            item.text.replace("{companion}", "your companion")
-        );
+        let _ = writeln!(w.o, "#   {:<18} {}", item.id, item.text_for(None));
     }
     if let Some(first) = guide.checklist.first() {
         let example = format!("[\"{}\"]", first.id);

@@ -38,14 +38,7 @@ pub fn check(file: &Path, color: bool) -> Result<(), String> {
     if !todo.is_empty() {
         println!("  {} checklist items not yet done:", todo.len());
         for c in todo {
-            let text = c.text.replace(
-                "{companion}",
-                intake
-                    .visit
-                    .companion
-                    .as_deref()
-                    .unwrap_or("your companion"),
-            );
+            let text = c.text_for(intake.visit.companion.as_deref());
             println!("    {:<18} {}", c.id, text);
         }
     }

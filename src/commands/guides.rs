@@ -10,13 +10,7 @@ pub fn guides(id: Option<&str>) -> Result<(), String> {
         println!("\nShow one with: visitprep guides ID");
         return Ok(());
     };
-    let g = Guide::built_in(id).ok_or_else(|| {
-        let known: Vec<&str> = Guide::built_in_ids().collect();
-        format!(
-            "error: unknown guide `{id}`\n  help: the built-in guides are: {}",
-            known.join(", ")
-        )
-    })?;
+    let g = super::built_in_guide(id)?;
     println!("{} ({})\n\n{}\n", g.title, g.id, g.summary);
     if !g.departments.is_empty() {
         println!("Departments: {}\n", g.departments.join(", "));

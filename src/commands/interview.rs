@@ -1,18 +1,11 @@
 use std::io::IsTerminal;
 use std::path::Path;
 
-use visitprep::guide::Guide;
 use visitprep::interview::{self, Options};
 use visitprep::{intake, output, skeleton};
 
 pub fn interview(guide_id: &str, out: &Path, force: bool) -> Result<(), String> {
-    let guide = Guide::built_in(guide_id).ok_or_else(|| {
-        let known: Vec<&str> = Guide::built_in_ids().collect();
-        format!(
-            "error: unknown guide `{guide_id}`\n  help: the built-in guides are: {}",
-            known.join(", ")
-        )
-    })?;
+    let guide = super::built_in_guide(guide_id)?;
     // Refuse before asking anything, so nobody types their answers for nothing.
     refuse_existing(out, force)?;
 

@@ -10,7 +10,19 @@ pub mod schema;
 
 use std::path::Path;
 
+use visitprep::guide::Guide;
 use visitprep::intake::{self, LoadedIntake};
+
+/// A built-in guide, or an error that lists the ones there are.
+pub fn built_in_guide(id: &str) -> Result<Guide, String> {
+    Guide::built_in(id).ok_or_else(|| {
+        let known: Vec<&str> = Guide::built_in_ids().collect();
+        format!(
+            "error: unknown guide `{id}`\n  help: the built-in guides are: {}",
+            known.join(", ")
+        )
+    })
+}
 
 /// Prints an intake problem the way the user should see it.
 pub fn load(file: &Path, color: bool) -> Result<LoadedIntake, String> {

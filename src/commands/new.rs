@@ -1,6 +1,5 @@
 use std::path::Path;
 
-use visitprep::guide::Guide;
 use visitprep::output;
 use visitprep::skeleton;
 
@@ -10,13 +9,7 @@ pub fn new(
     force: bool,
     schema: Option<&str>,
 ) -> Result<(), String> {
-    let guide = Guide::built_in(guide_id).ok_or_else(|| {
-        let known: Vec<&str> = Guide::built_in_ids().collect();
-        format!(
-            "error: unknown guide `{guide_id}`\n  help: the built-in guides are: {}",
-            known.join(", ")
-        )
-    })?;
+    let guide = super::built_in_guide(guide_id)?;
     let mut text = skeleton::intake_for(&guide);
     if let Some(schema) = schema {
         // Taplo (Even Better TOML) reads this directive from the first line.
