@@ -837,7 +837,9 @@ impl Checker {
             .born
             .as_ref()
             .and_then(|b| self.date(b, "patient.born"));
-        if raw.patient.name.get_ref().trim().is_empty() {
+        // Blank as printed: a name of only control characters is removed whole by `clean`.
+        let name = clean(raw.patient.name.get_ref());
+        if name.trim().is_empty() {
             self.problem(
                 Diagnostic::new("the patient's name is blank")
                     .at(Some(raw.patient.name.span()))
@@ -917,7 +919,8 @@ impl Checker {
 
         let mut medications = Vec::new();
         for (i, m) in raw.medications.into_iter().enumerate() {
-            if m.name.get_ref().trim().is_empty() {
+            let name = clean(m.name.get_ref());
+            if name.trim().is_empty() {
                 self.problem(
                     Diagnostic::new(format!("medication {} has a blank name", i + 1))
                         .at(Some(m.name.span()))
@@ -930,7 +933,7 @@ impl Checker {
                 .as_ref()
                 .and_then(|s| self.date(s, &format!("medications[{i}].since")));
             medications.push(Medication {
-                name: clean(m.name.get_ref()),
+                name,
                 dose: m.dose.as_deref().map(clean),
                 how_often: m.how_often.as_deref().map(clean),
                 reason: m.reason.as_deref().map(clean),
@@ -1010,7 +1013,7 @@ impl Checker {
         Intake {
             guide: raw.guide.into_inner(),
             patient: Patient {
-                name: clean(raw.patient.name.get_ref()),
+                name,
                 born,
                 sex: raw.patient.sex.as_deref().map(clean),
                 pregnant: raw.patient.pregnant,
@@ -1322,6 +1325,16 @@ mod tests {
         let err = error_of("guide = \"general\"\n");
         assert!(err.contains("`patient` is missing"), "{err}");
         assert!(err.contains("add a [patient] table"), "{err}");
+    }
+
+    #[test]
+    fn a_name_of_control_characters_is_blank() {
+        // `clean` removes them, so the sheet would say whose it is with an empty name.
+        let err = error_of("guide = \"general\"\n[patient]\nname = \"\\u0007\\t\"\n");
+        assert!(err.contains("patient's name is blank"), "{err}");
+        let text = format!("{MINIMAL}[[medications]]\nname = \"\\t\\u007f\"\n");
+        let err = error_of(&text);
+        assert!(err.contains("medication 1 has a blank name"), "{err}");
     }
 
     #[test]

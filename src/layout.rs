@@ -308,9 +308,11 @@ pub fn wrap(text: &Text, fonts: &FontSet, size: f32, width: f32) -> Vec<Line> {
             let start = if line.is_empty() { 0.0 } else { x + space };
             if start + word_w <= width + 0.01 {
                 let mut px = start;
-                for (weight, t) in word {
+                // Only the word's first part follows the space (a later one may start at the
+                // same x when the parts before it have no width, like a combining mark).
+                for (i, (weight, t)) in word.into_iter().enumerate() {
                     let w = fonts.width(&t, weight, size);
-                    push_piece(&mut line, px, weight, t, start > 0.0 && px == start);
+                    push_piece(&mut line, px, weight, t, start > 0.0 && i == 0);
                     px += w;
                 }
                 x = px;
@@ -1307,6 +1309,18 @@ mod tests {
         assert_eq!(lines[0][0].text, "Note A:");
         assert_eq!(lines[0][1].text, "water pills");
         assert!(lines[0][1].x > f.width("Note A:", Weight::Bold, 11.5));
+    }
+
+    #[test]
+    fn a_word_whose_first_part_has_no_width_gets_one_space_before_it() {
+        // A combining mark ends one span and starts the next: one word, in two parts, the
+        // first of them zero wide. Only the first part follows the space.
+        let f = fonts();
+        let mut text = crate::document::strong("b \u{300}");
+        text.extend(crate::document::strong("\u{300} m"));
+        let lines = wrap(&text, &f, 16.0, 400.0);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(texts(&lines[0]), "b \u{300}\u{300} m");
     }
 
     fn doc(blocks: Vec<Block>) -> Document {
