@@ -9,6 +9,8 @@ use crate::intake::DiaryEntry;
 
 /// Charts with more weeks than this count months instead, so the bars stay readable.
 const MAX_WEEKLY_BARS: usize = 26;
+/// Past this many months the chart counts years.
+const MAX_MONTHLY_BARS: usize = 36;
 
 /// The figures a doctor wants from a cramp log.
 #[derive(Debug, Clone, PartialEq)]
@@ -121,6 +123,20 @@ pub fn chart(entries: &[DiaryEntry]) -> Option<BarChart> {
             caption: "Cramps per week (weeks start on Monday)".into(),
             y_label: "cramps".into(),
             bars,
+        });
+    }
+    let span_months =
+        (last.year() - first.year()) as i64 * 12 + last.month() as i64 - first.month() as i64 + 1;
+    if span_months as usize > MAX_MONTHLY_BARS {
+        let mut years: BTreeMap<i32, f32> =
+            (first.year()..=last.year()).map(|y| (y, 0.0)).collect();
+        for e in entries {
+            *years.entry(e.night.year()).or_default() += 1.0;
+        }
+        return Some(BarChart {
+            caption: "Cramps per year".into(),
+            y_label: "cramps".into(),
+            bars: years.into_iter().map(|(y, n)| (y.to_string(), n)).collect(),
         });
     }
     let mut months: BTreeMap<(i32, u32), f32> = BTreeMap::new();
@@ -372,6 +388,17 @@ mod tests {
         let counts: Vec<f32> = c.bars.iter().map(|b| b.1).collect();
         assert_eq!(counts, [2.0, 0.0, 1.0]);
         assert_eq!(c.bars[0].0, "2 Nov");
+    }
+
+    #[test]
+    fn very_long_logs_chart_years() {
+        let mut a = entry(1, (2, 0), 1.0, "a", 1);
+        a.night = NaiveDate::from_ymd_opt(2019, 6, 1).unwrap();
+        let b = entry(1, (2, 0), 1.0, "a", 1);
+        let c = chart(&[a, b]).unwrap();
+        assert_eq!(c.caption, "Cramps per year");
+        assert_eq!(c.bars.len(), 8);
+        assert_eq!(c.bars[0], ("2019".to_string(), 1.0));
     }
 
     #[test]

@@ -231,6 +231,15 @@ impl Guide {
 
     /// A guide file on disk.
     pub fn load(path: &Path) -> Result<Guide, Report> {
+        let too_big =
+            std::fs::metadata(path).is_ok_and(|m| m.len() > crate::intake::MAX_INTAKE_BYTES);
+        if too_big {
+            return Err(Report::about_file(
+                path,
+                Diagnostic::new("the guide file is larger than 1 MiB")
+                    .help("is this the right file? A guide is a short text file"),
+            ));
+        }
         let text = std::fs::read_to_string(path).map_err(|e| {
             Report::about_file(path, Diagnostic::new(format!("cannot read the guide: {e}")))
         })?;

@@ -839,7 +839,7 @@ impl Checker {
             .and_then(|b| self.date(b, "patient.born"));
         // Blank as printed: a name of only control characters is removed whole by `clean`.
         let name = clean(raw.patient.name.get_ref());
-        if name.trim().is_empty() {
+        if prints_blank(&name) {
             self.problem(
                 Diagnostic::new("the patient's name is blank")
                     .at(Some(raw.patient.name.span()))
@@ -920,7 +920,7 @@ impl Checker {
         let mut medications = Vec::new();
         for (i, m) in raw.medications.into_iter().enumerate() {
             let name = clean(m.name.get_ref());
-            if name.trim().is_empty() {
+            if prints_blank(&name) {
                 self.problem(
                     Diagnostic::new(format!("medication {} has a blank name", i + 1))
                         .at(Some(m.name.span()))
@@ -1170,6 +1170,18 @@ impl Checker {
     }
 }
 
+/// True when text would print as nothing: only spaces and invisible format characters
+/// (zero-width spaces and joiners, direction marks, the byte-order mark, soft hyphens).
+pub fn prints_blank(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(c,
+                '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}'
+                | '\u{FEFF}')
+    })
+}
+
 /// Text as it will be printed: line breaks unified, tabs as spaces, control characters gone.
 pub fn clean(text: &str) -> String {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
@@ -1335,6 +1347,13 @@ mod tests {
         let text = format!("{MINIMAL}[[medications]]\nname = \"\\t\\u007f\"\n");
         let err = error_of(&text);
         assert!(err.contains("medication 1 has a blank name"), "{err}");
+    }
+
+    #[test]
+    fn a_name_of_invisible_characters_is_blank() {
+        let err = error_of("guide = \"general\"\n[patient]\nname = \"\\u200B\\uFEFF \\u2060\"\n");
+        assert!(err.contains("patient's name is blank"), "{err}");
+        assert!(!prints_blank("Zoë"));
     }
 
     #[test]

@@ -672,7 +672,7 @@ impl Builder<'_> {
                 .width(&table.columns[i].title, Weight::Bold, size);
             let title_word = table.columns[i]
                 .title
-                .split_whitespace()
+                .split(' ')
                 .map(|w| self.fonts.width(w, Weight::Bold, size))
                 .fold(0.0, f32::max);
             let cells = table
@@ -687,7 +687,7 @@ impl Builder<'_> {
                         Weight::Regular
                     };
                     span.text
-                        .split_whitespace()
+                        .split(' ')
                         .map(move |w| self.fonts.width(w, weight, size))
                 })
                 .fold(0.0, f32::max);
@@ -1085,10 +1085,12 @@ impl Builder<'_> {
             }
             if i % every == 0 {
                 let w = self.fonts.width(label, Weight::Regular, size);
+                // Centred under its bar, but never out into the margin.
+                let x = (cx - w / 2.0).clamp(self.left, plot_right - w);
                 push_text(
                     items,
                     self.fonts,
-                    cx - w / 2.0,
+                    x,
                     plot_bottom + line_h * 0.9,
                     size,
                     Weight::Regular,

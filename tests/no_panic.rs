@@ -296,9 +296,9 @@ fn intake_toml(t: &Texts) -> String {
     toml::to_string(&root).expect("a table serializes")
 }
 
-/// Blank as printed: nothing left once control characters are removed and spaces trimmed.
+/// Blank as printed: nothing visible left once control characters are removed.
 fn blank(s: &str) -> bool {
-    intake::clean(s).trim().is_empty()
+    intake::prints_blank(&intake::clean(s))
 }
 
 /// Fragments of intake files, valid and broken, to build TOML-like text from.
