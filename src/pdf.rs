@@ -44,7 +44,7 @@ pub fn write(pages: &[Page], fonts: &FontSet, info: &Info) -> Vec<u8> {
             if let Item::Text { face, .. } = item {
                 used.entry(*face).or_insert_with(|| {
                     let (_, f) = fonts.faces().nth(face.0).expect("face belongs to the set");
-                    doc.add_font(&f.font)
+                    doc.add_font(f.font())
                 });
             }
         }
