@@ -89,7 +89,25 @@ pub fn write(pages: &[Page], fonts: &FontSet, info: &Info) -> Vec<u8> {
         .collect();
     doc.with_pages(pdf_pages);
     let mut warnings = Vec::new();
-    doc.save(&PdfSaveOptions::default(), &mut warnings)
+    let mut pdf = doc.to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);
+    compress(&mut pdf);
+    let mut bytes = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = pdf.save_to(&mut bytes);
+    bytes
+}
+
+/// Deflates every stream, as `PdfDocument::save` does (same level, same bytes), but
+/// spread over the cores: compression is the largest single cost of writing a sheet.
+fn compress(pdf: &mut lopdf::Document) {
+    use rayon::prelude::*;
+    pdf.objects.par_iter_mut().for_each(|(_, object)| {
+        if let lopdf::Object::Stream(stream) = object {
+            if stream.allows_compression {
+                let _ = stream.compress();
+            }
+        }
+    });
 }
 
 fn grey(v: f32) -> Color {
