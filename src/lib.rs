@@ -14,6 +14,7 @@ pub mod intake;
 pub mod layout;
 pub mod output;
 pub mod pdf;
+mod sfnt;
 pub mod sheet;
 pub mod skeleton;
 
