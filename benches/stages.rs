@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use visitprep::fonts::FontSet;
+use visitprep::fonts::{FontSet, Weight};
 use visitprep::layout::PageOptions;
 use visitprep::sheet::SheetOptions;
 use visitprep::{intake, layout, pdf, sheet, RenderOptions};
@@ -26,7 +26,13 @@ fn made() -> chrono::NaiveDateTime {
 
 fn stages(c: &mut Criterion) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    c.bench_function("fonts/embedded", |b| b.iter(FontSet::embedded));
+    // Ready to measure text in both weights: what every sheet needs before layout.
+    c.bench_function("fonts/load", |b| {
+        b.iter(|| {
+            let fonts = FontSet::embedded();
+            fonts.width("a", Weight::Regular, 1.0) + fonts.width("a", Weight::Bold, 1.0)
+        })
+    });
     let fonts = FontSet::embedded();
     for (name, file) in INPUTS {
         let path = root.join(file);
