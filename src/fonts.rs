@@ -185,6 +185,10 @@ impl FontSet {
         Ok(())
     }
 
+    pub fn face(&self, id: FaceId) -> &Face {
+        &self.faces[id.0]
+    }
+
     pub fn faces(&self) -> impl Iterator<Item = (FaceId, &Face)> {
         self.faces.iter().enumerate().map(|(i, f)| (FaceId(i), f))
     }

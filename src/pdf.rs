@@ -38,17 +38,29 @@ pub fn write(pages: &[Page], fonts: &FontSet, info: &Info) -> Vec<u8> {
     m.modification_date = created;
 
     // Only faces that are drawn are registered: an unused fallback adds nothing to the file.
-    let mut used: BTreeMap<FaceId, printpdf::FontId> = BTreeMap::new();
+    // Each is named after what it draws (printpdf's own names come from one counter per
+    // process, so a sheet rendered in a batch would differ from the same sheet alone).
+    let mut drawn: BTreeMap<FaceId, Fnv> = BTreeMap::new();
     for page in pages {
         for item in page.items.iter().chain(&page.furniture) {
-            if let Item::Text { face, .. } = item {
-                used.entry(*face).or_insert_with(|| {
-                    let (_, f) = fonts.faces().nth(face.0).expect("face belongs to the set");
-                    doc.add_font(f.font())
-                });
+            if let Item::Text { face, text, .. } = item {
+                drawn
+                    .entry(*face)
+                    .or_insert_with(|| Fnv::new().with(fonts.face(*face).name.as_bytes()))
+                    .write(text.as_bytes());
             }
         }
     }
+    let used: BTreeMap<FaceId, printpdf::FontId> = drawn
+        .into_iter()
+        .map(|(face, hash)| {
+            // The first six letters are the subset tag (ISO 32000-1, 9.6.4).
+            let id = printpdf::FontId(format!("{}{}", hash.letters(6), face.0));
+            let font = printpdf::PdfFont::new(fonts.face(face).font().clone());
+            doc.resources.fonts.map.insert(id.clone(), font);
+            (face, id)
+        })
+        .collect();
 
     let last = pages.len().saturating_sub(1);
     let pdf_pages: Vec<PdfPage> = pages
@@ -93,6 +105,7 @@ pub fn write(pages: &[Page], fonts: &FontSet, info: &Info) -> Vec<u8> {
     let mut warnings = Vec::new();
     let mut pdf = doc.to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);
     slim_font_programs(&mut pdf);
+    set_id(&mut pdf, info);
     compress(&mut pdf);
     let mut bytes = Vec::new();
     // Writing into memory cannot fail.
@@ -282,6 +295,55 @@ fn compress(pdf: &mut lopdf::Document) {
             }
         }
     });
+}
+
+/// FNV-1a: a small, stable hash for names and ids derived from content.
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    fn with(mut self, bytes: &[u8]) -> Fnv {
+        self.write(bytes);
+        self
+    }
+
+    /// `n` capital letters (up to 13) drawn from the hash.
+    fn letters(self, n: usize) -> String {
+        (0..n)
+            .map(|i| char::from(b'A' + ((self.0 >> (5 * i)) % 26) as u8))
+            .collect()
+    }
+}
+
+/// The file identifier (ISO 32000-1, 14.4) from the document's content and information,
+/// instead of printpdf's per-process counter: the same sheet always gets the same bytes.
+fn set_id(pdf: &mut lopdf::Document, info: &Info) {
+    let mut hash = Fnv::new()
+        .with(info.title.as_bytes())
+        .with(info.author.as_bytes())
+        .with(info.subject.as_bytes())
+        .with(&info.created_unix.to_le_bytes());
+    for object in pdf.objects.values() {
+        if let lopdf::Object::Stream(stream) = object {
+            hash.write(&stream.content);
+        }
+    }
+    let id = lopdf::Object::String(
+        format!("{:016x}{:016x}", hash.0, hash.with(b"id").0).into_bytes(),
+        lopdf::StringFormat::Literal,
+    );
+    pdf.trailer
+        .set("ID", lopdf::Object::Array(vec![id.clone(), id]));
 }
 
 /// Drops the tables of each embedded TrueType subset that no PDF viewer reads.

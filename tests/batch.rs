@@ -166,3 +166,43 @@ fn intakes_that_share_a_name_do_not_overwrite_each_other() {
     assert!(err.contains("would both be written to"), "{err}");
     assert_valid_pdf(&sheets.join("same.pdf"));
 }
+
+#[test]
+fn a_sheet_made_in_a_batch_is_the_same_file_as_made_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheets = dir.path().join("sheets");
+    let alone = dir.path().join("alone.pdf");
+    let names = ["complete.toml", "minimal.toml", "pregnant.toml"];
+    let mut args: Vec<std::ffi::OsString> = vec!["render".into()];
+    // The same intakes more than once, so that sheets are rendered side by side.
+    for i in 0..3 {
+        for name in names {
+            let copy = dir.path().join(format!("{i}-{name}"));
+            std::fs::copy(example(name), &copy).unwrap();
+            args.push(copy.into());
+        }
+    }
+    args.extend(["--out-dir".into(), sheets.clone().into_os_string()]);
+    let refs: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+    let out = visitprep(&refs);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    for name in names {
+        let out = visitprep(&[
+            "render".as_ref(),
+            example(name).as_os_str(),
+            "-o".as_ref(),
+            alone.as_os_str(),
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let expected = std::fs::read(&alone).unwrap();
+        for i in 0..3 {
+            let pdf = sheets.join(format!("{i}-{name}")).with_extension("pdf");
+            assert!(
+                std::fs::read(&pdf).unwrap() == expected,
+                "{} differs from {name} rendered alone",
+                pdf.display()
+            );
+        }
+    }
+}
