@@ -9,7 +9,7 @@ use visitprep::fonts::FontSet;
 use visitprep::intake::LoadedIntake;
 use visitprep::layout::{PageOptions, Paper};
 use visitprep::output::{self, Overwrite};
-use visitprep::RenderOptions;
+use visitprep::{RenderOptions, Rendered};
 
 /// From this many intakes on, a terminal shows a progress bar instead of one line a sheet.
 const PROGRESS_FROM: usize = 8;
@@ -92,10 +92,11 @@ fn render_single(args: &RenderArgs) -> Result<(), String> {
     let fonts = load_fonts(args)?;
     let made = visitprep::generation_time();
     let mut notes = String::new();
-    let result = finish(args, &loaded, &fonts, made, &out, None, &mut notes);
+    let result = finish(args, &loaded, &fonts, made, None, &mut notes);
     eprint!("{notes}");
-    let pages = result?;
-    eprintln!("wrote {} ({})", out.display(), pages_label(pages));
+    let rendered = result?;
+    output::write_atomic(&out, &rendered.pdf).map_err(|e| format!("error: {e}"))?;
+    eprintln!("wrote {} ({})", out.display(), pages_label(rendered.pages));
     Ok(())
 }
 
@@ -107,17 +108,16 @@ fn pages_label(pages: usize) -> String {
     }
 }
 
-/// Checks the characters, renders and writes one loaded intake. Warnings go to `notes`;
+/// Checks the characters and renders one loaded intake. Warnings go to `notes`;
 /// `batch_name` names the intake in them when several are rendered together.
 fn finish(
     args: &RenderArgs,
     loaded: &LoadedIntake,
     fonts: &FontSet,
     made: chrono::NaiveDateTime,
-    out: &Path,
     batch_name: Option<&str>,
     notes: &mut String,
-) -> Result<usize, String> {
+) -> Result<Rendered, String> {
     use std::fmt::Write;
     let missing = visitprep::missing_chars(loaded, fonts);
     if !missing.is_empty() {
@@ -143,12 +143,7 @@ fn finish(
             });
         }
     }
-    let rendered = visitprep::render(loaded, fonts, made, args.options());
-    output::write_atomic(out, &rendered.pdf).map_err(|e| match batch_name {
-        None => format!("error: {e}"),
-        Some(n) => format!("error: {n}: {e}"),
-    })?;
-    Ok(rendered.pages)
+    Ok(visitprep::render(loaded, fonts, made, args.options()))
 }
 
 /// Every intake the inputs name: files as given, folders as their `*.toml` files, sorted.
@@ -175,6 +170,39 @@ fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
         }
     }
     Ok(files)
+}
+
+/// Threads that write finished sheets to disk: mostly waiting for `fsync`, not computing.
+const WRITERS: usize = 4;
+/// Rendered sheets that may wait for a writer before rendering pauses.
+const WRITE_QUEUE: usize = 16;
+
+/// A counting semaphore: `take` waits until one of the slots is free.
+struct Slots {
+    free: std::sync::Mutex<usize>,
+    freed: std::sync::Condvar,
+}
+
+impl Slots {
+    fn new(n: usize) -> Slots {
+        Slots {
+            free: std::sync::Mutex::new(n),
+            freed: std::sync::Condvar::new(),
+        }
+    }
+
+    fn take(&self) {
+        let mut free = self.free.lock().unwrap_or_else(|e| e.into_inner());
+        while *free == 0 {
+            free = self.freed.wait(free).unwrap_or_else(|e| e.into_inner());
+        }
+        *free -= 1;
+    }
+
+    fn give(&self) {
+        *self.free.lock().unwrap_or_else(|e| e.into_inner()) += 1;
+        self.freed.notify_one();
+    }
 }
 
 /// What happened to one intake of a batch.
@@ -223,22 +251,55 @@ fn render_many(args: &RenderArgs) -> Result<(), String> {
         bar
     });
 
-    let outcomes: Vec<Outcome> = files
-        .par_iter()
-        .zip(targets.par_iter())
-        .map(|(file, (out, clash))| {
-            let mut notes = String::new();
-            let result = match clash {
-                Some(clash) => Err(clash.clone()),
-                None => render_in_batch(args, file, out, &fonts, made, &mut notes)
-                    .map(|pages| (out.clone(), pages)),
-            };
-            if let Some(bar) = &bar {
-                bar.inc(1);
-            }
-            Outcome { notes, result }
-        })
-        .collect();
+    // Each sheet is written (and synced to disk) by a small pool of its own, so the
+    // rendering threads never wait for the disk; at most WRITE_QUEUE sheets wait in memory.
+    let writers = rayon::ThreadPoolBuilder::new()
+        .num_threads(WRITERS)
+        .thread_name(|i| format!("visitprep-write-{i}"))
+        .build()
+        .map_err(|e| format!("error: cannot start the writing threads: {e}"))?;
+    let queue = Slots::new(WRITE_QUEUE);
+    let (done, written) = std::sync::mpsc::channel::<(usize, String)>();
+    let mut outcomes: Vec<Outcome> = writers.in_place_scope_fifo(|writing| {
+        files
+            .par_iter()
+            .zip(targets.par_iter())
+            .enumerate()
+            .map(|(i, (file, (out, clash)))| {
+                let mut notes = String::new();
+                let rendered = match clash {
+                    Some(clash) => Err(clash.clone()),
+                    None => render_in_batch(args, file, out, &fonts, made, &mut notes),
+                };
+                let result = rendered.map(|rendered| {
+                    let pages = rendered.pages;
+                    queue.take();
+                    let (queue, bar, done) = (&queue, &bar, done.clone());
+                    writing.spawn_fifo(move |_| {
+                        if let Err(e) = output::write_atomic(out, &rendered.pdf) {
+                            let _ = done.send((i, format!("error: {}: {e}", file.display())));
+                        }
+                        drop(rendered);
+                        queue.give();
+                        if let Some(bar) = bar {
+                            bar.inc(1);
+                        }
+                    });
+                    (out.clone(), pages)
+                });
+                if result.is_err() {
+                    if let Some(bar) = &bar {
+                        bar.inc(1);
+                    }
+                }
+                Outcome { notes, result }
+            })
+            .collect()
+    });
+    drop(done);
+    for (i, message) in written {
+        outcomes[i].result = Err(message);
+    }
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
@@ -279,7 +340,7 @@ fn render_in_batch(
     fonts: &FontSet,
     made: chrono::NaiveDateTime,
     notes: &mut String,
-) -> Result<usize, String> {
+) -> Result<Rendered, String> {
     let name = file.display().to_string();
     let loaded = super::load_reporting(
         file,
@@ -288,7 +349,7 @@ fn render_in_batch(
     )?;
     output::check_target(out, &[file], Overwrite { force: args.force })
         .map_err(|e| format!("error: {name}: {e}"))?;
-    finish(args, &loaded, fonts, made, out, Some(&name), notes)
+    finish(args, &loaded, fonts, made, Some(&name), notes)
 }
 
 fn absolute(path: &Path) -> PathBuf {
