@@ -1,7 +1,12 @@
 //! The faces a sheet is set in, measured with their real glyph widths. A character the main
 //! face lacks is taken from the next face that has it, so no word the patient wrote is lost.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock};
+
+use printpdf::font::AzulParsedFont;
 use printpdf::ParsedFont;
+use rust_fontconfig::FontBytes;
 
 static NOTO_REGULAR: &[u8] = include_bytes!("../fonts/NotoSans-Regular.ttf");
 static NOTO_BOLD: &[u8] = include_bytes!("../fonts/NotoSans-Bold.ttf");
@@ -21,33 +26,103 @@ pub enum Weight {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FaceId(pub usize);
 
+/// Characters whose glyph and advance a face remembers after the first lookup: Latin,
+/// Greek, Cyrillic and the rest below U+0800, then General Punctuation to Arrows and
+/// Mathematical Operators (U+2000–U+22FF: dashes, quotes, bullets, arrows).
+const CACHED_LOW: u32 = 0x800;
+const CACHED_HIGH: std::ops::Range<u32> = 0x2000..0x2300;
+const CACHE_LEN: usize = CACHED_LOW as usize + 0x300;
+/// Set in a cache slot once it holds a lookup result.
+const KNOWN: u64 = 1 << 32;
+
 pub struct Face {
     pub name: String,
-    pub font: ParsedFont,
+    /// Where an embedded face is parsed from, the first time a character needs it.
+    source: &'static [u8],
+    font: OnceLock<Parsed>,
+    /// Per cached character: `KNOWN | advance << 16 | glyph id` (glyph 0: the face lacks it).
+    glyphs: Box<[AtomicU64]>,
+}
+
+struct Parsed {
+    font: ParsedFont,
     units_per_em: f32,
 }
 
+fn parse(bytes: Arc<FontBytes>) -> Option<Parsed> {
+    // The shared constructor keeps one copy of the bytes and reads the outlines only when
+    // the face is subset for the PDF; the plain one copies the font twice up front.
+    let font = AzulParsedFont::from_bytes_shared(bytes, 0, &mut Vec::new())?;
+    let font = ParsedFont::from_azul(font);
+    let units_per_em = f32::from(font.font_metrics.units_per_em).max(1.0);
+    Some(Parsed { font, units_per_em })
+}
+
 impl Face {
-    fn parse(name: &str, bytes: &[u8]) -> Option<Face> {
-        let font = ParsedFont::from_bytes(bytes, 0, &mut Vec::new())?;
-        let units_per_em = f32::from(font.font_metrics.units_per_em).max(1.0);
-        Some(Face {
+    fn new(name: &str, source: &'static [u8], font: OnceLock<Parsed>) -> Face {
+        Face {
             name: name.to_string(),
+            source,
             font,
-            units_per_em,
+            glyphs: (0..CACHE_LEN).map(|_| AtomicU64::new(0)).collect(),
+        }
+    }
+
+    /// A face built into the binary, parsed when first needed.
+    fn embedded(name: &str, bytes: &'static [u8]) -> Face {
+        Face::new(name, bytes, OnceLock::new())
+    }
+
+    /// A face from the user's file, parsed now so a bad file is reported at once.
+    fn parse(name: &str, bytes: &[u8]) -> Option<Face> {
+        let parsed = parse(Arc::new(FontBytes::Owned(Arc::from(bytes))))?;
+        Some(Face::new(name, &[], OnceLock::from(parsed)))
+    }
+
+    fn parsed(&self) -> &Parsed {
+        self.font.get_or_init(|| {
+            parse(Arc::new(FontBytes::Owned(Arc::from(self.source)))).expect("embedded font parses")
         })
     }
 
+    /// The parsed font, for embedding.
+    pub fn font(&self) -> &ParsedFont {
+        &self.parsed().font
+    }
+
+    /// Glyph id (0 when the face lacks `c`) and that glyph's advance in font units.
+    fn glyph(&self, c: char) -> (u16, u16) {
+        let cp = c as u32;
+        let slot = if cp < CACHED_LOW {
+            Some(cp as usize)
+        } else if CACHED_HIGH.contains(&cp) {
+            Some((CACHED_LOW + cp - CACHED_HIGH.start) as usize)
+        } else {
+            None
+        };
+        if let Some(slot) = slot {
+            let v = self.glyphs[slot].load(Ordering::Relaxed);
+            if v & KNOWN != 0 {
+                return (v as u16, (v >> 16) as u16);
+            }
+        }
+        let font = &self.parsed().font;
+        let gid = font.lookup_glyph_index(cp).unwrap_or(0);
+        let advance = font.get_horizontal_advance(gid);
+        if let Some(slot) = slot {
+            let v = KNOWN | u64::from(advance) << 16 | u64::from(gid);
+            self.glyphs[slot].store(v, Ordering::Relaxed);
+        }
+        (gid, advance)
+    }
+
     fn has(&self, c: char) -> bool {
-        self.font
-            .lookup_glyph_index(c as u32)
-            .is_some_and(|g| g != 0)
+        self.glyph(c).0 != 0
     }
 
     /// Advance of `c` in ems; the font must have it.
     fn advance(&self, c: char) -> f32 {
-        let gid = self.font.lookup_glyph_index(c as u32).unwrap_or(0);
-        f32::from(self.font.get_horizontal_advance(gid)) / self.units_per_em
+        f32::from(self.glyph(c).1) / self.parsed().units_per_em
     }
 }
 
@@ -82,15 +157,13 @@ pub struct FontSet {
 impl FontSet {
     /// Noto Sans, with DejaVu Sans for the symbols and scripts Noto lacks.
     pub fn embedded() -> FontSet {
-        let faces: Vec<Face> = [
-            ("NotoSans-Regular", NOTO_REGULAR),
-            ("NotoSans-Bold", NOTO_BOLD),
-            ("DejaVuSans", DEJAVU_REGULAR),
-            ("DejaVuSans-Bold", DEJAVU_BOLD),
-        ]
-        .iter()
-        .map(|(name, bytes)| Face::parse(name, bytes).expect("embedded font parses"))
-        .collect();
+        // Parsing is deferred: a sheet in plain Latin text never touches DejaVu.
+        let faces = vec![
+            Face::embedded("NotoSans-Regular", NOTO_REGULAR),
+            Face::embedded("NotoSans-Bold", NOTO_BOLD),
+            Face::embedded("DejaVuSans", DEJAVU_REGULAR),
+            Face::embedded("DejaVuSans-Bold", DEJAVU_BOLD),
+        ];
         FontSet {
             faces,
             regular: vec![FaceId(0), FaceId(2)],
@@ -110,6 +183,10 @@ impl FontSet {
         self.regular.push(id);
         self.bold.push(id);
         Ok(())
+    }
+
+    pub fn face(&self, id: FaceId) -> &Face {
+        &self.faces[id.0]
     }
 
     pub fn faces(&self) -> impl Iterator<Item = (FaceId, &Face)> {
@@ -200,6 +277,33 @@ mod tests {
         let w = fonts.width("Hello world", Weight::Regular, 12.0);
         assert!((w - 64.356).abs() < 0.01, "{w}");
         assert!(fonts.width("Hello world", Weight::Bold, 12.0) > w);
+    }
+
+    #[test]
+    fn fallbacks_are_parsed_only_when_a_character_needs_them() {
+        let fonts = FontSet::embedded();
+        fonts.runs("Zoë Müller — “quoted”", Weight::Regular);
+        assert!(fonts.missing("łódź Жизнь").is_empty());
+        assert!(fonts.faces[2].font.get().is_none(), "DejaVu stays unparsed");
+        let runs = fonts.runs("▲", Weight::Regular);
+        assert_eq!(runs[0].face, FaceId(2));
+        assert!(fonts.faces[2].font.get().is_some());
+        assert!(
+            fonts.faces[3].font.get().is_none(),
+            "bold fallback not needed yet"
+        );
+    }
+
+    #[test]
+    fn remembered_glyphs_measure_as_the_font_does() {
+        let fonts = FontSet::embedded();
+        let face = &fonts.faces[0];
+        for c in ['a', 'W', 'é', '—', '“', '中', '\u{1F600}'] {
+            let first = face.glyph(c);
+            let gid = face.font().lookup_glyph_index(c as u32).unwrap_or(0);
+            assert_eq!(first, (gid, face.font().get_horizontal_advance(gid)), "{c}");
+            assert_eq!(face.glyph(c), first, "{c} again, from the cache");
+        }
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod interview;
 pub mod layout;
 pub mod output;
 pub mod pdf;
+mod sfnt;
 pub mod sheet;
 pub mod skeleton;
 
@@ -76,18 +77,23 @@ pub fn render(
         },
     );
     let pages = layout::layout(&doc, fonts, options.page);
-    let info = pdf::Info {
+    let info = pdf_info(&doc);
+    Rendered {
+        pdf: pdf::write(&pages, fonts, &info),
+        pages: pages.len(),
+        missing: missing_chars(loaded, fonts),
+    }
+}
+
+/// The PDF's document information for a merged sheet.
+pub fn pdf_info(doc: &document::Document) -> pdf::Info {
+    pdf::Info {
         title: doc.meta.title.clone(),
         author: doc.meta.author.clone(),
         subject: doc.meta.subject.clone(),
         keywords: doc.meta.keywords.clone(),
         created_unix: doc.meta.created.and_utc().timestamp(),
         creator: format!("visitprep {}", env!("CARGO_PKG_VERSION")),
-    };
-    Rendered {
-        pdf: pdf::write(&pages, fonts, &info),
-        pages: pages.len(),
-        missing: missing_chars(loaded, fonts),
     }
 }
 

@@ -4,6 +4,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use commands::render::RenderArgs;
@@ -16,9 +17,10 @@ Examples:
   visitprep check intake.toml           find mistakes and what is still unanswered
   visitprep render intake.toml          make intake.pdf
   visitprep render intake.toml --large-print --paper letter -o sheet.pdf
+  visitprep render intakes/ --out-dir sheets/   every intake in a folder
 
-Exit codes: 0 done; 1 invalid input or the file could not be written (nothing is written);
-2 wrong command-line usage.";
+Exit codes: 0 done; 1 invalid input or the file could not be written (nothing is written
+for that intake; with several intakes, the others are still rendered); 2 wrong command-line usage.";
 
 /// Turns a patient's TOML intake file into a printable PDF visit sheet.
 #[derive(Parser)]
@@ -32,14 +34,20 @@ struct Cli {
 enum Command {
     /// Make the PDF visit sheet from an intake file.
     #[command(
-        after_help = "Examples:\n  visitprep render intake.toml\n  visitprep render intake.toml -o sheet.pdf --paper letter --large-print\n  visitprep render intake.toml --font /usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
+        after_help = "Examples:\n  visitprep render intake.toml\n  visitprep render intake.toml -o sheet.pdf --paper letter --large-print\n  visitprep render intake.toml --font /usr/share/fonts/truetype/wqy/wqy-microhei.ttc\n  visitprep render intakes/ --out-dir sheets/\n  visitprep render anna.toml ben.toml --paper letter"
     )]
     Render {
-        /// The intake file.
-        file: PathBuf,
-        /// Where to write the PDF [default: the intake's name with .pdf].
+        /// Intake files, or folders whose *.toml intakes are all rendered. Several are
+        /// rendered in parallel; one that fails does not stop the others.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Where to write the PDF [default: the intake's name with .pdf]. Only with one FILE.
         #[arg(short, long, value_name = "OUT.pdf")]
         output: Option<PathBuf>,
+        /// Write the PDFs into this folder, each named after its intake
+        /// [default: beside each intake].
+        #[arg(long, value_name = "DIR", conflicts_with = "output")]
+        out_dir: Option<PathBuf>,
         /// Paper size.
         #[arg(long, value_enum, default_value_t = PaperArg::A4)]
         paper: PaperArg,
@@ -149,28 +157,44 @@ fn main() -> ExitCode {
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let result = match cli.command {
         Command::Render {
-            file,
+            files,
             output,
+            out_dir,
             paper,
             large_print,
             diary_page,
             font,
             strict,
             force,
-        } => commands::render::render(RenderArgs {
-            file,
-            output,
-            paper: match paper {
-                PaperArg::A4 => Paper::A4,
-                PaperArg::Letter => Paper::Letter,
-            },
-            large_print,
-            diary_page,
-            font,
-            strict,
-            force,
-            color,
-        }),
+        } => {
+            let args = RenderArgs {
+                inputs: files,
+                output,
+                out_dir,
+                paper: match paper {
+                    PaperArg::A4 => Paper::A4,
+                    PaperArg::Letter => Paper::Letter,
+                },
+                large_print,
+                diary_page,
+                font,
+                strict,
+                force,
+                color,
+            };
+            if args.output.is_some() && !args.is_single_file() {
+                let mut cmd = Cli::command();
+                cmd.build();
+                let render = cmd.find_subcommand_mut("render").expect("render exists");
+                render
+                    .error(
+                        ErrorKind::ArgumentConflict,
+                        "-o/--output names one PDF, so it works with one intake file only\n\n  tip: with several intakes or a folder, use --out-dir DIR",
+                    )
+                    .exit();
+            }
+            commands::render::render(args)
+        }
         Command::Check { file } => commands::check::check(&file, color),
         Command::New {
             guide,

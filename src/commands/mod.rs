@@ -26,6 +26,11 @@ pub fn built_in_guide(id: &str) -> Result<Guide, String> {
 
 /// Prints an intake problem the way the user should see it.
 pub fn load(file: &Path, color: bool) -> Result<LoadedIntake, String> {
+    load_reporting(file, color, "nothing was written")
+}
+
+/// As [`load`], with `outcome` closing the summary line (what was not written).
+pub fn load_reporting(file: &Path, color: bool, outcome: &str) -> Result<LoadedIntake, String> {
     intake::load(file).map_err(|e| {
         let report = e.report();
         let n = report.diagnostics.len();
@@ -39,7 +44,7 @@ pub fn load(file: &Path, color: bool) -> Result<LoadedIntake, String> {
             intake::IntakeError::Invalid(_) => "the intake",
         };
         format!(
-            "{}error: {summary} in {what}; nothing was written",
+            "{}error: {summary} in {what}; {outcome}",
             report.render(color)
         )
     })

@@ -1,13 +1,24 @@
-use std::path::PathBuf;
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
 
 use visitprep::fonts::FontSet;
+use visitprep::intake::LoadedIntake;
 use visitprep::layout::{PageOptions, Paper};
 use visitprep::output::{self, Overwrite};
-use visitprep::RenderOptions;
+use visitprep::{RenderOptions, Rendered};
+
+/// From this many intakes on, a terminal shows a progress bar instead of one line a sheet.
+const PROGRESS_FROM: usize = 8;
 
 pub struct RenderArgs {
-    pub file: PathBuf,
+    /// Intake files and folders of intakes, as given.
+    pub inputs: Vec<PathBuf>,
     pub output: Option<PathBuf>,
+    pub out_dir: Option<PathBuf>,
     pub paper: Paper,
     pub large_print: bool,
     pub diary_page: bool,
@@ -17,15 +28,47 @@ pub struct RenderArgs {
     pub color: bool,
 }
 
-pub fn render(args: RenderArgs) -> Result<(), String> {
-    let loaded = super::load(&args.file, args.color)?;
-    let out = args
-        .output
-        .clone()
-        .unwrap_or_else(|| args.file.with_extension("pdf"));
-    output::check_target(&out, &[&args.file], Overwrite { force: args.force })
-        .map_err(|e| format!("error: {e}"))?;
+impl RenderArgs {
+    /// One intake file named on its own: the only case where `-o` makes sense.
+    pub fn is_single_file(&self) -> bool {
+        self.inputs.len() == 1 && !self.inputs[0].is_dir()
+    }
 
+    fn options(&self) -> RenderOptions {
+        RenderOptions {
+            page: PageOptions {
+                paper: self.paper,
+                large_print: self.large_print,
+            },
+            diary_page: self.diary_page,
+        }
+    }
+
+    /// Where the sheet for `file` goes when no `-o` is given.
+    fn default_output(&self, file: &Path) -> PathBuf {
+        match &self.out_dir {
+            Some(dir) => {
+                let name = file.file_stem().unwrap_or(file.as_os_str());
+                dir.join(name).with_extension("pdf")
+            }
+            None => file.with_extension("pdf"),
+        }
+    }
+}
+
+pub fn render(args: RenderArgs) -> Result<(), String> {
+    if let Some(dir) = &args.out_dir {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("error: cannot create the folder {}: {e}", dir.display()))?;
+    }
+    if args.is_single_file() {
+        render_single(&args)
+    } else {
+        render_many(&args)
+    }
+}
+
+fn load_fonts(args: &RenderArgs) -> Result<FontSet, String> {
     let mut fonts = FontSet::embedded();
     if let Some(path) = &args.font {
         let bytes = std::fs::read(path)
@@ -34,34 +77,290 @@ pub fn render(args: RenderArgs) -> Result<(), String> {
             .add_fallback(&path.display().to_string(), &bytes)
             .map_err(|e| format!("error: {e}"))?;
     }
+    Ok(fonts)
+}
+
+fn render_single(args: &RenderArgs) -> Result<(), String> {
+    let file = &args.inputs[0];
+    let loaded = super::load(file, args.color)?;
+    let out = args
+        .output
+        .clone()
+        .unwrap_or_else(|| args.default_output(file));
+    output::check_target(&out, &[file], Overwrite { force: args.force })
+        .map_err(|e| format!("error: {e}"))?;
+    let fonts = load_fonts(args)?;
     let made = visitprep::generation_time();
-    let options = RenderOptions {
-        page: PageOptions {
-            paper: args.paper,
-            large_print: args.large_print,
-        },
-        diary_page: args.diary_page,
-    };
-    let missing = visitprep::missing_chars(&loaded, &fonts);
+    let mut notes = String::new();
+    let result = finish(args, &loaded, &fonts, made, None, &mut notes);
+    eprint!("{notes}");
+    let rendered = result?;
+    output::write_atomic(&out, &rendered.pdf).map_err(|e| format!("error: {e}"))?;
+    eprintln!("wrote {} ({})", out.display(), pages_label(rendered.pages));
+    Ok(())
+}
+
+fn pages_label(pages: usize) -> String {
+    if pages == 1 {
+        "1 page".into()
+    } else {
+        format!("{pages} pages")
+    }
+}
+
+/// Checks the characters and renders one loaded intake. Warnings go to `notes`;
+/// `batch_name` names the intake in them when several are rendered together.
+fn finish(
+    args: &RenderArgs,
+    loaded: &LoadedIntake,
+    fonts: &FontSet,
+    made: chrono::NaiveDateTime,
+    batch_name: Option<&str>,
+    notes: &mut String,
+) -> Result<Rendered, String> {
+    use std::fmt::Write;
+    let missing = visitprep::missing_chars(loaded, fonts);
     if !missing.is_empty() {
         let level = if args.strict { "error" } else { "warning" };
+        let place = batch_name.map(|n| format!("{n}: ")).unwrap_or_default();
         for m in &missing {
-            eprintln!(
-                "{level}: `{}` (U+{:04X}) in `{}` is in none of the fonts; it prints as {}",
+            let _ = writeln!(
+                notes,
+                "{level}: {place}`{}` (U+{:04X}) in `{}` is in none of the fonts; it prints as {}",
                 m.ch,
                 m.ch as u32,
                 m.field,
                 visitprep::fonts::PLACEHOLDER
             );
         }
-        eprintln!("  help: add --font FILE with a font that has these characters (for Chinese, e.g. fonts-wqy-microhei)");
+        notes.push_str("  help: add --font FILE with a font that has these characters (for Chinese, e.g. fonts-wqy-microhei)\n");
         if args.strict {
-            return Err("error: --strict: characters would not print; nothing was written".into());
+            return Err(match batch_name {
+                None => "error: --strict: characters would not print; nothing was written".into(),
+                Some(n) => format!(
+                    "error: {n}: --strict: characters would not print; no sheet was written for it"
+                ),
+            });
         }
     }
-    let rendered = visitprep::render(&loaded, &fonts, made, options);
-    output::write_atomic(&out, &rendered.pdf).map_err(|e| format!("error: {e}"))?;
-    let pages = if rendered.pages == 1 { "page" } else { "pages" };
-    eprintln!("wrote {} ({} {pages})", out.display(), rendered.pages);
-    Ok(())
+    Ok(visitprep::render(loaded, fonts, made, args.options()))
+}
+
+/// Every intake the inputs name: files as given, folders as their `*.toml` files, sorted.
+fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut files = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            let entries = std::fs::read_dir(input)
+                .map_err(|e| format!("error: cannot read the folder {}: {e}", input.display()))?;
+            let mut found: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "toml") && !p.is_dir())
+                .collect();
+            if found.is_empty() {
+                return Err(format!(
+                    "error: the folder {} has no .toml intake files",
+                    input.display()
+                ));
+            }
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(input.clone());
+        }
+    }
+    Ok(files)
+}
+
+/// Threads that write finished sheets to disk: mostly waiting for `fsync`, not computing.
+const WRITERS: usize = 4;
+/// Rendered sheets that may wait for a writer before rendering pauses.
+const WRITE_QUEUE: usize = 16;
+
+/// A counting semaphore: `take` waits until one of the slots is free.
+struct Slots {
+    free: std::sync::Mutex<usize>,
+    freed: std::sync::Condvar,
+}
+
+impl Slots {
+    fn new(n: usize) -> Slots {
+        Slots {
+            free: std::sync::Mutex::new(n),
+            freed: std::sync::Condvar::new(),
+        }
+    }
+
+    fn take(&self) {
+        let mut free = self.free.lock().unwrap_or_else(|e| e.into_inner());
+        while *free == 0 {
+            free = self.freed.wait(free).unwrap_or_else(|e| e.into_inner());
+        }
+        *free -= 1;
+    }
+
+    fn give(&self) {
+        *self.free.lock().unwrap_or_else(|e| e.into_inner()) += 1;
+        self.freed.notify_one();
+    }
+}
+
+/// What happened to one intake of a batch.
+struct Outcome {
+    notes: String,
+    result: Result<(PathBuf, usize), String>,
+}
+
+fn render_many(args: &RenderArgs) -> Result<(), String> {
+    let files = expand(&args.inputs)?;
+    let fonts = load_fonts(args)?;
+    let made = visitprep::generation_time();
+
+    // Two intakes with the same name would be written over each other in one --out-dir.
+    let mut first_for: BTreeMap<PathBuf, &Path> = BTreeMap::new();
+    let targets: Vec<(PathBuf, Option<String>)> = files
+        .iter()
+        .map(|file| {
+            let out = args.default_output(file);
+            let key = absolute(&out);
+            match first_for.get(&key) {
+                Some(first) => {
+                    let clash = format!(
+                        "error: {} and {} would both be written to {}; no sheet was written for {}\n  help: render them into different folders with --out-dir",
+                        first.display(),
+                        file.display(),
+                        out.display(),
+                        file.display()
+                    );
+                    (out, Some(clash))
+                }
+                None => {
+                    first_for.insert(key, file);
+                    (out, None)
+                }
+            }
+        })
+        .collect();
+
+    let bar = (files.len() >= PROGRESS_FROM && std::io::stderr().is_terminal()).then(|| {
+        let bar = ProgressBar::new(files.len() as u64);
+        bar.set_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} sheets ({eta} left)")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        bar
+    });
+
+    // Each sheet is written (and synced to disk) by a small pool of its own, so the
+    // rendering threads never wait for the disk; at most WRITE_QUEUE sheets wait in memory.
+    let writers = rayon::ThreadPoolBuilder::new()
+        .num_threads(WRITERS)
+        .thread_name(|i| format!("visitprep-write-{i}"))
+        .build()
+        .map_err(|e| format!("error: cannot start the writing threads: {e}"))?;
+    let queue = Slots::new(WRITE_QUEUE);
+    let (done, written) = std::sync::mpsc::channel::<(usize, String)>();
+    let mut outcomes: Vec<Outcome> = writers.in_place_scope_fifo(|writing| {
+        files
+            .par_iter()
+            .zip(targets.par_iter())
+            .enumerate()
+            .map(|(i, (file, (out, clash)))| {
+                let mut notes = String::new();
+                let rendered = match clash {
+                    Some(clash) => Err(clash.clone()),
+                    None => render_in_batch(args, file, out, &fonts, made, &mut notes),
+                };
+                let result = rendered.map(|rendered| {
+                    let pages = rendered.pages;
+                    queue.take();
+                    let (queue, bar, done) = (&queue, &bar, done.clone());
+                    writing.spawn_fifo(move |_| {
+                        if let Err(e) = output::write_atomic(out, &rendered.pdf) {
+                            let _ = done.send((i, format!("error: {}: {e}", file.display())));
+                        }
+                        drop(rendered);
+                        queue.give();
+                        if let Some(bar) = bar {
+                            bar.inc(1);
+                        }
+                    });
+                    (out.clone(), pages)
+                });
+                if result.is_err() {
+                    if let Some(bar) = &bar {
+                        bar.inc(1);
+                    }
+                }
+                Outcome { notes, result }
+            })
+            .collect()
+    });
+    drop(done);
+    for (i, message) in written {
+        outcomes[i].result = Err(message);
+    }
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+
+    let mut failed = 0;
+    for outcome in &outcomes {
+        eprint!("{}", outcome.notes);
+        match &outcome.result {
+            Ok((out, pages)) => {
+                if bar.is_none() {
+                    eprintln!("wrote {} ({})", out.display(), pages_label(*pages));
+                }
+            }
+            Err(message) => {
+                failed += 1;
+                eprintln!("{}", message.trim_end());
+            }
+        }
+    }
+    let total = outcomes.len();
+    let sheets = if total == 1 { "sheet" } else { "sheets" };
+    if failed == 0 {
+        eprintln!("rendered {total} {sheets}");
+        Ok(())
+    } else {
+        Err(format!(
+            "error: {failed} of {total} intakes failed; the other {} {} written",
+            total - failed,
+            if total - failed == 1 { "was" } else { "were" }
+        ))
+    }
+}
+
+fn render_in_batch(
+    args: &RenderArgs,
+    file: &Path,
+    out: &Path,
+    fonts: &FontSet,
+    made: chrono::NaiveDateTime,
+    notes: &mut String,
+) -> Result<Rendered, String> {
+    let name = file.display().to_string();
+    let loaded = super::load_reporting(
+        file,
+        args.color,
+        &format!("no sheet was written for {name}"),
+    )?;
+    output::check_target(out, &[file], Overwrite { force: args.force })
+        .map_err(|e| format!("error: {name}: {e}"))?;
+    finish(args, &loaded, fonts, made, Some(&name), notes)
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_font_set_can_be_shared_across_threads() {
+        fn shared<T: Sync + Send>() {}
+        shared::<visitprep::fonts::FontSet>();
+    }
 }

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Whole-process timings and peak memory of the release binary.
+#
+#   bash benches/process.sh            # builds target/release/visitprep first
+#
+# Needs hyperfine and GNU time (/usr/bin/time). Run it on a quiet machine: the
+# load average (uptime) should be well under the number of cores.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --quiet
+bin=target/release/visitprep
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export SOURCE_DATE_EPOCH=1764072000
+
+echo "== machine"
+echo "cores: $(nproc); $(lscpu | sed -n 's/^Model name: *//p'); $(free -h | awk '/^Mem:/ {print $2}') RAM"
+echo "$(uname -sr); $(rustc -V)"
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo "== one sheet, whole process (examples/complete.toml)"
+hyperfine -N --warmup 5 --runs 100 \
+    "$bin render examples/complete.toml -o $work/one.pdf"
+echo "PDF size: $(stat -c %s "$work/one.pdf") bytes"
+
+echo "== stress intake, whole process (benches/stress.toml)"
+hyperfine -N --warmup 3 --runs 30 \
+    "$bin render benches/stress.toml -o $work/stress.pdf"
+echo "PDF size: $(stat -c %s "$work/stress.pdf") bytes"
+
+echo "== peak memory (maximum resident set size)"
+for f in examples/complete.toml benches/stress.toml; do
+    kb=$(/usr/bin/time -f %M "$bin" render "$f" -o "$work/rss.pdf" 2>&1 >/dev/null | tail -1)
+    echo "$f: $kb KB"
+done
+
+echo "== batch: 300 intakes in one call"
+mkdir -p "$work/in" "$work/out"
+examples=(examples/complete.toml examples/pregnant.toml examples/minimal.toml)
+for i in $(seq -w 1 300); do
+    cp "${examples[$((10#$i % 3))]}" "$work/in/intake-$i.toml"
+done
+hyperfine -N --warmup 2 --runs 10 \
+    "$bin render $work/in --out-dir $work/out"
+kb=$(/usr/bin/time -f %M "$bin" render "$work/in" --out-dir "$work/out" 2>&1 >/dev/null | tail -1)
+echo "batch peak memory: $kb KB"
+echo "sheets/s = 300 / mean time above"
