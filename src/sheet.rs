@@ -301,7 +301,7 @@ fn medication_blocks(medications: &[Medication], guide: &Guide) -> Vec<Block> {
             }
             let letter = note_letter(used.iter().position(|u| u.id == flag.id).unwrap_or(0));
             name.push(Span {
-                text: format!("\n▲ Can add to cramps: see note {letter}"),
+                text: format!("\nCan add to cramps: see note {letter}"),
                 strong: false,
             });
         }
@@ -360,7 +360,7 @@ fn medication_blocks(medications: &[Medication], guide: &Guide) -> Vec<Block> {
         blank_rows: 0,
     }));
     for (i, flag) in used.iter().enumerate() {
-        let mut text = strong(format!("▲ Note {}: {}. ", note_letter(i), flag.class));
+        let mut text = strong(format!("Note {}: {}. ", note_letter(i), flag.class));
         text.push(Span {
             text: flag.explanation.clone(),
             strong: false,
