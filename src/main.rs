@@ -152,6 +152,13 @@ enum PaperArg {
 }
 
 fn main() -> ExitCode {
+    // Rust ignores SIGPIPE, so printing into a closed pipe (`visitprep guides ID | head`)
+    // would panic. Restore the default every Unix filter has: end quietly.
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to SIG_DFL before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     let color = std::io::stderr().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
