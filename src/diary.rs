@@ -302,6 +302,7 @@ pub fn blocks(entries: &[DiaryEntry], title: &str) -> Vec<Block> {
         ],
         rows,
         blank_rows: 0,
+        fill_page: false,
     }));
     blocks
 }
@@ -326,7 +327,8 @@ pub fn blank_grid(title: &str) -> Vec<Block> {
                 Column { title: "What helped / trigger".into(), weight: 2.8, min_chars: 8 },
             ],
             rows: Vec::new(),
-            blank_rows: 14,
+            blank_rows: 12,
+            fill_page: true,
         }),
     ]
 }

@@ -76,6 +76,8 @@ pub struct Table {
     pub rows: Vec<Vec<Text>>,
     /// Empty rows, tall enough to write in by hand, after the filled ones.
     pub blank_rows: usize,
+    /// After the blank rows, more of them until the page is full.
+    pub fill_page: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

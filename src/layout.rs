@@ -378,6 +378,8 @@ struct Slab {
     break_before: bool,
     /// A table header to repeat when this slab opens a page.
     header: Option<usize>,
+    /// Placed again and again below itself until the page is full (rows to write in).
+    fill_page: bool,
 }
 
 struct Builder<'a> {
@@ -859,10 +861,11 @@ impl Builder<'_> {
             }
         }
         let blank_h = s.writing_gap.max(s.line(s.body) + 2.0 * pad);
-        for _ in 0..table.blank_rows {
+        for n in 0..table.blank_rows {
             let mut slab = Slab {
                 height: blank_h,
                 header: Some(header_index),
+                fill_page: table.fill_page && n + 1 == table.blank_rows,
                 ..Slab::default()
             };
             for &x in &xs {
@@ -1241,6 +1244,10 @@ fn paginate(slabs: &[Slab], headers: &[Slab], top: f32, bottom: f32) -> Vec<Vec<
         page.extend(slab.items.iter().cloned().map(|it| shift(it, y)));
         y += slab.height;
         at_top = false;
+        while slab.fill_page && slab.height > 0.0 && y + slab.height <= bottom + 0.01 {
+            page.extend(slab.items.iter().cloned().map(|it| shift(it, y)));
+            y += slab.height;
+        }
     }
     pages
 }
@@ -1424,6 +1431,7 @@ mod tests {
             ],
             rows,
             blank_rows: 0,
+            fill_page: false,
         };
         let pages = layout(
             &doc(vec![Block::Table(table)]),
@@ -1444,6 +1452,43 @@ mod tests {
             assert_eq!(meds, twos);
             assert_eq!(meds, lines);
         }
+    }
+
+    #[test]
+    fn a_grid_to_fill_in_fills_its_page_and_no_more() {
+        let grid = Table {
+            columns: vec![crate::document::Column {
+                title: "Night".into(),
+                weight: 1.0,
+                min_chars: 5,
+            }],
+            rows: Vec::new(),
+            blank_rows: 2,
+            fill_page: true,
+        };
+        let pages = layout(
+            &doc(vec![Block::Table(grid)]),
+            &fonts(),
+            PageOptions::default(),
+        );
+        assert_eq!(pages.len(), 1);
+        let style = Style::for_options(PageOptions::default());
+        let rows: Vec<f32> = pages[0]
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Line { from, to, .. } if from.1 == to.1 => Some(from.1),
+                _ => None,
+            })
+            .collect();
+        let lowest = rows.iter().copied().fold(0.0, f32::max);
+        assert!(rows.len() > 2 * 2 + 2, "only {} rules", rows.len());
+        // The last row ends within one row of the foot of the page's body.
+        let foot = pages[0].height - style.margin - style.line(style.footer) - 6.0;
+        assert!(
+            lowest <= foot + 0.01 && lowest > foot - style.writing_gap - 10.0,
+            "{lowest} vs {foot}"
+        );
     }
 
     #[test]

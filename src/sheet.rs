@@ -358,6 +358,7 @@ fn medication_blocks(medications: &[Medication], guide: &Guide) -> Vec<Block> {
         ],
         rows,
         blank_rows: 0,
+        fill_page: false,
     }));
     for (i, flag) in used.iter().enumerate() {
         let mut text = strong(format!("Note {}: {}. ", note_letter(i), flag.class));
