@@ -13,7 +13,14 @@ const MODES: [(&str, &[&str]); 3] = [
 #[test]
 fn every_example_renders_in_every_mode_and_loses_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    for name in ["complete.toml", "minimal.toml", "pregnant.toml"] {
+    let mut names: Vec<String> = std::fs::read_dir(example(""))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".toml"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 4, "{names:?}");
+    for name in &names {
         let intake = example(name);
         let text = std::fs::read_to_string(&intake).unwrap();
         for (mode, args) in MODES {
