@@ -235,6 +235,7 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<(Intake, Guide), Int
             .field("guide");
             d = match suggestion {
                 Some(s) => d.label(format!("did you mean `{s}`?")),
+                None if file_missing => d.label("no such file beside the intake"),
                 None => d.label("not a built-in guide"),
             };
             d = d.help(format!(
