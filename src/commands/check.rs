@@ -3,7 +3,7 @@ use std::path::Path;
 use visitprep::{sheet, skeleton};
 
 pub fn check(file: &Path, color: bool) -> Result<(), String> {
-    let loaded = super::load_reporting(file, color, "fix them and check again")?;
+    let loaded = super::load_reporting(file, color, "run check again once fixed")?;
     let intake = &loaded.intake;
     let guide = &loaded.guide;
     let facts = sheet::facts_of(intake);
