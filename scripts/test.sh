@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs the tests. They read the sheets back with independent PDF readers (poppler, qpdf,
+# MuPDF, Ghostscript) and render Chinese with a system CJK font: missing ones are installed
+# first with apt-get (as root, or through sudo).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+for pair in pdftotext:poppler-utils qpdf:qpdf mutool:mupdf-tools gs:ghostscript; do
+  command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
+done
+[ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
+if [ ${#missing[@]} -gt 0 ]; then
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "please install: ${missing[*]} (poppler-utils, qpdf, mupdf-tools, ghostscript, a CJK font)" >&2
+    exit 1
+  fi
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "installing: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+cargo test --locked "$@"
