@@ -150,12 +150,6 @@ impl ChecklistItem {
     }
 }
 
-impl Condition {
-    pub fn is_always(&self) -> bool {
-        *self == Condition::default()
-    }
-}
-
 /// What a guide's conditions are tested against: facts from the intake, in the guide's terms.
 #[derive(Debug, Clone, Default)]
 pub struct Facts {

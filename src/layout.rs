@@ -400,7 +400,7 @@ impl Builder<'_> {
         self.slabs.push(slab);
     }
 
-    /// Text lines drawn at `x`, one slab each (or one slab for all when `together`).
+    /// Text lines drawn at `x`, one slab each.
     fn text_lines(&self, lines: &[Line], x: f32, size: f32) -> Vec<Slab> {
         let line_h = self.style.line(size);
         lines
@@ -1045,8 +1045,6 @@ impl Builder<'_> {
                 label,
             );
         }
-        let y_label_w = self.fonts.width(&chart.y_label, Weight::Regular, size);
-        let _ = y_label_w;
         push_text(
             items,
             self.fonts,

@@ -42,11 +42,10 @@ pub struct MissingChar {
 pub struct Rendered {
     pub pdf: Vec<u8>,
     pub pages: usize,
-    /// Drawn as a visible placeholder; the caller decides whether that is acceptable.
-    pub missing: Vec<MissingChar>,
 }
 
-/// Characters of the patient's text that no font in `fonts` has.
+/// Characters of the patient's text that no font in `fonts` has: they print as a visible
+/// placeholder, and the caller decides (before rendering) whether that is acceptable.
 pub fn missing_chars(loaded: &LoadedIntake, fonts: &FontSet) -> Vec<MissingChar> {
     loaded
         .intake
@@ -81,7 +80,6 @@ pub fn render(
     Rendered {
         pdf: pdf::write(&pages, fonts, &info),
         pages: pages.len(),
-        missing: missing_chars(loaded, fonts),
     }
 }
 

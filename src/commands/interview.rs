@@ -7,7 +7,7 @@ use visitprep::{intake, output, skeleton};
 pub fn interview(guide_id: &str, out: &Path, force: bool) -> Result<(), String> {
     let guide = super::built_in_guide(guide_id)?;
     // Refuse before asking anything, so nobody types their answers for nothing.
-    refuse_existing(out, force)?;
+    super::refuse_existing(out, force)?;
 
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
@@ -31,7 +31,7 @@ pub fn interview(guide_id: &str, out: &Path, force: bool) -> Result<(), String> 
             e.report().render(false)
         );
     }
-    refuse_existing(out, force).map_err(|e| format!("{e}\n\nYour answers:\n{text}"))?;
+    super::refuse_existing(out, force).map_err(|e| format!("{e}\n\nYour answers:\n{text}"))?;
     output::write_atomic(out, text.as_bytes()).map_err(|e| format!("error: {e}"))?;
 
     let file = interview::shell_word(&out.display().to_string());
@@ -41,21 +41,5 @@ pub fn interview(guide_id: &str, out: &Path, force: bool) -> Result<(), String> 
          To make the visit sheet:    visitprep render {file}",
         out.display()
     );
-    Ok(())
-}
-
-fn refuse_existing(out: &Path, force: bool) -> Result<(), String> {
-    if out.is_dir() {
-        return Err(format!(
-            "error: {} is a folder; nothing was written\n  help: name the intake file, e.g. -o intake.toml",
-            out.display()
-        ));
-    }
-    if out.exists() && !force {
-        return Err(format!(
-            "error: {} already exists; nothing was written\n  help: choose another name, or add --force to replace it",
-            out.display()
-        ));
-    }
     Ok(())
 }

@@ -13,6 +13,23 @@ use std::path::Path;
 use visitprep::guide::Guide;
 use visitprep::intake::{self, LoadedIntake};
 
+/// An intake that exists is never replaced without --force, and a folder never.
+pub fn refuse_existing(out: &Path, force: bool) -> Result<(), String> {
+    if out.is_dir() {
+        return Err(format!(
+            "error: {} is a folder; nothing was written\n  help: name the intake file, e.g. -o intake.toml",
+            out.display()
+        ));
+    }
+    if out.exists() && !force {
+        return Err(format!(
+            "error: {} already exists; nothing was written\n  help: choose another name, or add --force to replace it",
+            out.display()
+        ));
+    }
+    Ok(())
+}
+
 /// A built-in guide, or an error that lists the ones there are.
 pub fn built_in_guide(id: &str) -> Result<Guide, String> {
     Guide::built_in(id).ok_or_else(|| {

@@ -24,12 +24,7 @@ pub fn new(
             Ok(())
         }
         Some(path) => {
-            if path.exists() && !force {
-                return Err(format!(
-                    "error: {} already exists; nothing was written\n  help: choose another name, or add --force to replace it",
-                    path.display()
-                ));
-            }
+            super::refuse_existing(path, force)?;
             output::write_atomic(path, text.as_bytes()).map_err(|e| format!("error: {e}"))?;
             eprintln!(
                 "wrote {}: fill it in, then run `visitprep check {0}`",
