@@ -37,11 +37,16 @@ const KNOWN: u64 = 1 << 32;
 
 pub struct Face {
     pub name: String,
-    /// Where an embedded face is parsed from, the first time a character needs it.
-    source: &'static [u8],
+    /// The font file: parsed the first time a character needs it, and subset into the PDF.
+    source: Source,
     font: OnceLock<Parsed>,
     /// Per cached character: `KNOWN | advance << 16 | glyph id` (glyph 0: the face lacks it).
     glyphs: Box<[AtomicU64]>,
+}
+
+enum Source {
+    Embedded(&'static [u8]),
+    User(Arc<[u8]>),
 }
 
 struct Parsed {
@@ -59,7 +64,7 @@ fn parse(bytes: Arc<FontBytes>) -> Option<Parsed> {
 }
 
 impl Face {
-    fn new(name: &str, source: &'static [u8], font: OnceLock<Parsed>) -> Face {
+    fn new(name: &str, source: Source, font: OnceLock<Parsed>) -> Face {
         Face {
             name: name.to_string(),
             source,
@@ -70,28 +75,44 @@ impl Face {
 
     /// A face built into the binary, parsed when first needed.
     fn embedded(name: &str, bytes: &'static [u8]) -> Face {
-        Face::new(name, bytes, OnceLock::new())
+        Face::new(name, Source::Embedded(bytes), OnceLock::new())
     }
 
     /// A face from the user's file, parsed now so a bad file is reported at once.
     fn parse(name: &str, bytes: &[u8]) -> Option<Face> {
-        let parsed = parse(Arc::new(FontBytes::Owned(Arc::from(bytes))))?;
-        Some(Face::new(name, &[], OnceLock::from(parsed)))
+        let bytes: Arc<[u8]> = Arc::from(bytes);
+        let parsed = parse(Arc::new(FontBytes::Owned(bytes.clone())))?;
+        Some(Face::new(name, Source::User(bytes), OnceLock::from(parsed)))
     }
 
     fn parsed(&self) -> &Parsed {
         self.font.get_or_init(|| {
-            parse(Arc::new(FontBytes::Owned(Arc::from(self.source)))).expect("embedded font parses")
+            parse(Arc::new(FontBytes::Owned(Arc::from(self.bytes()))))
+                .expect("embedded font parses")
         })
     }
 
-    /// The parsed font, for embedding.
-    pub fn font(&self) -> &ParsedFont {
+    /// The font file, for embedding.
+    pub fn bytes(&self) -> &[u8] {
+        match &self.source {
+            Source::Embedded(bytes) => bytes,
+            Source::User(bytes) => bytes,
+        }
+    }
+
+    /// The parsed font.
+    #[cfg(test)]
+    fn font(&self) -> &ParsedFont {
         &self.parsed().font
     }
 
+    /// Font units in one em.
+    pub fn units_per_em(&self) -> f32 {
+        self.parsed().units_per_em
+    }
+
     /// Glyph id (0 when the face lacks `c`) and that glyph's advance in font units.
-    fn glyph(&self, c: char) -> (u16, u16) {
+    pub fn glyph(&self, c: char) -> (u16, u16) {
         let cp = c as u32;
         let slot = if cp < CACHED_LOW {
             Some(cp as usize)
@@ -172,7 +193,7 @@ impl FontSet {
     }
 
     /// Adds a user's font (for example a CJK font) as the last fallback for both weights.
-    pub fn add_fallback(&mut self, name: &str, bytes: &[u8]) -> Result<(), FontError> {
+    pub fn add_fallback(&mut self, name: &str, bytes: &[u8]) -> Result<FaceId, FontError> {
         let face = Face::parse(name, bytes).ok_or_else(|| {
             FontError(format!(
                 "`{name}` is not a TrueType or OpenType font that can be read"
@@ -182,7 +203,7 @@ impl FontSet {
         self.faces.push(face);
         self.regular.push(id);
         self.bold.push(id);
-        Ok(())
+        Ok(id)
     }
 
     pub fn face(&self, id: FaceId) -> &Face {

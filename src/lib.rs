@@ -60,13 +60,14 @@ pub fn missing_chars(loaded: &LoadedIntake, fonts: &FontSet) -> Vec<MissingChar>
         .collect()
 }
 
-/// The whole pipeline after reading: merge, lay out, write.
+/// The whole pipeline after reading: merge, lay out, write. It fails only when a font
+/// cannot be embedded.
 pub fn render(
     loaded: &LoadedIntake,
     fonts: &FontSet,
     made: NaiveDateTime,
     options: RenderOptions,
-) -> Rendered {
+) -> Result<Rendered, pdf::PdfError> {
     let doc = sheet::visit_sheet(
         &loaded.intake,
         &loaded.guide,
@@ -77,10 +78,10 @@ pub fn render(
     );
     let pages = layout::layout(&doc, fonts, options.page);
     let info = pdf_info(&doc);
-    Rendered {
-        pdf: pdf::write(&pages, fonts, &info),
+    Ok(Rendered {
+        pdf: pdf::write(&pages, fonts, &info)?,
         pages: pages.len(),
-    }
+    })
 }
 
 /// The PDF's document information for a merged sheet.

@@ -641,6 +641,9 @@ fn render_and_check(
         guide,
     };
     let rendered = visitprep::render(&loaded, fonts, made(), options);
+    // The embedded fonts always embed; only a user's font file can fail to.
+    prop_assert!(rendered.is_ok(), "{:?}", rendered.err());
+    let rendered = rendered.unwrap();
     prop_assert!(rendered.pdf.starts_with(b"%PDF-"));
     prop_assert!(rendered.pages >= 1);
 

@@ -43,7 +43,7 @@ fuzz_target!(|data: &[u8]| {
     let made = chrono::NaiveDate::from_ymd_opt(2026, 11, 30)
         .and_then(|d| d.and_hms_opt(8, 0, 0))
         .expect("a real time");
-    let rendered = visitprep::render(&loaded, &FONTS, made, options);
+    let rendered = visitprep::render(&loaded, &FONTS, made, options).expect("embedded fonts embed");
     assert!(rendered.pdf.starts_with(b"%PDF-"));
     assert!(rendered.pages >= 1);
 });

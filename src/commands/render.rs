@@ -73,9 +73,10 @@ fn load_fonts(args: &RenderArgs) -> Result<FontSet, String> {
     if let Some(path) = &args.font {
         let bytes = std::fs::read(path)
             .map_err(|e| format!("error: cannot read the font {}: {e}", path.display()))?;
-        fonts
+        let face = fonts
             .add_fallback(&path.display().to_string(), &bytes)
             .map_err(|e| format!("error: {e}"))?;
+        visitprep::pdf::check_embeddable(fonts.face(face)).map_err(|e| format!("error: {e}"))?;
     }
     Ok(fonts)
 }
@@ -143,7 +144,7 @@ fn finish(
             });
         }
     }
-    Ok(visitprep::render(loaded, fonts, made, args.options()))
+    visitprep::render(loaded, fonts, made, args.options()).map_err(|e| format!("error: {e}"))
 }
 
 /// Every intake the inputs name: files as given, folders as their `*.toml` files, sorted.

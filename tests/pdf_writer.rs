@@ -1,0 +1,227 @@
+//! The PDF writer on its own: hand-made pages in, files that independent readers (poppler,
+//! qpdf, MuPDF, lopdf) read back exactly.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::*;
+use visitprep::fonts::{FaceId, FontSet};
+use visitprep::layout::{Item, Page};
+use visitprep::pdf;
+
+const CJK: &str = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
+const CFF: &str = "/usr/share/fonts/opentype/urw-base35/NimbusSans-Regular.otf";
+
+fn info() -> pdf::Info {
+    pdf::Info {
+        title: "Writer test".into(),
+        author: "Zoë Example".into(),
+        subject: "Fonts".into(),
+        keywords: vec!["one".into(), "two".into()],
+        created_unix: 1_795_000_000,
+        creator: "visitprep test".into(),
+    }
+}
+
+/// One A4 page with each text on a line of its own.
+fn page(lines: &[(FaceId, &str)]) -> Page {
+    Page {
+        width: 595.276,
+        height: 841.89,
+        items: lines
+            .iter()
+            .enumerate()
+            .map(|(i, (face, text))| Item::Text {
+                x: 56.0,
+                baseline: 80.0 + 20.0 * i as f32,
+                size: 11.0,
+                face: *face,
+                text: text.to_string(),
+            })
+            .collect(),
+        furniture: Vec::new(),
+    }
+}
+
+fn write(dir: &Path, name: &str, pages: &[Page], fonts: &FontSet) -> PathBuf {
+    let bytes = pdf::write(pages, fonts, &info()).expect("the fonts embed");
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn font_from(path: &str) -> Vec<u8> {
+    std::fs::read(path)
+        .unwrap_or_else(|e| panic!("{path}: {e} (scripts/test.sh installs the system fonts)"))
+}
+
+/// qpdf finds nothing wrong with the file's structure.
+fn assert_well_formed(pdf: &Path) {
+    let o = Command::new("qpdf")
+        .arg("--check")
+        .arg(pdf)
+        .output()
+        .expect("qpdf runs: install qpdf");
+    assert!(
+        o.status.success(),
+        "qpdf --check {}:\n{}{}",
+        pdf.display(),
+        stdout(&o),
+        stderr(&o)
+    );
+}
+
+/// MuPDF draws every page without a complaint (colour management off: the pages are grey).
+fn assert_draws_cleanly(pdf: &Path) {
+    let o = Command::new("mutool")
+        .args(["draw", "-q", "-N", "-o", "/dev/null"])
+        .arg(pdf)
+        .output()
+        .expect("mutool runs: install mupdf-tools");
+    let complaints = stderr(&o);
+    assert!(
+        o.status.success() && complaints.trim().is_empty(),
+        "mutool draw {}:\n{complaints}",
+        pdf.display()
+    );
+}
+
+#[test]
+fn every_character_reads_back_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let fonts = FontSet::embedded();
+    // Enough different characters that the two-byte codes include the bytes a PDF string
+    // must escape: ( ) \ and the two ends of line.
+    let chars: String = (' '..='~')
+        .chain('¡'..='ÿ')
+        .filter(|c| *c != '\u{AD}')
+        .collect();
+    let chunks: Vec<String> = chars
+        .chars()
+        .collect::<Vec<_>>()
+        .chunks(40)
+        .map(|c| c.iter().collect::<String>().trim().to_string())
+        .collect();
+    let lines: Vec<(FaceId, &str)> = chunks.iter().map(|c| (FaceId(0), c.as_str())).collect();
+    let path = write(dir.path(), "chars.pdf", &[page(&lines)], &fonts);
+    assert_well_formed(&path);
+    assert_draws_cleanly(&path);
+    let text = pdf_text(&path);
+    let read: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(read, chunks);
+}
+
+#[test]
+fn two_characters_drawn_with_one_glyph_stay_two_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut fonts = FontSet::embedded();
+    let cjk = fonts.add_fallback("wqy-microhei", &font_from(CJK)).unwrap();
+    // WenQuanYi draws the compatibility ideograph U+F967 with the glyph of U+4E0D.
+    let text = "\u{4E0D}\u{F967} \u{5E74}\u{F98E}";
+    let path = write(dir.path(), "cjk.pdf", &[page(&[(cjk, text)])], &fonts);
+    assert_well_formed(&path);
+    assert_eq!(pdf_text(&path).trim(), text);
+}
+
+#[test]
+fn a_font_with_cff_outlines_embeds_as_opentype() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut fonts = FontSet::embedded();
+    let cff = fonts.add_fallback("NimbusSans", &font_from(CFF)).unwrap();
+    pdf::check_embeddable(fonts.face(cff)).unwrap();
+    let path = write(
+        dir.path(),
+        "cff.pdf",
+        &[page(&[
+            (cff, "Nimbus (CFF) \\ text"),
+            (FaceId(1), "Noto Bold"),
+        ])],
+        &fonts,
+    );
+    assert_well_formed(&path);
+    assert_draws_cleanly(&path);
+    let text = pdf_text(&path);
+    assert!(text.contains("Nimbus (CFF) \\ text"), "{text}");
+    assert!(text.contains("Noto Bold"), "{text}");
+
+    let pdf = Pdf::load(&path);
+    let mut kinds = Vec::new();
+    for object in pdf.doc.objects.values() {
+        let Ok(dict) = object.as_dict() else { continue };
+        if dict.get(b"Type").and_then(|t| t.as_name()).ok() != Some(b"FontDescriptor") {
+            continue;
+        }
+        let name = String::from_utf8_lossy(dict.get(b"FontName").unwrap().as_name().unwrap());
+        let program = if let Ok(r) = dict.get(b"FontFile3") {
+            let stream = pdf.doc.get_object(r.as_reference().unwrap()).unwrap();
+            let subtype = stream.as_stream().unwrap().dict.get(b"Subtype").unwrap();
+            format!(
+                "FontFile3/{}",
+                String::from_utf8_lossy(subtype.as_name().unwrap())
+            )
+        } else if dict.has(b"FontFile2") {
+            "FontFile2".to_string()
+        } else {
+            "none".to_string()
+        };
+        kinds.push((name.split('+').nth(1).unwrap().to_string(), program));
+    }
+    kinds.sort();
+    assert_eq!(
+        kinds,
+        [
+            (
+                "NimbusSans-Regular".to_string(),
+                "FontFile3/OpenType".to_string()
+            ),
+            ("NotoSans-Bold".to_string(), "FontFile2".to_string()),
+        ]
+    );
+}
+
+/// The table tags of a TrueType font program.
+fn tables(font: &[u8]) -> Vec<String> {
+    let n = usize::from(u16::from_be_bytes([font[4], font[5]]));
+    (0..n)
+        .map(|i| String::from_utf8_lossy(&font[12 + 16 * i..16 + 16 * i]).into_owned())
+        .collect()
+}
+
+#[test]
+fn embedded_programs_hold_outlines_and_metrics_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("complete.pdf");
+    render(&example("complete.toml"), &out, &[]);
+    assert_well_formed(&out);
+    let pdf = Pdf::load(&out);
+    let mut programs = 0;
+    for object in pdf.doc.objects.values() {
+        let Ok(dict) = object.as_dict() else { continue };
+        let Ok(r) = dict.get(b"FontFile2") else {
+            continue;
+        };
+        let stream = pdf.doc.get_object(r.as_reference().unwrap()).unwrap();
+        let font = stream.as_stream().unwrap().decompressed_content().unwrap();
+        assert_eq!(
+            tables(&font),
+            ["glyf", "head", "hhea", "hmtx", "loca", "maxp"],
+            "no hinting, names or character map"
+        );
+        programs += 1;
+    }
+    assert_eq!(programs, 2, "Noto Sans regular and bold");
+}
+
+#[test]
+fn the_same_pages_give_the_same_bytes_and_names() {
+    let fonts = FontSet::embedded();
+    let pages = [page(&[(FaceId(0), "Same text"), (FaceId(1), "Same bold")])];
+    let a = pdf::write(&pages, &fonts, &info()).unwrap();
+    let b = pdf::write(&pages, &FontSet::embedded(), &info()).unwrap();
+    assert_eq!(a, b);
+    let other = [page(&[(FaceId(0), "Other text"), (FaceId(1), "Same bold")])];
+    let c = pdf::write(&other, &fonts, &info()).unwrap();
+    assert_ne!(a, c);
+}
