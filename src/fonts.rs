@@ -221,28 +221,27 @@ impl FontSet {
         }
     }
 
-    /// The face that draws `c`, and the character actually drawn (the placeholder when none has it).
-    fn pick(&self, c: char, weight: Weight) -> (FaceId, char) {
+    /// The face that draws `c`, the character actually drawn (the placeholder when none
+    /// has it), and its advance in ems.
+    fn pick(&self, c: char, weight: Weight) -> (FaceId, char, f32) {
         let chain = self.chain(weight);
-        for &id in chain {
-            if self.faces[id.0].has(c) {
-                return (id, c);
+        for wanted in [c, PLACEHOLDER] {
+            for &id in chain {
+                let face = &self.faces[id.0];
+                let (glyph, advance) = face.glyph(wanted);
+                if glyph != 0 {
+                    return (id, wanted, f32::from(advance) / face.parsed().units_per_em);
+                }
             }
         }
-        for &id in chain {
-            if self.faces[id.0].has(PLACEHOLDER) {
-                return (id, PLACEHOLDER);
-            }
-        }
-        (chain[0], '?')
+        (chain[0], '?', self.faces[chain[0].0].advance('?'))
     }
 
     /// Splits text into runs of one face each.
     pub fn runs(&self, text: &str, weight: Weight) -> Vec<Run> {
         let mut runs: Vec<Run> = Vec::new();
         for c in text.chars() {
-            let (face, drawn) = self.pick(c, weight);
-            let advance = self.faces[face.0].advance(drawn);
+            let (face, drawn, advance) = self.pick(c, weight);
             match runs.last_mut() {
                 Some(run) if run.face == face => {
                     run.text.push(drawn);
@@ -260,13 +259,7 @@ impl FontSet {
 
     /// Width of `text` in points at `size`.
     pub fn width(&self, text: &str, weight: Weight, size: f32) -> f32 {
-        text.chars()
-            .map(|c| {
-                let (face, drawn) = self.pick(c, weight);
-                self.faces[face.0].advance(drawn)
-            })
-            .sum::<f32>()
-            * size
+        text.chars().map(|c| self.pick(c, weight).2).sum::<f32>() * size
     }
 
     /// Characters of `text` that no face can draw (listed once each, in order).

@@ -298,20 +298,21 @@ pub fn wrap(text: &Text, fonts: &FontSet, size: f32, width: f32) -> Vec<Line> {
         }
     }
 
+    let space = [Weight::Regular, Weight::Bold].map(|w| fonts.width(" ", w, size));
     let mut lines = Vec::new();
     for words in paragraphs {
         let mut line: Line = Vec::new();
         let mut x = 0.0f32;
         for word in words {
-            let word_w: f32 = word.iter().map(|(w, t)| fonts.width(t, *w, size)).sum();
-            let space = fonts.width(" ", word[0].0, size);
+            let widths: Vec<f32> = word.iter().map(|(w, t)| fonts.width(t, *w, size)).collect();
+            let word_w: f32 = widths.iter().sum();
+            let space = space[usize::from(word[0].0 == Weight::Bold)];
             let start = if line.is_empty() { 0.0 } else { x + space };
             if start + word_w <= width + 0.01 {
                 let mut px = start;
                 // Only the word's first part follows the space (a later one may start at the
                 // same x when the parts before it have no width, like a combining mark).
-                for (i, (weight, t)) in word.into_iter().enumerate() {
-                    let w = fonts.width(&t, weight, size);
+                for (i, ((weight, t), w)) in word.into_iter().zip(widths).enumerate() {
                     push_piece(&mut line, px, weight, t, start > 0.0 && i == 0);
                     px += w;
                 }
@@ -324,8 +325,7 @@ pub fn wrap(text: &Text, fonts: &FontSet, size: f32, width: f32) -> Vec<Line> {
             }
             if word_w <= width + 0.01 {
                 let mut px = 0.0;
-                for (weight, t) in word {
-                    let w = fonts.width(&t, weight, size);
+                for ((weight, t), w) in word.into_iter().zip(widths) {
                     push_piece(&mut line, px, weight, t, false);
                     px += w;
                 }
