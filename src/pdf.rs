@@ -362,7 +362,14 @@ impl<'a> UsedFace<'a> {
         }
         let (glyph, advance) = self.face.glyph(c);
         let new_glyph = self.glyphs.remap(glyph);
-        let cid = if self.truetype {
+        let cid = if self.truetype && self.cids.len() == usize::from(u16::MAX) {
+            // Every two-byte code is taken, which only a font with shared glyphs allows:
+            // the character is drawn with an earlier code for the same glyph.
+            self.cids
+                .iter()
+                .position(|cid| cid.glyph == glyph)
+                .map_or(0, |i| i as u16 + 1)
+        } else if self.truetype {
             self.cids.push(Cid {
                 char: c,
                 glyph,
@@ -895,5 +902,69 @@ impl Fnv {
         (0..n)
             .map(|i| char::from(b'A' + ((self.0 >> (5 * i)) % 26) as u8))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn written(f: impl Fn(&mut Vec<u8>)) -> String {
+        let mut out = Vec::new();
+        f(&mut out);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn lengths_are_written_to_the_hundredth_without_trailing_zeros() {
+        for (v, s) in [
+            (0.0, "0"),
+            (10.0, "10"),
+            (1.5, "1.5"),
+            (595.276, "595.28"),
+            (0.05, "0.05"),
+            (-0.05, "-0.05"),
+            (-2.25, "-2.25"),
+            (-0.004, "0"),
+            (841.89, "841.89"),
+        ] {
+            assert_eq!(written(|o| num(o, v)), s, "{v}");
+        }
+        assert_eq!(written(|o| int(o, -1234567)), "-1234567");
+        assert_eq!(written(|o| int(o, i64::MIN)), i64::MIN.to_string());
+    }
+
+    #[test]
+    fn text_strings_escape_or_switch_to_utf16() {
+        assert_eq!(
+            written(|o| text_string(o, r"O'Brien (Test) \ 100%")),
+            r"(O'Brien \(Test\) \\ 100%)"
+        );
+        assert_eq!(written(|o| text_string(o, "Zoë")), "<FEFF005A006F00EB>");
+        // Control characters are not left bare in a literal string.
+        assert_eq!(written(|o| text_string(o, "a\nb")), "<FEFF0061000A0062>");
+        assert_eq!(written(|o| text_string(o, "😀")), "<FEFFD83DDE00>");
+    }
+
+    #[test]
+    fn a_face_out_of_codes_reuses_the_code_of_the_same_glyph() {
+        let fonts = FontSet::embedded();
+        let mut used = UsedFace::new(FaceId(0), fonts.face(FaceId(0)));
+        let a = used.cid('a');
+        assert_eq!((a, used.cid('b'), used.cid('a')), (1, 2, 1));
+        // Fill every remaining code with stand-ins.
+        let (glyph, advance) = fonts.face(FaceId(0)).glyph('z');
+        while used.cids.len() < usize::from(u16::MAX) {
+            used.cids.push(Cid {
+                char: 'z',
+                glyph: glyph.wrapping_add(1),
+                advance,
+            });
+        }
+        // 'c' is new, but its glyph is not: none left, so a known glyph's code is reused.
+        let c_glyph = fonts.face(FaceId(0)).glyph('c').0;
+        used.cids[10].glyph = c_glyph;
+        assert_eq!(used.cid('c'), 11);
+        assert_eq!(used.cids.len(), usize::from(u16::MAX));
     }
 }
