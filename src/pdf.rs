@@ -210,8 +210,8 @@ fn file_id(info: &Info, kids: &[u32], file: &File) -> [u64; 2] {
         .with(info.subject.as_bytes())
         .with(&info.created_unix.to_le_bytes())
         .with(&(kids.len() as u64).to_le_bytes());
-    for (_, data) in &file.streams {
-        hash.write(data);
+    for stream in &file.streams {
+        hash.write(&stream.data);
     }
     [hash.0, hash.with(b"id").0]
 }
@@ -396,10 +396,9 @@ impl<'a> UsedFace<'a> {
     }
 }
 
-/// A face's font program cut down to the glyphs drawn.
+/// A face's font program cut down to the glyphs drawn, numbered as `glyphs` numbers them.
 struct Subset {
     program: Vec<u8>,
-    remapper: GlyphRemapper,
     metrics: sfnt::Metrics,
 }
 
@@ -407,18 +406,11 @@ impl Subset {
     fn new(face: &Face, glyphs: &GlyphRemapper) -> Result<Subset, String> {
         let bytes = face.bytes();
         let metrics = sfnt::Metrics::read(bytes).ok_or("its head or hhea table is unreadable")?;
-        // The subsetter adds the components of composite glyphs to its own copy.
-        let mut remapper = glyphs.clone();
-        let program = subsetter::subset(bytes, 0, &remapper).map_err(|e| e.to_string())?;
+        // Components of composite glyphs are numbered after the glyphs drawn, which keep
+        // the numbers `glyphs` gave them.
+        let program = subsetter::subset(bytes, 0, glyphs).map_err(|e| e.to_string())?;
         let program = sfnt::without_hinting(&program, FONT_TABLES).unwrap_or(program);
-        for glyph in glyphs.remapped_gids() {
-            remapper.remap(glyph);
-        }
-        Ok(Subset {
-            program,
-            remapper,
-            metrics,
-        })
+        Ok(Subset { program, metrics })
     }
 }
 
@@ -438,8 +430,8 @@ fn write_font(file: &mut File, used: &UsedFace, subset: Subset) -> u32 {
 
     let mut d = b"<</Type/FontDescriptor/FontName/".to_vec();
     d.extend_from_slice(name.as_bytes());
-    // Nonsymbolic: the glyphs are Latin text; the CIDs, not an encoding, pick them.
-    d.extend_from_slice(b"/Flags 32/FontBBox[");
+    // Symbolic: glyphs are picked by CID, not through a standard Latin encoding.
+    d.extend_from_slice(b"/Flags 4/FontBBox[");
     for (i, v) in m.bbox.iter().enumerate() {
         if i > 0 {
             d.push(b' ');
@@ -494,7 +486,7 @@ fn write_font(file: &mut File, used: &UsedFace, subset: Subset) -> u32 {
         // CID n draws the subset's glyph for the nth character.
         let mut map = vec![0u8; 2 * (used.cids.len() + 1)];
         for (i, cid) in used.cids.iter().enumerate() {
-            let glyph = subset.remapper.get(cid.glyph).unwrap_or(0);
+            let glyph = used.glyphs.get(cid.glyph).unwrap_or(0);
             map[2 * (i + 1)..2 * (i + 2)].copy_from_slice(&glyph.to_be_bytes());
         }
         let map = file.stream(Vec::new(), map);
@@ -523,11 +515,10 @@ fn base_font_name(used: &UsedFace) -> String {
         hash.write(&u32::from(cid.char).to_le_bytes());
     }
     let postscript = sfnt::postscript_name(used.face.bytes()).unwrap_or_else(|| {
-        let name = std::path::Path::new(&used.face.name)
+        std::path::Path::new(&used.face.name)
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        name
+            .unwrap_or_default()
     });
     // A PDF name can hold these without escapes, and PostScript names are made of them.
     let clean: String = postscript
@@ -740,10 +731,14 @@ impl<'p, 'a> Pen<'p, 'a> {
 struct File {
     /// By object id − 1: a dictionary's bytes, or `None` for a stream (or one reserved).
     objects: Vec<Option<Vec<u8>>>,
-    /// Object id and data of each stream, with the entries of its dictionary other than
-    /// Length and Filter.
-    streams: Vec<(u32, Vec<u8>)>,
-    stream_dicts: Vec<Vec<u8>>,
+    streams: Vec<Stream>,
+}
+
+struct Stream {
+    id: u32,
+    /// The entries of its dictionary other than Length and Filter.
+    dict: Vec<u8>,
+    data: Vec<u8>,
 }
 
 impl File {
@@ -764,15 +759,14 @@ impl File {
 
     fn stream(&mut self, dict: Vec<u8>, data: Vec<u8>) -> u32 {
         let id = self.reserve();
-        self.streams.push((id, data));
-        self.stream_dicts.push(dict);
+        self.streams.push(Stream { id, dict, data });
         id
     }
 
     /// The whole file: streams, the object stream, then the cross-reference stream.
     fn finish(mut self, catalog: u32, info: u32, id: &[u64; 2]) -> Vec<u8> {
         // Compression is the largest cost of writing a sheet, and the streams are independent.
-        let compressed: Vec<Vec<u8>> = self.streams.par_iter().map(|(_, d)| deflate(d)).collect();
+        let compressed: Vec<Vec<u8>> = self.streams.par_iter().map(|s| deflate(&s.data)).collect();
 
         let packed: Vec<(u32, Vec<u8>)> = self
             .objects
@@ -792,10 +786,9 @@ impl File {
         );
         // The second line's bytes above 127 mark the file as binary for transfer tools.
         out.extend_from_slice(b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n");
-        for (((id, _), dict), data) in self.streams.iter().zip(&self.stream_dicts).zip(&compressed)
-        {
-            entries[*id as usize] = (1, out.len() as u64, 0);
-            write_stream(&mut out, *id, dict, data);
+        for (stream, data) in self.streams.iter().zip(&compressed) {
+            entries[stream.id as usize] = (1, out.len() as u64, 0);
+            write_stream(&mut out, stream.id, &stream.dict, data);
         }
 
         let mut header = Vec::new();
