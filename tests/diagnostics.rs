@@ -361,3 +361,40 @@ fn a_cjk_font_given_with_font_prints_chinese() {
     assert_nothing_lost(&text, &out);
     assert!(Pdf::load(&out).fonts().len() >= 3);
 }
+
+#[test]
+fn a_font_that_cannot_be_embedded_is_refused_before_any_work() {
+    let dir = tempfile::tempdir().unwrap();
+    // Noto Sans with its outlines table cut to nothing: readable, but nothing to embed.
+    let mut font = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/NotoSans-Regular.ttf"),
+    )
+    .unwrap();
+    let tables = usize::from(u16::from_be_bytes([font[4], font[5]]));
+    let glyf = (0..tables)
+        .map(|i| 12 + 16 * i)
+        .find(|&r| &font[r..r + 4] == b"glyf")
+        .unwrap();
+    font[glyf + 12..glyf + 16].fill(0);
+    let font_path = dir.path().join("broken.ttf");
+    std::fs::write(&font_path, font).unwrap();
+
+    let out = dir.path().join("s.pdf");
+    std::fs::write(&out, b"%PDF-1.7 the old sheet").unwrap();
+    let o = run(&[
+        "render",
+        example("minimal.toml").to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--font",
+        font_path.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("broken.ttf cannot be embedded in the PDF: malformed font"),
+        "{err}"
+    );
+    assert!(err.contains("help:"), "{err}");
+    assert_eq!(std::fs::read(&out).unwrap(), b"%PDF-1.7 the old sheet");
+}
