@@ -18,14 +18,21 @@ echo "cores: $(nproc); $(lscpu | sed -n 's/^Model name: *//p'); $(free -h | awk 
 echo "$(uname -sr); $(rustc -V)"
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
+# hyperfine prints the mean; the targets are medians, read from its JSON export.
+median() {
+    python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print("median: %.2f ms" % (r["median"]*1e3))' "$1"
+}
+
 echo "== one sheet, whole process (examples/complete.toml)"
-hyperfine -N --warmup 5 --runs 100 \
+hyperfine -N --warmup 5 --runs 100 --export-json "$work/one.json" \
     "$bin render examples/complete.toml -o $work/one.pdf"
+median "$work/one.json"
 echo "PDF size: $(stat -c %s "$work/one.pdf") bytes"
 
 echo "== stress intake, whole process (benches/stress.toml)"
-hyperfine -N --warmup 3 --runs 30 \
+hyperfine -N --warmup 3 --runs 30 --export-json "$work/stress.json" \
     "$bin render benches/stress.toml -o $work/stress.pdf"
+median "$work/stress.json"
 echo "PDF size: $(stat -c %s "$work/stress.pdf") bytes"
 
 echo "== peak memory (maximum resident set size)"
@@ -40,8 +47,9 @@ examples=(examples/complete.toml examples/pregnant.toml examples/minimal.toml)
 for i in $(seq -w 1 300); do
     cp "${examples[$((10#$i % 3))]}" "$work/in/intake-$i.toml"
 done
-hyperfine -N --warmup 2 --runs 10 \
+hyperfine -N --warmup 2 --runs 10 --export-json "$work/batch.json" \
     "$bin render $work/in --out-dir $work/out"
+median "$work/batch.json"
 kb=$(/usr/bin/time -f %M "$bin" render "$work/in" --out-dir "$work/out" 2>&1 >/dev/null | tail -1)
 echo "batch peak memory: $kb KB"
-echo "sheets/s = 300 / mean time above"
+python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print("sheets/s: %.0f (300 / median)" % (300/r["median"]))' "$work/batch.json"
