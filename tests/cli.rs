@@ -114,3 +114,36 @@ fn output_piped_into_a_closed_pipe_ends_quietly() {
     child.wait().unwrap();
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn man_page_examples_keep_their_lines() {
+    for command in ["", "render", "interview"] {
+        let args: Vec<&str> = ["man", command]
+            .into_iter()
+            .filter(|a| !a.is_empty())
+            .collect();
+        let page = stdout(&run(&args));
+        assert!(!page.contains(".SH EXTRA"), "{page}");
+        let examples = page
+            .split(".SH EXAMPLES\n.nf\n")
+            .nth(1)
+            .and_then(|rest| rest.split("\n.fi\n").next())
+            .unwrap_or_else(|| panic!("no EXAMPLES section set as written:\n{page}"));
+        let written: Vec<String> = examples
+            .lines()
+            .map(|l| l.replace("\\-", "-").replace("\\&", ""))
+            .collect();
+        // The same lines, in the same order, as `--help` ends with.
+        let help_args: Vec<&str> = [command, "--help"]
+            .into_iter()
+            .filter(|a| !a.is_empty())
+            .collect();
+        let help = stdout(&run(&help_args));
+        let from_help: Vec<&str> = help
+            .lines()
+            .skip_while(|l| !l.starts_with("Example"))
+            .collect();
+        assert!(from_help.len() > 1, "{help}");
+        assert_eq!(written, from_help, "{command}");
+    }
+}

@@ -32,7 +32,29 @@ pub fn man(cmd: clap::Command, command: Option<&str>) -> Result<(), String> {
         .source(format!("visitprep {}", env!("CARGO_PKG_VERSION")))
         .render(&mut roff)
         .map_err(|e| format!("error: cannot write the manual page: {e}"))?;
-    print_bytes(&roff)
+    print_bytes(examples_as_written(&String::from_utf8_lossy(&roff)).as_bytes())
+}
+
+/// clap_mangen puts the text after the options (our examples) in a section called EXTRA,
+/// filled and justified like prose, which runs the examples together. They are set here
+/// as written, line for line as `--help` shows them, in a section called EXAMPLES.
+fn examples_as_written(roff: &str) -> String {
+    let Some(start) = roff.find(".SH EXTRA\n") else {
+        return roff.to_string();
+    };
+    let body = start + ".SH EXTRA\n".len();
+    // The section ends where the next one, or the next block of definitions, begins.
+    let end = ["\n.SH ", "\n.ie "]
+        .iter()
+        .filter_map(|next| roff[body..].find(next))
+        .min()
+        .map_or(roff.len(), |at| body + at + 1);
+    format!(
+        "{}.SH EXAMPLES\n.nf\n{}.fi\n{}",
+        &roff[..start],
+        &roff[body..end],
+        &roff[end..]
+    )
 }
 
 /// Writes to stdout; a reader that stops early (`| head`) is not an error.
