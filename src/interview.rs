@@ -126,6 +126,17 @@ impl<R: BufRead, W: Write> Asker<R, W> {
         }
     }
 
+    /// Answers to `what 1`, `what 2`, … until a blank one.
+    fn list(&mut self, what: &str) -> io::Result<Vec<String>> {
+        let mut items = Vec::new();
+        while let Some(item) =
+            self.optional(&format!("{what} {} (blank when done):", items.len() + 1))?
+        {
+            items.push(item);
+        }
+        Ok(items)
+    }
+
     fn optional(&mut self, prompt: &str) -> io::Result<Option<String>> {
         let answer = self.ask(prompt)?;
         Ok((!answer.is_empty()).then_some(answer))
@@ -308,14 +319,7 @@ pub fn run<R: BufRead, W: Write>(
 
     a.heading("Your own questions for the doctor")?;
     a.say("One question at a time. Leave it blank when done.")?;
-    let mut own_questions = Vec::new();
-    loop {
-        let n = own_questions.len() + 1;
-        let Some(q) = a.optional(&format!("Question {n} (blank when done):"))? else {
-            break;
-        };
-        own_questions.push(q);
-    }
+    let own_questions = a.list("Question")?;
 
     a.heading("The visit")?;
     let when = a.ask_until(
@@ -334,6 +338,22 @@ pub fn run<R: BufRead, W: Write>(
     let clinic = a.optional("Clinic or place (e.g. St. Mary Hospital):")?;
     let department = a.optional("Department (e.g. Neurology):")?;
 
+    // Asked last, so that answers written for the order above still fit it.
+    a.heading("Allergies, other illnesses, and who comes with you")?;
+    a.wrapped(
+        "Allergies to medicines, foods or anything else, one at a time, with what happens \
+         (e.g. penicillin (rash)). Leave it blank when done.",
+        "",
+    )?;
+    let allergies = a.list("Allergy")?;
+    a.wrapped(
+        "Other illnesses you are treated for, one at a time (e.g. high blood pressure).",
+        "",
+    )?;
+    let conditions = a.list("Illness")?;
+    let companion =
+        a.optional("Who is coming with you? (e.g. my daughter Anna; blank if no one):")?;
+
     Ok(Intake {
         guide: guide.id.clone(),
         patient: Patient {
@@ -347,10 +367,15 @@ pub fn run<R: BufRead, W: Write>(
             when,
             clinic,
             department,
+            companion,
             ..Visit::default()
         },
         answers,
-        health: Health::default(),
+        health: Health {
+            conditions,
+            allergies,
+            ..Health::default()
+        },
         medications,
         diary: Vec::new(),
         own_questions,

@@ -167,6 +167,12 @@ fn pregnant_script(guide: &Guide) -> Script {
             "2026-12-02 09:30",
             r#"St. Mary's "Main" Hospital"#,
             "Obstetrics",
+            "penicillin: rash",
+            "latex (itching)",
+            "",
+            "asthma",
+            "",
+            "my husband Tom",
         ]
         .map(String::from),
     );
@@ -241,6 +247,12 @@ fn interview_writes_every_answer_into_a_valid_intake() {
         Some(r#"St. Mary's "Main" Hospital"#)
     );
     assert_eq!(intake.visit.department.as_deref(), Some("Obstetrics"));
+    assert_eq!(
+        intake.health.allergies,
+        ["penicillin: rash", "latex (itching)"]
+    );
+    assert_eq!(intake.health.conditions, ["asthma"]);
+    assert_eq!(intake.visit.companion.as_deref(), Some("my husband Tom"));
 
     let checked = check_passes(&path);
     assert!(checked.contains("1 unanswered"), "{checked}");
@@ -257,6 +269,24 @@ fn interview_writes_every_answer_into_a_valid_intake() {
     let pdf = dir.path().join("sheet.pdf");
     let out = run(&["render"], &[&path, Path::new("-o"), &pdf]);
     assert!(out.status.success(), "{}", text(&out.stderr));
+    let sheet = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs: install poppler-utils");
+    let sheet = text(&sheet.stdout);
+    for expected in [
+        "penicillin: rash",
+        "latex (itching)",
+        "asthma",
+        "my husband Tom",
+    ] {
+        assert!(
+            sheet.contains(expected),
+            "{expected} not on the sheet:\n{sheet}"
+        );
+    }
 }
 
 #[test]
