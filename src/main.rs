@@ -75,10 +75,10 @@ enum Command {
     },
     /// Write a new intake file to fill in, with a note above every field.
     #[command(
-        after_help = "Examples:\n  visitprep new -o intake.toml\n  visitprep new --guide general -o intake.toml\n  visitprep new -o intake.toml --schema ./visitprep.schema.json"
+        after_help = "Examples:\n  visitprep new -o intake.toml\n  visitprep new --guide general -o intake.toml\n  visitprep new --guide guides/foot-clinic.toml -o patients/ann.toml\n  visitprep new -o intake.toml --schema ./visitprep.schema.json"
     )]
     New {
-        /// The guide to follow (see `visitprep guides`).
+        /// The guide to follow: a built-in one (see `visitprep guides`) or a guide file.
         #[arg(long, default_value = "nocturnal-leg-cramps")]
         guide: String,
         /// Where to write it [default: print it].
@@ -96,7 +96,7 @@ enum Command {
         after_help = "Examples:\n  visitprep interview -o intake.toml\n  visitprep interview --guide general -o intake.toml\n\nPress Enter on a blank line to skip a question. With answers piped in, one line is one answer."
     )]
     Interview {
-        /// The guide to follow (see `visitprep guides`).
+        /// The guide to follow: a built-in one (see `visitprep guides`) or a guide file.
         #[arg(long, default_value = "nocturnal-leg-cramps")]
         guide: String,
         /// The intake file to write.

@@ -109,18 +109,19 @@ impl Writer {
     }
 }
 
-/// A complete intake skeleton for `guide`, valid as written.
-pub fn intake_for(guide: &Guide) -> String {
-    write(guide, None)
+/// A complete intake skeleton for `guide`, valid as written. `reference` is how the intake
+/// names its guide: the guide's id, or the path of a guide file from the intake's folder.
+pub fn intake_for(guide: &Guide, reference: &str) -> String {
+    write(guide, None, reference)
 }
 
 /// An intake holding `intake`'s values under the same notes as [`intake_for`]; whatever is
 /// not filled in stays a commented-out example. Parsing the result gives `intake` back.
 pub fn intake_filled(guide: &Guide, intake: &Intake) -> String {
-    write(guide, Some(intake))
+    write(guide, Some(intake), &intake.guide)
 }
 
-fn write(guide: &Guide, intake: Option<&Intake>) -> String {
+fn write(guide: &Guide, intake: Option<&Intake>, reference: &str) -> String {
     let mut w = Writer { o: String::new() };
     let _ = writeln!(w.o, "# Visit intake: {}", guide.title);
     w.o.push_str(
@@ -135,9 +136,7 @@ fn write(guide: &Guide, intake: Option<&Intake>) -> String {
     w.field(
         "The guide this intake follows (`visitprep guides` lists them).",
         "guide",
-        Some(quote(
-            intake.map_or(guide.id.as_str(), |i| i.guide.as_str()),
-        )),
+        Some(quote(reference)),
         "",
     );
 
@@ -430,7 +429,7 @@ mod tests {
     fn every_skeleton_is_a_valid_intake_naming_every_question() {
         for id in Guide::built_in_ids() {
             let guide = Guide::built_in(id).unwrap();
-            let text = intake_for(&guide);
+            let text = intake_for(&guide, id);
             let (intake, _) = crate::intake::parse(Path::new("new.toml"), &text, Path::new("."))
                 .unwrap_or_else(|e| panic!("{id}: {e}"));
             assert_eq!(intake.patient.name, NAME_TO_REPLACE);
@@ -448,7 +447,8 @@ mod tests {
     #[test]
     fn uncommenting_an_answer_gives_a_valid_intake() {
         let guide = Guide::built_in("nocturnal-leg-cramps").unwrap();
-        let text = intake_for(&guide).replace("# since = \"\"", "since = \"two months\"");
+        let text =
+            intake_for(&guide, &guide.id).replace("# since = \"\"", "since = \"two months\"");
         let (intake, _) =
             crate::intake::parse(Path::new("new.toml"), &text, Path::new(".")).unwrap();
         assert_eq!(intake.answers["since"], "two months");

@@ -360,3 +360,101 @@ fn interview_never_replaces_a_file_without_force() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(parse(&path).patient.name, "Someone");
 }
+
+/// A clinic's own guide in `dir/guides/clinic.toml`: the general guide under another id,
+/// with one question of its own.
+fn clinic_guide(dir: &Path) -> PathBuf {
+    let general = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/general.toml"),
+    )
+    .unwrap();
+    let own = general
+        .replacen("id = \"general\"", "id = \"clinic-feet\"", 1)
+        .replacen("title = \"General visit\"", "title = \"Foot clinic\"", 1)
+        .replacen(
+            "[[doctor_questions]]",
+            "[[doctor_questions]]\nid = \"shoes\"\ntext = \"Which shoes do you wear most days?\"\nhint = \"Flat, heeled, slippers, work boots.\"\n\n[[doctor_questions]]",
+            1,
+        );
+    std::fs::create_dir_all(dir.join("guides")).unwrap();
+    let path = dir.join("guides/clinic.toml");
+    std::fs::write(&path, own).unwrap();
+    path
+}
+
+#[test]
+fn new_and_interview_follow_a_guide_file_named_from_the_intake() {
+    let dir = tempfile::tempdir().unwrap();
+    let guide = clinic_guide(dir.path());
+    std::fs::create_dir_all(dir.path().join("patients")).unwrap();
+
+    // Named relative to the current folder; the intake names it relative to itself.
+    let new = dir.path().join("patients/ann.toml");
+    let out = bin()
+        .current_dir(dir.path())
+        .args([
+            "new",
+            "--guide",
+            "guides/clinic.toml",
+            "-o",
+            "patients/ann.toml",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let written = std::fs::read_to_string(&new).unwrap();
+    assert!(
+        written.contains("guide = \"../guides/clinic.toml\""),
+        "{written}"
+    );
+    assert!(
+        written.contains("Which shoes do you wear most days?"),
+        "{written}"
+    );
+    assert!(written.contains("# shoes = \"\""), "{written}");
+    check_passes(&new);
+
+    // An absolute path works the same, and the interview asks the guide's own question.
+    let asked = dir.path().join("patients/ben.toml");
+    let out = with_stdin(
+        &["interview", "--guide", guide.to_str().unwrap()],
+        &asked,
+        "Ben Example\n\nno\ntrainers\n",
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("Which shoes do you wear most days?"));
+    let intake = parse(&asked);
+    assert_eq!(intake.guide, "../guides/clinic.toml");
+    assert_eq!(intake.answers["shoes"], "trainers");
+    check_passes(&asked);
+}
+
+#[test]
+fn a_guide_that_is_neither_built_in_nor_a_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.toml");
+    let o = run(&["new", "--guide", "generl", "-o"], &[&out]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    assert!(err.contains("unknown guide `generl`"), "{err}");
+    assert!(err.contains("did you mean `general`?"), "{err}");
+    let o = run(
+        &["interview", "--guide", "nosuch/guide.toml", "-o"],
+        &[&out],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("there is no guide file `nosuch/guide.toml`"),
+        "{err}"
+    );
+    // A guide file with a mistake is reported like an intake's.
+    let broken = dir.path().join("broken.toml");
+    std::fs::write(&broken, "id = \"broken\"\ntitle = 3\n").unwrap();
+    let o = run(&["new", "--guide", broken.to_str().unwrap(), "-o"], &[&out]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    assert!(err.contains("broken.toml"), "{err}");
+    assert!(err.contains("title"), "{err}");
+    assert!(!out.exists());
+}

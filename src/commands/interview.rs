@@ -5,7 +5,11 @@ use visitprep::interview::{self, Options};
 use visitprep::{intake, output, skeleton};
 
 pub fn interview(guide_id: &str, out: &Path, force: bool) -> Result<(), String> {
-    let guide = super::built_in_guide(guide_id)?;
+    let dir = out
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let (guide, reference) = super::guide_for_intake(guide_id, dir, false)?;
     // Refuse before asking anything, so nobody types their answers for nothing.
     super::refuse_existing(out, force)?;
 
@@ -19,12 +23,12 @@ pub fn interview(guide_id: &str, out: &Path, force: bool) -> Result<(), String> 
         piped,
         today: Some(chrono::Local::now().date_naive()),
     };
-    let answers = interview::run(&guide, stdin.lock(), stdout.lock(), options)
+    let mut answers = interview::run(&guide, stdin.lock(), stdout.lock(), options)
         .map_err(|e| format!("error: cannot ask the questions: {e}; nothing was written"))?;
+    answers.guide = reference;
     let text = skeleton::intake_filled(&guide, &answers);
 
     // Written even if this fails, so no answer is lost; `check` then shows what to fix.
-    let dir = out.parent().unwrap_or(Path::new("."));
     if let Err(e) = intake::parse(out, &text, dir) {
         eprintln!(
             "warning: the written intake has a problem:\n{}",

@@ -8,9 +8,9 @@ pub mod new;
 pub mod render;
 pub mod schema;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use visitprep::guide::Guide;
+use visitprep::guide::{self, Guide, GuideError};
 use visitprep::intake::{self, LoadedIntake};
 
 /// An intake that exists is never replaced without --force, and a folder never.
@@ -39,6 +39,70 @@ pub fn built_in_guide(id: &str) -> Result<Guide, String> {
             known.join(", ")
         )
     })
+}
+
+/// A guide named on the command line, built in or a guide file (relative to the current
+/// folder), with how an intake written into `intake_dir` refers to it.
+pub fn guide_for_intake(
+    reference: &str,
+    intake_dir: &Path,
+    color: bool,
+) -> Result<(Guide, String), String> {
+    match guide::resolve(reference, Path::new(".")) {
+        Ok(guide) if Guide::built_in(reference).is_some() => Ok((guide, reference.to_string())),
+        Ok(guide) => {
+            let written = relative_path(Path::new(reference), intake_dir);
+            Ok((guide, written.to_string_lossy().into_owned()))
+        }
+        Err(GuideError::Invalid(report)) => Err(format!(
+            "{}error: the guide {reference} has problems; nothing was written",
+            report.render(color)
+        )),
+        Err(GuideError::Unknown {
+            suggestion,
+            file_missing,
+            ..
+        }) => {
+            let known: Vec<&str> = Guide::built_in_ids().collect();
+            let problem = if file_missing {
+                format!("error: there is no guide file `{reference}`")
+            } else {
+                format!("error: unknown guide `{reference}`")
+            };
+            let hint = suggestion
+                .map(|s| format!("\n  help: did you mean `{s}`?"))
+                .unwrap_or_default();
+            Err(format!(
+                "{problem}{hint}\n  help: the built-in guides are: {}; a guide file is named by its path, ending in .toml",
+                known.join(", ")
+            ))
+        }
+    }
+}
+
+/// `file` as seen from `dir`: relative when both are on one root (`../guides/x.toml`),
+/// otherwise absolute. Either path may be relative to the current folder.
+fn relative_path(file: &Path, dir: &Path) -> PathBuf {
+    let absolute = |p: &Path| {
+        std::path::absolute(p)
+            .ok()
+            .and_then(|p| p.canonicalize().ok().or(Some(p)))
+            .unwrap_or_else(|| p.to_path_buf())
+    };
+    let (file, dir) = (absolute(file), absolute(dir));
+    let (f, d): (Vec<_>, Vec<_>) = (file.components().collect(), dir.components().collect());
+    let shared = f.iter().zip(&d).take_while(|(a, b)| a == b).count();
+    if shared == 0 {
+        return file;
+    }
+    let mut out = PathBuf::new();
+    for _ in shared..d.len() {
+        out.push("..");
+    }
+    for part in &f[shared..] {
+        out.push(part);
+    }
+    out
 }
 
 /// Prints an intake problem the way the user should see it.

@@ -9,8 +9,13 @@ pub fn new(
     force: bool,
     schema: Option<&str>,
 ) -> Result<(), String> {
-    let guide = super::built_in_guide(guide_id)?;
-    let mut text = skeleton::intake_for(&guide);
+    // Printed, the intake is for the current folder; written, for the folder it is in.
+    let intake_dir = out
+        .and_then(Path::parent)
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let (guide, reference) = super::guide_for_intake(guide_id, intake_dir, false)?;
+    let mut text = skeleton::intake_for(&guide, &reference);
     if let Some(schema) = schema {
         // Taplo (Even Better TOML) reads this directive from the first line.
         if schema.trim().is_empty() || schema.contains(['\n', '\r']) {
