@@ -135,12 +135,12 @@ enum Command {
         /// A command whose page to print [default: the main page].
         command: Option<String>,
     },
-    /// List the built-in guides, or show one in full.
+    /// List the built-in guides, or show one (or a guide file, checking it) in full.
     #[command(
-        after_help = "Examples:\n  visitprep guides\n  visitprep guides nocturnal-leg-cramps"
+        after_help = "Examples:\n  visitprep guides\n  visitprep guides nocturnal-leg-cramps\n  visitprep guides guides/foot-clinic.toml"
     )]
     Guides {
-        /// A guide id to show.
+        /// A guide id, or a guide file, to show.
         id: Option<String>,
     },
 }

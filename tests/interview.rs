@@ -458,3 +458,23 @@ fn a_guide_that_is_neither_built_in_nor_a_file_is_refused() {
     assert!(err.contains("title"), "{err}");
     assert!(!out.exists());
 }
+
+#[test]
+fn guides_shows_a_guide_file_or_what_is_wrong_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let guide = clinic_guide(dir.path());
+    let o = run(&["guides"], &[&guide]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let shown = text(&o.stdout);
+    assert!(shown.starts_with("Foot clinic (clinic-feet)"), "{shown}");
+    assert!(
+        shown.contains("Which shoes do you wear most days?"),
+        "{shown}"
+    );
+
+    std::fs::write(&guide, "id = \"x\"\ntitle = 3\n").unwrap();
+    let o = run(&["guides"], &[&guide]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    assert!(err.contains("clinic.toml:2:9"), "{err}");
+}

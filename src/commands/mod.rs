@@ -30,17 +30,6 @@ pub fn refuse_existing(out: &Path, force: bool) -> Result<(), String> {
     Ok(())
 }
 
-/// A built-in guide, or an error that lists the ones there are.
-pub fn built_in_guide(id: &str) -> Result<Guide, String> {
-    Guide::built_in(id).ok_or_else(|| {
-        let known: Vec<&str> = Guide::built_in_ids().collect();
-        format!(
-            "error: unknown guide `{id}`\n  help: the built-in guides are: {}",
-            known.join(", ")
-        )
-    })
-}
-
 /// A guide named on the command line, built in or a guide file (relative to the current
 /// folder), with how an intake written into `intake_dir` refers to it.
 pub fn guide_for_intake(
@@ -55,7 +44,7 @@ pub fn guide_for_intake(
             Ok((guide, written.to_string_lossy().into_owned()))
         }
         Err(GuideError::Invalid(report)) => Err(format!(
-            "{}error: the guide {reference} has problems; nothing was written",
+            "{}error: the guide {reference} has problems; fix them first",
             report.render(color)
         )),
         Err(GuideError::Unknown {
