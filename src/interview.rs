@@ -337,8 +337,12 @@ pub fn run<R: BufRead, W: Write>(
     )?;
     let clinic = a.optional("Clinic or place (e.g. St. Mary Hospital):")?;
     let department = a.optional("Department (e.g. Neurology):")?;
+    let reason = a.optional(
+        "Why are you going, in one or two sentences? (e.g. Painful cramps in my calves at night.)",
+    )?;
 
-    // Asked last, so that answers written for the order above still fit it.
+    // Asked after what came first, so that answers written for the order up to the
+    // department still fit it.
     a.heading("Allergies, other illnesses, and who comes with you")?;
     a.wrapped(
         "Allergies to medicines, foods or anything else, one at a time, with what happens \
@@ -368,6 +372,7 @@ pub fn run<R: BufRead, W: Write>(
             clinic,
             department,
             companion,
+            reason,
             ..Visit::default()
         },
         answers,

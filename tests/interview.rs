@@ -167,6 +167,7 @@ fn pregnant_script(guide: &Guide) -> Script {
             "2026-12-02 09:30",
             r#"St. Mary's "Main" Hospital"#,
             "Obstetrics",
+            "Cramps every night since the 20th week.",
             "penicillin: rash",
             "latex (itching)",
             "",
@@ -253,6 +254,10 @@ fn interview_writes_every_answer_into_a_valid_intake() {
     );
     assert_eq!(intake.health.conditions, ["asthma"]);
     assert_eq!(intake.visit.companion.as_deref(), Some("my husband Tom"));
+    assert_eq!(
+        intake.visit.reason.as_deref(),
+        Some("Cramps every night since the 20th week.")
+    );
 
     let checked = check_passes(&path);
     assert!(checked.contains("1 unanswered"), "{checked}");
@@ -281,6 +286,7 @@ fn interview_writes_every_answer_into_a_valid_intake() {
         "latex (itching)",
         "asthma",
         "my husband Tom",
+        "Cramps every night since the 20th week.",
     ] {
         assert!(
             sheet.contains(expected),
