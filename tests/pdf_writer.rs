@@ -225,3 +225,79 @@ fn the_same_pages_give_the_same_bytes_and_names() {
     let c = pdf::write(&other, &fonts, &info()).unwrap();
     assert_ne!(a, c);
 }
+
+mod round_trip {
+    use super::*;
+    use proptest::prelude::*;
+    use visitprep::fonts::Weight;
+
+    /// Letters, digits and punctuation from the scripts the embedded faces cover, with the
+    /// characters that PDF strings escape. Poppler gives each back as itself.
+    fn line() -> impl Strategy<Value = String> {
+        let chars = prop_oneof![
+            8 => prop::char::range('!', '~'),
+            3 => prop::char::range('À', 'ž'),
+            2 => prop::char::range('Α', 'ω')
+                // U+03A2 is unassigned: there is no capital final sigma.
+                .prop_filter("assigned", |c| *c != '\u{3A2}'),
+            2 => prop::char::range('А', 'я'),
+            1 => prop::sample::select(vec!['€', '—', '“', '”', '→', '✓', '½', '°']),
+        ];
+        prop::collection::vec(chars, 1..40)
+            .prop_map(String::from_iter)
+            // pdftotext joins a line that ends in a hyphen to the next and drops the hyphen.
+            .prop_filter("no hyphen at the end", |l| !l.ends_with(['-', '—']))
+    }
+
+    /// Each line laid out as the layout does: split into runs of one face each.
+    fn page_of(lines: &[(String, Weight)], fonts: &FontSet) -> Page {
+        let mut items = Vec::new();
+        for (i, (text, weight)) in lines.iter().enumerate() {
+            let mut x = 56.0;
+            for run in fonts.runs(text, *weight) {
+                items.push(Item::Text {
+                    x,
+                    baseline: 80.0 + 18.0 * i as f32,
+                    size: 10.0,
+                    face: run.face,
+                    text: run.text.clone(),
+                });
+                x += run.width_em * 10.0;
+            }
+        }
+        Page {
+            width: 595.276,
+            height: 841.89,
+            items,
+            furniture: Vec::new(),
+        }
+    }
+
+    proptest! {
+        // Failing cases are kept beside the other property tests' and replayed first.
+        #![proptest_config(ProptestConfig {
+            cases: 40,
+            failure_persistence: Some(Box::new(
+                proptest::test_runner::FileFailurePersistence::Direct(
+                    "proptest-regressions/pdf_writer.txt",
+                ),
+            )),
+            ..ProptestConfig::default()
+        })]
+
+        /// Whatever the text, the file is well formed and its text reads back exactly.
+        #[test]
+        fn text_reads_back_as_written(
+            lines in prop::collection::vec((line(), prop_oneof![Just(Weight::Regular), Just(Weight::Bold)]), 1..12)
+        ) {
+            let fonts = FontSet::embedded();
+            let dir = tempfile::tempdir().unwrap();
+            let path = write(dir.path(), "p.pdf", &[page_of(&lines, &fonts)], &fonts);
+            assert_well_formed(&path);
+            let text = pdf_text(&path);
+            let read: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+            let wanted: Vec<&str> = lines.iter().map(|(t, _)| t.as_str()).collect();
+            prop_assert_eq!(read, wanted);
+        }
+    }
+}
