@@ -106,11 +106,6 @@ impl Face {
         &self.parsed().font
     }
 
-    /// Font units in one em.
-    pub fn units_per_em(&self) -> f32 {
-        self.parsed().units_per_em
-    }
-
     /// Glyph id (0 when the face lacks `c`) and that glyph's advance in font units.
     pub fn glyph(&self, c: char) -> (u16, u16) {
         let cp = c as u32;
@@ -142,7 +137,7 @@ impl Face {
     }
 
     /// Advance of `c` in ems; the font must have it.
-    fn advance(&self, c: char) -> f32 {
+    pub fn advance(&self, c: char) -> f32 {
         f32::from(self.glyph(c).1) / self.parsed().units_per_em
     }
 }

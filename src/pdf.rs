@@ -81,9 +81,7 @@ pub fn write(pages: &[Page], fonts: &FontSet, info: &Info) -> Result<Vec<u8>, Pd
         .enumerate()
         .map(|(n, page)| {
             let mut pen = Pen::new(page.height, &mut drawn);
-            for item in &page.items {
-                pen.draw(item);
-            }
+            pen.draw_all(&page.items);
             // A footer between two pages would land in the middle of any sentence that runs
             // on, for search, copy and screen readers alike; an empty ActualText keeps it out
             // of the text layer. After the last page nothing runs on, so its footer stays
@@ -93,9 +91,7 @@ pub fn write(pages: &[Page], fonts: &FontSet, info: &Info) -> Result<Vec<u8>, Pd
                 pen.end_text();
                 pen.out.extend_from_slice(b"/Span<</ActualText()>>BDC\n");
             }
-            for item in &page.furniture {
-                pen.draw(item);
-            }
+            pen.draw_all(&page.furniture);
             pen.end_text();
             if hide {
                 pen.out.extend_from_slice(b"EMC\n");
@@ -629,7 +625,60 @@ impl<'p, 'a> Pen<'p, 'a> {
         }
     }
 
-    fn draw(&mut self, item: &Item) {
+    /// `text` as two-byte codes inside a string, escaped as PDF strings need.
+    fn show(&mut self, face: FaceId, text: &str) {
+        let used = self.drawn.face(face);
+        for c in text.chars() {
+            for b in used.cid(c).to_be_bytes() {
+                // A bare end-of-line inside a string reads back as a line feed.
+                match b {
+                    b'(' | b')' | b'\\' => self.out.extend_from_slice(&[b'\\', b]),
+                    b'\r' => self.out.extend_from_slice(b"\\r"),
+                    b'\n' => self.out.extend_from_slice(b"\\n"),
+                    _ => self.out.push(b),
+                }
+            }
+        }
+    }
+
+    /// Draws `items` in order, each text knowing where the next one starts.
+    fn draw_all(&mut self, items: &[Item]) {
+        let mut next_text = None;
+        let mut next: Vec<Option<(f32, f32)>> = vec![None; items.len()];
+        for (i, item) in items.iter().enumerate().rev() {
+            next[i] = next_text;
+            if let Item::Text { x, baseline, .. } = item {
+                next_text = Some((*x, *baseline));
+            }
+        }
+        for (item, next) in items.iter().zip(next) {
+            self.draw(item, next);
+        }
+    }
+
+    /// Whether a text ending in a hyphen ends its line: nothing follows on its baseline
+    /// within an em (further away is another column).
+    fn ends_line(&self, item: &Item, next: Option<(f32, f32)>) -> bool {
+        let Item::Text {
+            x,
+            baseline,
+            size,
+            face,
+            text,
+        } = item
+        else {
+            return false;
+        };
+        let Some((next_x, next_baseline)) = next else {
+            return true;
+        };
+        let face = self.drawn.fonts.face(*face);
+        let width = text.chars().map(|c| face.advance(c)).sum::<f32>() * size;
+        (next_baseline - baseline).abs() > 0.01 || next_x - (x + width) >= *size
+    }
+
+    /// `next`: where the next text on the page starts (x, baseline), if any does.
+    fn draw(&mut self, item: &Item, next: Option<(f32, f32)>) {
         match item {
             Item::Text {
                 x,
@@ -660,19 +709,23 @@ impl<'p, 'a> Pen<'p, 'a> {
                 self.out.push(b' ');
                 hundredths(&mut self.out, dy);
                 self.out.extend_from_slice(b" Td(");
-                let used = self.drawn.face(*face);
-                for c in text.chars() {
-                    for b in used.cid(c).to_be_bytes() {
-                        // A bare end-of-line inside a string reads back as a line feed.
-                        match b {
-                            b'(' | b')' | b'\\' => self.out.extend_from_slice(&[b'\\', b]),
-                            b'\r' => self.out.extend_from_slice(b"\\r"),
-                            b'\n' => self.out.extend_from_slice(b"\\n"),
-                            _ => self.out.push(b),
-                        }
-                    }
-                }
+                // pdftotext takes a hyphen at the end of a line for a word broken across
+                // lines and drops it, joining the lines; but every hyphen on a sheet is one
+                // somebody wrote (lines break at spaces, and long words without a hyphen).
+                // Read as "- ", the hyphen stays.
+                let kept_hyphen = text.ends_with('-') && self.ends_line(item, next);
+                let (body, hyphen) = match kept_hyphen {
+                    true => text.split_at(text.len() - 1),
+                    false => (text.as_str(), ""),
+                };
+                self.show(*face, body);
                 self.out.extend_from_slice(b")Tj\n");
+                if kept_hyphen {
+                    self.out
+                        .extend_from_slice(b"/Span<</ActualText(- )>>BDC\n(");
+                    self.show(*face, hyphen);
+                    self.out.extend_from_slice(b")Tj\nEMC\n");
+                }
             }
             Item::Line {
                 from,

@@ -230,3 +230,24 @@ fn greek_cyrillic_polish_and_arrows_print_without_warnings() {
     assert!(!stderr(&o).contains("warning"), "{}", stderr(&o));
     assert_nothing_lost(text, &out);
 }
+
+#[test]
+fn a_hyphen_at_the_end_of_a_line_stays_in_the_text() {
+    // Spaced hyphens all through a long answer: some line is bound to end with one.
+    let answer = "Cramps - left calf - at night - worse after walking - ".repeat(12);
+    let intake = format!(
+        "guide = \"nocturnal-leg-cramps\"\n[patient]\nname = \"Hyphen Example\"\n[answers]\ndiscomfort = \"{}\"\n",
+        answer.trim()
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("intake.toml");
+    std::fs::write(&path, &intake).unwrap();
+    let out = dir.path().join("s.pdf");
+    render(&path, &out, &[]);
+    let text = pdf_text(&out);
+    assert!(
+        text.lines().any(|l| l.trim_end().ends_with(" -")),
+        "no line ends with a hyphen, so this test tests nothing:\n{text}"
+    );
+    assert_nothing_lost(&intake, &out);
+}
