@@ -1,0 +1,142 @@
+//! The sheet's promise, as a property: whatever ordinary text a patient writes, in any field,
+//! every word of it can be read back from the PDF (poppler's pdftotext, as a reader would).
+
+mod common;
+
+use common::*;
+use proptest::collection::vec;
+use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
+use toml::{Table, Value};
+
+/// A word as people write them: letters of several scripts, digits, punctuation, the
+/// characters TOML and PDF escape, hyphens and dashes, sometimes very long.
+fn word() -> BoxedStrategy<String> {
+    let letter = prop_oneof![
+        6 => prop::char::range('a', 'z'),
+        2 => prop::char::range('A', 'Z'),
+        2 => prop::char::range('0', '9'),
+        2 => prop::sample::select("-.,;:!?()'\"\\/%&+*=#@_".chars().collect::<Vec<_>>()),
+        1 => prop::sample::select("éüßøłąćżŁÅñçœ".chars().collect::<Vec<_>>()),
+        1 => prop::sample::select("αβγδΩЖжяшё".chars().collect::<Vec<_>>()),
+        1 => prop::sample::select("—–“”‘’…°½€→✓".chars().collect::<Vec<_>>()),
+    ];
+    prop_oneof![
+        12 => vec(letter.clone(), 1..12),
+        1 => vec(letter, 30..90),
+    ]
+    .prop_map(String::from_iter)
+    .boxed()
+}
+
+/// Words joined by one or more spaces, now and then a new paragraph.
+fn text() -> BoxedStrategy<String> {
+    vec(
+        (
+            word(),
+            prop_oneof![8 => Just(" "), 1 => Just("  "), 1 => Just("\n")],
+        ),
+        1..60,
+    )
+    .prop_map(|parts| {
+        parts
+            .into_iter()
+            .map(|(w, sep)| w + sep)
+            .collect::<String>()
+            .trim()
+            .to_string()
+    })
+    .boxed()
+}
+
+#[derive(Debug, Clone)]
+struct Fields {
+    reason: String,
+    answers: Vec<String>,
+    allergies: Vec<String>,
+    medication: [String; 4],
+    own: Vec<String>,
+}
+
+fn fields() -> impl Strategy<Value = Fields> {
+    (
+        text(),
+        vec(text(), 1..4),
+        vec(word(), 0..3),
+        [word(), word(), text(), text()],
+        vec(text(), 0..3),
+    )
+        .prop_map(|(reason, answers, allergies, medication, own)| Fields {
+            reason,
+            answers,
+            allergies,
+            medication,
+            own,
+        })
+}
+
+/// The intake as TOML, every string escaped by the `toml` serializer.
+fn intake(f: &Fields) -> String {
+    let s = |v: &str| Value::String(v.to_string());
+    let mut patient = Table::new();
+    patient.insert("name".into(), s("Property Example"));
+    let mut visit = Table::new();
+    visit.insert("reason".into(), s(&f.reason));
+    let ids = ["discomfort", "since", "pattern"];
+    let answers: Table = ids
+        .iter()
+        .zip(&f.answers)
+        .map(|(id, a)| (id.to_string(), s(a)))
+        .collect();
+    let mut health = Table::new();
+    health.insert(
+        "allergies".into(),
+        Value::Array(f.allergies.iter().map(|a| s(a)).collect()),
+    );
+    let mut medication = Table::new();
+    for (key, value) in ["name", "dose", "how_often", "reason"]
+        .iter()
+        .zip(&f.medication)
+    {
+        medication.insert(key.to_string(), s(value));
+    }
+    let mut questions = Table::new();
+    questions.insert(
+        "own".into(),
+        Value::Array(f.own.iter().map(|q| s(q)).collect()),
+    );
+
+    let mut root = Table::new();
+    root.insert("guide".into(), s("nocturnal-leg-cramps"));
+    root.insert("patient".into(), Value::Table(patient));
+    root.insert("visit".into(), Value::Table(visit));
+    root.insert("answers".into(), Value::Table(answers));
+    root.insert("health".into(), Value::Table(health));
+    root.insert("questions".into(), Value::Table(questions));
+    root.insert(
+        "medications".into(),
+        Value::Array(vec![Value::Table(medication)]),
+    );
+    toml::to_string(&root).expect("the test's intake serializes")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 24,
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
+            "proptest-regressions/nothing_lost.txt",
+        ))),
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn every_word_written_is_read_back(f in fields(), large_print in any::<bool>()) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("intake.toml");
+        let text = intake(&f);
+        std::fs::write(&path, &text).unwrap();
+        let out = dir.path().join("sheet.pdf");
+        render(&path, &out, if large_print { &["--large-print"] } else { &[] });
+        assert_nothing_lost(&text, &out);
+    }
+}
