@@ -6,7 +6,6 @@ mod common;
 use common::*;
 use proptest::collection::vec;
 use proptest::prelude::*;
-use proptest::test_runner::FileFailurePersistence;
 use toml::{Table, Value};
 
 /// A word as people write them: letters of several scripts, digits, punctuation, the
@@ -150,13 +149,7 @@ fn without_footers(text: &str) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 24,
-        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
-            "proptest-regressions/nothing_lost.txt",
-        ))),
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(proptest_config(24, "proptest-regressions/nothing_lost.txt"))]
 
     #[test]
     fn every_word_written_is_read_back(f in fields(), large_print in any::<bool>()) {

@@ -271,16 +271,7 @@ mod round_trip {
     }
 
     proptest! {
-        // Failing cases are kept beside the other property tests' and replayed first.
-        #![proptest_config(ProptestConfig {
-            cases: 40,
-            failure_persistence: Some(Box::new(
-                proptest::test_runner::FileFailurePersistence::Direct(
-                    "proptest-regressions/pdf_writer.txt",
-                ),
-            )),
-            ..ProptestConfig::default()
-        })]
+        #![proptest_config(proptest_config(40, "proptest-regressions/pdf_writer.txt"))]
 
         /// Whatever the text, the file is well formed and its text reads back exactly.
         #[test]

@@ -236,3 +236,16 @@ impl Pdf {
             .collect()
     }
 }
+
+/// proptest settings: `default` cases unless `PROPTEST_CASES` asks for another number, and
+/// failing cases saved in `regressions` (under `proptest-regressions/`, replayed first).
+pub fn proptest_config(default: u32, regressions: &'static str) -> proptest::test_runner::Config {
+    let mut config = proptest::test_runner::Config::default();
+    if std::env::var_os("PROPTEST_CASES").is_none() {
+        config.cases = default;
+    }
+    config.failure_persistence = Some(Box::new(
+        proptest::test_runner::FileFailurePersistence::Direct(regressions),
+    ));
+    config
+}
