@@ -264,7 +264,7 @@ fn int(out: &mut Vec<u8>, v: i64) {
     out.extend_from_slice(&digits[at..]);
 }
 
-/// A length in points, to the hundredth (a 300th of a millimetre: finer than any printer).
+/// A length in points, to the hundredth (0.0035 mm: finer than any printer resolves).
 fn num(out: &mut Vec<u8>, v: f32) {
     hundredths(out, to_hundredths(v));
 }
