@@ -343,7 +343,7 @@ pub fn run<R: BufRead, W: Write>(
 
     // Asked after what came first, so that answers written for the order up to the
     // department still fit it.
-    a.heading("Allergies, other illnesses, and who comes with you")?;
+    a.heading("Allergies, other illnesses, and the people with you")?;
     a.wrapped(
         "Allergies to medicines, foods or anything else, one at a time, with what happens \
          (e.g. penicillin (rash)). Leave it blank when done.",
@@ -357,6 +357,10 @@ pub fn run<R: BufRead, W: Write>(
     let conditions = a.list("Illness")?;
     let companion =
         a.optional("Who is coming with you? (e.g. my daughter Anna; blank if no one):")?;
+    let emergency_contact =
+        a.optional("Someone to call in an emergency, with their phone number (blank to skip):")?;
+    let language =
+        a.optional("The language you speak best, if the doctor may not speak it (blank to skip):")?;
 
     Ok(Intake {
         guide: guide.id.clone(),
@@ -365,6 +369,8 @@ pub fn run<R: BufRead, W: Write>(
             born,
             pregnant,
             pregnancy_week,
+            language,
+            emergency_contact,
             ..Patient::default()
         },
         visit: Visit {

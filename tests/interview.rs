@@ -174,6 +174,8 @@ fn pregnant_script(guide: &Guide) -> Script {
             "asthma",
             "",
             "my husband Tom",
+            "Tom O'Brien, +44 20 7946 0000",
+            "Greek",
         ]
         .map(String::from),
     );
@@ -255,6 +257,11 @@ fn interview_writes_every_answer_into_a_valid_intake() {
     assert_eq!(intake.health.conditions, ["asthma"]);
     assert_eq!(intake.visit.companion.as_deref(), Some("my husband Tom"));
     assert_eq!(
+        p.emergency_contact.as_deref(),
+        Some("Tom O'Brien, +44 20 7946 0000")
+    );
+    assert_eq!(p.language.as_deref(), Some("Greek"));
+    assert_eq!(
         intake.visit.reason.as_deref(),
         Some("Cramps every night since the 20th week.")
     );
@@ -287,6 +294,7 @@ fn interview_writes_every_answer_into_a_valid_intake() {
         "asthma",
         "my husband Tom",
         "Cramps every night since the 20th week.",
+        "+44 20 7946 0000",
     ] {
         assert!(
             sheet.contains(expected),
