@@ -10,7 +10,7 @@ pub fn guides(id: Option<&str>) -> Result<(), String> {
         println!("\nShow one with: visitprep guides ID, or check a guide file with: visitprep guides FILE");
         return Ok(());
     };
-    let (g, _) = super::guide_for_intake(id, std::path::Path::new("."), false)?;
+    let (g, _) = super::guide_for_intake(id, super::folder_of(None))?;
     println!("{} ({})\n\n{}\n", g.title, g.id, g.summary);
     if !g.departments.is_empty() {
         println!("Departments: {}\n", g.departments.join(", "));

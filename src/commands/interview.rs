@@ -5,11 +5,8 @@ use visitprep::interview::{self, Options};
 use visitprep::{intake, output, skeleton};
 
 pub fn interview(guide_id: &str, out: &Path, force: bool) -> Result<(), String> {
-    let dir = out
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let (guide, reference) = super::guide_for_intake(guide_id, dir, false)?;
+    let dir = super::folder_of(Some(out));
+    let (guide, reference) = super::guide_for_intake(guide_id, dir)?;
     // Refuse before asking anything, so nobody types their answers for nothing.
     super::refuse_existing(out, force)?;
 

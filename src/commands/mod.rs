@@ -32,20 +32,18 @@ pub fn refuse_existing(out: &Path, force: bool) -> Result<(), String> {
 
 /// A guide named on the command line, built in or a guide file (relative to the current
 /// folder), with how an intake written into `intake_dir` refers to it.
-pub fn guide_for_intake(
-    reference: &str,
-    intake_dir: &Path,
-    color: bool,
-) -> Result<(Guide, String), String> {
+pub fn guide_for_intake(reference: &str, intake_dir: &Path) -> Result<(Guide, String), String> {
     match guide::resolve(reference, Path::new(".")) {
-        Ok(guide) if Guide::built_in(reference).is_some() => Ok((guide, reference.to_string())),
+        Ok(guide) if Guide::built_in_ids().any(|id| id == reference) => {
+            Ok((guide, reference.to_string()))
+        }
         Ok(guide) => {
             let written = relative_path(Path::new(reference), intake_dir);
             Ok((guide, written.to_string_lossy().into_owned()))
         }
         Err(GuideError::Invalid(report)) => Err(format!(
             "{}error: the guide {reference} has problems; fix them first",
-            report.render(color)
+            report.render(false)
         )),
         Err(GuideError::Unknown {
             suggestion,
@@ -69,14 +67,21 @@ pub fn guide_for_intake(
     }
 }
 
+/// The folder an intake file is in (the current one for a bare name or none).
+pub fn folder_of(intake: Option<&Path>) -> &Path {
+    intake
+        .and_then(Path::parent)
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
 /// `file` as seen from `dir`: relative when both are on one root (`../guides/x.toml`),
 /// otherwise absolute. Either path may be relative to the current folder.
 fn relative_path(file: &Path, dir: &Path) -> PathBuf {
     let absolute = |p: &Path| {
-        std::path::absolute(p)
-            .ok()
-            .and_then(|p| p.canonicalize().ok().or(Some(p)))
-            .unwrap_or_else(|| p.to_path_buf())
+        p.canonicalize()
+            .or_else(|_| std::path::absolute(p))
+            .unwrap_or_else(|_| p.to_path_buf())
     };
     let (file, dir) = (absolute(file), absolute(dir));
     let (f, d): (Vec<_>, Vec<_>) = (file.components().collect(), dir.components().collect());

@@ -10,11 +10,7 @@ pub fn new(
     schema: Option<&str>,
 ) -> Result<(), String> {
     // Printed, the intake is for the current folder; written, for the folder it is in.
-    let intake_dir = out
-        .and_then(Path::parent)
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let (guide, reference) = super::guide_for_intake(guide_id, intake_dir, false)?;
+    let (guide, reference) = super::guide_for_intake(guide_id, super::folder_of(out))?;
     let mut text = skeleton::intake_for(&guide, &reference);
     if let Some(schema) = schema {
         // Taplo (Even Better TOML) reads this directive from the first line.
