@@ -96,11 +96,13 @@ pub struct Metrics {
 
 impl Metrics {
     pub fn read(font: &[u8]) -> Option<Metrics> {
-        let head = table(font, b"head")?;
-        let hhea = table(font, b"hhea")?;
+        let (_, all) = tables(font)?;
+        let table = |tag: &[u8; 4]| all.iter().find(|(t, _)| t == tag).map(|(_, d)| *d);
+        let head = table(b"head")?;
+        let hhea = table(b"hhea")?;
         let i16_at = |b: &[u8], at| u16_at(b, at).map(|v| v as i16);
-        let os2 = table(font, b"OS/2");
-        let post = table(font, b"post");
+        let os2 = table(b"OS/2");
+        let post = table(b"post");
         let ascent = i16_at(hhea, 4)?;
         Some(Metrics {
             units_per_em: u16_at(head, 18)?.max(16),
