@@ -18,6 +18,7 @@ pub mod pdf;
 mod sfnt;
 pub mod sheet;
 pub mod skeleton;
+pub mod structure;
 
 use chrono::NaiveDateTime;
 
@@ -76,10 +77,10 @@ pub fn render(
             diary_page: options.diary_page,
         },
     );
-    let pages = layout::layout(&doc, fonts, options.page);
+    let (pages, structure) = layout::layout_with_structure(&doc, fonts, options.page);
     let info = pdf_info(&doc);
     Ok(Rendered {
-        pdf: pdf::write(&pages, fonts, &info)?,
+        pdf: pdf::write_tagged(&pages, &structure, fonts, &info)?,
         pages: pages.len(),
     })
 }

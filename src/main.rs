@@ -8,7 +8,7 @@ use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use commands::render::RenderArgs;
-use visitprep::layout::Paper;
+use visitprep::layout::{Paper, PrintSize};
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -51,9 +51,14 @@ enum Command {
         /// Paper size.
         #[arg(long, value_enum, default_value_t = PaperArg::A4)]
         paper: PaperArg,
-        /// Bigger type (16 pt), more space between lines, wider margins.
-        #[arg(long)]
+        /// Bigger type (16 pt), more space between lines, wider margins: the same as
+        /// --print-size large.
+        #[arg(long, conflicts_with = "print_size")]
         large_print: bool,
+        /// Type size: normal (11.5 pt), large (16 pt) or x-large (18 pt, for very low
+        /// vision). Tables too wide at that size are set as one framed block per row.
+        #[arg(long, value_enum, value_name = "SIZE", default_value_t = PrintSizeArg::Normal)]
+        print_size: PrintSizeArg,
         /// Add a blank diary page to fill in by hand before the visit.
         #[arg(long)]
         diary_page: bool,
@@ -145,6 +150,13 @@ enum Command {
     },
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum PrintSizeArg {
+    Normal,
+    Large,
+    XLarge,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum PaperArg {
     A4,
@@ -169,6 +181,7 @@ fn main() -> ExitCode {
             out_dir,
             paper,
             large_print,
+            print_size,
             diary_page,
             font,
             strict,
@@ -182,7 +195,12 @@ fn main() -> ExitCode {
                     PaperArg::A4 => Paper::A4,
                     PaperArg::Letter => Paper::Letter,
                 },
-                large_print,
+                print: match print_size {
+                    _ if large_print => PrintSize::Large,
+                    PrintSizeArg::Normal => PrintSize::Normal,
+                    PrintSizeArg::Large => PrintSize::Large,
+                    PrintSizeArg::XLarge => PrintSize::ExtraLarge,
+                },
                 diary_page,
                 font,
                 strict,

@@ -41,6 +41,7 @@ fn page(lines: &[(FaceId, &str)]) -> Page {
                 text: text.to_string(),
             })
             .collect(),
+        marks: Vec::new(),
         furniture: Vec::new(),
     }
 }
@@ -266,6 +267,7 @@ mod round_trip {
             width: 595.276,
             height: 841.89,
             items,
+            marks: Vec::new(),
             furniture: Vec::new(),
         }
     }
@@ -317,6 +319,7 @@ fn only_a_hyphen_that_ends_a_line_is_marked() {
             text(56.0, 140.0, 0, "pre-"),
             text(56.0 + pre_width, 140.0, 1, "natal"),
         ],
+        marks: Vec::new(),
         furniture: Vec::new(),
     };
     let path = write(dir.path(), "hyphens.pdf", &[page], &fonts);

@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use visitprep::fonts::FontSet;
 use visitprep::intake::LoadedIntake;
-use visitprep::layout::{PageOptions, Paper};
+use visitprep::layout::{PageOptions, Paper, PrintSize};
 use visitprep::output::{self, Overwrite};
 use visitprep::{RenderOptions, Rendered};
 
@@ -20,7 +20,7 @@ pub struct RenderArgs {
     pub output: Option<PathBuf>,
     pub out_dir: Option<PathBuf>,
     pub paper: Paper,
-    pub large_print: bool,
+    pub print: PrintSize,
     pub diary_page: bool,
     pub font: Option<PathBuf>,
     pub strict: bool,
@@ -38,7 +38,7 @@ impl RenderArgs {
         RenderOptions {
             page: PageOptions {
                 paper: self.paper,
-                large_print: self.large_print,
+                print: self.print,
             },
             diary_page: self.diary_page,
         }
