@@ -20,8 +20,8 @@ const LATER_HEADINGS: [&str; 5] = [
 ];
 
 /// The diuretic and statin notes, as their explanations begin.
-const DIURETIC_NOTE: &str = "Some medicines, such as water pills, can upset";
-const STATIN_NOTE: &str = "Some medicines, such as statins, can cause";
+const DIURETIC_NOTE: &str = "Water pills may upset the balance of salts";
+const STATIN_NOTE: &str = "Statins may cause muscle problems";
 
 fn render_intake(dir: &Path, name: &str, intake: &str) -> String {
     let path = dir.join(format!("{name}.toml"));

@@ -1,4 +1,4 @@
-use visitprep::guide::{source_parts, Guide, Section, PRACTICAL};
+use visitprep::guide::{source_parts, CauseKind, Guide, Section, PRACTICAL};
 
 pub fn guides(id: Option<&str>, sources: bool) -> Result<(), String> {
     let Some(id) = id else {
@@ -20,12 +20,22 @@ pub fn guides(id: Option<&str>, sources: bool) -> Result<(), String> {
     if !g.about.is_empty() {
         println!("About this condition:");
         for a in &g.about {
-            println!("  {}: {}{}", a.title, a.text, only(&a.when));
+            let joint = if a.title.ends_with(['?', ':']) {
+                ""
+            } else {
+                ":"
+            };
+            let causes = match a.causes {
+                Some(CauseKind::Everyday) => " [then the everyday causes]",
+                Some(CauseKind::Diseases) => " [then the illnesses]",
+                None => "",
+            };
+            println!("  {}{joint} {}{causes}{}", a.title, a.text, only(&a.when));
         }
         println!();
     }
     if !g.departments.is_empty() {
-        println!("Departments: {}\n", g.departments.join(", "));
+        println!("Departments: {}\n", g.departments.join("; "));
     }
     println!("Questions the doctor may ask (answer ids):");
     for q in &g.doctor_questions {
