@@ -442,6 +442,17 @@ impl Guide {
                 }
             }
         }
+        for statement in self.statements() {
+            let blank = statement
+                .source
+                .is_some_and(|src| source_parts(src).next().is_none());
+            if blank {
+                problems.push(format!(
+                    "a `source` in {} is empty: name the section of the article it comes from, or write \"{PRACTICAL}\" (or leave the key out)",
+                    statement.section.name()
+                ));
+            }
+        }
         for item in &self.checklist {
             if item.text.contains("{companion}") && item.when.companion != Some(true) {
                 problems.push(format!(
@@ -791,6 +802,25 @@ text = "B?"
 "#;
         let err = Guide::parse(Path::new("x.toml"), text).unwrap_err();
         assert!(err.to_string().contains("appears twice"), "{err}");
+    }
+
+    #[test]
+    fn an_empty_source_is_rejected_and_a_missing_one_counted() {
+        let head = "id = \"x\"\ntitle = \"X\"\nsummary = \"A.\"\n[[doctor_questions]]\nid = \"a\"\ntext = \"A?\"\n";
+        let err =
+            Guide::parse(Path::new("x.toml"), &format!("{head}source = \" ; \"\n")).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("a `source` in Questions the doctor may ask is empty"),
+            "{err}"
+        );
+        let guide = Guide::parse(
+            Path::new("x.toml"),
+            &format!("{head}source = \"practical\"\n"),
+        )
+        .unwrap();
+        assert_eq!(guide.unsourced(), 1, "the summary names no source");
+        assert_eq!(guide.statements().len(), 2);
     }
 
     #[test]

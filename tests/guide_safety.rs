@@ -318,3 +318,54 @@ fn guides_sources_shows_a_source_beside_every_statement() {
     // --sources needs a guide.
     assert_eq!(run(&["guides", "--sources"]).status.code(), Some(2));
 }
+
+#[test]
+fn department_hints_follow_only_what_the_article_links_to_them() {
+    use visitprep::guide::Facts;
+    let guide = Guide::built_in("nocturnal-leg-cramps").unwrap();
+    let hints = |words: &str| -> Vec<String> {
+        let facts = Facts {
+            own_words: words.to_lowercase(),
+            ..Facts::default()
+        };
+        guide
+            .department_hints
+            .iter()
+            .filter(|h| facts.holds(&h.when))
+            .map(|h| h.department.clone())
+            .collect()
+    };
+    // Thyroid disease is not in the article; cold legs are an everyday cause, not vascular
+    // disease; a suspected clot goes to prompt care, not to a department.
+    for words in [
+        "thyroid disease",
+        "hypothyroidism, on levothyroxine",
+        "overactive thyroid",
+        "my legs are cold at night and my feet are cold",
+        "cold feet",
+        "pale skin",
+        "I had a blood clot in 2019",
+        "thrombosis",
+    ] {
+        assert!(
+            hints(words).is_empty(),
+            "{words:?} gives {:?}",
+            hints(words)
+        );
+    }
+    for (words, department) in [
+        ("type 2 diabetes", "(endocrinology)"),
+        ("hyperparathyroidism", "(endocrinology)"),
+        ("low calcium", "(endocrinology)"),
+        ("my feet feel numb", "(neurology)"),
+        ("lumbar disc herniation", "(orthopedics)"),
+        ("pain when I walk far", "(vascular surgery)"),
+        ("narrowed arteries in my legs", "(vascular surgery)"),
+    ] {
+        let found = hints(words);
+        assert!(
+            found.iter().any(|d| d.ends_with(department)),
+            "{words:?} gives {found:?}"
+        );
+    }
+}
