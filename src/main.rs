@@ -34,7 +34,7 @@ struct Cli {
 enum Command {
     /// Make the PDF visit sheet from an intake file.
     #[command(
-        after_help = "Examples:\n  visitprep render intake.toml\n  visitprep render intake.toml -o sheet.pdf --paper letter --large-print\n  visitprep render intake.toml --font /usr/share/fonts/truetype/wqy/wqy-microhei.ttc\n  visitprep render intakes/ --out-dir sheets/\n  visitprep render anna.toml ben.toml --paper letter"
+        after_help = "Examples:\n  visitprep render intake.toml\n  visitprep render intake.toml -o sheet.pdf --paper letter --large-print\n  visitprep render intake.toml --print-size x-large\n  visitprep render intake.toml --font /usr/share/fonts/truetype/wqy/wqy-microhei.ttc\n  visitprep render intakes/ --out-dir sheets/\n  visitprep render anna.toml ben.toml --paper letter"
     )]
     Render {
         /// Intake files, or folders whose *.toml intakes are all rendered. Several are
