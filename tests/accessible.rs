@@ -381,3 +381,37 @@ fn extra_large_print_is_18_pt_and_sets_wide_tables_as_framed_rows() {
         .iter()
         .any(|r| r.contains("metformin")));
 }
+
+/// A table's header row, drawn again on every page the table continues on, is read once.
+#[test]
+fn a_repeated_table_header_is_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("stress.pdf");
+    let stress = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/stress.toml");
+    render(&stress, &pdf, &[]);
+    let o = std::process::Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let drawn = stdout(&o)
+        .lines()
+        .filter(|l| l.contains("Medicine") && l.contains("Dose") && l.contains("How often"))
+        .count();
+    assert!(
+        drawn >= 2,
+        "the medication table's header is drawn {drawn} times"
+    );
+    let tree = tree(&struct_text(&pdf));
+    let headers: Vec<String> = texts_of(&tree, "TH")
+        .into_iter()
+        .filter(|h| h == "Medicine")
+        .collect();
+    assert_eq!(
+        headers.len(),
+        1,
+        "drawn {drawn} times, read {}",
+        headers.len()
+    );
+}
