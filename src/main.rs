@@ -133,7 +133,7 @@ enum Command {
     },
     /// Print a shell completion script, so Tab completes commands and options.
     #[command(
-        after_help = "Examples:\n  visitprep completions bash > ~/.local/share/bash-completion/completions/visitprep\n  visitprep completions zsh > ~/.zfunc/_visitprep\n  visitprep completions fish > ~/.config/fish/completions/visitprep.fish"
+        after_help = "Examples (each creates the folder the shell looks in first):\n  mkdir -p ~/.local/share/bash-completion/completions && visitprep completions bash > ~/.local/share/bash-completion/completions/visitprep\n  mkdir -p ~/.zfunc && visitprep completions zsh > ~/.zfunc/_visitprep\n  mkdir -p ~/.config/fish/completions && visitprep completions fish > ~/.config/fish/completions/visitprep.fish"
     )]
     Completions {
         /// The shell.
