@@ -10,6 +10,7 @@ pub mod diary;
 pub mod document;
 pub mod fonts;
 pub mod guide;
+pub mod input;
 pub mod intake;
 pub mod interview;
 pub mod layout;

@@ -97,7 +97,7 @@ fn february_thirtieth() {
         &[
             "intake.toml:4:8",
             "patient.born",
-            "1956-02-30 is not a valid date",
+            "1956-02-30 is not a real day: February 1956 has 29 days",
             "help:",
         ],
     );
@@ -195,7 +195,7 @@ fn bare_key_after_medications() {
         format!("{HEAD}[[medications]]\nname = \"x\"\nconditions = [\"asthma\"]\n").as_bytes(),
         &[
             "intake.toml:6:1",
-            "medications.conditions",
+            "medications[0].conditions",
             "landed in the last [[medications]] entry",
             "into [health]",
         ],

@@ -2,7 +2,7 @@ use std::io::IsTerminal;
 use std::path::Path;
 
 use visitprep::interview::{self, Options};
-use visitprep::{intake, output, skeleton};
+use visitprep::{input, intake, output, skeleton};
 
 pub fn interview(guide_id: &str, out: &Path, force: bool) -> Result<(), String> {
     let dir = super::folder_of(Some(out));
@@ -20,7 +20,10 @@ pub fn interview(guide_id: &str, out: &Path, force: bool) -> Result<(), String> 
         piped,
         today: Some(chrono::Local::now().date_naive()),
     };
-    let mut answers = interview::run(&guide, stdin.lock(), stdout.lock(), options)
+    // Answers come a line at a time; a line without end (`< /dev/zero`) must not fill memory.
+    let answers_in =
+        std::io::BufReader::new(input::Bounded::new(stdin.lock(), input::MAX_TEXT_BYTES));
+    let mut answers = interview::run(&guide, answers_in, stdout.lock(), options)
         .map_err(|e| format!("error: cannot ask the questions: {e}; nothing was written"))?;
     answers.guide = reference;
     let text = skeleton::intake_filled(&guide, &answers);
