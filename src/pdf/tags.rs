@@ -96,7 +96,8 @@ impl<'s> Marked<'s> {
         let root = file.reserve();
         let ids: Vec<u32> = s.nodes.iter().map(|_| file.reserve()).collect();
         for (i, node) in s.nodes.iter().enumerate() {
-            let mut d = b"<</Type/StructElem/S/".to_vec();
+            // /Type is optional for a structure element, and left out: hundreds of them a sheet.
+            let mut d = b"<</S/".to_vec();
             d.extend_from_slice(node.role.name().as_bytes());
             d.extend_from_slice(b"/P ");
             reference(&mut d, node.parent.map_or(root, |p| ids[p.0 as usize]));
