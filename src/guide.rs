@@ -48,6 +48,9 @@ pub struct Guide {
     pub good_to_know: Vec<Note>,
 }
 
+/// A summary label is set in a narrow column on the first page.
+pub const MAX_SUMMARY_LABEL: usize = 24;
+
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct DoctorQuestion {
@@ -57,6 +60,10 @@ pub struct DoctorQuestion {
     pub hint: String,
     #[serde(default)]
     pub when: Condition,
+    /// A short label ("Since", "Getting worse?"): the answer then stands on the sheet's first
+    /// page, the summary, under this label.
+    #[serde(default)]
+    pub summary: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -306,6 +313,21 @@ impl Guide {
                     problems.push(format!("an item in `{list}` has an empty id"));
                 } else if !seen.insert(id) {
                     problems.push(format!("the id `{id}` appears twice in `{list}`"));
+                }
+            }
+        }
+        for q in &self.doctor_questions {
+            if let Some(label) = &q.summary {
+                if label.trim().is_empty() {
+                    problems.push(format!(
+                        "doctor question `{}` has an empty `summary` label",
+                        q.id
+                    ));
+                } else if label.chars().count() > MAX_SUMMARY_LABEL {
+                    problems.push(format!(
+                        "the `summary` label of doctor question `{}` is longer than {MAX_SUMMARY_LABEL} characters: it is a short label for the first page",
+                        q.id
+                    ));
                 }
             }
         }

@@ -2,6 +2,8 @@
 //! fonts' real glyph widths; nothing is ever split mid-line, table rows and checklist items
 //! stay whole, and a heading always has something under it on the same page.
 
+use std::collections::BTreeMap;
+
 use crate::document::{BarChart, Block, CheckItem, Document, Table, Text};
 use crate::fonts::{FaceId, FontSet, Weight};
 
@@ -113,8 +115,20 @@ pub struct Page {
     pub furniture: Vec<Item>,
 }
 
+/// A laid-out document: its pages, and the page (from 1) of each of its anchors.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Laid {
+    pub pages: Vec<Page>,
+    pub anchors: BTreeMap<String, usize>,
+}
+
 /// Lays a document out into pages, with "Page N of M" and the footer text on each.
 pub fn layout(doc: &Document, fonts: &FontSet, options: PageOptions) -> Vec<Page> {
+    layout_with_anchors(doc, fonts, options).pages
+}
+
+/// Lays a document out, and reports on which page each of its anchors landed.
+pub fn layout_with_anchors(doc: &Document, fonts: &FontSet, options: PageOptions) -> Laid {
     let style = Style::for_options(options);
     let (width, height) = options.paper.size();
     let mut b = Builder {
@@ -126,14 +140,39 @@ pub fn layout(doc: &Document, fonts: &FontSet, options: PageOptions) -> Vec<Page
         headers: Vec::new(),
         break_next: false,
     };
+    let mut marks: Vec<(String, usize, usize)> = Vec::new();
     for block in &doc.blocks {
-        b.block(block);
+        match block {
+            Block::Anchor { id, skip } => marks.push((id.clone(), *skip, b.slabs.len())),
+            _ => b.block(block),
+        }
     }
     let footer_h = style.line(style.footer) + 6.0;
     let bottom = height - style.margin - footer_h;
-    let mut pages = paginate(&b.slabs, &b.headers, style.margin, bottom);
+    let (mut pages, slab_pages) = paginate(&b.slabs, &b.headers, style.margin, bottom);
+    let anchors = marks
+        .into_iter()
+        .map(|(id, skip, first)| {
+            // The slab holding the text's character number `skip` (not counting white space).
+            let mut seen = 0;
+            let mut at = first;
+            for (i, slab) in b.slabs.iter().enumerate().skip(first) {
+                at = i;
+                seen += slab_chars(slab);
+                if seen > skip {
+                    break;
+                }
+            }
+            let page = slab_pages
+                .get(at)
+                .or(slab_pages.last())
+                .copied()
+                .unwrap_or(0);
+            (id, page + 1)
+        })
+        .collect();
     let total = pages.len();
-    pages
+    let pages = pages
         .iter_mut()
         .enumerate()
         .map(|(i, items)| {
@@ -155,7 +194,19 @@ pub fn layout(doc: &Document, fonts: &FontSet, options: PageOptions) -> Vec<Page
                 furniture,
             }
         })
-        .collect()
+        .collect();
+    Laid { pages, anchors }
+}
+
+/// Characters of text drawn in a slab, white space not counted.
+fn slab_chars(slab: &Slab) -> usize {
+    slab.items
+        .iter()
+        .map(|item| match item {
+            Item::Text { text, .. } => text.chars().filter(|c| !c.is_whitespace()).count(),
+            _ => 0,
+        })
+        .sum()
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -538,15 +589,66 @@ impl Builder<'_> {
                 self.push(slab);
             }
             Block::PageBreak => self.break_next = true,
+            Block::Framed(text) => self.framed(text),
+            Block::Note(text) => {
+                let size = s.body * 0.85;
+                let lines = wrap(text, self.fonts, size, self.width);
+                let mut slabs = self.text_lines(&lines, self.left, size);
+                if let Some(first) = slabs.first_mut() {
+                    first.gap = s.body * 0.2;
+                }
+                for slab in slabs {
+                    self.push(slab);
+                }
+            }
+            // Anchors take no room; `layout_with_anchors` notes where they fall.
+            Block::Anchor { .. } => {}
+        }
+    }
+
+    /// Text inside a heavy black frame.
+    fn framed(&mut self, text: &Text) {
+        let s = self.style;
+        let inset = s.body * 0.6;
+        let lines = wrap(text, self.fonts, s.body, self.width - 2.0 * inset);
+        let cells = [(self.left + inset, lines)];
+        let mut slabs = self.row_bands(
+            &cells,
+            s.body,
+            s.body * 0.35,
+            Some(&[self.left, self.left + self.width]),
+        );
+        for slab in &mut slabs {
+            for item in &mut slab.items {
+                if let Item::Line { width, grey, .. } = item {
+                    *width = 2.0;
+                    *grey = 0.0;
+                }
+            }
+        }
+        if let Some(first) = slabs.first_mut() {
+            first.gap = s.body * 0.5;
+        }
+        for slab in slabs {
+            self.push(slab);
         }
     }
 
     fn fields(&mut self, fields: &[(String, Text)]) {
         let s = self.style;
+        // A label ends with a colon, unless it is a question.
+        let labelled = |l: &str| {
+            if l.ends_with(['?', ':']) {
+                l.to_string()
+            } else {
+                format!("{l}:")
+            }
+        };
+        // At least a common width, so that short lists of fields one after another line up.
         let label_w = fields
             .iter()
-            .map(|(l, _)| self.fonts.width(&format!("{l}:"), Weight::Bold, s.body))
-            .fold(0.0, f32::max)
+            .map(|(l, _)| self.fonts.width(&labelled(l), Weight::Bold, s.body))
+            .fold(s.body * 8.5, f32::max)
             .min(self.width * 0.35);
         // Labels are set flush right, close to their values, so that a reader that extracts
         // the text reads "Born: 14 March 1956" as one line rather than two columns.
@@ -556,7 +658,7 @@ impl Builder<'_> {
         let mut first = true;
         for (label, value) in fields {
             let mut label_lines = wrap(
-                &crate::document::strong(format!("{label}:")),
+                &crate::document::strong(labelled(label)),
                 self.fonts,
                 s.body,
                 label_w,
@@ -987,7 +1089,12 @@ impl Builder<'_> {
         let s = self.style;
         let size = s.footer.max(s.body * 0.8);
         let line_h = s.line(size);
-        let height = if s.body > 12.0 { 230.0 } else { 170.0 };
+        let height = match (chart.small, s.body > 12.0) {
+            (true, true) => 96.0,
+            (true, false) => 64.0,
+            (false, true) => 230.0,
+            (false, false) => 170.0,
+        };
         let mut slab = Slab {
             height,
             gap: s.body * 0.6,
@@ -1010,7 +1117,7 @@ impl Builder<'_> {
             .fold(0.0, f32::max)
             .max(1.0)
             .ceil();
-        let step = nice_step(max);
+        let step = nice_step(max, if chart.small { 1.0 } else { 6.0 });
         let top_v = (max / step).ceil() * step;
         let tick_labels: Vec<String> = (0..=(top_v / step) as usize)
             .map(|i| format!("{}", i as f32 * step))
@@ -1022,7 +1129,11 @@ impl Builder<'_> {
         let plot_left = self.left + axis_label_w + size * 0.6;
         let plot_right = self.left + self.width;
         // Caption, then the axis label, then room for the count above the tallest bar.
-        let plot_top = line_h * 2.0 + size * 1.4;
+        let plot_top = if chart.small {
+            line_h + size * 1.2
+        } else {
+            line_h * 2.0 + size * 1.4
+        };
         let plot_bottom = height - line_h * 1.4;
         let scale = (plot_bottom - plot_top) / top_v;
         for (i, label) in tick_labels.iter().enumerate() {
@@ -1045,15 +1156,18 @@ impl Builder<'_> {
                 label,
             );
         }
-        push_text(
-            items,
-            self.fonts,
-            self.left,
-            line_h + baseline_in(line_h, size),
-            size,
-            Weight::Regular,
-            &chart.y_label,
-        );
+        // A small chart has no room for the axis label; its caption says what is counted.
+        if !chart.small {
+            push_text(
+                items,
+                self.fonts,
+                self.left,
+                line_h + baseline_in(line_h, size),
+                size,
+                Weight::Regular,
+                &chart.y_label,
+            );
+        }
         items.push(Item::Line {
             from: (plot_left, plot_top),
             to: (plot_left, plot_bottom),
@@ -1116,12 +1230,12 @@ impl Builder<'_> {
     }
 }
 
-/// A step of 1, 2, 5, 10, 20, 50 … that gives at most about six ticks.
-fn nice_step(max: f32) -> f32 {
+/// A step of 1, 2, 5, 10, 20, 50 … that gives at most `ticks` ticks above zero.
+fn nice_step(max: f32, ticks: f32) -> f32 {
     let mut step = 1.0;
     loop {
         for m in [1.0, 2.0, 5.0] {
-            if max / (step * m) <= 6.0 {
+            if max / (step * m) <= ticks {
                 return step * m;
             }
         }
@@ -1204,10 +1318,17 @@ fn shift(item: Item, dy: f32) -> Item {
     }
 }
 
-/// Places slabs on pages from `top` down to `bottom`.
-fn paginate(slabs: &[Slab], headers: &[Slab], top: f32, bottom: f32) -> Vec<Vec<Item>> {
+/// Places slabs on pages from `top` down to `bottom`. Returns the pages' items, and for each
+/// slab the index of the page it was placed on.
+fn paginate(
+    slabs: &[Slab],
+    headers: &[Slab],
+    top: f32,
+    bottom: f32,
+) -> (Vec<Vec<Item>>, Vec<usize>) {
     let body = bottom - top;
     let mut pages: Vec<Vec<Item>> = vec![Vec::new()];
+    let mut slab_pages = Vec::with_capacity(slabs.len());
     let mut y = top;
     let mut at_top = true;
     for (i, slab) in slabs.iter().enumerate() {
@@ -1238,6 +1359,7 @@ fn paginate(slabs: &[Slab], headers: &[Slab], top: f32, bottom: f32) -> Vec<Vec<
         }
         let gap = if at_top { 0.0 } else { slab.gap };
         y += gap;
+        slab_pages.push(pages.len() - 1);
         let page = pages.last_mut().expect("a page");
         page.extend(slab.items.iter().cloned().map(|it| shift(it, y)));
         y += slab.height;
@@ -1247,7 +1369,7 @@ fn paginate(slabs: &[Slab], headers: &[Slab], top: f32, bottom: f32) -> Vec<Vec<
             y += slab.height;
         }
     }
-    pages
+    (pages, slab_pages)
 }
 
 #[cfg(test)]

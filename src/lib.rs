@@ -68,20 +68,121 @@ pub fn render(
     made: NaiveDateTime,
     options: RenderOptions,
 ) -> Result<Rendered, pdf::PdfError> {
-    let doc = sheet::visit_sheet(
-        &loaded.intake,
-        &loaded.guide,
-        made,
-        &SheetOptions {
-            diary_page: options.diary_page,
-        },
-    );
-    let pages = layout::layout(&doc, fonts, options.page);
+    let (doc, pages) = lay_out_sheet(loaded, fonts, made, options);
     let info = pdf_info(&doc);
     Ok(Rendered {
         pdf: pdf::write(&pages, fonts, &info)?,
         pages: pages.len(),
     })
+}
+
+/// How many pages the summary for the doctor may take: one, or two in large print.
+pub fn summary_pages_allowed(options: PageOptions) -> usize {
+    if options.large_print {
+        2
+    } else {
+        1
+    }
+}
+
+/// Merges and lays out the sheet so that its summary fits on the pages it is allowed and every
+/// page number it names is true. The summary is built at the fullest detail first and at less
+/// detail while it does not fit; at each level the page numbers found by one layout are
+/// printed in the next, until they no longer change. Layout itself knows nothing of this: it
+/// only reports where each anchor landed.
+pub fn lay_out_sheet(
+    loaded: &LoadedIntake,
+    fonts: &FontSet,
+    made: NaiveDateTime,
+    options: RenderOptions,
+) -> (document::Document, Vec<layout::Page>) {
+    let sheet_options = SheetOptions {
+        diary_page: options.diary_page,
+    };
+    let allowed = summary_pages_allowed(options.page);
+    let attempt = |detail: sheet::SummaryDetail, numbers: &sheet::PageNumbers| {
+        let doc = sheet::visit_sheet_at(
+            &loaded.intake,
+            &loaded.guide,
+            made,
+            &sheet_options,
+            detail,
+            numbers,
+        );
+        let laid = layout::layout_with_anchors(&doc, fonts, options.page);
+        let summary_pages = laid
+            .anchors
+            .get(sheet::DETAILS)
+            .map_or(laid.pages.len(), |p| p - 1);
+        (summary_pages <= allowed, doc, laid)
+    };
+    let guessed = sheet::PageNumbers::new();
+    let fits = |level: usize, chart: bool| {
+        let (fits, _, laid) = attempt(sheet::SummaryDetail { level, chart }, &guessed);
+        fits.then_some(laid)
+    };
+    // The fullest level that fits without the chart: most sheets fit at once; else a binary
+    // search, as less detail never makes the summary longer.
+    let mut found = None;
+    let mut level = sheet::DETAIL_LEVELS - 1;
+    if let Some(laid) = fits(0, false) {
+        (level, found) = (0, Some(laid));
+    } else {
+        let (mut lo, mut hi) = (1, sheet::DETAIL_LEVELS - 1);
+        while lo <= hi {
+            let mid = (lo + hi) / 2;
+            match fits(mid, false) {
+                Some(laid) => {
+                    (level, found) = (mid, Some(laid));
+                    hi = mid - 1;
+                }
+                None => lo = mid + 1,
+            }
+        }
+    }
+    // The diary's chart is worth a little of the answers' text, not much: at that level or
+    // the next one.
+    let mut detail = sheet::SummaryDetail {
+        level,
+        chart: false,
+    };
+    if !loaded.intake.diary.is_empty() {
+        for l in [level, level + 1] {
+            if l < sheet::DETAIL_LEVELS {
+                if let Some(laid) = fits(l, true) {
+                    detail = sheet::SummaryDetail {
+                        level: l,
+                        chart: true,
+                    };
+                    found = Some(laid);
+                    break;
+                }
+            }
+        }
+    }
+    // Print the page numbers that layout found, until they no longer change. The summary is
+    // followed by a page break, so the numbers printed on it cannot move the pages after it:
+    // one more round settles them, unless the summary's own length changes.
+    let mut last = None;
+    while detail.level < sheet::DETAIL_LEVELS {
+        let mut numbers = found.take().map(|l| l.anchors).unwrap_or_default();
+        for _ in 0..3 {
+            let (fits, doc, laid) = attempt(detail, &numbers);
+            let settled = laid.anchors == numbers;
+            last = Some((doc, laid.pages));
+            if !fits {
+                break;
+            }
+            if settled {
+                return last.expect("just set");
+            }
+            numbers = laid.anchors;
+        }
+        detail.level += 1;
+    }
+    // Not reached for any intake the checker accepts (the last level's summary is short by
+    // construction); the last attempt is still a complete sheet.
+    last.expect("at least one attempt")
 }
 
 /// The PDF's document information for a merged sheet.
