@@ -430,7 +430,7 @@ fn summary(
     health.push((
         "Other illnesses".into(),
         if conditions.is_empty() {
-            plain("none listed")
+            plain("not stated")
         } else {
             summary_text(&conditions.join("; "), detail.conditions, "health", page)
         },
