@@ -129,6 +129,31 @@ pub fn layout(doc: &Document, fonts: &FontSet, options: PageOptions) -> Vec<Page
 
 /// Lays a document out, and reports on which page each of its anchors landed.
 pub fn layout_with_anchors(doc: &Document, fonts: &FontSet, options: PageOptions) -> Laid {
+    join(
+        vec![layout_part(&doc.blocks, fonts, options)],
+        &doc.footer,
+        fonts,
+        options,
+    )
+}
+
+/// Blocks laid out on pages of their own, without the running footer: parts laid out apart
+/// are joined into one document by [`join`], as if laid out together, since each part starts
+/// on a new page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    pages: Vec<Vec<Item>>,
+    /// Anchor id → page within the part, from 1.
+    pub anchors: BTreeMap<String, usize>,
+}
+
+impl Part {
+    pub fn pages(&self) -> usize {
+        self.pages.len()
+    }
+}
+
+pub fn layout_part(blocks: &[Block], fonts: &FontSet, options: PageOptions) -> Part {
     let style = Style::for_options(options);
     let (width, height) = options.paper.size();
     let mut b = Builder {
@@ -141,7 +166,7 @@ pub fn layout_with_anchors(doc: &Document, fonts: &FontSet, options: PageOptions
         break_next: false,
     };
     let mut marks: Vec<(String, usize, usize)> = Vec::new();
-    for block in &doc.blocks {
+    for block in blocks {
         match block {
             Block::Anchor { id, skip } => marks.push((id.clone(), *skip, b.slabs.len())),
             _ => b.block(block),
@@ -149,7 +174,7 @@ pub fn layout_with_anchors(doc: &Document, fonts: &FontSet, options: PageOptions
     }
     let footer_h = style.line(style.footer) + 6.0;
     let bottom = height - style.margin - footer_h;
-    let (mut pages, slab_pages) = paginate(&b.slabs, &b.headers, style.margin, bottom);
+    let (pages, slab_pages) = paginate(&b.slabs, &b.headers, style.margin, bottom);
     let anchors = marks
         .into_iter()
         .map(|(id, skip, first)| {
@@ -171,30 +196,40 @@ pub fn layout_with_anchors(doc: &Document, fonts: &FontSet, options: PageOptions
             (id, page + 1)
         })
         .collect();
-    let total = pages.len();
-    let pages = pages
-        .iter_mut()
-        .enumerate()
-        .map(|(i, items)| {
+    Part { pages, anchors }
+}
+
+/// Parts, one after the other, as one document with "Page N of M" and `footer_text` on every
+/// page; the anchors' pages counted from the first page of the first part.
+pub fn join(parts: Vec<Part>, footer_text: &str, fonts: &FontSet, options: PageOptions) -> Laid {
+    let style = Style::for_options(options);
+    let (width, height) = options.paper.size();
+    let total: usize = parts.iter().map(|p| p.pages.len()).sum();
+    let mut anchors = BTreeMap::new();
+    let mut pages = Vec::with_capacity(total);
+    for part in parts {
+        let before = pages.len();
+        anchors.extend(part.anchors.into_iter().map(|(id, p)| (id, p + before)));
+        for items in part.pages {
             let mut furniture = Vec::new();
             footer(
                 &mut furniture,
                 fonts,
                 &style,
-                &doc.footer,
-                i + 1,
+                footer_text,
+                pages.len() + 1,
                 total,
                 width,
                 height,
             );
-            Page {
+            pages.push(Page {
                 width,
                 height,
-                items: std::mem::take(items),
+                items,
                 furniture,
-            }
-        })
-        .collect();
+            });
+        }
+    }
     Laid { pages, anchors }
 }
 
@@ -1609,6 +1644,63 @@ mod tests {
             lowest <= foot + 0.01 && lowest > foot - style.writing_gap - 10.0,
             "{lowest} vs {foot}"
         );
+    }
+
+    #[test]
+    fn anchors_name_the_page_where_the_text_after_the_skip_stands() {
+        let answer: String = (0..900).map(|i| format!("w{i:03} ")).collect();
+        // "w000" … each word is 4 characters that are not white space.
+        let blocks = vec![
+            Block::Anchor {
+                id: "start".into(),
+                skip: 0,
+            },
+            Block::Paragraph(plain(answer.trim())),
+            Block::Anchor {
+                id: "late".into(),
+                skip: 4 * 800,
+            },
+            Block::Paragraph(plain(answer.trim())),
+        ];
+        let laid = layout_with_anchors(&doc(blocks), &fonts(), PageOptions::default());
+        assert!(laid.pages.len() >= 3, "{}", laid.pages.len());
+        assert_eq!(laid.anchors["start"], 1);
+        // The second paragraph's word w800 is on the page the anchor names, two pages or so
+        // after the first paragraph's.
+        let late = laid.anchors["late"];
+        let on = |page: usize| {
+            page_texts(&laid.pages[page - 1])
+                .iter()
+                .filter(|(_, t)| t.contains("w800"))
+                .count()
+        };
+        let first = (1..=laid.pages.len()).find(|&p| on(p) > 0).unwrap();
+        assert!(late > first, "{late} vs {first}");
+        assert!(on(late) > 0, "w800 not on page {late}");
+    }
+
+    #[test]
+    fn parts_joined_are_the_document_laid_out_whole() {
+        let blocks = vec![
+            Block::Heading("One".into()),
+            Block::Paragraph(plain("x\n".repeat(60))),
+            Block::PageBreak,
+            Block::Anchor {
+                id: "two".into(),
+                skip: 0,
+            },
+            Block::Heading("Two".into()),
+            Block::Paragraph(plain("y\n".repeat(90))),
+        ];
+        let d = doc(blocks.clone());
+        let whole = layout_with_anchors(&d, &fonts(), PageOptions::default());
+        let parts = vec![
+            layout_part(&blocks[..3], &fonts(), PageOptions::default()),
+            layout_part(&blocks[3..], &fonts(), PageOptions::default()),
+        ];
+        let joined = join(parts, &d.footer, &fonts(), PageOptions::default());
+        assert_eq!(whole, joined);
+        assert_eq!(whole.anchors["two"], 3);
     }
 
     #[test]

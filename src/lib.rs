@@ -86,10 +86,11 @@ pub fn summary_pages_allowed(options: PageOptions) -> usize {
 }
 
 /// Merges and lays out the sheet so that its summary fits on the pages it is allowed and every
-/// page number it names is true. The summary is built at the fullest detail first and at less
-/// detail while it does not fit; at each level the page numbers found by one layout are
-/// printed in the next, until they no longer change. Layout itself knows nothing of this: it
-/// only reports where each anchor landed.
+/// page number it names is true. The summary is built at the fullest detail that fits, found
+/// by laying out the summary alone; then the rest is laid out once, and the summary again with
+/// the page numbers the rest was found to have. This works because the summary is followed by
+/// a page break and only the summary names pages: the numbers printed on it cannot move what
+/// follows. Layout itself knows nothing of this: it only reports where each anchor landed.
 pub fn lay_out_sheet(
     loaded: &LoadedIntake,
     fonts: &FontSet,
@@ -100,43 +101,47 @@ pub fn lay_out_sheet(
         diary_page: options.diary_page,
     };
     let allowed = summary_pages_allowed(options.page);
-    let attempt = |detail: sheet::SummaryDetail, numbers: &sheet::PageNumbers| {
-        let doc = sheet::visit_sheet_at(
+    let build = |detail: sheet::SummaryDetail, numbers: &sheet::PageNumbers| {
+        sheet::visit_sheet_at(
             &loaded.intake,
             &loaded.guide,
             made,
             &sheet_options,
             detail,
             numbers,
-        );
-        let laid = layout::layout_with_anchors(&doc, fonts, options.page);
-        let summary_pages = laid
-            .anchors
-            .get(sheet::DETAILS)
-            .map_or(laid.pages.len(), |p| p - 1);
-        (summary_pages <= allowed, doc, laid)
+        )
     };
+    // The summary is every block before the details' anchor.
+    let summary_len = |doc: &document::Document| {
+        doc.blocks
+            .iter()
+            .position(|b| matches!(b, document::Block::Anchor { id, .. } if id == sheet::DETAILS))
+            .unwrap_or(doc.blocks.len())
+    };
+    let summary_part = |doc: &document::Document| {
+        layout::layout_part(&doc.blocks[..summary_len(doc)], fonts, options.page)
+    };
+    // Page numbers not yet known are printed as wide guesses, so a summary that fits with
+    // them fits with the true ones.
     let guessed = sheet::PageNumbers::new();
     let fits = |level: usize, chart: bool| {
-        let (fits, _, laid) = attempt(sheet::SummaryDetail { level, chart }, &guessed);
-        fits.then_some(laid)
+        let doc = build(sheet::SummaryDetail { level, chart }, &guessed);
+        summary_part(&doc).pages() <= allowed
     };
     // The fullest level that fits without the chart: most sheets fit at once; else a binary
     // search, as less detail never makes the summary longer.
-    let mut found = None;
     let mut level = sheet::DETAIL_LEVELS - 1;
-    if let Some(laid) = fits(0, false) {
-        (level, found) = (0, Some(laid));
+    if fits(0, false) {
+        level = 0;
     } else {
         let (mut lo, mut hi) = (1, sheet::DETAIL_LEVELS - 1);
         while lo <= hi {
             let mid = (lo + hi) / 2;
-            match fits(mid, false) {
-                Some(laid) => {
-                    (level, found) = (mid, Some(laid));
-                    hi = mid - 1;
-                }
-                None => lo = mid + 1,
+            if fits(mid, false) {
+                level = mid;
+                hi = mid - 1;
+            } else {
+                lo = mid + 1;
             }
         }
     }
@@ -147,42 +152,36 @@ pub fn lay_out_sheet(
         chart: false,
     };
     if !loaded.intake.diary.is_empty() {
-        for l in [level, level + 1] {
-            if l < sheet::DETAIL_LEVELS {
-                if let Some(laid) = fits(l, true) {
-                    detail = sheet::SummaryDetail {
-                        level: l,
-                        chart: true,
-                    };
-                    found = Some(laid);
-                    break;
-                }
-            }
+        if let Some(l) = [level, level + 1]
+            .into_iter()
+            .find(|&l| l < sheet::DETAIL_LEVELS && fits(l, true))
+        {
+            detail = sheet::SummaryDetail {
+                level: l,
+                chart: true,
+            };
         }
     }
-    // Print the page numbers that layout found, until they no longer change. The summary is
-    // followed by a page break, so the numbers printed on it cannot move the pages after it:
-    // one more round settles them, unless the summary's own length changes.
-    let mut last = None;
-    while detail.level < sheet::DETAIL_LEVELS {
-        let mut numbers = found.take().map(|l| l.anchors).unwrap_or_default();
-        for _ in 0..3 {
-            let (fits, doc, laid) = attempt(detail, &numbers);
-            let settled = laid.anchors == numbers;
-            last = Some((doc, laid.pages));
-            if !fits {
-                break;
-            }
-            if settled {
-                return last.expect("just set");
-            }
-            numbers = laid.anchors;
+    loop {
+        let doc = build(detail, &guessed);
+        let head = summary_part(&doc);
+        let rest = layout::layout_part(&doc.blocks[summary_len(&doc)..], fonts, options.page);
+        let numbers: sheet::PageNumbers = rest
+            .anchors
+            .iter()
+            .map(|(id, p)| (id.clone(), p + head.pages()))
+            .collect();
+        let doc = build(detail, &numbers);
+        let head_now = summary_part(&doc);
+        let last = detail.level + 1 >= sheet::DETAIL_LEVELS;
+        // With the true numbers the summary keeps its length (they are never wider than the
+        // guesses), so the rest's pages are where they were found; the check keeps it honest.
+        if head_now.pages() == head.pages() && head.pages() <= allowed || last {
+            let laid = layout::join(vec![head_now, rest], &doc.footer, fonts, options.page);
+            return (doc, laid.pages);
         }
         detail.level += 1;
     }
-    // Not reached for any intake the checker accepts (the last level's summary is short by
-    // construction); the last attempt is still a complete sheet.
-    last.expect("at least one attempt")
 }
 
 /// The PDF's document information for a merged sheet.
