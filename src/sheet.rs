@@ -232,7 +232,7 @@ fn summary(
         _ => "Filled in by the patient before the visit".to_string(),
     };
     blocks.push(Block::Note(plain(format!(
-        "{by}, in the patient's own words. A summary: everything in full is on pages {}–{}.",
+        "{by}, in the patient's own words. This page is a summary. Details: pages {}–{}.",
         page(DETAILS),
         page(FOR_ME).saturating_sub(1).max(page(DETAILS))
     ))));

@@ -166,7 +166,10 @@ fn check_sheet(loaded: &LoadedIntake, intake_text: &str, sheet: &Sheet, mode: &s
     let for_me = sheet.starting_with("For me");
     assert_eq!(for_me.len(), 1, "{what}: For me on {for_me:?}");
     let for_me = for_me[0];
-    let claim = format!("everything in full is on pages {details}–{}", for_me - 1);
+    let claim = format!(
+        "This page is a summary. Details: pages {details}–{}.",
+        for_me - 1
+    );
     assert!(
         summary_words.contains(&claim),
         "{what}: no {claim:?} in\n{summary}"
