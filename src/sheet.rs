@@ -203,6 +203,14 @@ fn summary_text(text: &str, max: usize, id: &str, page: &dyn Fn(&str) -> usize) 
     out
 }
 
+/// A short item cut for the summary: when cut, it says on which page it stands in full.
+fn short(text: &str, max: usize, id: &str, page: &dyn Fn(&str) -> usize) -> String {
+    match cut(text, max) {
+        (shown, None) => shown,
+        (shown, Some(_)) => format!("{shown} … (in full on page {})", page(id)),
+    }
+}
+
 /// The anchor for a text the summary may cut: it marks where the part after the cut stands.
 fn anchored(text: &str, max: usize, id: &str) -> Block {
     Block::Anchor {
@@ -227,7 +235,10 @@ fn summary(
     ))];
     let by = match &p.filled_in_by {
         Some(by) if !by.trim().is_empty() => {
-            format!("Filled in by {} before the visit", cut(by, detail.item).0)
+            format!(
+                "Filled in by {} before the visit",
+                short(by, detail.item, "about", page)
+            )
         }
         _ => "Filled in by the patient before the visit".to_string(),
     };
@@ -258,7 +269,7 @@ fn summary(
         age_sex.push(format!("{age} years old{at} (born {})", long_date(born)));
     }
     if let Some(sex) = p.sex.as_deref().filter(|s| !s.trim().is_empty()) {
-        age_sex.push(cut(sex, detail.item).0);
+        age_sex.push(short(sex, detail.item, "about", page));
     }
     if !age_sex.is_empty() {
         name.push(Span {
@@ -283,7 +294,7 @@ fn summary(
             .into_iter()
             .flatten()
             .filter(|s| !s.trim().is_empty())
-            .map(|s| cut(s, detail.item).0)
+            .map(|s| short(s, detail.item, "about", page))
             .collect();
         if !place.is_empty() {
             text += &format!(", {}", place.join(", "));
