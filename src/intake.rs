@@ -241,18 +241,26 @@ pub fn parse_with_warnings(
     let syntax = |e: toml::de::Error| {
         IntakeError::Invalid(Report::single(file.clone(), explain_toml_error(&e, text)))
     };
-    let mut table = toml::de::DeTable::parse(text).map_err(syntax)?;
-    // Unknown keys are taken out and reported all together, so a typo in one table does not
-    // hide the problems of the others.
-    let mut problems = take_unknown_keys(table.get_mut());
+    let table = toml::de::DeTable::parse(text).map_err(syntax)?;
+    let mut problems = Vec::new();
     let raw: RawIntake = match RawIntake::deserialize(toml::de::Deserializer::from(table)) {
         Ok(raw) => raw,
-        Err(e) => {
-            problems.push(explain_toml_error(&e, text));
-            return Err(IntakeError::Invalid(Report {
-                file,
-                diagnostics: problems,
-            }));
+        // serde stops at the first problem. Unknown keys are then taken out of every table
+        // and reported all together, so a typo in one table does not hide the problems of
+        // the others. (Only here: a valid intake never pays for the walk.)
+        Err(_) => {
+            let mut table = toml::de::DeTable::parse(text).map_err(syntax)?;
+            problems = take_unknown_keys(table.get_mut());
+            match RawIntake::deserialize(toml::de::Deserializer::from(table)) {
+                Ok(raw) => raw,
+                Err(e) => {
+                    problems.push(explain_toml_error(&e, text));
+                    return Err(IntakeError::Invalid(Report {
+                        file,
+                        diagnostics: problems,
+                    }));
+                }
+            }
         }
     };
 

@@ -1008,3 +1008,59 @@ fn a_folder_or_fifo_as_the_guide_is_called_what_it_is() {
         );
     }
 }
+
+#[test]
+fn new_interview_and_schema_never_replace_a_fifo_or_a_device() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(Command::new("mkfifo")
+        .arg(dir.path().join("f.toml"))
+        .status()
+        .unwrap()
+        .success());
+    std::os::unix::fs::symlink("/dev/null", dir.path().join("null.toml")).unwrap();
+    let before = snapshot(dir.path());
+    for target in ["f.toml", "null.toml"] {
+        for args in [
+            vec!["new", "-o", target, "--force"],
+            vec!["interview", "-o", target, "--force"],
+            vec!["schema", "-o", target, "--force"],
+            vec!["schema", "-o", target],
+        ] {
+            let ran = run_bounded(visitprep(&args, dir.path()), devnull());
+            assert_eq!(ran.code, Some(1), "{args:?}: {}", ran.stderr);
+            assert!(
+                ran.stderr.contains("not a file; nothing was written"),
+                "{args:?}: {}",
+                ran.stderr
+            );
+            assert!(!ran.stderr.contains("--force"), "{}", ran.stderr);
+        }
+    }
+    assert_eq!(snapshot(dir.path()), before);
+    // `-o -` prints, as leaving -o out does; it never makes a file named `-`.
+    let printed = run_bounded(visitprep(&["new", "-o", "-"], dir.path()), devnull());
+    assert_eq!(printed.code, Some(0));
+    assert!(String::from_utf8_lossy(&printed.stdout).contains("[patient]"));
+    let schema = run_bounded(visitprep(&["schema", "-o", "-"], dir.path()), devnull());
+    assert_eq!(schema.code, Some(0));
+    assert!(schema.stdout.starts_with(b"{"));
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[test]
+fn a_fifo_in_a_folder_of_intakes_is_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(example("minimal.toml"), dir.path().join("a.toml")).unwrap();
+    std::fs::copy(example("minimal.toml"), dir.path().join("b.toml")).unwrap();
+    assert!(Command::new("mkfifo")
+        .arg(dir.path().join("waiting.toml"))
+        .status()
+        .unwrap()
+        .success());
+    let ran = run_bounded(
+        visitprep(&["render", ".", "--out-dir", "sheets"], dir.path()),
+        devnull(),
+    );
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    assert!(ran.stderr.contains("rendered 2 sheets"), "{}", ran.stderr);
+}

@@ -212,7 +212,8 @@ fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
                 .map_err(|e| format!("error: cannot read the folder {}: {e}", input.display()))?;
             let mut found: Vec<PathBuf> = entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "toml") && !p.is_dir())
+                // Regular files only: a FIFO named *.toml in the folder would wait for a writer.
+                .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
                 .collect();
             if found.is_empty() {
                 return Err(format!(
