@@ -22,6 +22,13 @@ pub fn check(file: &Path, color: bool) -> Result<(), String> {
             guide.id
         ),
     }
+    if guide.unsourced() > 0 {
+        println!(
+            "  note: the guide is unreviewed: {} of its statements name no `source` (see `visitprep guides {} --sources`)",
+            guide.unsourced(),
+            super::folder_of(Some(file)).join(&intake.guide).display()
+        );
+    }
     let open: Vec<_> = guide
         .doctor_questions
         .iter()
