@@ -428,10 +428,14 @@ fn dash_o_dash_and_dev_stdout_write_the_pdf_to_a_pipe() {
             devnull(),
         );
         assert_eq!(ran.code, Some(0), "{}", ran.stderr);
-        assert!(ran
-            .stderr
-            .contains("wrote the PDF to standard output (8 pages)"));
-        assert_eq!(pdfinfo_pages(&ran.stdout), 8);
+        let pages = pdfinfo_pages(&ran.stdout);
+        assert!(pages > 1);
+        assert!(
+            ran.stderr
+                .contains(&format!("wrote the PDF to standard output ({pages} pages)")),
+            "{}",
+            ran.stderr
+        );
         assert_eq!(
             ran.stdout, as_file,
             "the stream is the same PDF as the file"
