@@ -924,6 +924,29 @@ text = "B?"
     }
 
     #[test]
+    fn unknown_placeholders_are_placed_and_comments_ignored() {
+        let text = "# {comment} is fine\ntext = \"Ask {companion} and {nobody}\"\nwhen = {pregnant = true}\n";
+        let found = unknown_placeholders(text);
+        assert_eq!(found.len(), 1);
+        let span = found[0].span.clone().unwrap();
+        assert_eq!(&text[span], "{nobody}");
+    }
+
+    #[test]
+    fn a_guide_file_is_reported_without_its_lines() {
+        let dir = std::env::temp_dir().join(format!("visitprep-guide-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("g.toml");
+        std::fs::write(&path, "id = \"x\"\ntitle = [\"private words\"]\n").unwrap();
+        let report = Guide::load(&path).unwrap_err();
+        let text = report.render(false);
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(text.contains("g.toml:2:9"), "{text}");
+        assert!(text.contains("`title`"), "{text}");
+        assert!(!text.contains("private words"), "{text}");
+    }
+
+    #[test]
     fn unknown_guide_suggests_a_built_in_one() {
         match resolve("nocturnal-leg-cramp", Path::new(".")) {
             Err(GuideError::Unknown { suggestion, .. }) => {

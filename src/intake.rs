@@ -1746,6 +1746,54 @@ mod tests {
     }
 
     #[test]
+    fn impossible_days_are_named_and_numbers_kept_short() {
+        assert_eq!(
+            impossible_day("1950-02-30").as_deref(),
+            Some("February 1950 has 28 days")
+        );
+        assert_eq!(
+            impossible_day("2024-02-30").as_deref(),
+            Some("February 2024 has 29 days")
+        );
+        assert_eq!(impossible_day("2024-02-29"), None);
+        assert_eq!(impossible_day("1950-13-01"), None);
+        assert_eq!(plain_number(2.5), "2.5");
+        assert_eq!(plain_number(1e300), "1e300");
+        assert_eq!(plain_number(-1e300), "-1e300");
+    }
+
+    #[test]
+    fn plausibility_refuses_the_impossible_and_warns_of_the_unlikely() {
+        let text =
+            "guide = \"general\"\n[patient]\nname = \"A\"\nborn = 1950-01-01\npregnant = true\n\
+                    [visit]\nwhen = 2026-12-02\n[[diary]]\nnight = 2027-01-01\nminutes = 2000\n";
+        let err = parse_with_warnings(Path::new("t.toml"), text, Path::new(".")).unwrap_err();
+        let report = err.report();
+        assert_eq!(report.errors(), 1, "{}", report.render(false));
+        let text = report.render(false);
+        assert!(
+            text.contains("error: 2000 minutes is more than a day"),
+            "{text}"
+        );
+        assert!(text.contains("warning: a pregnancy at 76 years"), "{text}");
+        assert!(
+            text.contains("warning: diary night 1 (2027-01-01) is after the visit"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn unknown_keys_of_every_entry_are_all_reported() {
+        let text = format!(
+            "{MINIMAL}[[medications]]\nname = \"a\"\nextra = 1\n[[diary]]\nnight = 2026-11-01\nsevrity = 1\n[[diary]]\nnight = 2026-11-02\nwher = \"x\"\n"
+        );
+        let err = error_of(&text);
+        for expected in ["medications[0].extra", "diary[0].sevrity", "diary[1].wher"] {
+            assert!(err.contains(expected), "missing {expected} in\n{err}");
+        }
+    }
+
+    #[test]
     fn text_is_cleaned_for_print() {
         assert_eq!(clean("a\tb\r\nc\u{7}d  \n"), "a b\ncd");
     }
