@@ -157,9 +157,11 @@ pub fn load(path: &Path) -> Result<LoadedIntake, IntakeError> {
 /// As [`load`], with what is unlikely but possible (a pregnancy at 70, a template not yet
 /// filled in), each warning in a report of its own file.
 pub fn load_with_warnings(path: &Path) -> Result<(LoadedIntake, Report), IntakeError> {
-    let from_stdin = path == Path::new("-");
-    let (shown, dir) = if from_stdin {
+    let (shown, dir) = if path == Path::new("-") {
         (Path::new(STDIN_NAME), Path::new("."))
+    } else if crate::input::is_stream(path) {
+        // `/dev/stdin`, `<(...)`: a guide path is taken from the current folder, as for `-`.
+        (path, Path::new("."))
     } else {
         (path, path.parent().unwrap_or(Path::new(".")))
     };

@@ -517,12 +517,27 @@ fn a_guide_path_in_an_intake_from_standard_input_is_taken_from_the_current_folde
         "guide = \"guides/mine.toml\"\n[patient]\nname = \"Ann\"\n",
     )
     .unwrap();
+    for stdin_name in ["-", "/dev/stdin"] {
+        let ran = run_bounded(
+            visitprep(&["check", stdin_name], dir.path()),
+            from_file(dir.path().join("in.toml").to_str().unwrap()),
+        );
+        assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+        assert!(String::from_utf8_lossy(&ran.stdout).contains("valid (guide: general)"));
+    }
+    // No sheet is ever named after a stream (`/dev/stdin.pdf`).
     let ran = run_bounded(
-        visitprep(&["check", "-"], dir.path()),
+        visitprep(&["render", "/dev/stdin"], dir.path()),
         from_file(dir.path().join("in.toml").to_str().unwrap()),
     );
-    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
-    assert!(String::from_utf8_lossy(&ran.stdout).contains("valid (guide: general)"));
+    assert_eq!(ran.code, Some(1));
+    assert!(
+        ran.stderr
+            .contains("an intake read from /dev/stdin has no name to give its sheet"),
+        "{}",
+        ran.stderr
+    );
+    assert!(!Path::new("/dev/stdin.pdf").exists());
 }
 
 struct Guide;
