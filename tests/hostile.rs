@@ -429,7 +429,7 @@ fn dash_o_dash_and_dev_stdout_write_the_pdf_to_a_pipe() {
         );
         assert_eq!(ran.code, Some(0), "{}", ran.stderr);
         let pages = pdfinfo_pages(&ran.stdout);
-        assert!(pages > 1);
+        assert!(pages > 1, "{pages} pages");
         assert!(
             ran.stderr
                 .contains(&format!("wrote the PDF to standard output ({pages} pages)")),
