@@ -969,6 +969,16 @@ fn plain_types(message: &str) -> String {
         .replace("expected a borrowed string", "expected text in quotes")
         .replace("expected a string", "expected text in quotes")
         .replace("expected a sequence", "expected a list in square brackets")
+        .replace(
+            "expected a TOML datetime",
+            "expected a date (or time) without quotes, like 1956-03-14",
+        )
+        .replace(
+            "expected a map",
+            "expected a table, like [answers] with keys below it",
+        )
+        .replace("floating point `", "decimal number `")
+        .replace("integer `", "whole number `")
         .replace("invalid type: ", "wrong kind of value: ")
 }
 
@@ -1793,6 +1803,36 @@ mod tests {
         for expected in ["medications[0].extra", "diary[0].sevrity", "diary[1].wher"] {
             assert!(err.contains(expected), "missing {expected} in\n{err}");
         }
+    }
+
+    #[test]
+    fn type_errors_speak_no_rust() {
+        for (value, words) in [
+            (
+                "born = \"1956-03-14\"",
+                "expected a date (or time) without quotes",
+            ),
+            (
+                "pregnancy_week = 2.5",
+                "decimal number `2.5`, expected a whole number",
+            ),
+            ("pregnant = 1", "whole number `1`, expected true or false"),
+        ] {
+            let err = error_of(&format!("{MINIMAL}{value}\n"));
+            assert!(err.contains(words), "{words:?} not in\n{err}");
+            for jargon in [
+                "TOML datetime",
+                "floating point",
+                "integer",
+                "i64",
+                "f64",
+                "u8",
+            ] {
+                assert!(!err.contains(jargon), "{jargon:?} in\n{err}");
+            }
+        }
+        let err = error_of("guide = \"general\"\nanswers = 5\n[patient]\nname = \"A\"\n");
+        assert!(err.contains("expected a table"), "{err}");
     }
 
     #[test]
