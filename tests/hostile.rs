@@ -924,6 +924,11 @@ fn sigint_stops_a_batch_cleanly() {
     batch_stopped_by(libc::SIGINT, 130);
 }
 
+#[test]
+fn sighup_stops_a_batch_cleanly() {
+    batch_stopped_by(libc::SIGHUP, 129);
+}
+
 // --- 10. Every problem at once, in messages of a readable size -----------------------------
 
 #[test]
