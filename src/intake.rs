@@ -737,12 +737,15 @@ fn explain_toml_error(e: &toml::de::Error, text: &str) -> Diagnostic {
     // Everything below concerns one value or key: name its field when the line shows it.
     let key = span.as_ref().and_then(|s| key_before(text, s.start));
     let within = table.unwrap_or_default();
-    let path = key.as_ref().map(|k| {
-        if within.is_empty() {
-            k.clone()
-        } else {
-            format!("{within}.{k}")
-        }
+    // In an array of tables, the entry too: `diary[2].severity`, as the other checks name it.
+    let entry = match (within.as_str(), span.as_ref()) {
+        ("medications" | "diary", Some(s)) => entry_index(text, &within, s.start),
+        _ => None,
+    };
+    let path = key.as_ref().map(|k| match entry {
+        _ if within.is_empty() => k.clone(),
+        Some(i) => format!("{within}[{i}].{k}"),
+        None => format!("{within}.{k}"),
     });
     if let Some(p) = &path {
         d = d.field(p.clone());
@@ -1023,6 +1026,17 @@ fn enclosing_table(text: &str, offset: usize) -> String {
         }
     }
     String::new()
+}
+
+/// Which `[[table]]` entry a byte offset lies in, counting the headers above it.
+fn entry_index(text: &str, table: &str, offset: usize) -> Option<usize> {
+    let header = format!("[[{table}]]");
+    let before = text.get(..offset.min(text.len()))?;
+    before
+        .lines()
+        .filter(|l| l.trim().replace(' ', "") == header)
+        .count()
+        .checked_sub(1)
 }
 
 /// The key on the line of a value's span (`severity` in `severity = "high"`).
@@ -1716,7 +1730,7 @@ mod tests {
     fn wrong_type_names_the_field() {
         let text = format!("{MINIMAL}[[diary]]\nnight = 2026-11-01\nseverity = \"high\"\n");
         let err = error_of(&text);
-        assert!(err.contains("diary.severity"), "{err}");
+        assert!(err.contains("diary[0].severity"), "{err}");
         assert!(err.contains("whole number from 0"), "{err}");
     }
 

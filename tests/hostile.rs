@@ -994,7 +994,7 @@ fn no_rust_type_names_and_impossible_days_named() {
         "",
         "[[diary]]\nnight = 2026-11-01\nseverity = 99999999999999999999\n",
     );
-    refused(&big, &["the number is far too large", "diary.severity"]);
+    refused(&big, &["the number is far too large", "diary[0].severity"]);
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("in.toml"), &big).unwrap();
     let ran = run_bounded(visitprep(&["check", "in.toml"], dir.path()), devnull());
