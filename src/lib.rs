@@ -103,32 +103,16 @@ pub fn lay_out_sheet(
         diary_page: options.diary_page,
     };
     let allowed = summary_pages_allowed(options.page);
-    let build = |detail: sheet::SummaryDetail, numbers: &sheet::PageNumbers| {
-        sheet::visit_sheet_at(
-            &loaded.intake,
-            &loaded.guide,
-            made,
-            &sheet_options,
-            detail,
-            numbers,
-        )
-    };
-    // The summary is every block before the details' anchor.
-    let summary_len = |doc: &document::Document| {
-        doc.blocks
-            .iter()
-            .position(|b| matches!(b, document::Block::Anchor { id, .. } if id == sheet::DETAILS))
-            .unwrap_or(doc.blocks.len())
-    };
-    let summary_part = |doc: &document::Document| {
-        layout::layout_part(&doc.blocks[..summary_len(doc)], fonts, options.page)
+    let summary_of = sheet::Summary::new(&loaded.intake, &loaded.guide, made);
+    let summary = |detail: sheet::SummaryDetail, numbers: &sheet::PageNumbers| {
+        summary_of.blocks(detail, numbers)
     };
     // Page numbers not yet known are printed as wide guesses, so a summary that fits with
     // them fits with the true ones.
     let guessed = sheet::PageNumbers::new();
     let fits = |level: usize, chart: bool| {
-        let doc = build(sheet::SummaryDetail { level, chart }, &guessed);
-        summary_part(&doc).pages() <= allowed
+        let blocks = summary(sheet::SummaryDetail { level, chart }, &guessed);
+        layout::layout_part(&blocks, fonts, options.page).pages() <= allowed
     };
     // The fullest level that fits without the chart: most sheets fit at once; else a binary
     // search, as less detail never makes the summary longer.
@@ -165,20 +149,30 @@ pub fn lay_out_sheet(
         }
     }
     loop {
-        let doc = build(detail, &guessed);
-        let head = summary_part(&doc);
-        let rest = layout::layout_part(&doc.blocks[summary_len(&doc)..], fonts, options.page);
+        let mut doc = sheet::visit_sheet_at(
+            &loaded.intake,
+            &loaded.guide,
+            made,
+            &sheet_options,
+            detail,
+            &guessed,
+        );
+        let guessed_summary = summary(detail, &guessed);
+        debug_assert!(doc.blocks.starts_with(&guessed_summary));
+        let head = layout::layout_part(&guessed_summary, fonts, options.page);
+        let rest = layout::layout_part(&doc.blocks[guessed_summary.len()..], fonts, options.page);
         let numbers: sheet::PageNumbers = rest
             .anchors
             .iter()
             .map(|(id, p)| (id.clone(), p + head.pages()))
             .collect();
-        let doc = build(detail, &numbers);
-        let head_now = summary_part(&doc);
+        let true_summary = summary(detail, &numbers);
+        let head_now = layout::layout_part(&true_summary, fonts, options.page);
         let last = detail.level + 1 >= sheet::DETAIL_LEVELS;
         // With the true numbers the summary keeps its length (they are never wider than the
         // guesses), so the rest's pages are where they were found; the check keeps it honest.
         if head_now.pages() == head.pages() && head.pages() <= allowed || last {
+            doc.blocks.splice(..guessed_summary.len(), true_summary);
             let laid = layout::join(vec![head_now, rest], &doc.footer, fonts, options.page);
             return (doc, laid.pages);
         }

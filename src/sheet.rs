@@ -107,6 +107,46 @@ pub struct SummaryDetail {
     pub chart: bool,
 }
 
+/// The summary alone, as [`visit_sheet_at`] begins it (up to and with the page break after
+/// it), to be built again and again while it is fitted: what it needs from the guide is
+/// worked out once.
+pub struct Summary<'a> {
+    intake: &'a Intake,
+    guide: &'a Guide,
+    facts: Facts,
+    made: NaiveDateTime,
+    /// For each medicine, whether the guide flags it.
+    flagged: Vec<bool>,
+}
+
+impl<'a> Summary<'a> {
+    pub fn new(intake: &'a Intake, guide: &'a Guide, made: NaiveDateTime) -> Summary<'a> {
+        Summary {
+            intake,
+            guide,
+            facts: facts_of(intake),
+            made,
+            flagged: intake
+                .medications
+                .iter()
+                .map(|m| !flags_for(m, guide).is_empty())
+                .collect(),
+        }
+    }
+
+    /// The summary's blocks at `summary_detail`, naming the pages in `pages`.
+    pub fn blocks(&self, summary_detail: SummaryDetail, pages: &PageNumbers) -> Vec<Block> {
+        let detail = Detail {
+            chart: summary_detail.chart,
+            ..detail_at(summary_detail.level)
+        };
+        let page = |id: &str| pages.get(id).copied().unwrap_or(PAGE_GUESS);
+        let mut blocks = summary(self, detail, &page);
+        blocks.push(Block::PageBreak);
+        blocks
+    }
+}
+
 /// Builds the visit sheet with its summary at `detail`, naming the pages in `pages`. `made` is when the sheet is generated (SOURCE_DATE_EPOCH or
 /// now).
 pub fn visit_sheet_at(
@@ -122,11 +162,9 @@ pub fn visit_sheet_at(
         chart: summary_detail.chart,
         ..detail_at(summary_detail.level)
     };
-    let page = |id: &str| pages.get(id).copied().unwrap_or(PAGE_GUESS);
     let p = &intake.patient;
 
-    let mut blocks = summary(intake, guide, &facts, made.date(), detail, &page);
-    blocks.push(Block::PageBreak);
+    let mut blocks = Summary::new(intake, guide, made).blocks(summary_detail, pages);
     blocks.push(Block::Anchor {
         id: DETAILS.into(),
         skip: 0,
@@ -221,14 +259,9 @@ fn anchored(text: &str, max: usize, id: &str) -> Block {
     }
 }
 
-fn summary(
-    intake: &Intake,
-    guide: &Guide,
-    facts: &Facts,
-    today: NaiveDate,
-    detail: Detail,
-    page: &dyn Fn(&str) -> usize,
-) -> Vec<Block> {
+fn summary(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<Block> {
+    let (intake, guide, facts) = (s.intake, s.guide, &s.facts);
+    let today = s.made.date();
     let p = &intake.patient;
     let v = &intake.visit;
     let mut blocks = vec![Block::Heading(format!(
@@ -431,7 +464,7 @@ fn summary(
     blocks.push(Block::Rule);
     let mut health: Vec<(String, Text)> = vec![(
         "Medicines".into(),
-        summary_medicines(&intake.medications, guide, detail, page),
+        summary_medicines(&intake.medications, &s.flagged, detail, page),
     )];
     let conditions: Vec<&str> = intake
         .health
@@ -478,28 +511,28 @@ const FLAG_WORDS: &str = "may add to cramps: keep taking it; ask your doctor";
 
 fn summary_medicines(
     medications: &[Medication],
-    guide: &Guide,
+    flagged: &[bool],
     detail: Detail,
     page: &dyn Fn(&str) -> usize,
 ) -> Text {
-    let named: Vec<&Medication> = medications
+    let named: Vec<(&Medication, bool)> = medications
         .iter()
-        .filter(|m| !m.name.trim().is_empty())
+        .zip(flagged.iter().copied())
+        .filter(|(m, _)| !m.name.trim().is_empty())
         .collect();
     if named.is_empty() {
         return plain("No medicines listed");
     }
-    let flagged = |m: &Medication| !flags_for(m, guide).is_empty();
     // Every flagged medicine is shown; the others fill the room left.
     let room = detail
         .medicines
-        .saturating_sub(named.iter().filter(|m| flagged(m)).count());
+        .saturating_sub(named.iter().filter(|(_, f)| *f).count());
     let mut others = 0;
-    let shown: Vec<&Medication> = named
+    let shown: Vec<(&Medication, bool)> = named
         .iter()
         .copied()
-        .filter(|m| {
-            if flagged(m) {
+        .filter(|(_, flagged)| {
+            if *flagged {
                 return true;
             }
             others += 1;
@@ -541,13 +574,15 @@ fn summary_medicines(
         }
     };
     if detail.compact_medicines {
-        let (f, o): (Vec<&Medication>, Vec<&Medication>) =
-            shown.iter().copied().partition(|m| flagged(m));
+        let (f, o): (Vec<_>, Vec<_>) = shown.iter().copied().partition(|(_, flagged)| *flagged);
         if !f.is_empty() {
             out.push(Span {
                 text: format!(
                     "Flagged, {FLAG_WORDS}: {}",
-                    f.iter().map(|m| line(m)).collect::<Vec<_>>().join("; ")
+                    f.iter()
+                        .map(|(m, _)| line(m))
+                        .collect::<Vec<_>>()
+                        .join("; ")
                 ),
                 strong: true,
             });
@@ -555,14 +590,17 @@ fn summary_medicines(
         if !o.is_empty() {
             sep(&mut out, "\n");
             out.push(Span {
-                text: o.iter().map(|m| line(m)).collect::<Vec<_>>().join("; "),
+                text: o
+                    .iter()
+                    .map(|(m, _)| line(m))
+                    .collect::<Vec<_>>()
+                    .join("; "),
                 strong: false,
             });
         }
     } else {
-        for m in &shown {
+        for &(m, is_flagged) in &shown {
             sep(&mut out, "\n");
-            let is_flagged = flagged(m);
             out.push(Span {
                 text: line(m),
                 strong: is_flagged,
