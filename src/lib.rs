@@ -149,14 +149,7 @@ pub fn lay_out_sheet(
         }
     }
     loop {
-        let mut doc = sheet::visit_sheet_at(
-            &loaded.intake,
-            &loaded.guide,
-            made,
-            &sheet_options,
-            detail,
-            &guessed,
-        );
+        let mut doc = summary_of.sheet(&sheet_options, detail, &guessed);
         let guessed_summary = summary(detail, &guessed);
         debug_assert!(doc.blocks.starts_with(&guessed_summary));
         let head = layout::layout_part(&guessed_summary, fonts, options.page);

@@ -115,8 +115,9 @@ pub struct Summary<'a> {
     guide: &'a Guide,
     facts: Facts,
     made: NaiveDateTime,
-    /// For each medicine, whether the guide flags it.
-    flagged: Vec<bool>,
+    /// For each medicine, the guide's flags it matches: the names lists are long, so they
+    /// are matched once.
+    flags: Vec<Vec<&'a MedicationFlag>>,
 }
 
 impl<'a> Summary<'a> {
@@ -126,10 +127,10 @@ impl<'a> Summary<'a> {
             guide,
             facts: facts_of(intake),
             made,
-            flagged: intake
+            flags: intake
                 .medications
                 .iter()
-                .map(|m| !flags_for(m, guide).is_empty())
+                .map(|m| flags_for(m, guide))
                 .collect(),
         }
     }
@@ -157,50 +158,69 @@ pub fn visit_sheet_at(
     summary_detail: SummaryDetail,
     pages: &PageNumbers,
 ) -> Document {
-    let facts = facts_of(intake);
-    let detail = Detail {
-        chart: summary_detail.chart,
-        ..detail_at(summary_detail.level)
-    };
-    let p = &intake.patient;
+    Summary::new(intake, guide, made).sheet(options, summary_detail, pages)
+}
 
-    let mut blocks = Summary::new(intake, guide, made).blocks(summary_detail, pages);
-    blocks.push(Block::Anchor {
-        id: DETAILS.into(),
-        skip: 0,
-    });
-    blocks.extend(details(intake, guide, &facts, made.date(), detail));
-    blocks.push(Block::PageBreak);
-    blocks.push(Block::Anchor {
-        id: FOR_ME.into(),
-        skip: 0,
-    });
-    blocks.extend(for_me(intake, guide, &facts));
-    if options.diary_page {
-        blocks.extend(diary::blank_grid(guide.diary_title()));
-    }
+impl Summary<'_> {
+    /// The whole sheet with this summary at `summary_detail`: see [`visit_sheet_at`].
+    pub fn sheet(
+        &self,
+        options: &SheetOptions,
+        summary_detail: SummaryDetail,
+        pages: &PageNumbers,
+    ) -> Document {
+        let (intake, guide, facts, made) = (self.intake, self.guide, &self.facts, self.made);
+        let detail = Detail {
+            chart: summary_detail.chart,
+            ..detail_at(summary_detail.level)
+        };
+        let p = &intake.patient;
 
-    let visit_day = intake.visit.when.map(|w| long_date(w.date()));
-    let subject = match (&visit_day, &intake.visit.clinic) {
-        (Some(day), Some(clinic)) => format!("{}: visit on {day} at {clinic}", guide.title),
-        (Some(day), None) => format!("{}: visit on {day}", guide.title),
-        (None, Some(clinic)) => format!("{}: visit at {clinic}", guide.title),
-        (None, None) => format!("{}: notes for the doctor's visit", guide.title),
-    };
-    Document {
-        meta: Metadata {
-            title: format!("Visit sheet: {} - {}", guide.title, p.name),
-            author: p.name.clone(),
-            subject,
-            keywords: vec!["visit sheet".into(), guide.title.clone(), guide.id.clone()],
-            created: made,
-        },
-        footer: format!(
-            "Visit sheet for {} · made {}",
-            p.name,
-            long_date(made.date())
-        ),
-        blocks,
+        let mut blocks = self.blocks(summary_detail, pages);
+        blocks.push(Block::Anchor {
+            id: DETAILS.into(),
+            skip: 0,
+        });
+        blocks.extend(details(
+            intake,
+            guide,
+            facts,
+            &self.flags,
+            made.date(),
+            detail,
+        ));
+        blocks.push(Block::PageBreak);
+        blocks.push(Block::Anchor {
+            id: FOR_ME.into(),
+            skip: 0,
+        });
+        blocks.extend(for_me(intake, guide, facts));
+        if options.diary_page {
+            blocks.extend(diary::blank_grid(guide.diary_title()));
+        }
+
+        let visit_day = intake.visit.when.map(|w| long_date(w.date()));
+        let subject = match (&visit_day, &intake.visit.clinic) {
+            (Some(day), Some(clinic)) => format!("{}: visit on {day} at {clinic}", guide.title),
+            (Some(day), None) => format!("{}: visit on {day}", guide.title),
+            (None, Some(clinic)) => format!("{}: visit at {clinic}", guide.title),
+            (None, None) => format!("{}: notes for the doctor's visit", guide.title),
+        };
+        Document {
+            meta: Metadata {
+                title: format!("Visit sheet: {} - {}", guide.title, p.name),
+                author: p.name.clone(),
+                subject,
+                keywords: vec!["visit sheet".into(), guide.title.clone(), guide.id.clone()],
+                created: made,
+            },
+            footer: format!(
+                "Visit sheet for {} · made {}",
+                p.name,
+                long_date(made.date())
+            ),
+            blocks,
+        }
     }
 }
 
@@ -464,7 +484,7 @@ fn summary(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<Blo
     blocks.push(Block::Rule);
     let mut health: Vec<(String, Text)> = vec![(
         "Medicines".into(),
-        summary_medicines(&intake.medications, &s.flagged, detail, page),
+        summary_medicines(&intake.medications, &s.flags, detail, page),
     )];
     let conditions: Vec<&str> = intake
         .health
@@ -511,13 +531,13 @@ const FLAG_WORDS: &str = "may add to cramps: keep taking it; ask your doctor";
 
 fn summary_medicines(
     medications: &[Medication],
-    flagged: &[bool],
+    flags: &[Vec<&MedicationFlag>],
     detail: Detail,
     page: &dyn Fn(&str) -> usize,
 ) -> Text {
     let named: Vec<(&Medication, bool)> = medications
         .iter()
-        .zip(flagged.iter().copied())
+        .zip(flags.iter().map(|f| !f.is_empty()))
         .filter(|(m, _)| !m.name.trim().is_empty())
         .collect();
     if named.is_empty() {
@@ -638,6 +658,7 @@ fn details(
     intake: &Intake,
     guide: &Guide,
     facts: &Facts,
+    flags: &[Vec<&MedicationFlag>],
     today: NaiveDate,
     detail: Detail,
 ) -> Vec<Block> {
@@ -724,7 +745,7 @@ fn details(
         id: "medicines".into(),
         skip: 0,
     });
-    blocks.extend(medication_blocks(&intake.medications, guide));
+    blocks.extend(medication_blocks(&intake.medications, flags));
     blocks.extend(health_blocks(intake));
     if !intake.diary.is_empty() {
         blocks.push(Block::Anchor {
@@ -1003,7 +1024,7 @@ pub fn flags_for<'g>(medication: &Medication, guide: &'g Guide) -> Vec<&'g Medic
         .collect()
 }
 
-fn medication_blocks(medications: &[Medication], guide: &Guide) -> Vec<Block> {
+fn medication_blocks(medications: &[Medication], flags: &[Vec<&MedicationFlag>]) -> Vec<Block> {
     let mut blocks = vec![Block::Heading("My medicines".into())];
     if medications.is_empty() {
         blocks.push(Block::Paragraph(plain(
@@ -1015,9 +1036,9 @@ fn medication_blocks(medications: &[Medication], guide: &Guide) -> Vec<Block> {
     // Notes are lettered in the order their class first appears in the list.
     let mut used: Vec<&MedicationFlag> = Vec::new();
     let mut rows = Vec::new();
-    for m in medications {
+    for (m, flags) in medications.iter().zip(flags) {
         let mut name = strong(&m.name);
-        for flag in flags_for(m, guide) {
+        for &flag in flags {
             if !used.iter().any(|u| u.id == flag.id) {
                 used.push(flag);
             }
