@@ -927,6 +927,32 @@ text = "B?"
     }
 
     #[test]
+    fn summary_labels_are_short_and_not_blank() {
+        let guide = |label: &str| {
+            format!(
+                "id = \"x\"\ntitle = \"X\"\nsummary = \"A. B.\"\n[[doctor_questions]]\n\
+                 id = \"a\"\ntext = \"A?\"\nsummary = \"{label}\"\n"
+            )
+        };
+        let ok = Guide::parse(Path::new("x.toml"), &guide("Since")).unwrap();
+        assert_eq!(ok.doctor_questions[0].summary.as_deref(), Some("Since"));
+        let err = Guide::parse(Path::new("x.toml"), &guide(" ")).unwrap_err();
+        assert!(err.to_string().contains("empty `summary` label"), "{err}");
+        let err = Guide::parse(Path::new("x.toml"), &guide(&"x".repeat(25))).unwrap_err();
+        assert!(err.to_string().contains("longer than 24"), "{err}");
+        // The built-in guides put their first questions on the summary.
+        for id in Guide::built_in_ids() {
+            let g = Guide::built_in(id).unwrap();
+            assert!(
+                g.doctor_questions
+                    .iter()
+                    .any(|q| q.summary.as_deref() == Some("Since")),
+                "{id}"
+            );
+        }
+    }
+
+    #[test]
     fn an_empty_source_is_rejected_and_a_missing_one_counted() {
         let head = "id = \"x\"\ntitle = \"X\"\nsummary = \"A.\"\n[[doctor_questions]]\nid = \"a\"\ntext = \"A?\"\n";
         let err =
