@@ -61,6 +61,9 @@ pub struct Guide {
     pub good_to_know: Vec<Note>,
 }
 
+/// A summary label is set in a narrow column on the first page.
+pub const MAX_SUMMARY_LABEL: usize = 24;
+
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct DoctorQuestion {
@@ -72,6 +75,10 @@ pub struct DoctorQuestion {
     pub when: Condition,
     #[serde(default)]
     pub source: Option<String>,
+    /// A short label ("Since", "Getting worse?"): the answer then stands on the sheet's first
+    /// page, the summary, under this label.
+    #[serde(default)]
+    pub summary: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -465,6 +472,21 @@ impl Guide {
                     problems.push(format!("an item in `{list}` has an empty id"));
                 } else if !seen.insert(id) {
                     problems.push(format!("the id `{id}` appears twice in `{list}`"));
+                }
+            }
+        }
+        for q in &self.doctor_questions {
+            if let Some(label) = &q.summary {
+                if label.trim().is_empty() {
+                    problems.push(format!(
+                        "doctor question `{}` has an empty `summary` label",
+                        q.id
+                    ));
+                } else if label.chars().count() > MAX_SUMMARY_LABEL {
+                    problems.push(format!(
+                        "the `summary` label of doctor question `{}` is longer than {MAX_SUMMARY_LABEL} characters: it is a short label for the first page",
+                        q.id
+                    ));
                 }
             }
         }
@@ -905,6 +927,32 @@ text = "B?"
     }
 
     #[test]
+    fn summary_labels_are_short_and_not_blank() {
+        let guide = |label: &str| {
+            format!(
+                "id = \"x\"\ntitle = \"X\"\nsummary = \"A. B.\"\n[[doctor_questions]]\n\
+                 id = \"a\"\ntext = \"A?\"\nsummary = \"{label}\"\n"
+            )
+        };
+        let ok = Guide::parse(Path::new("x.toml"), &guide("Since")).unwrap();
+        assert_eq!(ok.doctor_questions[0].summary.as_deref(), Some("Since"));
+        let err = Guide::parse(Path::new("x.toml"), &guide(" ")).unwrap_err();
+        assert!(err.to_string().contains("empty `summary` label"), "{err}");
+        let err = Guide::parse(Path::new("x.toml"), &guide(&"x".repeat(25))).unwrap_err();
+        assert!(err.to_string().contains("longer than 24"), "{err}");
+        // The built-in guides put their first questions on the summary.
+        for id in Guide::built_in_ids() {
+            let g = Guide::built_in(id).unwrap();
+            assert!(
+                g.doctor_questions
+                    .iter()
+                    .any(|q| q.summary.as_deref() == Some("Since")),
+                "{id}"
+            );
+        }
+    }
+
+    #[test]
     fn an_empty_source_is_rejected_and_a_missing_one_counted() {
         let head = "id = \"x\"\ntitle = \"X\"\nsummary = \"A.\"\n[[doctor_questions]]\nid = \"a\"\ntext = \"A?\"\n";
         let err =
@@ -921,6 +969,29 @@ text = "B?"
         .unwrap();
         assert_eq!(guide.unsourced(), 1, "the summary names no source");
         assert_eq!(guide.statements().len(), 2);
+    }
+
+    #[test]
+    fn unknown_placeholders_are_placed_and_comments_ignored() {
+        let text = "# {comment} is fine\ntext = \"Ask {companion} and {nobody}\"\nwhen = {pregnant = true}\n";
+        let found = unknown_placeholders(text);
+        assert_eq!(found.len(), 1);
+        let span = found[0].span.clone().unwrap();
+        assert_eq!(&text[span], "{nobody}");
+    }
+
+    #[test]
+    fn a_guide_file_is_reported_without_its_lines() {
+        let dir = std::env::temp_dir().join(format!("visitprep-guide-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("g.toml");
+        std::fs::write(&path, "id = \"x\"\ntitle = [\"private words\"]\n").unwrap();
+        let report = Guide::load(&path).unwrap_err();
+        let text = report.render(false);
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(text.contains("g.toml:2:9"), "{text}");
+        assert!(text.contains("`title`"), "{text}");
+        assert!(!text.contains("private words"), "{text}");
     }
 
     #[test]

@@ -14,6 +14,14 @@ pub const MAX_GUIDE_BYTES: u64 = 1024 * 1024;
 /// weights up to 30 MB), far below what would strain the memory of an old computer.
 pub const MAX_FONT_BYTES: u64 = 64 * 1024 * 1024;
 
+/// True when `path` is a stream rather than a file in a folder of the user's: `-`, or a name
+/// the system gives a pipe or standard input (`/dev/stdin`, `/dev/fd/63` from `<(...)`,
+/// `/proc/self/fd/0`). Such an input has no folder to find its guide in, nor a name to
+/// give its sheet.
+pub fn is_stream(path: &Path) -> bool {
+    path == Path::new("-") || path.starts_with("/dev") || path.starts_with("/proc")
+}
+
 /// What kind of thing a path names, in the user's words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {

@@ -46,6 +46,10 @@ pub struct Patient {
     pub phone: Option<String>,
     pub language: Option<String>,
     pub emergency_contact: Option<String>,
+    /// Communication and access needs: glasses, a hearing aid, an interpreter, a wheelchair.
+    pub needs: Vec<String>,
+    /// Who filled in the intake, when it is not the patient.
+    pub filled_in_by: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -56,6 +60,10 @@ pub struct Visit {
     pub doctor: Option<String>,
     pub companion: Option<String>,
     pub reason: Option<String>,
+    /// What worries the patient, most important first.
+    pub concerns: Vec<String>,
+    /// What the patient hopes to get from the visit.
+    pub goal: Option<String>,
 }
 
 /// A visit is booked for a day, or for a day and a time.
@@ -157,9 +165,11 @@ pub fn load(path: &Path) -> Result<LoadedIntake, IntakeError> {
 /// As [`load`], with what is unlikely but possible (a pregnancy at 70, a template not yet
 /// filled in), each warning in a report of its own file.
 pub fn load_with_warnings(path: &Path) -> Result<(LoadedIntake, Report), IntakeError> {
-    let from_stdin = path == Path::new("-");
-    let (shown, dir) = if from_stdin {
+    let (shown, dir) = if path == Path::new("-") {
         (Path::new(STDIN_NAME), Path::new("."))
+    } else if crate::input::is_stream(path) {
+        // `/dev/stdin`, `<(...)`: a guide path is taken from the current folder, as for `-`.
+        (path, Path::new("."))
     } else {
         (path, path.parent().unwrap_or(Path::new(".")))
     };
@@ -241,18 +251,26 @@ pub fn parse_with_warnings(
     let syntax = |e: toml::de::Error| {
         IntakeError::Invalid(Report::single(file.clone(), explain_toml_error(&e, text)))
     };
-    let mut table = toml::de::DeTable::parse(text).map_err(syntax)?;
-    // Unknown keys are taken out and reported all together, so a typo in one table does not
-    // hide the problems of the others.
-    let mut problems = take_unknown_keys(table.get_mut());
+    let table = toml::de::DeTable::parse(text).map_err(syntax)?;
+    let mut problems = Vec::new();
     let raw: RawIntake = match RawIntake::deserialize(toml::de::Deserializer::from(table)) {
         Ok(raw) => raw,
-        Err(e) => {
-            problems.push(explain_toml_error(&e, text));
-            return Err(IntakeError::Invalid(Report {
-                file,
-                diagnostics: problems,
-            }));
+        // serde stops at the first problem. Unknown keys are then taken out of every table
+        // and reported all together, so a typo in one table does not hide the problems of
+        // the others. (Only here: a valid intake never pays for the walk.)
+        Err(_) => {
+            let mut table = toml::de::DeTable::parse(text).map_err(syntax)?;
+            problems = take_unknown_keys(table.get_mut());
+            match RawIntake::deserialize(toml::de::Deserializer::from(table)) {
+                Ok(raw) => raw,
+                Err(e) => {
+                    problems.push(explain_toml_error(&e, text));
+                    return Err(IntakeError::Invalid(Report {
+                        file,
+                        diagnostics: problems,
+                    }));
+                }
+            }
         }
     };
 
@@ -384,6 +402,12 @@ struct RawPatient {
     language: Option<String>,
     /// Who to call in an emergency, with their phone number.
     emergency_contact: Option<String>,
+    /// What helps you take part in the visit: glasses, a hearing aid, an interpreter, a
+    /// wheelchair, easy-read information, more time.
+    #[serde(default)]
+    needs: Vec<String>,
+    /// Who filled in this file, when it is not you: "Anna Example (daughter)".
+    filled_in_by: Option<String>,
 }
 
 /// The appointment.
@@ -402,6 +426,11 @@ struct RawVisit {
     companion: Option<String>,
     /// In one or two sentences: why you are going.
     reason: Option<String>,
+    /// What worries you, most important first. The first three are on the sheet's first page.
+    #[serde(default)]
+    concerns: Vec<String>,
+    /// What you hope to get from the visit.
+    goal: Option<String>,
 }
 
 /// Other illnesses, allergies and notes.
@@ -658,6 +687,8 @@ const TABLE_KEYS: &[(&str, &[&str])] = &[
             "phone",
             "language",
             "emergency_contact",
+            "needs",
+            "filled_in_by",
         ],
     ),
     (
@@ -669,6 +700,8 @@ const TABLE_KEYS: &[(&str, &[&str])] = &[
             "doctor",
             "companion",
             "reason",
+            "concerns",
+            "goal",
         ],
     ),
     ("health", &["conditions", "allergies", "notes"]),
@@ -727,12 +760,15 @@ fn explain_toml_error(e: &toml::de::Error, text: &str) -> Diagnostic {
     // Everything below concerns one value or key: name its field when the line shows it.
     let key = span.as_ref().and_then(|s| key_before(text, s.start));
     let within = table.unwrap_or_default();
-    let path = key.as_ref().map(|k| {
-        if within.is_empty() {
-            k.clone()
-        } else {
-            format!("{within}.{k}")
-        }
+    // In an array of tables, the entry too: `diary[2].severity`, as the other checks name it.
+    let entry = match (within.as_str(), span.as_ref()) {
+        ("medications" | "diary", Some(s)) => entry_index(text, &within, s.start),
+        _ => None,
+    };
+    let path = key.as_ref().map(|k| match entry {
+        _ if within.is_empty() => k.clone(),
+        Some(i) => format!("{within}[{i}].{k}"),
+        None => format!("{within}.{k}"),
     });
     if let Some(p) = &path {
         d = d.field(p.clone());
@@ -959,6 +995,16 @@ fn plain_types(message: &str) -> String {
         .replace("expected a borrowed string", "expected text in quotes")
         .replace("expected a string", "expected text in quotes")
         .replace("expected a sequence", "expected a list in square brackets")
+        .replace(
+            "expected a TOML datetime",
+            "expected a date (or time) without quotes, like 1956-03-14",
+        )
+        .replace(
+            "expected a map",
+            "expected a table, like [answers] with keys below it",
+        )
+        .replace("floating point `", "decimal number `")
+        .replace("integer `", "whole number `")
         .replace("invalid type: ", "wrong kind of value: ")
 }
 
@@ -977,7 +1023,7 @@ fn type_help(key: &str) -> String {
             "`pregnancy_week` is a whole number from 1 to 45, without quotes".into()
         }
         "pregnant" | "as_needed" => format!("`{key}` is true or false, without quotes"),
-        "conditions" | "allergies" | "own" | "skip" | "done" => {
+        "conditions" | "allergies" | "own" | "skip" | "done" | "needs" | "concerns" => {
             format!("`{key}` is a list in square brackets: {key} = [\"first\", \"second\"]")
         }
         _ => format!("`{key}` is text between double quotes: {key} = \"...\""),
@@ -1003,6 +1049,17 @@ fn enclosing_table(text: &str, offset: usize) -> String {
         }
     }
     String::new()
+}
+
+/// Which `[[table]]` entry a byte offset lies in, counting the headers above it.
+fn entry_index(text: &str, table: &str, offset: usize) -> Option<usize> {
+    let header = format!("[[{table}]]");
+    let before = text.get(..offset.min(text.len()))?;
+    before
+        .lines()
+        .filter(|l| l.trim().replace(' ', "") == header)
+        .count()
+        .checked_sub(1)
 }
 
 /// The key on the line of a value's span (`severity` in `severity = "high"`).
@@ -1217,6 +1274,8 @@ impl Checker {
                 phone: raw.patient.phone.as_deref().map(clean),
                 language: raw.patient.language.as_deref().map(clean),
                 emergency_contact: raw.patient.emergency_contact.as_deref().map(clean),
+                needs: raw.patient.needs.iter().map(|s| clean(s)).collect(),
+                filled_in_by: raw.patient.filled_in_by.as_deref().map(clean),
             },
             visit: Visit {
                 when,
@@ -1225,6 +1284,8 @@ impl Checker {
                 doctor: raw.visit.doctor.as_deref().map(clean),
                 companion: raw.visit.companion.as_deref().map(clean),
                 reason: raw.visit.reason.as_deref().map(clean),
+                concerns: raw.visit.concerns.iter().map(|s| clean(s)).collect(),
+                goal: raw.visit.goal.as_deref().map(clean),
             },
             answers,
             health: Health {
@@ -1596,12 +1657,20 @@ impl Intake {
             "patient.emergency_contact".into(),
             p.emergency_contact.as_ref(),
         );
+        for (i, n) in p.needs.iter().enumerate() {
+            push(format!("patient.needs[{i}]"), Some(n));
+        }
+        push("patient.filled_in_by".into(), p.filled_in_by.as_ref());
         let v = &self.visit;
         push("visit.clinic".into(), v.clinic.as_ref());
         push("visit.department".into(), v.department.as_ref());
         push("visit.doctor".into(), v.doctor.as_ref());
         push("visit.companion".into(), v.companion.as_ref());
         push("visit.reason".into(), v.reason.as_ref());
+        for (i, c) in v.concerns.iter().enumerate() {
+            push(format!("visit.concerns[{i}]"), Some(c));
+        }
+        push("visit.goal".into(), v.goal.as_ref());
         for (id, a) in &self.answers {
             push(format!("answers.{id}"), Some(a));
         }
@@ -1696,7 +1765,7 @@ mod tests {
     fn wrong_type_names_the_field() {
         let text = format!("{MINIMAL}[[diary]]\nnight = 2026-11-01\nseverity = \"high\"\n");
         let err = error_of(&text);
-        assert!(err.contains("diary.severity"), "{err}");
+        assert!(err.contains("diary[0].severity"), "{err}");
         assert!(err.contains("whole number from 0"), "{err}");
     }
 
@@ -1735,6 +1804,84 @@ mod tests {
         let err = error_of("guide = \"general\"\n[patient]\nname = \"\\u200B\\uFEFF \\u2060\"\n");
         assert!(err.contains("patient's name is blank"), "{err}");
         assert!(!prints_blank("Zoë"));
+    }
+
+    #[test]
+    fn impossible_days_are_named_and_numbers_kept_short() {
+        assert_eq!(
+            impossible_day("1950-02-30").as_deref(),
+            Some("February 1950 has 28 days")
+        );
+        assert_eq!(
+            impossible_day("2024-02-30").as_deref(),
+            Some("February 2024 has 29 days")
+        );
+        assert_eq!(impossible_day("2024-02-29"), None);
+        assert_eq!(impossible_day("1950-13-01"), None);
+        assert_eq!(plain_number(2.5), "2.5");
+        assert_eq!(plain_number(1e300), "1e300");
+        assert_eq!(plain_number(-1e300), "-1e300");
+    }
+
+    #[test]
+    fn plausibility_refuses_the_impossible_and_warns_of_the_unlikely() {
+        let text =
+            "guide = \"general\"\n[patient]\nname = \"A\"\nborn = 1950-01-01\npregnant = true\n\
+                    [visit]\nwhen = 2026-12-02\n[[diary]]\nnight = 2027-01-01\nminutes = 2000\n";
+        let err = parse_with_warnings(Path::new("t.toml"), text, Path::new(".")).unwrap_err();
+        let report = err.report();
+        assert_eq!(report.errors(), 1, "{}", report.render(false));
+        let text = report.render(false);
+        assert!(
+            text.contains("error: 2000 minutes is more than a day"),
+            "{text}"
+        );
+        assert!(text.contains("warning: a pregnancy at 76 years"), "{text}");
+        assert!(
+            text.contains("warning: diary night 1 (2027-01-01) is after the visit"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn unknown_keys_of_every_entry_are_all_reported() {
+        let text = format!(
+            "{MINIMAL}[[medications]]\nname = \"a\"\nextra = 1\n[[diary]]\nnight = 2026-11-01\nsevrity = 1\n[[diary]]\nnight = 2026-11-02\nwher = \"x\"\n"
+        );
+        let err = error_of(&text);
+        for expected in ["medications[0].extra", "diary[0].sevrity", "diary[1].wher"] {
+            assert!(err.contains(expected), "missing {expected} in\n{err}");
+        }
+    }
+
+    #[test]
+    fn type_errors_speak_no_rust() {
+        for (value, words) in [
+            (
+                "born = \"1956-03-14\"",
+                "expected a date (or time) without quotes",
+            ),
+            (
+                "pregnancy_week = 2.5",
+                "decimal number `2.5`, expected a whole number",
+            ),
+            ("pregnant = 1", "whole number `1`, expected true or false"),
+        ] {
+            let err = error_of(&format!("{MINIMAL}{value}\n"));
+            assert!(err.contains(words), "{words:?} not in\n{err}");
+            for jargon in [
+                "TOML datetime",
+                "floating point",
+                "integer",
+                "i64",
+                "f64",
+                "u8",
+            ] {
+                assert!(!err.contains(jargon), "{jargon:?} in\n{err}");
+            }
+        }
+        let err = error_of("guide = \"general\"\nanswers = 5\n[patient]\nname = \"A\"\n");
+        assert!(err.contains("expected a table"), "{err}");
     }
 
     #[test]

@@ -23,8 +23,8 @@ Examples:
 
 Exit codes: 0 done; 1 invalid input or the file could not be written (nothing is written
 for that intake; with several intakes, the others are still rendered); 2 wrong command-line
-usage; 130 or 143 stopped by Ctrl-C or SIGTERM (sheets already written are kept, no partial
-file is left).";
+usage; 130, 143 or 129 stopped by Ctrl-C, SIGTERM or SIGHUP (sheets already written are
+kept, no partial file is left).";
 
 /// Turns a patient's TOML intake file into a printable PDF visit sheet.
 #[derive(Parser)]
@@ -44,7 +44,7 @@ enum Command {
         /// Intake files, or folders whose *.toml intakes are all rendered. Several are
         /// rendered in parallel; one that fails does not stop the others. `-` reads one intake
         /// from standard input (a guide path in it is then taken from the current folder;
-        /// name the sheet with -o). Ctrl-C or SIGTERM stops a batch cleanly: the sheets
+        /// name the sheet with -o). Ctrl-C, SIGTERM or SIGHUP stops a batch cleanly: the sheets
         /// already written are kept, no partial file is left.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,

@@ -216,9 +216,10 @@ pub fn write_atomic(target: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     Ok(())
 }
 
-/// From now on SIGINT and SIGTERM stop the program cleanly: files being written are removed,
-/// those complete are kept, `report(written)` is printed on standard error, and the program
-/// ends with 130 (SIGINT) or 143 (SIGTERM), as a shell reports a program a signal ended.
+/// From now on SIGINT, SIGTERM and SIGHUP (the terminal closed) stop the program cleanly:
+/// files being written are removed, those complete are kept, `report(written)` is printed on
+/// standard error, and the program ends with 130 (SIGINT), 143 (SIGTERM) or 129 (SIGHUP), as
+/// a shell reports a program a signal ended.
 ///
 /// Call it before any other thread starts: the signals are blocked in this thread, and so in
 /// every thread started after it, and one thread of their own waits for them. A signal
@@ -231,6 +232,7 @@ pub fn stop_cleanly_on_signals(report: impl Fn(usize) -> String + Send + 'static
         libc::sigemptyset(&mut set);
         libc::sigaddset(&mut set, libc::SIGINT);
         libc::sigaddset(&mut set, libc::SIGTERM);
+        libc::sigaddset(&mut set, libc::SIGHUP);
         if libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut()) != 0 {
             return;
         }
@@ -249,7 +251,8 @@ pub fn stop_cleanly_on_signals(report: impl Fn(usize) -> String + Send + 'static
             for tmp in live.temps.drain(..) {
                 let _ = std::fs::remove_file(tmp);
             }
-            eprintln!("{}", report(written()));
+            // Standard error may be gone (the terminal closed): the exit must not depend on it.
+            let _ = writeln!(std::io::stderr(), "{}", report(written()));
             // The list stays locked: no writer starts or finishes a file from here on.
             std::process::exit(128 + signal);
         });

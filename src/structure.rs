@@ -38,6 +38,25 @@ pub enum Role {
 }
 
 impl Role {
+    /// 1 to 3 for a heading.
+    pub fn heading_level(self) -> Option<u8> {
+        match self {
+            Role::H1 => Some(1),
+            Role::H2 => Some(2),
+            Role::H3 => Some(3),
+            _ => None,
+        }
+    }
+
+    /// The heading of `level` (1 to 3; deeper levels are level 3).
+    pub fn heading(level: u8) -> Role {
+        match level {
+            0 | 1 => Role::H1,
+            2 => Role::H2,
+            _ => Role::H3,
+        }
+    }
+
     /// The structure type's name in a PDF.
     pub fn name(self) -> &'static str {
         match self {
@@ -145,6 +164,46 @@ impl Structure {
         id
     }
 
+    /// Appends `other`'s nodes, the children of its root becoming the last children of this
+    /// root. Returns what a mark of `other` becomes.
+    pub fn append(&mut self, other: Structure) -> impl Fn(Mark) -> Mark {
+        // Every node of `other` but its root moves up by this much; its root is this root.
+        let offset = self.nodes.len() as u32 - 1;
+        let moved = move |id: NodeId| match id {
+            Structure::ROOT => Structure::ROOT,
+            NodeId(n) => NodeId(n + offset),
+        };
+        let mut nodes = other.nodes.into_iter();
+        let root = nodes.next().expect("a structure has a root");
+        for mut node in nodes {
+            node.parent = node.parent.map(moved);
+            node.children.iter_mut().for_each(|c| *c = moved(*c));
+            self.nodes.push(node);
+        }
+        let kids = root.children.into_iter().map(moved);
+        self.nodes[0].children.extend(kids);
+        move |mark| match mark {
+            Mark::Content(id) => Mark::Content(moved(id)),
+            artifact => artifact,
+        }
+    }
+
+    /// Makes every heading at most one level below the heading before it, in reading order,
+    /// so that none skips a level (a part that opens with a section heading opens at level 1).
+    pub fn level_headings(&mut self) {
+        let mut last = 0;
+        let mut stack = vec![Structure::ROOT];
+        while let Some(id) = stack.pop() {
+            let node = &mut self.nodes[id.0 as usize];
+            if let Some(level) = node.role.heading_level() {
+                let level = level.min(last + 1);
+                node.role = Role::heading(level);
+                last = level;
+            }
+            stack.extend(node.children.iter().rev());
+        }
+    }
+
     pub fn node(&self, id: NodeId) -> &Node {
         &self.nodes[id.0 as usize]
     }
@@ -167,5 +226,41 @@ mod tests {
         assert_eq!(s.node(list).children, [a, b]);
         assert_eq!(s.node(b).parent, Some(list));
         assert_eq!(s.node(Structure::ROOT).children, [list]);
+    }
+
+    #[test]
+    fn headings_never_skip_a_level() {
+        let mut s = Structure::new("en");
+        let a = s.add(Structure::ROOT, Role::H2);
+        let b = s.add(Structure::ROOT, Role::H3);
+        let c = s.add(Structure::ROOT, Role::H1);
+        let list = s.add(Structure::ROOT, Role::L);
+        let d = s.add(list, Role::H3);
+        let e = s.add(Structure::ROOT, Role::H2);
+        s.level_headings();
+        let roles: Vec<Role> = [a, b, c, d, e].iter().map(|n| s.node(*n).role).collect();
+        assert_eq!(roles, [Role::H1, Role::H2, Role::H1, Role::H2, Role::H2]);
+    }
+
+    #[test]
+    fn an_appended_structure_follows_with_its_marks_moved() {
+        let mut first = Structure::new("en");
+        let h = first.add(Structure::ROOT, Role::H1);
+        let mut second = Structure::new("en");
+        let list = second.add(Structure::ROOT, Role::L);
+        let item = second.add(list, Role::LI);
+        let moved = first.append(second);
+        let (list2, item2) = (NodeId(2), NodeId(3));
+        assert_eq!(first.node(Structure::ROOT).children, [h, list2]);
+        assert_eq!(first.node(list2).children, [item2]);
+        assert_eq!(first.node(item2).parent, Some(list2));
+        assert_eq!(first.node(list2).parent, Some(Structure::ROOT));
+        assert_eq!(moved(Mark::Content(item)), Mark::Content(item2));
+        assert_eq!(
+            moved(Mark::Content(Structure::ROOT)),
+            Mark::Content(Structure::ROOT)
+        );
+        let layout = Mark::Artifact(Artifact::Layout);
+        assert_eq!(moved(layout), layout);
     }
 }

@@ -70,7 +70,7 @@ fn text_where_a_number_belongs() {
         format!("{HEAD}[[diary]]\nnight = 2026-11-01\nseverity = \"high\"\n").as_bytes(),
         &[
             "intake.toml:6:12",
-            "diary.severity",
+            "diary[0].severity",
             "expected a whole number",
             "help: `severity` is a whole number",
         ],

@@ -517,12 +517,27 @@ fn a_guide_path_in_an_intake_from_standard_input_is_taken_from_the_current_folde
         "guide = \"guides/mine.toml\"\n[patient]\nname = \"Ann\"\n",
     )
     .unwrap();
+    for stdin_name in ["-", "/dev/stdin"] {
+        let ran = run_bounded(
+            visitprep(&["check", stdin_name], dir.path()),
+            from_file(dir.path().join("in.toml").to_str().unwrap()),
+        );
+        assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+        assert!(String::from_utf8_lossy(&ran.stdout).contains("valid (guide: general)"));
+    }
+    // No sheet is ever named after a stream (`/dev/stdin.pdf`).
     let ran = run_bounded(
-        visitprep(&["check", "-"], dir.path()),
+        visitprep(&["render", "/dev/stdin"], dir.path()),
         from_file(dir.path().join("in.toml").to_str().unwrap()),
     );
-    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
-    assert!(String::from_utf8_lossy(&ran.stdout).contains("valid (guide: general)"));
+    assert_eq!(ran.code, Some(1));
+    assert!(
+        ran.stderr
+            .contains("an intake read from /dev/stdin has no name to give its sheet"),
+        "{}",
+        ran.stderr
+    );
+    assert!(!Path::new("/dev/stdin.pdf").exists());
 }
 
 struct Guide;
@@ -909,6 +924,11 @@ fn sigint_stops_a_batch_cleanly() {
     batch_stopped_by(libc::SIGINT, 130);
 }
 
+#[test]
+fn sighup_stops_a_batch_cleanly() {
+    batch_stopped_by(libc::SIGHUP, 129);
+}
+
 // --- 10. Every problem at once, in messages of a readable size -----------------------------
 
 #[test]
@@ -974,7 +994,7 @@ fn no_rust_type_names_and_impossible_days_named() {
         "",
         "[[diary]]\nnight = 2026-11-01\nseverity = 99999999999999999999\n",
     );
-    refused(&big, &["the number is far too large", "diary.severity"]);
+    refused(&big, &["the number is far too large", "diary[0].severity"]);
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("in.toml"), &big).unwrap();
     let ran = run_bounded(visitprep(&["check", "in.toml"], dir.path()), devnull());
@@ -1011,4 +1031,60 @@ fn a_folder_or_fifo_as_the_guide_is_called_what_it_is() {
             &[what],
         );
     }
+}
+
+#[test]
+fn new_interview_and_schema_never_replace_a_fifo_or_a_device() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(Command::new("mkfifo")
+        .arg(dir.path().join("f.toml"))
+        .status()
+        .unwrap()
+        .success());
+    std::os::unix::fs::symlink("/dev/null", dir.path().join("null.toml")).unwrap();
+    let before = snapshot(dir.path());
+    for target in ["f.toml", "null.toml"] {
+        for args in [
+            vec!["new", "-o", target, "--force"],
+            vec!["interview", "-o", target, "--force"],
+            vec!["schema", "-o", target, "--force"],
+            vec!["schema", "-o", target],
+        ] {
+            let ran = run_bounded(visitprep(&args, dir.path()), devnull());
+            assert_eq!(ran.code, Some(1), "{args:?}: {}", ran.stderr);
+            assert!(
+                ran.stderr.contains("not a file; nothing was written"),
+                "{args:?}: {}",
+                ran.stderr
+            );
+            assert!(!ran.stderr.contains("--force"), "{}", ran.stderr);
+        }
+    }
+    assert_eq!(snapshot(dir.path()), before);
+    // `-o -` prints, as leaving -o out does; it never makes a file named `-`.
+    let printed = run_bounded(visitprep(&["new", "-o", "-"], dir.path()), devnull());
+    assert_eq!(printed.code, Some(0));
+    assert!(String::from_utf8_lossy(&printed.stdout).contains("[patient]"));
+    let schema = run_bounded(visitprep(&["schema", "-o", "-"], dir.path()), devnull());
+    assert_eq!(schema.code, Some(0));
+    assert!(schema.stdout.starts_with(b"{"));
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[test]
+fn a_fifo_in_a_folder_of_intakes_is_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(example("minimal.toml"), dir.path().join("a.toml")).unwrap();
+    std::fs::copy(example("minimal.toml"), dir.path().join("b.toml")).unwrap();
+    assert!(Command::new("mkfifo")
+        .arg(dir.path().join("waiting.toml"))
+        .status()
+        .unwrap()
+        .success());
+    let ran = run_bounded(
+        visitprep(&["render", ".", "--out-dir", "sheets"], dir.path()),
+        devnull(),
+    );
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    assert!(ran.stderr.contains("rendered 2 sheets"), "{}", ran.stderr);
 }

@@ -5,6 +5,9 @@ use visitprep::interview::{self, Options};
 use visitprep::{input, intake, output, skeleton};
 
 pub fn interview(guide_id: &str, out: &Path, force: bool) -> Result<(), String> {
+    if output::is_stdout(out) {
+        return Err("error: the interview asks its questions on standard output, so it cannot write the intake there too\n  help: name the intake file, e.g. -o intake.toml".into());
+    }
     let dir = super::folder_of(Some(out));
     let (guide, reference) = super::guide_for_intake(guide_id, dir)?;
     // Refuse before asking anything, so nobody types their answers for nothing.

@@ -12,23 +12,32 @@ use std::path::{Path, PathBuf};
 
 use visitprep::diagnostic::Report;
 use visitprep::guide::{self, Guide, GuideError};
+use visitprep::input::Kind;
 use visitprep::intake::{self, LoadedIntake};
 
-/// An intake that exists is never replaced without --force, and a folder never.
+/// An intake that exists is never replaced without --force, and anything but a regular
+/// file (a folder, a FIFO, a device) never: those are not even opened.
 pub fn refuse_existing(out: &Path, force: bool) -> Result<(), String> {
-    if out.is_dir() {
-        return Err(format!(
-            "error: {} is a folder; nothing was written\n  help: name the intake file, e.g. -o intake.toml",
-            out.display()
-        ));
-    }
-    if out.exists() && !force {
-        return Err(format!(
+    let kind = match std::fs::metadata(out) {
+        Ok(meta) => Kind::of(&meta),
+        Err(_) => return Ok(()),
+    };
+    match kind {
+        Kind::File if force => Ok(()),
+        Kind::File => Err(format!(
             "error: {} already exists; nothing was written\n  help: choose another name, or add --force to replace it",
             out.display()
-        ));
+        )),
+        Kind::Folder => Err(format!(
+            "error: {} is a folder; nothing was written\n  help: name the file, e.g. -o intake.toml",
+            out.display()
+        )),
+        other => Err(format!(
+            "error: {} is {}, not a file; nothing was written\n  help: name a regular file with -o",
+            out.display(),
+            other.described()
+        )),
     }
-    Ok(())
 }
 
 /// A guide named on the command line, built in or a guide file (relative to the current

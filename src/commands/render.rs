@@ -61,8 +61,14 @@ pub fn render(args: RenderArgs) -> Result<(), String> {
     if stdin_too && args.inputs.len() > 1 {
         return Err("error: `-` reads one intake from standard input, so it cannot be given with other intakes\n  help: render the others in a call of their own".into());
     }
-    if stdin_too && args.output.is_none() {
-        return Err("error: an intake read from standard input has no name to give its sheet; nothing was written\n  help: name the sheet with -o sheet.pdf, or write it to standard output with -o -".into());
+    let unnamed = args.inputs.iter().find(|p| visitprep::input::is_stream(p));
+    if let (Some(stream), None, None) = (unnamed, &args.output, &args.out_dir) {
+        let what = if stream == Path::new("-") {
+            "standard input".to_string()
+        } else {
+            stream.display().to_string()
+        };
+        return Err(format!("error: an intake read from {what} has no name to give its sheet; nothing was written\n  help: name the sheet with -o sheet.pdf, or write it to standard output with -o -"));
     }
     if let Some(dir) = &args.out_dir {
         std::fs::create_dir_all(dir)
@@ -212,7 +218,8 @@ fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
                 .map_err(|e| format!("error: cannot read the folder {}: {e}", input.display()))?;
             let mut found: Vec<PathBuf> = entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "toml") && !p.is_dir())
+                // Regular files only: a FIFO named *.toml in the folder would wait for a writer.
+                .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
                 .collect();
             if found.is_empty() {
                 return Err(format!(
