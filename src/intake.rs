@@ -46,6 +46,8 @@ pub struct Patient {
     pub phone: Option<String>,
     pub language: Option<String>,
     pub emergency_contact: Option<String>,
+    /// Who filled in the intake, when it is not the patient.
+    pub filled_in_by: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -147,14 +149,20 @@ pub struct LoadedIntake {
 
 /// Reads, parses and checks an intake file, and loads its guide.
 pub fn load(path: &Path) -> Result<LoadedIntake, IntakeError> {
+    load_with_text(path).map(|(loaded, _)| loaded)
+}
+
+/// As [`load`], also giving the file's text exactly as read (a sheet carries it).
+pub fn load_with_text(path: &Path) -> Result<(LoadedIntake, String), IntakeError> {
     let text = read_text(path).map_err(IntakeError::Invalid)?;
     let dir = path.parent().unwrap_or(Path::new("."));
     let (intake, guide) = parse(path, &text, dir)?;
-    Ok(LoadedIntake {
+    let loaded = LoadedIntake {
         path: path.to_path_buf(),
         intake,
         guide,
-    })
+    };
+    Ok((loaded, text))
 }
 
 fn read_text(path: &Path) -> Result<String, Report> {
@@ -320,6 +328,8 @@ struct RawPatient {
     language: Option<String>,
     /// Who to call in an emergency, with their phone number.
     emergency_contact: Option<String>,
+    /// Who filled in this file, when it is not you: "Anna Example (daughter)".
+    filled_in_by: Option<String>,
 }
 
 /// The appointment.
@@ -594,6 +604,7 @@ const TABLE_KEYS: &[(&str, &[&str])] = &[
             "phone",
             "language",
             "emergency_contact",
+            "filled_in_by",
         ],
     ),
     (
@@ -1022,6 +1033,7 @@ impl Checker {
                 phone: raw.patient.phone.as_deref().map(clean),
                 language: raw.patient.language.as_deref().map(clean),
                 emergency_contact: raw.patient.emergency_contact.as_deref().map(clean),
+                filled_in_by: raw.patient.filled_in_by.as_deref().map(clean),
             },
             visit: Visit {
                 when,
@@ -1216,6 +1228,7 @@ impl Intake {
             "patient.emergency_contact".into(),
             p.emergency_contact.as_ref(),
         );
+        push("patient.filled_in_by".into(), p.filled_in_by.as_ref());
         let v = &self.visit;
         push("visit.clinic".into(), v.clinic.as_ref());
         push("visit.department".into(), v.department.as_ref());

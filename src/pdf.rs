@@ -19,6 +19,11 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use subsetter::GlyphRemapper;
 
+mod attachments;
+pub mod read;
+
+pub use attachments::{Attachment, Relationship};
+
 use crate::fonts::{Face, FaceId, FontSet};
 use crate::layout::{Item, Page};
 use crate::sfnt;
@@ -74,6 +79,16 @@ pub fn check_embeddable(face: &Face) -> Result<(), PdfError> {
 
 /// Writes the pages as a PDF with the faces they use embedded as subsets.
 pub fn write(pages: &[Page], fonts: &FontSet, info: &Info) -> Result<Vec<u8>, PdfError> {
+    write_with(pages, fonts, info, &[])
+}
+
+/// As [`write`], carrying `attachments` as associated files of the document.
+pub fn write_with(
+    pages: &[Page],
+    fonts: &FontSet,
+    info: &Info,
+    attachments: &[Attachment],
+) -> Result<Vec<u8>, PdfError> {
     let mut drawn = Drawn::new(fonts);
     let last = pages.len().saturating_sub(1);
     let contents: Vec<Vec<u8>> = pages
@@ -165,8 +180,14 @@ pub fn write(pages: &[Page], fonts: &FontSet, info: &Info) -> Result<Vec<u8>, Pd
     let mut dict = b"<</Type/Catalog/Pages ".to_vec();
     reference(&mut dict, tree);
     dict.extend_from_slice(
-        b"/PageLayout/OneColumn/ViewerPreferences<</DisplayDocTitle true>>/Lang(en)>>",
+        b"/PageLayout/OneColumn/ViewerPreferences<</DisplayDocTitle true>>/Lang(en)",
     );
+    dict.extend_from_slice(&attachments::write(
+        &mut file,
+        attachments,
+        &pdf_date(info.created_unix),
+    ));
+    dict.extend_from_slice(b">>");
     file.set(catalog, dict);
 
     file.set(info_id, info_dict(info));
@@ -176,10 +197,7 @@ pub fn write(pages: &[Page], fonts: &FontSet, info: &Info) -> Result<Vec<u8>, Pd
 
 /// The document information dictionary.
 fn info_dict(info: &Info) -> Vec<u8> {
-    let date = chrono::DateTime::from_timestamp(info.created_unix, 0)
-        .unwrap_or_default()
-        .format("D:%Y%m%d%H%M%S+00'00'")
-        .to_string();
+    let date = pdf_date(info.created_unix);
     let mut dict = b"<<".to_vec();
     for (key, value) in [
         ("Title", info.title.as_str()),
@@ -197,6 +215,14 @@ fn info_dict(info: &Info) -> Vec<u8> {
     }
     dict.extend_from_slice(b">>");
     dict
+}
+
+/// A date as PDF writes them (ISO 32000-1, 7.9.4), in UTC.
+fn pdf_date(unix: i64) -> String {
+    chrono::DateTime::from_timestamp(unix, 0)
+        .unwrap_or_default()
+        .format("D:%Y%m%d%H%M%S+00'00'")
+        .to_string()
 }
 
 /// The file identifier (ISO 32000-1, 14.4), from the document's content and information:

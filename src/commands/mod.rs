@@ -2,6 +2,8 @@
 
 pub mod check;
 pub mod completions;
+pub mod export;
+pub mod extract;
 pub mod guides;
 pub mod interview;
 pub mod new;
@@ -106,7 +108,20 @@ pub fn load(file: &Path, color: bool) -> Result<LoadedIntake, String> {
 
 /// As [`load`], with `outcome` closing the summary line (what was not written).
 pub fn load_reporting(file: &Path, color: bool, outcome: &str) -> Result<LoadedIntake, String> {
-    intake::load(file).map_err(|e| {
+    intake::load(file).map_err(|e| explain(&e, color, outcome))
+}
+
+/// As [`load_reporting`], also giving the file's text exactly as read.
+pub fn load_source(
+    file: &Path,
+    color: bool,
+    outcome: &str,
+) -> Result<(LoadedIntake, String), String> {
+    intake::load_with_text(file).map_err(|e| explain(&e, color, outcome))
+}
+
+fn explain(e: &intake::IntakeError, color: bool, outcome: &str) -> String {
+    {
         let report = e.report();
         let n = report.diagnostics.len();
         let summary = if n == 1 {
@@ -122,5 +137,5 @@ pub fn load_reporting(file: &Path, color: bool, outcome: &str) -> Result<LoadedI
             "{}error: {summary} in {what}; {outcome}",
             report.render(color)
         )
-    })
+    }
 }

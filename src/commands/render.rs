@@ -25,6 +25,8 @@ pub struct RenderArgs {
     pub font: Option<PathBuf>,
     pub strict: bool,
     pub force: bool,
+    /// Carry the intake and its FHIR export inside the PDF.
+    pub embed: bool,
     pub color: bool,
 }
 
@@ -83,7 +85,7 @@ fn load_fonts(args: &RenderArgs) -> Result<FontSet, String> {
 
 fn render_single(args: &RenderArgs) -> Result<(), String> {
     let file = &args.inputs[0];
-    let loaded = super::load(file, args.color)?;
+    let (loaded, source) = super::load_source(file, args.color, "nothing was written")?;
     let out = args
         .output
         .clone()
@@ -93,7 +95,7 @@ fn render_single(args: &RenderArgs) -> Result<(), String> {
     let fonts = load_fonts(args)?;
     let made = visitprep::generation_time();
     let mut notes = String::new();
-    let result = finish(args, &loaded, &fonts, made, None, &mut notes);
+    let result = finish(args, &loaded, &source, &fonts, made, None, &mut notes);
     eprint!("{notes}");
     let rendered = result?;
     output::write_atomic(&out, &rendered.pdf).map_err(|e| format!("error: {e}"))?;
@@ -114,6 +116,7 @@ fn pages_label(pages: usize) -> String {
 fn finish(
     args: &RenderArgs,
     loaded: &LoadedIntake,
+    source: &str,
     fonts: &FontSet,
     made: chrono::NaiveDateTime,
     batch_name: Option<&str>,
@@ -144,7 +147,12 @@ fn finish(
             });
         }
     }
-    visitprep::render(loaded, fonts, made, args.options()).map_err(|e| format!("error: {e}"))
+    let attachments = match args.embed {
+        true => visitprep::sheet_attachments(loaded, source, visitprep::generation_instant()),
+        false => Vec::new(),
+    };
+    visitprep::render_carrying(loaded, fonts, made, args.options(), &attachments)
+        .map_err(|e| format!("error: {e}"))
 }
 
 /// Every intake the inputs name: files as given, folders as their `*.toml` files, sorted.
@@ -343,14 +351,14 @@ fn render_in_batch(
     notes: &mut String,
 ) -> Result<Rendered, String> {
     let name = file.display().to_string();
-    let loaded = super::load_reporting(
+    let (loaded, source) = super::load_source(
         file,
         args.color,
         &format!("no sheet was written for {name}"),
     )?;
     output::check_target(out, &[file], Overwrite { force: args.force })
         .map_err(|e| format!("error: {name}: {e}"))?;
-    finish(args, &loaded, fonts, made, Some(&name), notes)
+    finish(args, &loaded, &source, fonts, made, Some(&name), notes)
 }
 
 fn absolute(path: &Path) -> PathBuf {
