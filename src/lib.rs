@@ -16,6 +16,7 @@ pub mod interview;
 pub mod layout;
 pub mod output;
 pub mod pdf;
+pub mod readability;
 mod sfnt;
 pub mod sheet;
 pub mod skeleton;

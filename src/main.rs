@@ -177,11 +177,14 @@ enum Command {
     },
     /// List the built-in guides, or show one (or a guide file, checking it) in full.
     #[command(
-        after_help = "Examples:\n  visitprep guides\n  visitprep guides nocturnal-leg-cramps\n  visitprep guides guides/foot-clinic.toml"
+        after_help = "Examples:\n  visitprep guides\n  visitprep guides nocturnal-leg-cramps\n  visitprep guides nocturnal-leg-cramps --sources\n  visitprep guides guides/foot-clinic.toml\n\nWith --sources, every statement of the guide is printed beside its source: the section of the\narticle it comes from, or \"practical\" for a plainly safe step the article does not state, so a\nclinician can review a guide in one sitting. A statement without one is marked unreviewed."
     )]
     Guides {
         /// A guide id, or a guide file, to show.
         id: Option<String>,
+        /// Print each statement beside its source, for review.
+        #[arg(long, requires = "id")]
+        sources: bool,
     },
 }
 
@@ -270,7 +273,7 @@ fn main() -> ExitCode {
         Command::Schema { output, force } => commands::schema::schema(output.as_deref(), force),
         Command::Completions { shell } => commands::completions::completions(shell, Cli::command()),
         Command::Man { command } => commands::completions::man(Cli::command(), command.as_deref()),
-        Command::Guides { id } => commands::guides::guides(id.as_deref()),
+        Command::Guides { id, sources } => commands::guides::guides(id.as_deref(), sources),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -8,6 +8,13 @@ pub fn check(file: &Path, color: bool) -> Result<(), String> {
     let guide = &loaded.guide;
     let facts = sheet::facts_of(intake);
     println!("{}: valid (guide: {})", file.display(), guide.id);
+    if guide.unsourced() > 0 {
+        println!(
+            "  note: the guide is unreviewed: {} of its statements name no `source` (see `visitprep guides {} --sources`)",
+            guide.unsourced(),
+            super::folder_of(Some(file)).join(&intake.guide).display()
+        );
+    }
     if intake.patient.name == skeleton::NAME_TO_REPLACE {
         println!(
             "  note: `patient.name` is still \"{}\"; write the patient's name",
