@@ -358,6 +358,29 @@ fn the_same_intake_gives_the_same_bytes_and_ids_follow_the_content() {
     let (b, _) = export(&example("complete.toml"), dir.path());
     assert_eq!(a, b, "export is not deterministic");
 
+    // Made later: a new document, but the same resources keep their ids.
+    let later = dir.path().join("later.json");
+    let o = bin()
+        .env("SOURCE_DATE_EPOCH", "1795086400")
+        .args(["export", example("complete.toml").to_str().unwrap(), "-o"])
+        .arg(&later)
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let json_later: Value = serde_json::from_slice(&std::fs::read(&later).unwrap()).unwrap();
+    assert_ne!(json_later["id"], json_a["id"]);
+    assert_ne!(json_later["timestamp"], json_a["timestamp"]);
+    let stable = |j: &Value| -> Vec<String> {
+        resources(j)
+            .iter()
+            .filter(|r| {
+                r["resourceType"] != "Observation" || r["code"]["text"] != "Pregnancy status"
+            })
+            .map(|r| r["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(stable(&json_a), stable(&json_later));
+
     // Another patient with the same medicines shares no resource id with the first.
     let text = std::fs::read_to_string(example("complete.toml")).unwrap();
     let other = dir.path().join("other.toml");

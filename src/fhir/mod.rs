@@ -44,7 +44,7 @@ pub fn bundle_json(intake: &Intake, guide: &Guide, made: DateTime<Utc>) -> Vec<u
 /// The Bundle: a Composition first, then the resources it points to.
 pub fn bundle(intake: &Intake, guide: &Guide, made: DateTime<Utc>) -> Value {
     let made_text = made.format("%Y-%m-%dT%H:%M:%SZ").to_string();
-    let mut b = Builder::new(intake);
+    let mut b = Builder::new(intake, &made_text);
     let subject = b.add(patient(intake));
     let source = match &intake.patient.filled_in_by {
         Some(who) if !who.trim().is_empty() => b.add(json!({
@@ -163,11 +163,14 @@ pub fn bundle(intake: &Intake, guide: &Guide, made: DateTime<Utc>) -> Value {
 struct Builder {
     /// Identifies the patient in every id, so two patients' Bundles share no ids.
     seed: Hash,
+    /// When the Bundle is made: left out of the ids, so that exporting the same intake
+    /// again gives its resources the same ids (a new Bundle, the same Patient).
+    made: String,
     entries: Vec<(String, Value)>,
 }
 
 impl Builder {
-    fn new(intake: &Intake) -> Builder {
+    fn new(intake: &Intake, made: &str) -> Builder {
         let born = intake
             .patient
             .born
@@ -177,6 +180,7 @@ impl Builder {
             seed: Hash::new()
                 .with(intake.patient.name.as_bytes())
                 .with(born.as_bytes()),
+            made: made.to_string(),
             entries: Vec::new(),
         }
     }
@@ -186,7 +190,7 @@ impl Builder {
         let hash = self
             .seed
             .with(&(self.entries.len() as u64).to_le_bytes())
-            .with(resource.to_string().as_bytes());
+            .with(resource.to_string().replace(&self.made, "").as_bytes());
         self.insert(hash.uuid(), resource)
     }
 
