@@ -10,11 +10,13 @@ for pair in pdftotext:poppler-utils qpdf:qpdf mutool:mupdf-tools gs:ghostscript;
   command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
 done
 [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
+# GNU time measures the memory a refusal of endless input takes (tests/hostile.rs).
+[ -x /usr/bin/time ] || missing+=(time)
 # A font with CFF (PostScript) outlines, embedded differently from TrueType ones.
 [ -e /usr/share/fonts/opentype/urw-base35/NimbusSans-Regular.otf ] || missing+=(fonts-urw-base35)
 if [ ${#missing[@]} -gt 0 ]; then
   if ! command -v apt-get >/dev/null 2>&1; then
-    echo "please install: ${missing[*]} (poppler-utils, qpdf, mupdf-tools, ghostscript, a CJK font)" >&2
+    echo "please install: ${missing[*]} (poppler-utils, qpdf, mupdf-tools, ghostscript, a CJK font, GNU time)" >&2
     exit 1
   fi
   sudo=""

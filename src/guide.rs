@@ -8,6 +8,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::diagnostic::{did_you_mean, Diagnostic, Report, SourceFile};
+use crate::input::{Kind, ReadError};
 
 /// The guides compiled into the binary, by id.
 pub const BUILT_IN: &[(&str, &str)] = &[
@@ -360,21 +361,33 @@ impl Guide {
         BUILT_IN.iter().map(|(id, _)| *id)
     }
 
-    /// A guide file on disk.
+    /// A guide file on disk. Its problems are told by line and column without quoting it:
+    /// a guide path may name any file, and its lines are not ours to print.
     pub fn load(path: &Path) -> Result<Guide, Report> {
-        let too_big =
-            std::fs::metadata(path).is_ok_and(|m| m.len() > crate::intake::MAX_INTAKE_BYTES);
-        if too_big {
-            return Err(Report::about_file(
-                path,
-                Diagnostic::new("the guide file is larger than 1 MiB")
-                    .help("is this the right file? A guide is a short text file"),
-            ));
-        }
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            Report::about_file(path, Diagnostic::new(format!("cannot read the guide: {e}")))
+        let fail = |message: String| Report::about_file(path, Diagnostic::new(message));
+        let bytes =
+            crate::input::read(path, crate::input::MAX_GUIDE_BYTES).map_err(|e| match e {
+                ReadError::TooLarge { limit } => fail(format!(
+                    "the guide file is larger than {}",
+                    crate::input::size_in_words(limit)
+                ))
+                .with_help("is this the right file? A guide is a short text file"),
+                ReadError::Folder => fail("this is a folder, not a guide file".into()),
+                other => fail(format!("cannot read the guide: {other}")),
+            })?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let file = SourceFile {
+                path: path.to_path_buf(),
+                text: String::from_utf8_lossy(e.as_bytes()).into_owned(),
+            };
+            let at = e.utf8_error().valid_up_to();
+            Report::single(
+                file,
+                Diagnostic::new("the guide file is not UTF-8 text").at(Some(at..at + 1)),
+            )
+            .without_quotes()
         })?;
-        Guide::parse(path, &text)
+        Guide::parse(path, &text).map_err(Report::without_quotes)
     }
 
     pub fn parse(path: &Path, text: &str) -> Result<Guide, Report> {
@@ -383,20 +396,33 @@ impl Guide {
             text: text.to_string(),
         };
         let guide: Guide = toml::from_str(text).map_err(|e| {
-            Report::single(
-                file.clone(),
-                Diagnostic::new(format!("this guide is not valid: {}", e.message().trim()))
-                    .at(e.span()),
-            )
+            let span = e.span().or_else(|| deepest_line(text));
+            let mut d = Diagnostic::new(format!(
+                "this guide is not valid: {}",
+                without_values(e.message().trim())
+                    .replace("recursion limit", "keys are nested too deeply")
+            ));
+            // The key is named, never its value: a guide path may name any file.
+            let key = span
+                .as_ref()
+                .and_then(|s| crate::intake::key_before(text, s.start))
+                .filter(|k| {
+                    k.len() <= 60
+                        && k.chars()
+                            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+                });
+            if let Some(key) = key {
+                d = d.field(crate::diagnostic::shorten(&key, 60));
+            }
+            Report::single(file.clone(), d.at(span))
         })?;
-        let problems = guide.problems();
-        if problems.is_empty() {
+        let mut diagnostics: Vec<Diagnostic> =
+            guide.problems().into_iter().map(Diagnostic::new).collect();
+        diagnostics.extend(unknown_placeholders(text));
+        if diagnostics.is_empty() {
             Ok(guide)
         } else {
-            Err(Report {
-                file,
-                diagnostics: problems.into_iter().map(Diagnostic::new).collect(),
-            })
+            Err(Report { file, diagnostics })
         }
     }
 
@@ -662,20 +688,89 @@ pub fn resolve(reference: &str, intake_dir: &Path) -> Result<Guide, GuideError> 
     let looks_like_path = reference.ends_with(".toml") || reference.contains(['/', '\\']);
     if looks_like_path {
         let path = intake_dir.join(reference);
-        if path.is_file() {
-            return Guide::load(&path).map_err(GuideError::Invalid);
-        }
-        return Err(GuideError::Unknown {
-            reference: reference.to_string(),
-            suggestion: None,
-            file_missing: true,
-        });
+        return match std::fs::metadata(&path).map(|m| Kind::of(&m)) {
+            Ok(Kind::File) => Guide::load(&path).map_err(GuideError::Invalid),
+            Ok(kind) => Err(GuideError::NotAFile {
+                reference: reference.to_string(),
+                kind,
+            }),
+            Err(_) => Err(GuideError::Unknown {
+                reference: reference.to_string(),
+                suggestion: None,
+                file_missing: true,
+            }),
+        };
     }
     Err(GuideError::Unknown {
         reference: reference.to_string(),
         suggestion: did_you_mean(reference, Guide::built_in_ids()).map(str::to_string),
         file_missing: false,
     })
+}
+
+/// A toml/serde message without the values it may quote (`invalid type: string "…"`):
+/// a guide path may name a file whose contents are not ours to print.
+fn without_values(message: &str) -> String {
+    match (
+        message.strip_prefix("invalid type: "),
+        message.find(", expected "),
+    ) {
+        (Some(_), Some(at)) => format!("wrong kind of value, {}", &message[at + 2..]),
+        _ => message.to_string(),
+    }
+}
+
+/// For an error the parser cannot place (nesting beyond its limit): the line nested deepest.
+pub(crate) fn deepest_line(text: &str) -> Option<std::ops::Range<usize>> {
+    let mut offset = 0;
+    let mut deepest: Option<(usize, std::ops::Range<usize>)> = None;
+    for line in text.split_inclusive('\n') {
+        let depth = line.matches(['.', '[', '{']).count();
+        if depth > 0 && deepest.as_ref().is_none_or(|(d, _)| depth > *d) {
+            deepest = Some((depth, offset..offset + 1));
+        }
+        offset += line.len();
+    }
+    deepest.map(|(_, span)| span)
+}
+
+/// Placeholders a guide's text may hold: `{companion}`, in checklist items.
+const PLACEHOLDERS: &[&str] = &["companion"];
+
+/// Every `{name}` in the guide's text that is not a placeholder visitprep fills in: it would
+/// be printed as it is, braces and all.
+fn unknown_placeholders(text: &str) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if !line.trim_start().starts_with('#') {
+            let mut from = 0;
+            while let Some(open) = line[from..].find('{') {
+                let start = from + open;
+                let rest = &line[start + 1..];
+                let name_len = rest
+                    .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                    .unwrap_or(rest.len());
+                if name_len > 0 && rest[name_len..].starts_with('}') {
+                    let name = &rest[..name_len];
+                    if !PLACEHOLDERS.contains(&name) {
+                        let span = offset + start..offset + start + name_len + 2;
+                        found.push(
+                            Diagnostic::new(format!(
+                                "`{{{}}}` is not a placeholder visitprep fills in; it would print as it is",
+                                crate::diagnostic::shorten(name, 40)
+                            ))
+                            .at(Some(span))
+                            .help("the only placeholder is {companion}, in checklist items; write the text out instead"),
+                        );
+                    }
+                }
+                from = start + 1;
+            }
+        }
+        offset += line.len();
+    }
+    found
 }
 
 #[derive(Debug)]
@@ -686,6 +781,11 @@ pub enum GuideError {
         file_missing: bool,
     },
     Invalid(Report),
+    /// The path names a folder, a pipe or a device, not a guide file.
+    NotAFile {
+        reference: String,
+        kind: Kind,
+    },
 }
 
 #[cfg(test)]
@@ -821,6 +921,29 @@ text = "B?"
         .unwrap();
         assert_eq!(guide.unsourced(), 1, "the summary names no source");
         assert_eq!(guide.statements().len(), 2);
+    }
+
+    #[test]
+    fn unknown_placeholders_are_placed_and_comments_ignored() {
+        let text = "# {comment} is fine\ntext = \"Ask {companion} and {nobody}\"\nwhen = {pregnant = true}\n";
+        let found = unknown_placeholders(text);
+        assert_eq!(found.len(), 1);
+        let span = found[0].span.clone().unwrap();
+        assert_eq!(&text[span], "{nobody}");
+    }
+
+    #[test]
+    fn a_guide_file_is_reported_without_its_lines() {
+        let dir = std::env::temp_dir().join(format!("visitprep-guide-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("g.toml");
+        std::fs::write(&path, "id = \"x\"\ntitle = [\"private words\"]\n").unwrap();
+        let report = Guide::load(&path).unwrap_err();
+        let text = report.render(false);
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(text.contains("g.toml:2:9"), "{text}");
+        assert!(text.contains("`title`"), "{text}");
+        assert!(!text.contains("private words"), "{text}");
     }
 
     #[test]

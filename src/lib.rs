@@ -11,6 +11,7 @@ pub mod document;
 pub mod fhir;
 pub mod fonts;
 pub mod guide;
+pub mod input;
 pub mod intake;
 pub mod interview;
 pub mod layout;

@@ -18,11 +18,15 @@ Examples:
   visitprep render intake.toml          make intake.pdf
   visitprep render intake.toml --large-print --paper letter -o sheet.pdf
   visitprep render intakes/ --out-dir sheets/   every intake in a folder
+  visitprep render intake.toml -o - | lp         print it: the PDF goes to standard output
+  cat intake.toml | visitprep render - -o sheet.pdf   the intake from standard input
   visitprep export intake.toml          the same as FHIR (intake.fhir.json) for the clinic
   visitprep extract intake.pdf -o again.toml    the intake a sheet carries inside it
 
 Exit codes: 0 done; 1 invalid input or the file could not be written (nothing is written
-for that intake; with several intakes, the others are still rendered); 2 wrong command-line usage.";
+for that intake; with several intakes, the others are still rendered); 2 wrong command-line
+usage; 130, 143 or 129 stopped by Ctrl-C, SIGTERM or SIGHUP (sheets already written are
+kept, no partial file is left).";
 
 /// Turns a patient's TOML intake file into a printable PDF visit sheet.
 #[derive(Parser)]
@@ -36,14 +40,19 @@ struct Cli {
 enum Command {
     /// Make the PDF visit sheet from an intake file.
     #[command(
-        after_help = "Examples:\n  visitprep render intake.toml\n  visitprep render intake.toml -o sheet.pdf --paper letter --large-print\n  visitprep render intake.toml --font /usr/share/fonts/truetype/wqy/wqy-microhei.ttc\n  visitprep render intakes/ --out-dir sheets/\n  visitprep render anna.toml ben.toml --paper letter"
+        after_help = "Examples:\n  visitprep render intake.toml\n  visitprep render intake.toml -o sheet.pdf --paper letter --large-print\n  visitprep render intake.toml -o - | lp\n  cat intake.toml | visitprep render - -o sheet.pdf\n  visitprep render intake.toml --font /usr/share/fonts/truetype/wqy/wqy-microhei.ttc\n  visitprep render intakes/ --out-dir sheets/\n  visitprep render anna.toml ben.toml --paper letter"
     )]
     Render {
         /// Intake files, or folders whose *.toml intakes are all rendered. Several are
-        /// rendered in parallel; one that fails does not stop the others.
+        /// rendered in parallel; one that fails does not stop the others. `-` reads one intake
+        /// from standard input (a guide path in it is then taken from the current folder;
+        /// name the sheet with -o). Ctrl-C, SIGTERM or SIGHUP stops a batch cleanly: the sheets
+        /// already written are kept, no partial file is left.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
         /// Where to write the PDF [default: the intake's name with .pdf]. Only with one FILE.
+        /// `-` (or /dev/stdout) writes it to standard output, unless that is a terminal.
+        /// Only a regular file is ever replaced: a folder, pipe, device or socket is refused.
         #[arg(short, long, value_name = "OUT.pdf")]
         output: Option<PathBuf>,
         /// Write the PDFs into this folder, each named after its intake
@@ -59,13 +68,14 @@ enum Command {
         /// Add a blank diary page to fill in by hand before the visit.
         #[arg(long)]
         diary_page: bool,
-        /// An extra font for characters the built-in fonts lack (Chinese, Arabic, ...).
+        /// An extra font for characters the built-in fonts lack (Chinese, Arabic, ...): a
+        /// TrueType or OpenType file (.ttf, .otf, .ttc) of at most 64 MiB.
         #[arg(long, value_name = "FILE")]
         font: Option<PathBuf>,
         /// Fail instead of printing a placeholder for a character no font has.
         #[arg(long)]
         strict: bool,
-        /// Replace an existing output file even if it is not a PDF.
+        /// Replace an existing output file even if it is not a PDF (only ever a regular file).
         #[arg(long)]
         force: bool,
         /// Leave the intake file and its FHIR export out of the PDF (they are carried
@@ -108,9 +118,12 @@ enum Command {
         force: bool,
     },
     /// Check an intake file: mistakes, and what is still unanswered.
-    #[command(after_help = "Example:\n  visitprep check intake.toml")]
+    #[command(
+        after_help = "Examples:\n  visitprep check intake.toml\n  cat intake.toml | visitprep check -\n\nWarnings (what is possible but unlikely, such as a pregnancy at 70 or a diary night after\nthe visit) go to standard error and do not make the intake invalid."
+    )]
     Check {
-        /// The intake file.
+        /// The intake file; `-` reads it from standard input (a guide path in it is then
+        /// taken from the current folder).
         file: PathBuf,
     },
     /// Write a new intake file to fill in, with a note above every field.
@@ -160,7 +173,7 @@ enum Command {
     },
     /// Print a shell completion script, so Tab completes commands and options.
     #[command(
-        after_help = "Examples:\n  visitprep completions bash > ~/.local/share/bash-completion/completions/visitprep\n  visitprep completions zsh > ~/.zfunc/_visitprep\n  visitprep completions fish > ~/.config/fish/completions/visitprep.fish"
+        after_help = "Examples (each creates the folder the shell looks in first):\n  mkdir -p ~/.local/share/bash-completion/completions && visitprep completions bash > ~/.local/share/bash-completion/completions/visitprep\n  mkdir -p ~/.zfunc && visitprep completions zsh > ~/.zfunc/_visitprep\n  mkdir -p ~/.config/fish/completions && visitprep completions fish > ~/.config/fish/completions/visitprep.fish"
     )]
     Completions {
         /// The shell.

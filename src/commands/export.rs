@@ -5,11 +5,13 @@ use visitprep::fhir;
 use visitprep::output::{self, Overwrite};
 
 /// Writes the intake as a FHIR R4 document Bundle: to `out`, to standard output for `-`,
-/// or beside the intake as NAME.fhir.json.
+/// or beside the intake as NAME.fhir.json (printed when the intake comes from a stream).
 pub fn export(file: &Path, out: Option<&Path>, force: bool, color: bool) -> Result<(), String> {
     let target = match out {
         Some(p) if p == Path::new("-") => None,
         Some(p) => Some(p.to_path_buf()),
+        // An intake from standard input has no name to give the export: it is printed.
+        None if file == Path::new("-") || visitprep::input::is_stream(file) => None,
         None => Some(default_output(file)),
     };
     if let Some(target) = &target {
@@ -23,7 +25,8 @@ pub fn export(file: &Path, out: Option<&Path>, force: bool, color: bool) -> Resu
             ));
         }
     }
-    let loaded = super::load(file, color)?;
+    let (loaded, warnings) = super::load(file, color)?;
+    eprint!("{}", super::warnings_text(&warnings, color));
     let json = fhir::bundle_json(
         &loaded.intake,
         &loaded.guide,
