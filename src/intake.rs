@@ -46,6 +46,8 @@ pub struct Patient {
     pub phone: Option<String>,
     pub language: Option<String>,
     pub emergency_contact: Option<String>,
+    /// Communication and access needs: glasses, a hearing aid, an interpreter, a wheelchair.
+    pub needs: Vec<String>,
     /// Who filled in the intake, when it is not the patient.
     pub filled_in_by: Option<String>,
 }
@@ -58,6 +60,10 @@ pub struct Visit {
     pub doctor: Option<String>,
     pub companion: Option<String>,
     pub reason: Option<String>,
+    /// What worries the patient, most important first.
+    pub concerns: Vec<String>,
+    /// What the patient hopes to get from the visit.
+    pub goal: Option<String>,
 }
 
 /// A visit is booked for a day, or for a day and a time.
@@ -402,6 +408,10 @@ struct RawPatient {
     language: Option<String>,
     /// Who to call in an emergency, with their phone number.
     emergency_contact: Option<String>,
+    /// What helps you take part in the visit: glasses, a hearing aid, an interpreter, a
+    /// wheelchair, easy-read information, more time.
+    #[serde(default)]
+    needs: Vec<String>,
     /// Who filled in this file, when it is not you: "Anna Example (daughter)".
     filled_in_by: Option<String>,
 }
@@ -422,6 +432,11 @@ struct RawVisit {
     companion: Option<String>,
     /// In one or two sentences: why you are going.
     reason: Option<String>,
+    /// What worries you, most important first. The first three are on the sheet's first page.
+    #[serde(default)]
+    concerns: Vec<String>,
+    /// What you hope to get from the visit.
+    goal: Option<String>,
 }
 
 /// Other illnesses, allergies and notes.
@@ -678,6 +693,7 @@ const TABLE_KEYS: &[(&str, &[&str])] = &[
             "phone",
             "language",
             "emergency_contact",
+            "needs",
             "filled_in_by",
         ],
     ),
@@ -690,6 +706,8 @@ const TABLE_KEYS: &[(&str, &[&str])] = &[
             "doctor",
             "companion",
             "reason",
+            "concerns",
+            "goal",
         ],
     ),
     ("health", &["conditions", "allergies", "notes"]),
@@ -1011,7 +1029,7 @@ fn type_help(key: &str) -> String {
             "`pregnancy_week` is a whole number from 1 to 45, without quotes".into()
         }
         "pregnant" | "as_needed" => format!("`{key}` is true or false, without quotes"),
-        "conditions" | "allergies" | "own" | "skip" | "done" => {
+        "conditions" | "allergies" | "own" | "skip" | "done" | "needs" | "concerns" => {
             format!("`{key}` is a list in square brackets: {key} = [\"first\", \"second\"]")
         }
         _ => format!("`{key}` is text between double quotes: {key} = \"...\""),
@@ -1262,6 +1280,7 @@ impl Checker {
                 phone: raw.patient.phone.as_deref().map(clean),
                 language: raw.patient.language.as_deref().map(clean),
                 emergency_contact: raw.patient.emergency_contact.as_deref().map(clean),
+                needs: raw.patient.needs.iter().map(|s| clean(s)).collect(),
                 filled_in_by: raw.patient.filled_in_by.as_deref().map(clean),
             },
             visit: Visit {
@@ -1271,6 +1290,8 @@ impl Checker {
                 doctor: raw.visit.doctor.as_deref().map(clean),
                 companion: raw.visit.companion.as_deref().map(clean),
                 reason: raw.visit.reason.as_deref().map(clean),
+                concerns: raw.visit.concerns.iter().map(|s| clean(s)).collect(),
+                goal: raw.visit.goal.as_deref().map(clean),
             },
             answers,
             health: Health {
@@ -1642,6 +1663,9 @@ impl Intake {
             "patient.emergency_contact".into(),
             p.emergency_contact.as_ref(),
         );
+        for (i, n) in p.needs.iter().enumerate() {
+            push(format!("patient.needs[{i}]"), Some(n));
+        }
         push("patient.filled_in_by".into(), p.filled_in_by.as_ref());
         let v = &self.visit;
         push("visit.clinic".into(), v.clinic.as_ref());
@@ -1649,6 +1673,10 @@ impl Intake {
         push("visit.doctor".into(), v.doctor.as_ref());
         push("visit.companion".into(), v.companion.as_ref());
         push("visit.reason".into(), v.reason.as_ref());
+        for (i, c) in v.concerns.iter().enumerate() {
+            push(format!("visit.concerns[{i}]"), Some(c));
+        }
+        push("visit.goal".into(), v.goal.as_ref());
         for (id, a) in &self.answers {
             push(format!("answers.{id}"), Some(a));
         }

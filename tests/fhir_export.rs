@@ -292,7 +292,18 @@ fn every_example_exports_an_ips_document_the_fhir_model_accepts() {
 #[test]
 fn everything_is_reported_by_the_patient_without_filled_in_by() {
     let dir = tempfile::tempdir().unwrap();
-    let (_, json) = export(&example("complete.toml"), dir.path());
+    let text = std::fs::read_to_string(example("complete.toml")).unwrap();
+    let text: String = text
+        .lines()
+        .filter(|l| !l.starts_with("filled_in_by"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(toml::from_str::<toml::Table>(&text).unwrap()["patient"]
+        .get("filled_in_by")
+        .is_none());
+    let intake = dir.path().join("maria.toml");
+    std::fs::write(&intake, text).unwrap();
+    let (_, json) = export(&intake, dir.path());
     let patient_url = json["entry"]
         .as_array()
         .unwrap()
@@ -320,20 +331,23 @@ fn everything_is_reported_by_the_patient_without_filled_in_by() {
 #[test]
 fn a_relative_who_filled_it_in_is_the_author() {
     let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(example("complete.toml")).unwrap();
-    let text = text.replacen(
-        "[patient]\n",
-        "[patient]\nfilled_in_by = \"Anna Example (daughter)\"\n",
-        1,
-    );
-    let intake = dir.path().join("anna.toml");
-    std::fs::write(&intake, text).unwrap();
-    let (_, json) = export(&intake, dir.path());
-    through_model(&json);
+    for name in ["complete.toml", "international.toml"] {
+        let intake = example(name);
+        let who = toml_of(&intake)["patient"]["filled_in_by"]
+            .as_str()
+            .expect("the example names who filled it in")
+            .to_string();
+        let (_, json) = export(&intake, dir.path());
+        through_model(&json);
+        relative_is_the_author(&json, &who);
+    }
+}
 
+fn relative_is_the_author(json: &Value, who: &str) {
+    let json = json.clone();
     let related = of_type(&json, "RelatedPerson");
     assert_eq!(related.len(), 1);
-    assert_eq!(related[0]["name"][0]["text"], "Anna Example (daughter)");
+    assert_eq!(related[0]["name"][0]["text"], who);
     let related_url = format!("urn:uuid:{}", related[0]["id"].as_str().unwrap());
     let patient_url = format!(
         "urn:uuid:{}",
@@ -349,6 +363,9 @@ fn a_relative_who_filled_it_in_is_the_author() {
     }
     let qr = of_type(&json, "QuestionnaireResponse")[0];
     assert_eq!(qr["author"]["reference"], related_url.as_str());
+    for r in of_type(&json, "AllergyIntolerance") {
+        assert_eq!(r["asserter"]["reference"], related_url.as_str());
+    }
 }
 
 #[test]
