@@ -8,6 +8,7 @@
 pub mod diagnostic;
 pub mod diary;
 pub mod document;
+pub mod fhir;
 pub mod fonts;
 pub mod guide;
 pub mod input;
@@ -22,7 +23,7 @@ pub mod sheet;
 pub mod skeleton;
 pub mod structure;
 
-use chrono::NaiveDateTime;
+use chrono::{DateTime, NaiveDateTime, Utc};
 
 use crate::fonts::FontSet;
 use crate::intake::LoadedIntake;
@@ -71,11 +72,52 @@ pub fn render(
     made: NaiveDateTime,
     options: RenderOptions,
 ) -> Result<Rendered, pdf::PdfError> {
+    render_carrying(loaded, fonts, made, options, &[])
+}
+
+/// What a sheet carries inside it, under these names: the intake file it was made from and
+/// the same content as FHIR, for the clinic's record system.
+pub const INTAKE_ATTACHMENT: &str = "intake.toml";
+pub const BUNDLE_ATTACHMENT: &str = "patient-summary.fhir.json";
+
+/// The files a sheet carries: `source`, the intake's text exactly as read, and the FHIR
+/// Bundle made from it at `made`.
+pub fn sheet_attachments(
+    loaded: &LoadedIntake,
+    source: &str,
+    made: DateTime<Utc>,
+) -> Vec<pdf::Attachment> {
+    vec![
+        pdf::Attachment {
+            name: INTAKE_ATTACHMENT.into(),
+            mime: "application/toml".into(),
+            description: "The intake file this sheet was made from; `visitprep extract` gives it back".into(),
+            relationship: pdf::Relationship::Source,
+            bytes: source.as_bytes().to_vec(),
+        },
+        pdf::Attachment {
+            name: BUNDLE_ATTACHMENT.into(),
+            mime: fhir::MIME_TYPE.into(),
+            description: "The sheet's content as an HL7 FHIR R4 document Bundle (International Patient Summary), as reported by the patient".into(),
+            relationship: pdf::Relationship::Data,
+            bytes: fhir::bundle_json(&loaded.intake, &loaded.guide, made),
+        },
+    ]
+}
+
+/// As [`render`], with `attachments` inside the PDF.
+pub fn render_carrying(
+    loaded: &LoadedIntake,
+    fonts: &FontSet,
+    made: NaiveDateTime,
+    options: RenderOptions,
+    attachments: &[pdf::Attachment],
+) -> Result<Rendered, pdf::PdfError> {
     let (doc, laid) = lay_out_sheet_with_structure(loaded, fonts, made, options);
     let (pages, structure) = (laid.pages, laid.structure);
     let info = pdf_info(&doc);
     Ok(Rendered {
-        pdf: pdf::write_tagged(&pages, &structure, fonts, &info)?,
+        pdf: pdf::write_tagged(&pages, &structure, fonts, &info, attachments)?,
         pages: pages.len(),
     })
 }
@@ -205,4 +247,16 @@ pub fn generation_time() -> NaiveDateTime {
         .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
         .map(|dt| dt.naive_utc())
         .unwrap_or_else(|| chrono::Local::now().naive_local())
+}
+
+/// The moment a FHIR export is made: `SOURCE_DATE_EPOCH` when set, else now, to the second.
+pub fn generation_instant() -> DateTime<Utc> {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| DateTime::from_timestamp(secs, 0))
+        .unwrap_or_else(|| {
+            let now = Utc::now();
+            DateTime::from_timestamp(now.timestamp(), 0).unwrap_or(now)
+        })
 }

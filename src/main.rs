@@ -20,6 +20,8 @@ Examples:
   visitprep render intakes/ --out-dir sheets/   every intake in a folder
   visitprep render intake.toml -o - | lp         print it: the PDF goes to standard output
   cat intake.toml | visitprep render - -o sheet.pdf   the intake from standard input
+  visitprep export intake.toml          the same as FHIR (intake.fhir.json) for the clinic
+  visitprep extract intake.pdf -o again.toml    the intake a sheet carries inside it
 
 Exit codes: 0 done; 1 invalid input or the file could not be written (nothing is written
 for that intake; with several intakes, the others are still rendered); 2 wrong command-line
@@ -79,6 +81,44 @@ enum Command {
         #[arg(long)]
         strict: bool,
         /// Replace an existing output file even if it is not a PDF (only ever a regular file).
+        #[arg(long)]
+        force: bool,
+        /// Leave the intake file and its FHIR export out of the PDF (they are carried
+        /// inside it by default; see `visitprep extract`).
+        #[arg(long)]
+        no_embed: bool,
+    },
+    /// Write the intake as HL7 FHIR R4 (a patient summary document) for a clinic's records.
+    #[command(
+        after_help = "Examples:\n  visitprep export intake.toml                 writes intake.fhir.json\n  visitprep export intake.toml -o bundle.json\n  visitprep export intake.toml -o - | jq .entry[0]"
+    )]
+    Export {
+        /// The intake file.
+        file: PathBuf,
+        /// Where to write the JSON, `-` for standard output [default: the intake's name with
+        /// .fhir.json].
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace an existing file even if it is not a FHIR JSON file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Get back the intake file (or the FHIR export) a visit sheet PDF carries.
+    #[command(
+        after_help = "Examples:\n  visitprep extract sheet.pdf -o intake.toml\n  visitprep extract sheet.pdf --bundle -o bundle.json\n  visitprep extract sheet.pdf -o - | less"
+    )]
+    Extract {
+        /// A visit sheet made by `visitprep render`.
+        #[arg(value_name = "SHEET.pdf")]
+        sheet: PathBuf,
+        /// Where to write it, `-` for standard output [default: the sheet's name with .toml,
+        /// or .fhir.json with --bundle].
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// The FHIR Bundle instead of the intake.
+        #[arg(long)]
+        bundle: bool,
+        /// Replace the file if it exists.
         #[arg(long)]
         force: bool,
     },
@@ -202,6 +242,7 @@ fn main() -> ExitCode {
             font,
             strict,
             force,
+            no_embed,
         } => {
             let args = RenderArgs {
                 inputs: files,
@@ -221,6 +262,7 @@ fn main() -> ExitCode {
                 font,
                 strict,
                 force,
+                embed: !no_embed,
                 color,
             };
             if args.output.is_some() && !args.is_single_file() {
@@ -237,6 +279,17 @@ fn main() -> ExitCode {
             commands::render::render(args)
         }
         Command::Check { file } => commands::check::check(&file, color),
+        Command::Export {
+            file,
+            output,
+            force,
+        } => commands::export::export(&file, output.as_deref(), force, color),
+        Command::Extract {
+            sheet,
+            output,
+            bundle,
+            force,
+        } => commands::extract::extract(&sheet, output.as_deref(), bundle, force),
         Command::New {
             guide,
             output,

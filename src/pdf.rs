@@ -22,6 +22,11 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use subsetter::GlyphRemapper;
 
+mod attachments;
+pub mod read;
+
+pub use attachments::{Attachment, Relationship};
+
 use crate::fonts::{Face, FaceId, FontSet};
 use crate::layout::{Item, Page};
 use crate::sfnt;
@@ -82,16 +87,18 @@ pub fn check_embeddable(face: &Face) -> Result<(), PdfError> {
 /// Writes the pages as a PDF with the faces they use embedded as subsets, all their items
 /// read as the content of one document.
 pub fn write(pages: &[Page], fonts: &FontSet, info: &Info) -> Result<Vec<u8>, PdfError> {
-    write_tagged(pages, &Structure::default(), fonts, info)
+    write_tagged(pages, &Structure::default(), fonts, info, &[])
 }
 
 /// Writes the pages as a PDF with the faces they use embedded as subsets, tagged with
-/// `structure`, which the pages' marks refer to.
+/// `structure`, which the pages' marks refer to, and carrying `attachments` as associated
+/// files of the document.
 pub fn write_tagged(
     pages: &[Page],
     structure: &Structure,
     fonts: &FontSet,
     info: &Info,
+    attachments: &[Attachment],
 ) -> Result<Vec<u8>, PdfError> {
     let mut drawn = Drawn::new(fonts);
     let mut marked = tags::Marked::new(structure);
@@ -195,6 +202,11 @@ pub fn write_tagged(
     dict.extend_from_slice(b"/PageLayout/OneColumn/ViewerPreferences<</DisplayDocTitle true>>");
     dict.extend_from_slice(&tagged);
     dict.extend_from_slice(&archival);
+    dict.extend_from_slice(&attachments::write(
+        &mut file,
+        attachments,
+        &pdf_date(info.created_unix),
+    ));
     dict.extend_from_slice(b">>");
     file.set(catalog, dict);
 
@@ -205,10 +217,7 @@ pub fn write_tagged(
 
 /// The document information dictionary.
 fn info_dict(info: &Info) -> Vec<u8> {
-    let date = chrono::DateTime::from_timestamp(info.created_unix, 0)
-        .unwrap_or_default()
-        .format("D:%Y%m%d%H%M%S+00'00'")
-        .to_string();
+    let date = pdf_date(info.created_unix);
     let mut dict = b"<<".to_vec();
     for (key, value) in [
         ("Title", info.title.as_str()),
@@ -226,6 +235,14 @@ fn info_dict(info: &Info) -> Vec<u8> {
     }
     dict.extend_from_slice(b">>");
     dict
+}
+
+/// A date as PDF writes them (ISO 32000-1, 7.9.4), in UTC.
+fn pdf_date(unix: i64) -> String {
+    chrono::DateTime::from_timestamp(unix, 0)
+        .unwrap_or_default()
+        .format("D:%Y%m%d%H%M%S+00'00'")
+        .to_string()
 }
 
 /// The file identifier (ISO 32000-1, 14.4), from the document's content and information:
