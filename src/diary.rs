@@ -210,7 +210,7 @@ fn summary_lines(s: &Summary) -> Vec<Text> {
         ),
         label(
             "How often",
-            format!("{} per week on average", one_decimal(s.per_week)),
+            how_often(s.per_week),
         ),
     ];
     if let (Some(mean), Some(worst)) = (s.mean_severity, s.worst_severity) {
