@@ -128,7 +128,8 @@ fn looks_like_pdf(path: &Path) -> bool {
         .unwrap_or(false)
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
+/// True when both paths name one existing file.
+pub fn same_file(a: &Path, b: &Path) -> bool {
     match (FileId::of(a), FileId::of(b)) {
         (Some(a), Some(b)) => a == b,
         _ => false,
