@@ -1,5 +1,7 @@
-//! One module a subcommand; `main` only parses the command line and dispatches.
+//! The command line: its definition (`args`), one module a command, and what they share.
+//! `main` only parses the arguments, runs the command and ends with its exit code.
 
+mod args;
 pub mod check;
 pub mod completions;
 pub mod export;
@@ -10,12 +12,103 @@ pub mod new;
 pub mod render;
 pub mod schema;
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+
+use clap::error::ErrorKind;
+use clap::CommandFactory;
 
 use visitprep::diagnostic::Report;
 use visitprep::guide::{self, Guide, GuideError};
 use visitprep::input::Kind;
 use visitprep::intake::{self, LoadedIntake};
+use visitprep::layout::{Paper, PrintSize};
+
+pub use args::Cli;
+use args::{Command, PaperArg, PrintSizeArg};
+use render::RenderArgs;
+
+/// Runs the command the arguments name.
+pub fn run(args: Cli) -> Result<(), String> {
+    let color = std::io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    match args.command {
+        Command::Render {
+            files,
+            output,
+            out_dir,
+            paper,
+            large_print,
+            print_size,
+            diary_page,
+            font,
+            strict,
+            force,
+            no_embed,
+        } => {
+            let args = RenderArgs {
+                inputs: files,
+                output,
+                out_dir,
+                paper: match paper {
+                    PaperArg::A4 => Paper::A4,
+                    PaperArg::Letter => Paper::Letter,
+                },
+                print: match print_size {
+                    _ if large_print => PrintSize::Large,
+                    PrintSizeArg::Normal => PrintSize::Normal,
+                    PrintSizeArg::Large => PrintSize::Large,
+                    PrintSizeArg::XLarge => PrintSize::ExtraLarge,
+                },
+                diary_page,
+                font,
+                strict,
+                force,
+                embed: !no_embed,
+                color,
+            };
+            if args.output.is_some() && !args.is_single_file() {
+                let mut cmd = Cli::command();
+                cmd.build();
+                let render = cmd.find_subcommand_mut("render").expect("render exists");
+                render
+                    .error(
+                        ErrorKind::ArgumentConflict,
+                        "-o/--output names one PDF, so it works with one intake file only\n\n  tip: with several intakes or a folder, use --out-dir DIR",
+                    )
+                    .exit();
+            }
+            render::render(args)
+        }
+        Command::Check { file } => check::check(&file, color),
+        Command::Export {
+            file,
+            output,
+            force,
+        } => export::export(&file, output.as_deref(), force, color),
+        Command::Extract {
+            sheet,
+            output,
+            bundle,
+            force,
+        } => extract::extract(&sheet, output.as_deref(), bundle, force),
+        Command::New {
+            guide,
+            output,
+            force,
+            schema,
+        } => new::new(&guide, output.as_deref(), force, schema.as_deref()),
+        Command::Interview {
+            guide,
+            output,
+            force,
+        } => interview::interview(&guide, &output, force),
+        Command::Schema { output, force } => schema::schema(output.as_deref(), force),
+        Command::Completions { shell } => completions::completions(shell, Cli::command()),
+        Command::Man { command } => completions::man(Cli::command(), command.as_deref()),
+        Command::Guides { id, sources } => guides::guides(id.as_deref(), sources),
+    }
+}
 
 /// An intake that exists is never replaced without --force, and anything but a regular
 /// file (a folder, a FIFO, a device) never: those are not even opened.

@@ -1,5 +1,5 @@
 //! Shell completions and manual pages, both generated from the command-line definition in
-//! `main.rs`, so they always list the commands and options the program really has.
+//! `args.rs`, so they always list the commands and options the program really has.
 
 use std::io::Write;
 
