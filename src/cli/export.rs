@@ -8,7 +8,7 @@ use visitprep::output::{self, Overwrite};
 /// or beside the intake as NAME.fhir.json (printed when the intake comes from a stream).
 pub fn export(file: &Path, out: Option<&Path>, force: bool, color: bool) -> Result<(), String> {
     let target = match out {
-        Some(p) if p == Path::new("-") => None,
+        Some(p) if output::is_stdout(p) => None,
         Some(p) => Some(p.to_path_buf()),
         // An intake from standard input has no name to give the export: it is printed.
         None if file == Path::new("-") || visitprep::input::is_stream(file) => None,
@@ -16,14 +16,12 @@ pub fn export(file: &Path, out: Option<&Path>, force: bool, color: bool) -> Resu
     };
     if let Some(target) = &target {
         // Every existing file but an earlier export needs --force; the intake never.
-        output::check_target(target, &[file], Overwrite { force: true })
-            .map_err(|e| format!("error: {e}"))?;
-        if target.exists() && !force && !is_fhir_json(target) {
-            return Err(format!(
-                "error: {} exists and is not a FHIR JSON file; nothing was written\n  help: choose another name with -o, or add --force to replace it",
-                target.display()
-            ));
-        }
+        let rules = Overwrite {
+            force,
+            earlier: Some(is_fhir_json),
+        };
+        output::check_target(target, &[file], rules)
+            .map_err(|e| super::error::refused(&e, super::error::Made::Export))?;
     }
     let (loaded, warnings) = super::load(file, color)?;
     eprint!("{}", super::warnings_text(&warnings, color));
@@ -49,11 +47,7 @@ fn default_output(intake: &Path) -> PathBuf {
 }
 
 /// An earlier export may be replaced: a JSON object naming a FHIR resource type.
-pub fn is_fhir_json(path: &Path) -> bool {
-    let Ok(bytes) = std::fs::read(path) else {
-        return false;
-    };
-    let head = &bytes[..bytes.len().min(4096)];
+fn is_fhir_json(head: &[u8]) -> bool {
     head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
         && head.windows(14).any(|w| w == b"\"resourceType\"")
 }

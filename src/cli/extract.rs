@@ -2,8 +2,11 @@ use std::io::Write;
 use std::path::Path;
 
 use visitprep::guide::Guide;
+use visitprep::output::{self, Overwrite};
 use visitprep::pdf::read::{self, Embedded};
-use visitprep::{output, BUNDLE_ATTACHMENT, INTAKE_ATTACHMENT};
+use visitprep::{BUNDLE_ATTACHMENT, INTAKE_ATTACHMENT};
+
+use super::error::{refused, Made};
 
 /// Writes the intake (or with `bundle`, the FHIR Bundle) a sheet carries: to `out`, to
 /// standard output for `-`, or beside the sheet as NAME.toml (NAME.fhir.json).
@@ -15,18 +18,13 @@ pub fn extract(sheet: &Path, out: Option<&Path>, bundle: bool, force: bool) -> R
         )
     };
     let target = match out {
-        Some(p) if p == Path::new("-") => None,
+        Some(p) if output::is_stdout(p) => None,
         Some(p) => Some(p.to_path_buf()),
         None => Some(sheet.with_extension(if bundle { "fhir.json" } else { "toml" })),
     };
     if let Some(target) = &target {
-        if visitprep::output::same_file(target, sheet) {
-            return Err(fail(
-                "refusing to write over the sheet itself".into(),
-                "choose another name with -o",
-            ));
-        }
-        super::refuse_existing(target, force)?;
+        output::check_target(target, &[sheet], Overwrite::only_forced(force))
+            .map_err(|e| refused(&e, Made::Extracted { sheet }))?;
     }
 
     let meta = std::fs::metadata(sheet).map_err(|e| {

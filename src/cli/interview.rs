@@ -2,7 +2,10 @@ use std::io::IsTerminal;
 use std::path::Path;
 
 use visitprep::interview::{self, Options};
-use visitprep::{input, intake, output, skeleton};
+use visitprep::output::{self, Overwrite};
+use visitprep::{input, intake, skeleton};
+
+use super::error::{refused, Made};
 
 pub fn interview(guide_id: &str, out: &Path, force: bool) -> Result<(), String> {
     if output::is_stdout(out) {
@@ -11,7 +14,11 @@ pub fn interview(guide_id: &str, out: &Path, force: bool) -> Result<(), String> 
     let dir = super::folder_of(Some(out));
     let (guide, reference) = super::guide_for_intake(guide_id, dir)?;
     // Refuse before asking anything, so nobody types their answers for nothing.
-    super::refuse_existing(out, force)?;
+    let refuse_existing = || {
+        output::check_target(out, &[], Overwrite::only_forced(force))
+            .map_err(|e| refused(&e, Made::Intake))
+    };
+    refuse_existing()?;
 
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
@@ -38,7 +45,7 @@ pub fn interview(guide_id: &str, out: &Path, force: bool) -> Result<(), String> 
             e.report().render(false)
         );
     }
-    super::refuse_existing(out, force).map_err(|e| format!("{e}\n\nYour answers:\n{text}"))?;
+    refuse_existing().map_err(|e| format!("{e}\n\nYour answers:\n{text}"))?;
     output::write_atomic(out, text.as_bytes()).map_err(|e| format!("error: {e}"))?;
 
     let file = interview::shell_word(&out.display().to_string());

@@ -4,6 +4,7 @@
 mod args;
 pub mod check;
 pub mod completions;
+mod error;
 pub mod export;
 pub mod extract;
 pub mod guides;
@@ -20,7 +21,6 @@ use clap::CommandFactory;
 
 use visitprep::diagnostic::Report;
 use visitprep::guide::{self, Guide, GuideError};
-use visitprep::input::Kind;
 use visitprep::intake::{self, LoadedIntake};
 use visitprep::layout::{Paper, PrintSize};
 
@@ -107,31 +107,6 @@ pub fn run(args: Cli) -> Result<(), String> {
         Command::Completions { shell } => completions::completions(shell, Cli::command()),
         Command::Man { command } => completions::man(Cli::command(), command.as_deref()),
         Command::Guides { id, sources } => guides::guides(id.as_deref(), sources),
-    }
-}
-
-/// An intake that exists is never replaced without --force, and anything but a regular
-/// file (a folder, a FIFO, a device) never: those are not even opened.
-pub fn refuse_existing(out: &Path, force: bool) -> Result<(), String> {
-    let kind = match std::fs::metadata(out) {
-        Ok(meta) => Kind::of(&meta),
-        Err(_) => return Ok(()),
-    };
-    match kind {
-        Kind::File if force => Ok(()),
-        Kind::File => Err(format!(
-            "error: {} already exists; nothing was written\n  help: choose another name, or add --force to replace it",
-            out.display()
-        )),
-        Kind::Folder => Err(format!(
-            "error: {} is a folder; nothing was written\n  help: name the file, e.g. -o intake.toml",
-            out.display()
-        )),
-        other => Err(format!(
-            "error: {} is {}, not a file; nothing was written\n  help: name a regular file with -o",
-            out.display(),
-            other.described()
-        )),
     }
 }
 

@@ -1,7 +1,9 @@
 use std::path::Path;
 
-use visitprep::output;
+use visitprep::output::{self, Overwrite};
 use visitprep::skeleton;
+
+use super::error::{refused, Made};
 
 pub fn new(
     guide_id: &str,
@@ -25,7 +27,8 @@ pub fn new(
             Ok(())
         }
         Some(path) => {
-            super::refuse_existing(path, force)?;
+            output::check_target(path, &[], Overwrite::only_forced(force))
+                .map_err(|e| refused(&e, Made::Intake))?;
             output::write_atomic(path, text.as_bytes()).map_err(|e| format!("error: {e}"))?;
             eprintln!(
                 "wrote {}: fill it in, then run `visitprep check {0}`",

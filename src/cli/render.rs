@@ -10,6 +10,8 @@ use visitprep::fonts::FontSet;
 use visitprep::intake::LoadedIntake;
 use visitprep::layout::{PageOptions, Paper, PrintSize};
 use visitprep::output::{self, Overwrite};
+
+use super::error::{help_lines, refusal, Made};
 use visitprep::{RenderOptions, Rendered};
 
 /// From this many intakes on, a terminal shows a progress bar instead of one line a sheet.
@@ -138,8 +140,10 @@ fn render_single(args: &RenderArgs) -> Result<(), String> {
         .clone()
         .unwrap_or_else(|| args.default_output(file));
     // The target first: a refusal costs nothing to read, and standard input is read once.
-    output::check_target(&out, &[file], Overwrite { force: args.force })
-        .map_err(|e| format!("error: {}", nothing_written(&e.to_string())))?;
+    output::check_target(&out, &[file], Overwrite::pdf(args.force)).map_err(|e| {
+        let (problem, help) = refusal(&e, Made::Sheet);
+        format!("error: {problem}; nothing was written{}", help_lines(help))
+    })?;
     let (loaded, warnings, source) = super::load_source(file, args.color, "nothing was written")?;
     eprint!("{}", super::warnings_text(&warnings, args.color));
     let fonts = load_fonts(args)?;
@@ -156,14 +160,6 @@ fn render_single(args: &RenderArgs) -> Result<(), String> {
     };
     eprintln!("wrote {shown} ({})", pages_label(rendered.pages));
     Ok(())
-}
-
-/// `message` with "nothing was written" closing its first line, before any help lines.
-fn nothing_written(message: &str) -> String {
-    match message.split_once('\n') {
-        Some((first, rest)) => format!("{first}; nothing was written\n{rest}"),
-        None => format!("{message}; nothing was written"),
-    }
 }
 
 fn pages_label(pages: usize) -> String {
@@ -446,8 +442,10 @@ fn render_in_batch(
     notes: &mut String,
 ) -> Result<Rendered, String> {
     let name = file.display().to_string();
-    output::check_target(out, &[file], Overwrite { force: args.force })
-        .map_err(|e| format!("error: {name}: {e}"))?;
+    output::check_target(out, &[file], Overwrite::pdf(args.force)).map_err(|e| {
+        let (problem, help) = refusal(&e, Made::Sheet);
+        format!("error: {name}: {problem}{}", help_lines(help))
+    })?;
     let (loaded, warnings, source) = super::load_source(
         file,
         args.color,
