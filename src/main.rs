@@ -13,13 +13,12 @@ fn main() -> ExitCode {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
     let args = cli::Cli::parse();
-    match cli::run(args) {
+    let shell = cli::Shell::new();
+    match cli::run(args, &shell) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            if !message.is_empty() {
-                eprintln!("{}", message.trim_end());
-            }
-            ExitCode::from(1)
+        Err(error) => {
+            shell.error(&error);
+            ExitCode::from(error.code())
         }
     }
 }

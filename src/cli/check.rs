@@ -2,12 +2,14 @@ use std::path::Path;
 
 use visitprep::{intake, sheet};
 
-pub fn check(file: &Path, color: bool) -> Result<(), String> {
-    let (loaded, warnings) = super::load_reporting(file, color, "run check again once fixed")?;
+use super::{Error, Shell};
+
+pub fn check(file: &Path, shell: &Shell) -> Result<(), Error> {
+    let (loaded, warnings) = super::load_reporting(file, "run check again once fixed")?;
     let intake = &loaded.intake;
     let guide = &loaded.guide;
     let facts = sheet::facts_of(intake);
-    eprint!("{}", super::warnings_text(&warnings, color));
+    shell.warnings(&warnings);
     let shown = if file == Path::new("-") {
         Path::new(intake::STDIN_NAME)
     } else {

@@ -4,9 +4,12 @@ use std::path::{Path, PathBuf};
 use visitprep::fhir;
 use visitprep::output::{self, Overwrite};
 
+use super::error::Made;
+use super::{Error, Shell};
+
 /// Writes the intake as a FHIR R4 document Bundle: to `out`, to standard output for `-`,
 /// or beside the intake as NAME.fhir.json (printed when the intake comes from a stream).
-pub fn export(file: &Path, out: Option<&Path>, force: bool, color: bool) -> Result<(), String> {
+pub fn export(file: &Path, out: Option<&Path>, force: bool, shell: &Shell) -> Result<(), Error> {
     let target = match out {
         Some(p) if output::is_stdout(p) => None,
         Some(p) => Some(p.to_path_buf()),
@@ -20,11 +23,13 @@ pub fn export(file: &Path, out: Option<&Path>, force: bool, color: bool) -> Resu
             force,
             earlier: Some(is_fhir_json),
         };
-        output::check_target(target, &[file], rules)
-            .map_err(|e| super::error::refused(&e, super::error::Made::Export))?;
+        output::check_target(target, &[file], rules).map_err(|error| Error::Refused {
+            error,
+            made: Made::Export,
+        })?;
     }
-    let (loaded, warnings) = super::load(file, color)?;
-    eprint!("{}", super::warnings_text(&warnings, color));
+    let (loaded, warnings) = super::load(file)?;
+    shell.warnings(&warnings);
     let json = fhir::bundle_json(
         &loaded.intake,
         &loaded.guide,
@@ -33,10 +38,16 @@ pub fn export(file: &Path, out: Option<&Path>, force: bool, color: bool) -> Resu
     match target {
         None => std::io::stdout()
             .write_all(&json)
-            .map_err(|e| format!("error: cannot print the bundle: {e}")),
+            .map_err(|error| Error::Print {
+                what: "print the bundle",
+                error,
+            }),
         Some(target) => {
-            output::write_atomic(&target, &json).map_err(|e| format!("error: {e}"))?;
-            eprintln!("wrote {} (FHIR R4 document Bundle)", target.display());
+            output::write_atomic(&target, &json)?;
+            shell.status(&format!(
+                "wrote {} (FHIR R4 document Bundle)",
+                target.display()
+            ));
             Ok(())
         }
     }

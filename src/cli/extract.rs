@@ -6,16 +6,21 @@ use visitprep::output::{self, Overwrite};
 use visitprep::pdf::read::{self, Embedded};
 use visitprep::{BUNDLE_ATTACHMENT, INTAKE_ATTACHMENT};
 
-use super::error::{refused, Made};
+use super::error::{Made, SheetProblem};
+use super::{Error, Shell};
 
 /// Writes the intake (or with `bundle`, the FHIR Bundle) a sheet carries: to `out`, to
 /// standard output for `-`, or beside the sheet as NAME.toml (NAME.fhir.json).
-pub fn extract(sheet: &Path, out: Option<&Path>, bundle: bool, force: bool) -> Result<(), String> {
-    let fail = |problem: String, help: &str| {
-        format!(
-            "error: {}: {problem}; nothing was written\n  help: {help}",
-            sheet.display()
-        )
+pub fn extract(
+    sheet: &Path,
+    out: Option<&Path>,
+    bundle: bool,
+    force: bool,
+    shell: &Shell,
+) -> Result<(), Error> {
+    let fail = |problem: SheetProblem| Error::Sheet {
+        sheet: sheet.to_path_buf(),
+        problem,
     };
     let target = match out {
         Some(p) if output::is_stdout(p) => None,
@@ -23,40 +28,25 @@ pub fn extract(sheet: &Path, out: Option<&Path>, bundle: bool, force: bool) -> R
         None => Some(sheet.with_extension(if bundle { "fhir.json" } else { "toml" })),
     };
     if let Some(target) = &target {
-        output::check_target(target, &[sheet], Overwrite::only_forced(force))
-            .map_err(|e| refused(&e, Made::Extracted { sheet }))?;
+        output::check_target(target, &[sheet], Overwrite::only_forced(force)).map_err(|error| {
+            Error::Refused {
+                error,
+                made: Made::Extracted {
+                    sheet: sheet.to_path_buf(),
+                },
+            }
+        })?;
     }
 
-    let meta = std::fs::metadata(sheet).map_err(|e| {
-        fail(
-            format!("cannot read the file: {e}"),
-            "name a visit sheet PDF made by `visitprep render`",
-        )
-    })?;
+    let meta = std::fs::metadata(sheet).map_err(|e| fail(SheetProblem::Unreadable(e)))?;
     if meta.is_dir() {
-        return Err(fail(
-            "this is a folder, not a PDF".into(),
-            "name a visit sheet PDF",
-        ));
+        return Err(fail(SheetProblem::Folder));
     }
     if meta.len() > read::MAX_PDF_BYTES as u64 {
-        return Err(fail(
-            read::ReadError::TooLarge(meta.len() as usize).to_string(),
-            "is this the right file? A visit sheet is a few hundred kilobytes",
-        ));
+        return Err(fail(SheetProblem::TooLarge(meta.len())));
     }
-    let pdf = std::fs::read(sheet).map_err(|e| {
-        fail(
-            format!("cannot read the file: {e}"),
-            "check the file's permissions",
-        )
-    })?;
-    let files = read::embedded_files(&pdf).map_err(|e| {
-        fail(
-            e.to_string(),
-            "name a visit sheet PDF made by `visitprep render`",
-        )
-    })?;
+    let pdf = std::fs::read(sheet).map_err(|e| fail(SheetProblem::Unread(e)))?;
+    let files = read::embedded_files(&pdf).map_err(|e| fail(SheetProblem::NotASheet(e)))?;
     let wanted = if bundle {
         BUNDLE_ATTACHMENT
     } else {
@@ -64,25 +54,32 @@ pub fn extract(sheet: &Path, out: Option<&Path>, bundle: bool, force: bool) -> R
     };
     let Some(found) = files.iter().find(|f| f.name == wanted) else {
         let what = if bundle { "FHIR bundle" } else { "intake" };
-        return Err(fail(
-            format!("the PDF carries no {what} ({})", carried(&files)),
-            "only sheets made by `visitprep render` without --no-embed carry their data",
-        ));
+        return Err(fail(SheetProblem::Lacks {
+            what,
+            carried: carried(&files),
+        }));
     };
 
     match &target {
         None => std::io::stdout()
             .write_all(&found.bytes)
-            .map_err(|e| format!("error: cannot print the file: {e}"))?,
+            .map_err(|error| Error::Print {
+                what: "print the file",
+                error,
+            })?,
         Some(target) => {
-            output::write_atomic(target, &found.bytes).map_err(|e| format!("error: {e}"))?;
-            eprintln!("wrote {}", target.display());
+            output::write_atomic(target, &found.bytes)?;
+            shell.status(&format!("wrote {}", target.display()));
         }
     }
     if !bundle {
         let dir = super::folder_of(target.as_deref());
-        if let Some(note) = guide_note(&found.bytes, dir) {
-            eprintln!("{note}");
+        if let Some(reference) = unreachable_guide(&found.bytes, dir) {
+            shell.note(&format!(
+                "the intake names the guide file `{reference}`, which is not found from {}",
+                dir.display()
+            ));
+            shell.help("copy the guide file there (the path is relative to the intake), or change the `guide` line");
         }
     }
     Ok(())
@@ -98,16 +95,13 @@ fn carried(files: &[Embedded]) -> String {
 }
 
 /// A guide file is named relative to the intake: extracted into another folder, the path
-/// may lead nowhere. Says so, rather than leaving it for `render` to find.
-fn guide_note(intake: &[u8], dir: &Path) -> Option<String> {
+/// may lead nowhere. It is said then, rather than left for `render` to find.
+fn unreachable_guide(intake: &[u8], dir: &Path) -> Option<String> {
     let text = std::str::from_utf8(intake).ok()?;
     let table: toml::Table = toml::from_str(text).ok()?;
     let reference = table.get("guide")?.as_str()?;
     if Guide::built_in(reference).is_some() || dir.join(reference).is_file() {
         return None;
     }
-    Some(format!(
-        "note: the intake names the guide file `{reference}`, which is not found from {}\n  help: copy the guide file there (the path is relative to the intake), or change the `guide` line",
-        dir.display()
-    ))
+    Some(reference.to_string())
 }

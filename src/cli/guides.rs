@@ -1,7 +1,9 @@
 use visitprep::guide::{source_parts, CauseKind, Guide, Section, PRACTICAL};
 use visitprep::interview::wrap;
 
-pub fn guides(id: Option<&str>, sources: bool) -> Result<(), String> {
+use super::Error;
+
+pub fn guides(id: Option<&str>, sources: bool) -> Result<(), Error> {
     let Some(id) = id else {
         for id in Guide::built_in_ids() {
             if let Some(g) = Guide::built_in(id) {
@@ -12,7 +14,7 @@ pub fn guides(id: Option<&str>, sources: bool) -> Result<(), String> {
         println!("Add --sources to see where each statement comes from.");
         return Ok(());
     };
-    let (g, _) = super::guide_for_intake(id, super::folder_of(None))?;
+    let (g, _) = super::guide_for_intake(id, super::folder_of(None)).map_err(Error::Guide)?;
     if sources {
         print_sources(&g);
         return Ok(());

@@ -5,18 +5,23 @@ use visitprep::interview::{self, Options};
 use visitprep::output::{self, Overwrite};
 use visitprep::{input, intake, skeleton};
 
-use super::error::{refused, Made};
+use super::error::Made;
+use super::{Error, Shell};
 
-pub fn interview(guide_id: &str, out: &Path, force: bool) -> Result<(), String> {
+pub fn interview(guide_id: &str, out: &Path, force: bool, shell: &Shell) -> Result<(), Error> {
     if output::is_stdout(out) {
-        return Err("error: the interview asks its questions on standard output, so it cannot write the intake there too\n  help: name the intake file, e.g. -o intake.toml".into());
+        return Err(Error::InterviewToStdout);
     }
     let dir = super::folder_of(Some(out));
-    let (guide, reference) = super::guide_for_intake(guide_id, dir)?;
+    let (guide, reference) = super::guide_for_intake(guide_id, dir).map_err(Error::Guide)?;
     // Refuse before asking anything, so nobody types their answers for nothing.
     let refuse_existing = || {
-        output::check_target(out, &[], Overwrite::only_forced(force))
-            .map_err(|e| refused(&e, Made::Intake))
+        output::check_target(out, &[], Overwrite::only_forced(force)).map_err(|error| {
+            Error::Refused {
+                error,
+                made: Made::Intake,
+            }
+        })
     };
     refuse_existing()?;
 
@@ -24,29 +29,30 @@ pub fn interview(guide_id: &str, out: &Path, force: bool) -> Result<(), String> 
     let stdout = std::io::stdout();
     let piped = !stdin.is_terminal();
     let options = Options {
-        styled: !piped
-            && stdout.is_terminal()
-            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        styled: !piped && shell.styled_stdout(),
         piped,
         today: Some(chrono::Local::now().date_naive()),
     };
     // Answers come a line at a time; a line without end (`< /dev/zero`) must not fill memory.
     let answers_in =
         std::io::BufReader::new(input::Bounded::new(stdin.lock(), input::MAX_TEXT_BYTES));
-    let mut answers = interview::run(&guide, answers_in, stdout.lock(), options)
-        .map_err(|e| format!("error: cannot ask the questions: {e}; nothing was written"))?;
+    let mut answers =
+        interview::run(&guide, answers_in, stdout.lock(), options).map_err(Error::Interview)?;
     answers.guide = reference;
     let text = skeleton::intake_filled(&guide, &answers);
 
     // Written even if this fails, so no answer is lost; `check` then shows what to fix.
     if let Err(e) = intake::parse(out, &text, dir) {
-        eprintln!(
-            "warning: the written intake has a problem:\n{}",
+        shell.warning(&format!(
+            "the written intake has a problem:\n{}",
             e.report().render(false)
-        );
+        ));
     }
-    refuse_existing().map_err(|e| format!("{e}\n\nYour answers:\n{text}"))?;
-    output::write_atomic(out, text.as_bytes()).map_err(|e| format!("error: {e}"))?;
+    refuse_existing().map_err(|error| Error::AnswersKept {
+        error: Box::new(error),
+        answers: text.clone(),
+    })?;
+    output::write_atomic(out, text.as_bytes())?;
 
     let file = interview::shell_word(&out.display().to_string());
     println!(

@@ -12,8 +12,8 @@ pub mod interview;
 pub mod new;
 pub mod render;
 pub mod schema;
+mod shell;
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use clap::error::ErrorKind;
@@ -26,12 +26,12 @@ use visitprep::layout::{Paper, PrintSize};
 
 pub use args::Cli;
 use args::{Command, PaperArg, PrintSizeArg};
+pub use error::Error;
 use render::RenderArgs;
+pub use shell::Shell;
 
-/// Runs the command the arguments name.
-pub fn run(args: Cli) -> Result<(), String> {
-    let color = std::io::stderr().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+/// Runs the command the arguments name; `shell` prints what it has to say on the way.
+pub fn run(args: Cli, shell: &Shell) -> Result<(), Error> {
     match args.command {
         Command::Render {
             files,
@@ -65,45 +65,42 @@ pub fn run(args: Cli) -> Result<(), String> {
                 strict,
                 force,
                 embed: !no_embed,
-                color,
             };
             if args.output.is_some() && !args.is_single_file() {
                 let mut cmd = Cli::command();
                 cmd.build();
                 let render = cmd.find_subcommand_mut("render").expect("render exists");
-                render
-                    .error(
-                        ErrorKind::ArgumentConflict,
-                        "-o/--output names one PDF, so it works with one intake file only\n\n  tip: with several intakes or a folder, use --out-dir DIR",
-                    )
-                    .exit();
+                return Err(render.error(
+                    ErrorKind::ArgumentConflict,
+                    "-o/--output names one PDF, so it works with one intake file only\n\n  tip: with several intakes or a folder, use --out-dir DIR",
+                ).into());
             }
-            render::render(args)
+            render::render(args, shell)
         }
-        Command::Check { file } => check::check(&file, color),
+        Command::Check { file } => check::check(&file, shell),
         Command::Export {
             file,
             output,
             force,
-        } => export::export(&file, output.as_deref(), force, color),
+        } => export::export(&file, output.as_deref(), force, shell),
         Command::Extract {
             sheet,
             output,
             bundle,
             force,
-        } => extract::extract(&sheet, output.as_deref(), bundle, force),
+        } => extract::extract(&sheet, output.as_deref(), bundle, force, shell),
         Command::New {
             guide,
             output,
             force,
             schema,
-        } => new::new(&guide, output.as_deref(), force, schema.as_deref()),
+        } => new::new(&guide, output.as_deref(), force, schema.as_deref(), shell),
         Command::Interview {
             guide,
             output,
             force,
-        } => interview::interview(&guide, &output, force),
-        Command::Schema { output, force } => schema::schema(output.as_deref(), force),
+        } => interview::interview(&guide, &output, force, shell),
+        Command::Schema { output, force } => schema::schema(output.as_deref(), force, shell),
         Command::Completions { shell } => completions::completions(shell, Cli::command()),
         Command::Man { command } => completions::man(Cli::command(), command.as_deref()),
         Command::Guides { id, sources } => guides::guides(id.as_deref(), sources),
@@ -183,60 +180,24 @@ fn relative_path(file: &Path, dir: &Path) -> PathBuf {
     out
 }
 
-/// Prints an intake problem the way the user should see it.
-pub fn load(file: &Path, color: bool) -> Result<(LoadedIntake, Report), String> {
-    load_reporting(file, color, "nothing was written")
+/// The intake at `file` with its warnings (what is unlikely, to be shown, never silently
+/// accepted); its problems end the command with "nothing was written".
+pub fn load(file: &Path) -> Result<(LoadedIntake, Report), Error> {
+    Ok(intake::load_with_warnings(file)?)
 }
 
-/// As [`load`], with `outcome` closing the summary line (what was not written). The intake
-/// comes with its warnings: what is unlikely, to be shown, never silently accepted.
-pub fn load_reporting(
-    file: &Path,
-    color: bool,
-    outcome: &str,
-) -> Result<(LoadedIntake, Report), String> {
-    intake::load_with_warnings(file).map_err(|e| explain(&e, color, outcome))
+/// As [`load`], with `outcome` closing the summary line of its problems (what was not done).
+pub fn load_reporting(file: &Path, outcome: &str) -> Result<(LoadedIntake, Report), Error> {
+    intake::load_with_warnings(file).map_err(|error| Error::Intake {
+        error,
+        outcome: outcome.into(),
+    })
 }
 
 /// As [`load_reporting`], also giving the file's text exactly as read.
-pub fn load_source(
-    file: &Path,
-    color: bool,
-    outcome: &str,
-) -> Result<(LoadedIntake, Report, String), String> {
-    intake::load_with_source(file).map_err(|e| explain(&e, color, outcome))
-}
-
-fn explain(e: &intake::IntakeError, color: bool, outcome: &str) -> String {
-    {
-        let report = e.report();
-        let n = report.errors();
-        let mut summary = if n == 1 {
-            "1 problem".to_string()
-        } else {
-            format!("{n} problems")
-        };
-        match report.diagnostics.len() - n {
-            0 => {}
-            1 => summary.push_str(" (and 1 warning)"),
-            w => summary.push_str(&format!(" (and {w} warnings)")),
-        }
-        let what = match e {
-            intake::IntakeError::Guide(_) => "the guide",
-            intake::IntakeError::Invalid(_) => "the intake",
-        };
-        format!(
-            "{}error: {summary} in {what}; {outcome}",
-            report.render(color)
-        )
-    }
-}
-
-/// The warnings of an intake as printed, or nothing when it has none.
-pub fn warnings_text(warnings: &Report, color: bool) -> String {
-    if warnings.diagnostics.is_empty() {
-        String::new()
-    } else {
-        warnings.render(color)
-    }
+pub fn load_source(file: &Path, outcome: &str) -> Result<(LoadedIntake, Report, String), Error> {
+    intake::load_with_source(file).map_err(|error| Error::Intake {
+        error,
+        outcome: outcome.into(),
+    })
 }

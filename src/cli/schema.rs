@@ -3,12 +3,12 @@ use std::path::Path;
 use visitprep::intake;
 use visitprep::output::{self, Overwrite};
 
-use super::error::{refused, Made};
+use super::error::Made;
+use super::{Error, Shell};
 
 /// Prints or writes the intake's JSON Schema, for editors that check TOML against one.
-pub fn schema(out: Option<&Path>, force: bool) -> Result<(), String> {
-    let mut text = serde_json::to_string_pretty(&intake::json_schema())
-        .map_err(|e| format!("error: cannot write the schema: {e}"))?;
+pub fn schema(out: Option<&Path>, force: bool, shell: &Shell) -> Result<(), Error> {
+    let mut text = serde_json::to_string_pretty(&intake::json_schema()).map_err(Error::Schema)?;
     text.push('\n');
     let Some(path) = out else {
         print!("{text}");
@@ -22,13 +22,16 @@ pub fn schema(out: Option<&Path>, force: bool) -> Result<(), String> {
         force,
         earlier: Some(is_json),
     };
-    output::check_target(path, &[], rules).map_err(|e| refused(&e, Made::Schema))?;
-    output::write_atomic(path, text.as_bytes()).map_err(|e| format!("error: {e}"))?;
-    eprintln!(
+    output::check_target(path, &[], rules).map_err(|error| Error::Refused {
+        error,
+        made: Made::Schema,
+    })?;
+    output::write_atomic(path, text.as_bytes())?;
+    shell.status(&format!(
         "wrote {}\n  to use it, make this the first line of an intake: #:schema ./{}",
         path.display(),
         path.file_name().unwrap_or_default().to_string_lossy()
-    );
+    ));
     Ok(())
 }
 
