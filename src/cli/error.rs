@@ -4,12 +4,10 @@
 
 use std::path::{Path, PathBuf};
 
-use visitprep::diagnostic::Report;
-use visitprep::fonts::FontError;
-use visitprep::input::{Kind, ReadError};
-use visitprep::intake::IntakeError;
-use visitprep::output::WriteError;
-use visitprep::pdf::PdfError;
+use visitprep::{
+    FileKind as Kind, FontFileError, IntakeError, PdfError, ReadError, Report, SheetReadError,
+    WriteError,
+};
 
 /// Everything a command can fail with. [`Error::code`] is the exit code; the message is
 /// what [`super::Shell`] prints.
@@ -36,13 +34,11 @@ pub enum Error {
     },
     /// A guide named on the command line, with the message as worded where it is resolved.
     Guide(String),
-    /// The `--font` file cannot be read or is not a font.
-    FontFile {
+    /// The `--font` file cannot be used.
+    Font {
         path: PathBuf,
-        error: ReadError,
+        error: FontFileError,
     },
-    /// The `--font` file is a font that cannot be used.
-    FontRejected(FontError),
     /// A font cannot be embedded, so the PDF cannot be made.
     Pdf(PdfError),
     /// `-` with other intakes: standard input holds one.
@@ -116,7 +112,7 @@ pub enum SheetProblem {
     Folder,
     TooLarge(u64),
     Unread(std::io::Error),
-    NotASheet(visitprep::pdf::read::ReadError),
+    NotASheet(SheetReadError),
     /// The PDF carries no `what`; `carried` says what it does carry.
     Lacks {
         what: &'static str,
@@ -157,12 +153,6 @@ impl From<WriteError> for Error {
 impl From<PdfError> for Error {
     fn from(error: PdfError) -> Error {
         Error::Pdf(error)
-    }
-}
-
-impl From<FontError> for Error {
-    fn from(error: FontError) -> Error {
-        Error::FontRejected(error)
     }
 }
 
@@ -231,16 +221,17 @@ impl Error {
             }
             Error::Refused { error, made } => refusal(error, made),
             Error::Write(e) => plain(e.to_string()),
-            Error::FontFile { path, error } => {
-                let why = match error {
-                    ReadError::WrongStart => {
-                        "it is not a TrueType or OpenType font (.ttf, .otf, .ttc)".to_string()
-                    }
-                    other => other.to_string(),
-                };
-                plain(format!("cannot use the font {}: {why}; {nothing}", path.display()))
-            }
-            Error::FontRejected(e) => plain(e.to_string()),
+            Error::Font { path, error } => plain(match error {
+                FontFileError::Unreadable(ReadError::WrongStart) => format!(
+                    "cannot use the font {}: it is not a TrueType or OpenType font (.ttf, .otf, .ttc); {nothing}",
+                    path.display()
+                ),
+                FontFileError::Unreadable(e) => {
+                    format!("cannot use the font {}: {e}; {nothing}", path.display())
+                }
+                FontFileError::Rejected(e) => e.to_string(),
+                FontFileError::NotEmbeddable(e) => e.to_string(),
+            }),
             Error::Pdf(e) => plain(e.to_string()),
             Error::StdinWithOthers => (
                 "`-` reads one intake from standard input, so it cannot be given with other intakes".into(),
@@ -357,7 +348,7 @@ fn sheet_problem(problem: &SheetProblem) -> (String, &'static str) {
             "name a visit sheet PDF",
         ),
         SheetProblem::TooLarge(n) => (
-            visitprep::pdf::read::ReadError::TooLarge(*n as usize).to_string(),
+            SheetReadError::TooLarge(*n as usize).to_string(),
             "is this the right file? A visit sheet is a few hundred kilobytes",
         ),
         SheetProblem::Unread(e) => (

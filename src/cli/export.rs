@@ -1,9 +1,6 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use visitprep::fhir;
-use visitprep::output::{self, Overwrite};
-
 use super::error::Made;
 use super::{Error, Shell};
 
@@ -11,30 +8,26 @@ use super::{Error, Shell};
 /// or beside the intake as NAME.fhir.json (printed when the intake comes from a stream).
 pub fn export(file: &Path, out: Option<&Path>, force: bool, shell: &Shell) -> Result<(), Error> {
     let target = match out {
-        Some(p) if output::is_stdout(p) => None,
+        Some(p) if visitprep::is_stdout(p) => None,
         Some(p) => Some(p.to_path_buf()),
         // An intake from standard input has no name to give the export: it is printed.
-        None if file == Path::new("-") || visitprep::input::is_stream(file) => None,
+        None if file == Path::new("-") || visitprep::is_stream(file) => None,
         None => Some(default_output(file)),
     };
     if let Some(target) = &target {
         // Every existing file but an earlier export needs --force; the intake never.
-        let rules = Overwrite {
+        let rules = visitprep::Overwrite {
             force,
             earlier: Some(is_fhir_json),
         };
-        output::check_target(target, &[file], rules).map_err(|error| Error::Refused {
+        visitprep::check_target(target, &[file], rules).map_err(|error| Error::Refused {
             error,
             made: Made::Export,
         })?;
     }
     let (loaded, warnings) = super::load(file)?;
     shell.warnings(&warnings);
-    let json = fhir::bundle_json(
-        &loaded.intake,
-        &loaded.guide,
-        visitprep::generation_instant(),
-    );
+    let json = visitprep::fhir_bundle(&loaded, visitprep::generation_instant());
     match target {
         None => std::io::stdout()
             .write_all(&json)
@@ -43,7 +36,7 @@ pub fn export(file: &Path, out: Option<&Path>, force: bool, shell: &Shell) -> Re
                 error,
             }),
         Some(target) => {
-            output::write_atomic(&target, &json)?;
+            visitprep::write_atomic(&target, &json)?;
             shell.status(&format!(
                 "wrote {} (FHIR R4 document Bundle)",
                 target.display()

@@ -1,10 +1,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use visitprep::guide::Guide;
-use visitprep::output::{self, Overwrite};
-use visitprep::pdf::read::{self, Embedded};
-use visitprep::{BUNDLE_ATTACHMENT, INTAKE_ATTACHMENT};
+use visitprep::{Embedded, Guide, BUNDLE_ATTACHMENT, INTAKE_ATTACHMENT, MAX_PDF_BYTES};
 
 use super::error::{Made, SheetProblem};
 use super::{Error, Shell};
@@ -23,30 +20,29 @@ pub fn extract(
         problem,
     };
     let target = match out {
-        Some(p) if output::is_stdout(p) => None,
+        Some(p) if visitprep::is_stdout(p) => None,
         Some(p) => Some(p.to_path_buf()),
         None => Some(sheet.with_extension(if bundle { "fhir.json" } else { "toml" })),
     };
     if let Some(target) = &target {
-        output::check_target(target, &[sheet], Overwrite::only_forced(force)).map_err(|error| {
-            Error::Refused {
+        visitprep::check_target(target, &[sheet], visitprep::Overwrite::only_forced(force))
+            .map_err(|error| Error::Refused {
                 error,
                 made: Made::Extracted {
                     sheet: sheet.to_path_buf(),
                 },
-            }
-        })?;
+            })?;
     }
 
     let meta = std::fs::metadata(sheet).map_err(|e| fail(SheetProblem::Unreadable(e)))?;
     if meta.is_dir() {
         return Err(fail(SheetProblem::Folder));
     }
-    if meta.len() > read::MAX_PDF_BYTES as u64 {
+    if meta.len() > MAX_PDF_BYTES as u64 {
         return Err(fail(SheetProblem::TooLarge(meta.len())));
     }
     let pdf = std::fs::read(sheet).map_err(|e| fail(SheetProblem::Unread(e)))?;
-    let files = read::embedded_files(&pdf).map_err(|e| fail(SheetProblem::NotASheet(e)))?;
+    let files = visitprep::carried_files(&pdf).map_err(|e| fail(SheetProblem::NotASheet(e)))?;
     let wanted = if bundle {
         BUNDLE_ATTACHMENT
     } else {
@@ -68,7 +64,7 @@ pub fn extract(
                 error,
             })?,
         Some(target) => {
-            output::write_atomic(target, &found.bytes)?;
+            visitprep::write_atomic(target, &found.bytes)?;
             shell.status(&format!("wrote {}", target.display()));
         }
     }

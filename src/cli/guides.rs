@@ -1,5 +1,4 @@
-use visitprep::guide::{source_parts, CauseKind, Guide, Section, PRACTICAL};
-use visitprep::interview::wrap;
+use visitprep::{source_parts, wrap, CauseKind, Condition, Guide, GuideSection, PRACTICAL};
 
 use super::Error;
 
@@ -95,7 +94,7 @@ pub fn guides(id: Option<&str>, sources: bool) -> Result<(), Error> {
 }
 
 /// " [only when: pregnant]" for an item shown only to some patients.
-fn only(when: &visitprep::guide::Condition) -> String {
+fn only(when: &Condition) -> String {
     let described = when.describe();
     if described.is_empty() {
         String::new()
@@ -117,7 +116,7 @@ fn print_sources(g: &Guide) {
         "A source names a section of the article (\"Heading: part\"); \"{PRACTICAL}\" marks a plainly\nsafe step the article does not state."
     );
     let statements = g.statements();
-    let mut section: Option<Section> = None;
+    let mut section: Option<GuideSection> = None;
     let (mut article, mut practical, mut none) = (0, 0, 0);
     for s in &statements {
         if section != Some(s.section) {

@@ -19,10 +19,7 @@ use std::path::{Path, PathBuf};
 use clap::error::ErrorKind;
 use clap::CommandFactory;
 
-use visitprep::diagnostic::Report;
-use visitprep::guide::{self, Guide, GuideError};
-use visitprep::intake::{self, LoadedIntake};
-use visitprep::layout::{Paper, PrintSize};
+use visitprep::{Guide, GuideError, LoadedIntake, Paper, PrintSize, Report};
 
 pub use args::Cli;
 use args::{Command, PaperArg, PrintSizeArg};
@@ -110,7 +107,7 @@ pub fn run(args: Cli, shell: &Shell) -> Result<(), Error> {
 /// A guide named on the command line, built in or a guide file (relative to the current
 /// folder), with how an intake written into `intake_dir` refers to it.
 pub fn guide_for_intake(reference: &str, intake_dir: &Path) -> Result<(Guide, String), String> {
-    match guide::resolve(reference, Path::new(".")) {
+    match visitprep::resolve_guide(reference, Path::new(".")) {
         Ok(guide) if Guide::built_in_ids().any(|id| id == reference) => {
             Ok((guide, reference.to_string()))
         }
@@ -183,12 +180,12 @@ fn relative_path(file: &Path, dir: &Path) -> PathBuf {
 /// The intake at `file` with its warnings (what is unlikely, to be shown, never silently
 /// accepted); its problems end the command with "nothing was written".
 pub fn load(file: &Path) -> Result<(LoadedIntake, Report), Error> {
-    Ok(intake::load_with_warnings(file)?)
+    Ok(visitprep::load_intake(file)?)
 }
 
 /// As [`load`], with `outcome` closing the summary line of its problems (what was not done).
 pub fn load_reporting(file: &Path, outcome: &str) -> Result<(LoadedIntake, Report), Error> {
-    intake::load_with_warnings(file).map_err(|error| Error::Intake {
+    visitprep::load_intake(file).map_err(|error| Error::Intake {
         error,
         outcome: outcome.into(),
     })
@@ -196,7 +193,7 @@ pub fn load_reporting(file: &Path, outcome: &str) -> Result<(LoadedIntake, Repor
 
 /// As [`load_reporting`], also giving the file's text exactly as read.
 pub fn load_source(file: &Path, outcome: &str) -> Result<(LoadedIntake, Report, String), Error> {
-    intake::load_with_source(file).map_err(|error| Error::Intake {
+    visitprep::load_intake_with_source(file).map_err(|error| Error::Intake {
         error,
         outcome: outcome.into(),
     })

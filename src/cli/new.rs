@@ -1,8 +1,5 @@
 use std::path::Path;
 
-use visitprep::output::{self, Overwrite};
-use visitprep::skeleton;
-
 use super::error::Made;
 use super::{Error, Shell};
 
@@ -16,7 +13,7 @@ pub fn new(
     // Printed, the intake is for the current folder; written, for the folder it is in.
     let (guide, reference) =
         super::guide_for_intake(guide_id, super::folder_of(out)).map_err(Error::Guide)?;
-    let mut text = skeleton::intake_for(&guide, &reference);
+    let mut text = visitprep::new_intake(&guide, &reference);
     if let Some(schema) = schema {
         // Taplo (Even Better TOML) reads this directive from the first line.
         if schema.trim().is_empty() || schema.contains(['\n', '\r']) {
@@ -24,19 +21,19 @@ pub fn new(
         }
         text.insert_str(0, &format!("#:schema {}\n", schema.trim()));
     }
-    match out.filter(|path| !output::is_stdout(path)) {
+    match out.filter(|path| !visitprep::is_stdout(path)) {
         None => {
             print!("{text}");
             Ok(())
         }
         Some(path) => {
-            output::check_target(path, &[], Overwrite::only_forced(force)).map_err(|error| {
-                Error::Refused {
+            visitprep::check_target(path, &[], visitprep::Overwrite::only_forced(force)).map_err(
+                |error| Error::Refused {
                     error,
                     made: Made::Intake,
-                }
-            })?;
-            output::write_atomic(path, text.as_bytes())?;
+                },
+            )?;
+            visitprep::write_atomic(path, text.as_bytes())?;
             shell.status(&format!(
                 "wrote {}: fill it in, then run `visitprep check {0}`",
                 path.display()

@@ -6,10 +6,7 @@ use std::path::{Path, PathBuf};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
-use visitprep::fonts::FontSet;
-use visitprep::intake::LoadedIntake;
-use visitprep::layout::{PageOptions, Paper, PrintSize};
-use visitprep::output::{self, Overwrite};
+use visitprep::{FontSet, LoadedIntake, PageOptions, Paper, PrintSize};
 
 use super::error::Made;
 use super::{Error, Shell};
@@ -66,7 +63,7 @@ pub fn render(args: RenderArgs, shell: &Shell) -> Result<(), Error> {
     if stdin_too && args.inputs.len() > 1 {
         return Err(Error::StdinWithOthers);
     }
-    let unnamed = args.inputs.iter().find(|p| visitprep::input::is_stream(p));
+    let unnamed = args.inputs.iter().find(|p| visitprep::is_stream(p));
     if let (Some(stream), None, None) = (unnamed, &args.output, &args.out_dir) {
         return Err(Error::Unnamed {
             stream: stream.clone(),
@@ -80,7 +77,7 @@ pub fn render(args: RenderArgs, shell: &Shell) -> Result<(), Error> {
     }
     let total = args.inputs.len();
     // Set up before any thread starts, so that every thread leaves the signals to one.
-    output::stop_cleanly_on_signals(move |written| {
+    visitprep::stop_cleanly_on_signals(move |written| {
         let sheets = if written == 1 { "sheet" } else { "sheets" };
         if total == 1 && written == 0 {
             "interrupted: nothing was written".to_string()
@@ -100,26 +97,12 @@ pub fn render(args: RenderArgs, shell: &Shell) -> Result<(), Error> {
 fn load_fonts(args: &RenderArgs) -> Result<FontSet, Error> {
     let mut fonts = FontSet::embedded();
     if let Some(path) = &args.font {
-        let bytes = visitprep::input::read_checked(
-            path,
-            visitprep::input::MAX_FONT_BYTES,
-            4,
-            looks_like_a_font,
-        )
-        .map_err(|error| Error::FontFile {
+        visitprep::add_font_file(&mut fonts, path).map_err(|error| Error::Font {
             path: path.clone(),
             error,
         })?;
-        let face = fonts.add_fallback(&path.display().to_string(), &bytes)?;
-        visitprep::pdf::check_embeddable(fonts.face(face))?;
     }
     Ok(fonts)
-}
-
-/// The first four bytes of a font file: TrueType, OpenType (CFF), a collection, or an old
-/// Apple TrueType. Anything else is refused before the rest of it is read.
-fn looks_like_a_font(head: &[u8]) -> bool {
-    [&b"\x00\x01\x00\x00"[..], b"OTTO", b"true", b"ttcf", b"typ1"].contains(&head)
 }
 
 fn render_single(args: &RenderArgs, shell: &Shell) -> Result<(), Error> {
@@ -129,19 +112,19 @@ fn render_single(args: &RenderArgs, shell: &Shell) -> Result<(), Error> {
         .clone()
         .unwrap_or_else(|| args.default_output(file));
     // The target first: a refusal costs nothing to read, and standard input is read once.
-    output::check_target(&out, &[file], Overwrite::pdf(args.force)).map_err(|error| {
-        Error::Refused {
+    visitprep::check_target(&out, &[file], visitprep::Overwrite::pdf(args.force)).map_err(
+        |error| Error::Refused {
             error,
             made: Made::Sheet,
-        }
-    })?;
+        },
+    )?;
     let (loaded, warnings, source) = super::load_source(file, "nothing was written")?;
     shell.warnings(&warnings);
     let fonts = load_fonts(args)?;
     let made = visitprep::generation_time();
     let rendered = finish(args, &loaded, &source, &fonts, made, None, shell)?;
-    output::write_atomic(&out, &rendered.pdf)?;
-    let shown = if output::is_stdout(&out) {
+    visitprep::write_atomic(&out, &rendered.pdf)?;
+    let shown = if visitprep::is_stdout(&out) {
         "the PDF to standard output".to_string()
     } else {
         out.display().to_string()
@@ -178,7 +161,7 @@ fn finish(
                 m.ch,
                 m.ch as u32,
                 m.field,
-                visitprep::fonts::PLACEHOLDER
+                visitprep::PLACEHOLDER
             );
             if args.strict {
                 shell.problem(&text);
@@ -277,12 +260,14 @@ struct Outcome {
 fn refuse_outputs_over_inputs(files: &[PathBuf], outputs: &[PathBuf]) -> Result<(), Error> {
     // Each file is looked at once: comparing every output with every input by path would
     // cost a batch of 300 intakes 90,000 comparisons.
-    let inputs: HashSet<output::FileId> =
-        files.iter().filter_map(|f| output::FileId::of(f)).collect();
+    let inputs: HashSet<visitprep::FileId> = files
+        .iter()
+        .filter_map(|f| visitprep::FileId::of(f))
+        .collect();
     let clashes: Vec<(PathBuf, PathBuf)> = files
         .iter()
         .zip(outputs)
-        .filter(|(_, out)| output::FileId::of(out).is_some_and(|id| inputs.contains(&id)))
+        .filter(|(_, out)| visitprep::FileId::of(out).is_some_and(|id| inputs.contains(&id)))
         .map(|(file, out)| (file.clone(), out.clone()))
         .collect();
     if clashes.is_empty() {
@@ -355,7 +340,7 @@ fn render_many(args: &RenderArgs, shell: &Shell) -> Result<(), Error> {
                     queue.take();
                     let (queue, bar, done) = (&queue, &bar, done.clone());
                     writing.spawn_fifo(move |_| {
-                        if let Err(e) = output::write_atomic(out, &rendered.pdf) {
+                        if let Err(e) = visitprep::write_atomic(out, &rendered.pdf) {
                             let failed = Error::InBatch {
                                 intake: file.display().to_string(),
                                 error: Box::new(Error::Write(e)),
@@ -425,15 +410,15 @@ fn render_in_batch(
     notes: &Shell,
 ) -> Result<Rendered, Error> {
     let name = file.display().to_string();
-    output::check_target(out, &[file], Overwrite::pdf(args.force)).map_err(|error| {
-        Error::InBatch {
+    visitprep::check_target(out, &[file], visitprep::Overwrite::pdf(args.force)).map_err(
+        |error| Error::InBatch {
             intake: name.clone(),
             error: Box::new(Error::Refused {
                 error,
                 made: Made::Sheet,
             }),
-        }
-    })?;
+        },
+    )?;
     let (loaded, warnings, source) =
         super::load_source(file, &format!("no sheet was written for {name}"))?;
     notes.warnings(&warnings);
@@ -449,6 +434,6 @@ mod tests {
     #[test]
     fn a_font_set_can_be_shared_across_threads() {
         fn shared<T: Sync + Send>() {}
-        shared::<visitprep::fonts::FontSet>();
+        shared::<visitprep::FontSet>();
     }
 }

@@ -1,32 +1,30 @@
 use std::path::Path;
 
-use visitprep::intake;
-use visitprep::output::{self, Overwrite};
-
 use super::error::Made;
 use super::{Error, Shell};
 
 /// Prints or writes the intake's JSON Schema, for editors that check TOML against one.
 pub fn schema(out: Option<&Path>, force: bool, shell: &Shell) -> Result<(), Error> {
-    let mut text = serde_json::to_string_pretty(&intake::json_schema()).map_err(Error::Schema)?;
+    let mut text =
+        serde_json::to_string_pretty(&visitprep::intake_schema()).map_err(Error::Schema)?;
     text.push('\n');
     let Some(path) = out else {
         print!("{text}");
         return Ok(());
     };
-    if output::is_stdout(path) {
+    if visitprep::is_stdout(path) {
         print!("{text}");
         return Ok(());
     }
-    let rules = Overwrite {
+    let rules = visitprep::Overwrite {
         force,
         earlier: Some(is_json),
     };
-    output::check_target(path, &[], rules).map_err(|error| Error::Refused {
+    visitprep::check_target(path, &[], rules).map_err(|error| Error::Refused {
         error,
         made: Made::Schema,
     })?;
-    output::write_atomic(path, text.as_bytes())?;
+    visitprep::write_atomic(path, text.as_bytes())?;
     shell.status(&format!(
         "wrote {}\n  to use it, make this the first line of an intake: #:schema ./{}",
         path.display(),

@@ -5,7 +5,7 @@
 use std::io::IsTerminal;
 use std::sync::Mutex;
 
-use visitprep::diagnostic::Report;
+use visitprep::Report;
 
 use super::error::Error;
 
