@@ -42,7 +42,7 @@ pub use crate::intake::{IntakeError, LoadedIntake, STDIN_NAME};
 // The condition: guides and what they say.
 pub use crate::guide::{
     source_parts, CauseKind, ChecklistItem, Condition, DoctorQuestion, Guide, GuideError,
-    Section as GuideSection, PRACTICAL,
+    Section as GuideSection, Statement as GuideStatement, PRACTICAL,
 };
 // Asking for an intake, or writing one to fill in.
 pub use crate::interview::{run as run_interview, shell_word, wrap, Options as InterviewOptions};

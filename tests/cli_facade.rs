@@ -6,8 +6,8 @@ use std::path::Path;
 
 /// The library's modules, as `lib.rs` declares them.
 fn modules() -> Vec<String> {
-    let lib = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs"))
-        .unwrap();
+    let lib =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs")).unwrap();
     lib.lines()
         .filter_map(|l| l.trim().strip_prefix("pub mod "))
         .map(|m| m.trim_end_matches(';').trim().to_string())
@@ -59,7 +59,10 @@ fn the_command_line_uses_only_the_facade() {
             );
         }
     }
-    assert!(seen > 20, "the command line names only {seen} items of the library");
+    assert!(
+        seen > 20,
+        "the command line names only {seen} items of the library"
+    );
 }
 
 #[test]

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use visitprep::{Paper, PrintSize};
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -212,4 +213,25 @@ pub enum PrintSizeArg {
 pub enum PaperArg {
     A4,
     Letter,
+}
+
+impl PrintSizeArg {
+    /// The type size asked for; `--large-print` is `--print-size large`.
+    pub fn with_large_print(self, large_print: bool) -> PrintSize {
+        match self {
+            _ if large_print => PrintSize::Large,
+            PrintSizeArg::Normal => PrintSize::Normal,
+            PrintSizeArg::Large => PrintSize::Large,
+            PrintSizeArg::XLarge => PrintSize::ExtraLarge,
+        }
+    }
+}
+
+impl From<PaperArg> for Paper {
+    fn from(paper: PaperArg) -> Paper {
+        match paper {
+            PaperArg::A4 => Paper::A4,
+            PaperArg::Letter => Paper::Letter,
+        }
+    }
 }

@@ -208,6 +208,7 @@ impl Error {
 
     /// A one-sentence error as (problem, help). Within a batch a refused sheet does not say
     /// that nothing was written: the batch's last line says what was.
+    // Long because it is the table of every message, one arm a variant, kept in one place.
     fn said(&self, in_batch: bool) -> (String, Option<String>) {
         let nothing = "nothing was written";
         let plain = |text: String| (text, None);
@@ -364,6 +365,7 @@ fn sheet_problem(problem: &SheetProblem) -> (String, &'static str) {
 }
 
 /// Why the target was refused, as the command says it, and the help line that follows.
+// Long because it is one table: each refusal for each kind of file, side by side.
 fn refusal(e: &WriteError, made: &Made) -> (String, Option<String>) {
     let shown = |p: &Path| p.display().to_string();
     let nothing = "nothing was written";

@@ -15,10 +15,6 @@ pub fn extract(
     force: bool,
     shell: &Shell,
 ) -> Result<(), Error> {
-    let fail = |problem: SheetProblem| Error::Sheet {
-        sheet: sheet.to_path_buf(),
-        problem,
-    };
     let target = match out {
         Some(p) if visitprep::is_stdout(p) => None,
         Some(p) => Some(p.to_path_buf()),
@@ -34,27 +30,15 @@ pub fn extract(
             })?;
     }
 
-    let meta = std::fs::metadata(sheet).map_err(|e| fail(SheetProblem::Unreadable(e)))?;
-    if meta.is_dir() {
-        return Err(fail(SheetProblem::Folder));
-    }
-    if meta.len() > MAX_PDF_BYTES as u64 {
-        return Err(fail(SheetProblem::TooLarge(meta.len())));
-    }
-    let pdf = std::fs::read(sheet).map_err(|e| fail(SheetProblem::Unread(e)))?;
-    let files = visitprep::carried_files(&pdf).map_err(|e| fail(SheetProblem::NotASheet(e)))?;
     let wanted = if bundle {
         BUNDLE_ATTACHMENT
     } else {
         INTAKE_ATTACHMENT
     };
-    let Some(found) = files.iter().find(|f| f.name == wanted) else {
-        let what = if bundle { "FHIR bundle" } else { "intake" };
-        return Err(fail(SheetProblem::Lacks {
-            what,
-            carried: carried(&files),
-        }));
-    };
+    let found = carried_file(sheet, wanted).map_err(|problem| Error::Sheet {
+        sheet: sheet.to_path_buf(),
+        problem,
+    })?;
 
     match &target {
         None => std::io::stdout()
@@ -79,6 +63,31 @@ pub fn extract(
         }
     }
     Ok(())
+}
+
+/// The file named `wanted` that the PDF at `sheet` carries. The PDF is looked at before it
+/// is read: a folder, or a file too large to be a sheet, is refused as it is.
+fn carried_file(sheet: &Path, wanted: &str) -> Result<Embedded, SheetProblem> {
+    let meta = std::fs::metadata(sheet).map_err(SheetProblem::Unreadable)?;
+    if meta.is_dir() {
+        return Err(SheetProblem::Folder);
+    }
+    if meta.len() > MAX_PDF_BYTES as u64 {
+        return Err(SheetProblem::TooLarge(meta.len()));
+    }
+    let pdf = std::fs::read(sheet).map_err(SheetProblem::Unread)?;
+    let mut files = visitprep::carried_files(&pdf).map_err(SheetProblem::NotASheet)?;
+    match files.iter().position(|f| f.name == wanted) {
+        Some(at) => Ok(files.swap_remove(at)),
+        None => Err(SheetProblem::Lacks {
+            what: if wanted == BUNDLE_ATTACHMENT {
+                "FHIR bundle"
+            } else {
+                "intake"
+            },
+            carried: carried(&files),
+        }),
+    }
 }
 
 /// What the PDF does carry, for the error message.

@@ -19,10 +19,10 @@ use std::path::{Path, PathBuf};
 use clap::error::ErrorKind;
 use clap::CommandFactory;
 
-use visitprep::{Guide, GuideError, LoadedIntake, Paper, PrintSize, Report};
+use visitprep::{Guide, GuideError, LoadedIntake, Report};
 
 pub use args::Cli;
-use args::{Command, PaperArg, PrintSizeArg};
+use args::Command;
 pub use error::Error;
 use render::RenderArgs;
 pub use shell::Shell;
@@ -47,31 +47,15 @@ pub fn run(args: Cli, shell: &Shell) -> Result<(), Error> {
                 inputs: files,
                 output,
                 out_dir,
-                paper: match paper {
-                    PaperArg::A4 => Paper::A4,
-                    PaperArg::Letter => Paper::Letter,
-                },
-                print: match print_size {
-                    _ if large_print => PrintSize::Large,
-                    PrintSizeArg::Normal => PrintSize::Normal,
-                    PrintSizeArg::Large => PrintSize::Large,
-                    PrintSizeArg::XLarge => PrintSize::ExtraLarge,
-                },
+                paper: paper.into(),
+                print: print_size.with_large_print(large_print),
                 diary_page,
                 font,
                 strict,
                 force,
                 embed: !no_embed,
             };
-            if args.output.is_some() && !args.is_single_file() {
-                let mut cmd = Cli::command();
-                cmd.build();
-                let render = cmd.find_subcommand_mut("render").expect("render exists");
-                return Err(render.error(
-                    ErrorKind::ArgumentConflict,
-                    "-o/--output names one PDF, so it works with one intake file only\n\n  tip: with several intakes or a folder, use --out-dir DIR",
-                ).into());
-            }
+            one_output_for_one_intake(&args)?;
             render::render(args, shell)
         }
         Command::Check { file } => check::check(&file, shell),
@@ -102,6 +86,22 @@ pub fn run(args: Cli, shell: &Shell) -> Result<(), Error> {
         Command::Man { command } => completions::man(Cli::command(), command.as_deref()),
         Command::Guides { id, sources } => guides::guides(id.as_deref(), sources),
     }
+}
+
+/// `-o` names one PDF: with several intakes it is wrong usage, reported as clap reports it.
+fn one_output_for_one_intake(args: &RenderArgs) -> Result<(), Error> {
+    if args.output.is_none() || args.is_single_file() {
+        return Ok(());
+    }
+    let mut cmd = Cli::command();
+    cmd.build();
+    let render = cmd.find_subcommand_mut("render").expect("render exists");
+    Err(render
+        .error(
+            ErrorKind::ArgumentConflict,
+            "-o/--output names one PDF, so it works with one intake file only\n\n  tip: with several intakes or a folder, use --out-dir DIR",
+        )
+        .into())
 }
 
 /// A guide named on the command line, built in or a guide file (relative to the current

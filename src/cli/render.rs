@@ -277,17 +277,28 @@ fn refuse_outputs_over_inputs(files: &[PathBuf], outputs: &[PathBuf]) -> Result<
     }
 }
 
+/// A batch: every intake is rendered, in parallel, and reported in the order given; one
+/// that fails does not stop the others.
 fn render_many(args: &RenderArgs, shell: &Shell) -> Result<(), Error> {
     let files = expand(&args.inputs)?;
     let outputs: Vec<PathBuf> = files.iter().map(|f| args.default_output(f)).collect();
     refuse_outputs_over_inputs(&files, &outputs)?;
     let fonts = load_fonts(args)?;
     let made = visitprep::generation_time();
+    let targets = sheet_paths(args, &files);
+    let bar = progress_bar(files.len());
+    let outcomes = render_and_write(args, shell, &files, &targets, &fonts, made, &bar)?;
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    report(shell, outcomes, bar.is_none())
+}
 
-    // Two intakes with the same name would be written over each other in one --out-dir.
+/// Each sheet's path, and the intake already given that path if any: two intakes with the
+/// same name would be written over each other in one --out-dir.
+fn sheet_paths(args: &RenderArgs, files: &[PathBuf]) -> Vec<(PathBuf, Option<PathBuf>)> {
     let mut first_for: BTreeMap<PathBuf, &Path> = BTreeMap::new();
-    // Each sheet's path, and the intake already given that path if any.
-    let targets: Vec<(PathBuf, Option<PathBuf>)> = files
+    files
         .iter()
         .map(|file| {
             let out = args.default_output(file);
@@ -300,17 +311,33 @@ fn render_many(args: &RenderArgs, shell: &Shell) -> Result<(), Error> {
                 }
             }
         })
-        .collect();
+        .collect()
+}
 
-    let bar = (files.len() >= PROGRESS_FROM && std::io::stderr().is_terminal()).then(|| {
-        let bar = ProgressBar::new(files.len() as u64);
+/// A progress bar for a long batch on a terminal, instead of one line a sheet.
+fn progress_bar(sheets: usize) -> Option<ProgressBar> {
+    (sheets >= PROGRESS_FROM && std::io::stderr().is_terminal()).then(|| {
+        let bar = ProgressBar::new(sheets as u64);
         bar.set_style(
             ProgressStyle::with_template("{bar:40} {pos}/{len} sheets ({eta} left)")
                 .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
         bar
-    });
+    })
+}
 
+/// Renders every intake and hands each finished sheet to a writer; the outcomes come back
+/// in the order of `files`, write failures included.
+// Long because the rendering threads, the writers and the queue between them share a scope.
+fn render_and_write(
+    args: &RenderArgs,
+    shell: &Shell,
+    files: &[PathBuf],
+    targets: &[(PathBuf, Option<PathBuf>)],
+    fonts: &FontSet,
+    made: chrono::NaiveDateTime,
+    bar: &Option<ProgressBar>,
+) -> Result<Vec<Outcome>, Error> {
     // Each sheet is written (and synced to disk) by a small pool of its own, so the
     // rendering threads never wait for the disk; at most WRITE_QUEUE sheets wait in memory.
     let writers = rayon::ThreadPoolBuilder::new()
@@ -333,12 +360,12 @@ fn render_many(args: &RenderArgs, shell: &Shell) -> Result<(), Error> {
                         file: file.clone(),
                         sheet: out.clone(),
                     }),
-                    None => render_in_batch(args, file, out, &fonts, made, &notes),
+                    None => render_in_batch(args, file, out, fonts, made, &notes),
                 };
                 let result = rendered.map(|rendered| {
                     let pages = rendered.pages;
                     queue.take();
-                    let (queue, bar, done) = (&queue, &bar, done.clone());
+                    let (queue, done) = (&queue, done.clone());
                     writing.spawn_fifo(move |_| {
                         if let Err(e) = visitprep::write_atomic(out, &rendered.pdf) {
                             let failed = Error::InBatch {
@@ -356,7 +383,7 @@ fn render_many(args: &RenderArgs, shell: &Shell) -> Result<(), Error> {
                     (out.clone(), pages)
                 });
                 if result.is_err() {
-                    if let Some(bar) = &bar {
+                    if let Some(bar) = bar {
                         bar.inc(1);
                     }
                 }
@@ -368,17 +395,19 @@ fn render_many(args: &RenderArgs, shell: &Shell) -> Result<(), Error> {
     for (i, message) in written {
         outcomes[i].result = Err(message);
     }
-    if let Some(bar) = &bar {
-        bar.finish_and_clear();
-    }
+    Ok(outcomes)
+}
 
+/// Prints each intake's messages and outcome in order (each sheet written, unless a
+/// progress bar showed them), then the batch fails if any intake did.
+fn report(shell: &Shell, outcomes: Vec<Outcome>, each_sheet: bool) -> Result<(), Error> {
     let total = outcomes.len();
     let mut failed = 0;
     for outcome in outcomes {
         shell.release(outcome.notes);
         match &outcome.result {
             Ok((out, pages)) => {
-                if bar.is_none() {
+                if each_sheet {
                     shell.status(&format!(
                         "wrote {} ({})",
                         out.display(),
