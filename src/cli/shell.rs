@@ -105,3 +105,35 @@ impl Shell {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kept(shell: Shell) -> String {
+        shell.held.unwrap().into_inner().unwrap()
+    }
+
+    #[test]
+    fn a_held_shell_keeps_every_message_in_order() {
+        let shell = Shell {
+            color: false,
+            styled_stdout: false,
+            held: None,
+        }
+        .held();
+        shell.warning("`三` is in none of the fonts");
+        shell.help("add --font FILE");
+        shell.error(&Error::NoIntakes("intakes".into()));
+        shell.status("wrote a.pdf (2 pages)");
+        let inner = shell.held();
+        inner.note("later");
+        shell.release(inner);
+        assert_eq!(
+            kept(shell),
+            "warning: `三` is in none of the fonts\n  help: add --font FILE\n\
+             error: the folder intakes has no .toml intake files\n\
+             wrote a.pdf (2 pages)\nnote: later\n"
+        );
+    }
+}
