@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod diary;
 pub mod document;
 pub mod fonts;
+pub mod frame;
 pub mod guide;
 pub mod intake;
 pub mod interview;
@@ -18,6 +19,7 @@ pub mod pdf;
 mod sfnt;
 pub mod sheet;
 pub mod skeleton;
+pub mod text;
 
 use chrono::NaiveDateTime;
 
