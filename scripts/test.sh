@@ -11,6 +11,8 @@ for pair in pdftotext:poppler-utils qpdf:qpdf mutool:mupdf-tools gs:ghostscript;
   command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}")
 done
 [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
+# GNU time measures the memory a refusal of endless input takes (tests/hostile.rs).
+[ -x /usr/bin/time ] || missing+=(time)
 # A font with CFF (PostScript) outlines, embedded differently from TrueType ones.
 [ -e /usr/share/fonts/opentype/urw-base35/NimbusSans-Regular.otf ] || missing+=(fonts-urw-base35)
 # Noto fonts for Arabic, Hebrew, Devanagari, Bengali and Thai, and HarfBuzz's hb-shape, the
@@ -19,7 +21,7 @@ done
 command -v hb-shape >/dev/null 2>&1 || missing+=(libharfbuzz-bin)
 if [ ${#missing[@]} -gt 0 ]; then
   if ! command -v apt-get >/dev/null 2>&1; then
-    echo "please install: ${missing[*]} (poppler-utils, qpdf, mupdf-tools, ghostscript, CJK and Noto fonts, hb-shape)" >&2
+    echo "please install: ${missing[*]} (poppler-utils, qpdf, mupdf-tools, ghostscript, CJK and Noto fonts, hb-shape, GNU time)" >&2
     exit 1
   fi
   sudo=""
@@ -30,3 +32,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 cargo test --locked "$@"
+
+# The guides name sections of their source article; their list is kept in tests/fixtures/.
+# Where the article itself is at hand (beside the project, as in CI), check that list against it.
+if [ -f ../shared/seeds/nocturnal-leg-cramps.txt ]; then
+  cargo test --locked --test guide_sources -- --ignored
+fi

@@ -18,6 +18,10 @@ pub struct Diagnostic {
     /// Short text under the caret.
     pub label: Option<String>,
     pub help: Option<String>,
+    /// Line and column (1-based) to name when the file's text is not to be quoted.
+    pub position: Option<(usize, usize)>,
+    /// Unlikely but possible: said, and nothing refused for it.
+    pub warning: bool,
 }
 
 impl Diagnostic {
@@ -28,7 +32,15 @@ impl Diagnostic {
             field: None,
             label: None,
             help: None,
+            position: None,
+            warning: false,
         }
+    }
+
+    /// A warning rather than an error.
+    pub fn warning(mut self) -> Self {
+        self.warning = true;
+        self
     }
 
     pub fn at(mut self, span: Option<Range<usize>>) -> Self {
@@ -104,28 +116,63 @@ impl Report {
         )
     }
 
-    /// The report as text; `color` adds terminal colours.
+    /// The report with `help` added to its only (or last) problem.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        if let Some(d) = self.diagnostics.last_mut() {
+            d.help = Some(help.into());
+        }
+        self
+    }
+
+    /// The problems that refuse the file, as opposed to warnings.
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| !d.warning).count()
+    }
+
+    /// The same report naming each problem's line and column without quoting the file: for
+    /// a file that may not be the user's to read out (a guide path may name any file).
+    pub fn without_quotes(mut self) -> Self {
+        for d in &mut self.diagnostics {
+            if let Some(span) = d.span.take() {
+                d.position = Some(self.file.line_col(span.start));
+            }
+            d.label = None;
+        }
+        self.file.text.clear();
+        self
+    }
+
+    /// The report as text; `color` adds terminal colours. Every message is cut to a length
+    /// a person reads, and a quoted line to the width of a terminal.
     pub fn render(&self, color: bool) -> String {
         let renderer = if color {
             Renderer::styled()
         } else {
             Renderer::plain()
-        };
+        }
+        .term_width(QUOTE_WIDTH);
         let path = self.file.path.display().to_string();
         let mut out = String::new();
         for d in &self.diagnostics {
-            let mut title = d.message.clone();
+            let mut title = shorten(&d.message, MESSAGE_CHARS);
             if let Some(field) = &d.field {
                 if !title.contains(&format!("`{field}`")) {
-                    title = format!("{title} (field `{field}`)");
+                    title = format!("{title} (field `{}`)", shorten(field, FIELD_CHARS));
                 }
             }
-            let title = Level::ERROR.primary_title(title);
+            let level = if d.warning {
+                Level::WARNING
+            } else {
+                Level::ERROR
+            };
+            let title = level.primary_title(title);
+            let label = d.label.as_deref().map(|l| shorten(l, MESSAGE_CHARS));
+            let help = d.help.as_deref().map(|h| shorten(h, MESSAGE_CHARS));
             let group: Group = match d.span.clone() {
                 Some(span) if !self.file.text.is_empty() => {
                     let span = clamp_span(&self.file.text, span);
                     let mut annotation = AnnotationKind::Primary.span(span);
-                    if let Some(label) = &d.label {
+                    if let Some(label) = &label {
                         annotation = annotation.label(label.as_str());
                     }
                     title.element(
@@ -134,10 +181,16 @@ impl Report {
                             .annotation(annotation),
                     )
                 }
-                _ => title.element(annotate_snippets::Origin::path(path.as_str())),
+                _ => {
+                    let mut origin = annotate_snippets::Origin::path(path.as_str());
+                    if let Some((line, col)) = d.position {
+                        origin = origin.line(line).char_column(col);
+                    }
+                    title.element(origin)
+                }
             };
             let mut report: Vec<Group> = vec![group];
-            if let Some(help) = &d.help {
+            if let Some(help) = &help {
                 report.push(Group::with_title(
                     Level::HELP.secondary_title(help.as_str()),
                 ));
@@ -146,6 +199,22 @@ impl Report {
             out.push('\n');
         }
         out
+    }
+}
+
+/// The longest message, label or help shown: a key or value of any length in the file must
+/// not make a message of that length.
+const MESSAGE_CHARS: usize = 300;
+/// The longest field path shown (a path of 10,000 dotted keys is a mistake, not a name).
+const FIELD_CHARS: usize = 120;
+/// Quoted lines are cut to this width around the caret.
+const QUOTE_WIDTH: usize = 140;
+
+/// `text` cut to at most `max` characters, with an ellipsis where it was cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        None => text.to_string(),
+        Some((at, _)) => format!("{}…", &text[..at]),
     }
 }
 

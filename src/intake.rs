@@ -13,11 +13,11 @@ use serde::Deserialize;
 use toml::value::Datetime;
 use toml::Spanned;
 
-use crate::diagnostic::{did_you_mean, Diagnostic, Report, SourceFile};
+use crate::diagnostic::{did_you_mean, shorten, Diagnostic, Report, SourceFile};
 use crate::guide::{self, Guide, GuideError};
 
 /// Files larger than this are refused before parsing: no honest intake comes near it.
-pub const MAX_INTAKE_BYTES: u64 = 1024 * 1024;
+pub const MAX_INTAKE_BYTES: u64 = crate::input::MAX_TEXT_BYTES;
 
 /// A checked intake, in the patient's terms.
 #[derive(Debug, Clone, PartialEq)]
@@ -145,54 +145,71 @@ pub struct LoadedIntake {
     pub guide: Guide,
 }
 
-/// Reads, parses and checks an intake file, and loads its guide.
+/// How an intake read from standard input (`-`) is named in messages.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// Reads, parses and checks an intake file, and loads its guide. The path `-` reads the
+/// intake from standard input; a guide path in it is then taken from the current folder.
 pub fn load(path: &Path) -> Result<LoadedIntake, IntakeError> {
-    let text = read_text(path).map_err(IntakeError::Invalid)?;
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let (intake, guide) = parse(path, &text, dir)?;
-    Ok(LoadedIntake {
-        path: path.to_path_buf(),
-        intake,
-        guide,
-    })
+    load_with_warnings(path).map(|(loaded, _)| loaded)
 }
 
-fn read_text(path: &Path) -> Result<String, Report> {
-    let fail = |message: String, help: &str| {
-        Report::about_file(path, Diagnostic::new(message).help(help.to_string()))
+/// As [`load`], with what is unlikely but possible (a pregnancy at 70, a template not yet
+/// filled in), each warning in a report of its own file.
+pub fn load_with_warnings(path: &Path) -> Result<(LoadedIntake, Report), IntakeError> {
+    let (shown, dir) = if path == Path::new("-") {
+        (Path::new(STDIN_NAME), Path::new("."))
+    } else if crate::input::is_stream(path) {
+        // `/dev/stdin`, `<(...)`: a guide path is taken from the current folder, as for `-`.
+        (path, Path::new("."))
+    } else {
+        (path, path.parent().unwrap_or(Path::new(".")))
     };
-    let meta = std::fs::metadata(path).map_err(|e| {
-        fail(
-            format!("cannot read the intake file: {e}"),
-            "check the file name; `visitprep new -o intake.toml` writes one to fill in",
-        )
-    })?;
-    if meta.is_dir() {
-        return Err(fail(
+    let text = read_text(path, shown).map_err(IntakeError::Invalid)?;
+    let (intake, guide, warnings) = parse_with_warnings(shown, &text, dir)?;
+    Ok((
+        LoadedIntake {
+            path: path.to_path_buf(),
+            intake,
+            guide,
+        },
+        warnings,
+    ))
+}
+
+/// The intake's bytes as text; `shown` is how the file is named in messages.
+fn read_text(path: &Path, shown: &Path) -> Result<String, Report> {
+    let fail = |message: String, help: &str| {
+        Report::about_file(shown, Diagnostic::new(message).help(help.to_string()))
+    };
+    let read = if path == Path::new("-") {
+        crate::input::read_from(std::io::stdin().lock(), MAX_INTAKE_BYTES)
+    } else {
+        crate::input::read(path, MAX_INTAKE_BYTES)
+    };
+    let bytes = read.map_err(|e| match e {
+        crate::input::ReadError::Folder => fail(
             "this is a folder, not an intake file".into(),
             "name the intake's .toml file",
-        ));
-    }
-    if meta.len() > MAX_INTAKE_BYTES {
-        return Err(fail(
-            format!(
-                "the file is {} bytes; an intake may be at most 1 MiB",
-                meta.len()
-            ),
+        ),
+        crate::input::ReadError::TooLarge { .. } => fail(
+            "the input is larger than 1 MiB; an intake may be at most 1 MiB".into(),
             "is this the right file? An intake is a short text file",
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| {
-        fail(
+        ),
+        crate::input::ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => fail(
             format!("cannot read the intake file: {e}"),
+            "check the file name; `visitprep new -o intake.toml` writes one to fill in",
+        ),
+        other => fail(
+            format!("cannot read the intake file: {other}"),
             "check the file's permissions",
-        )
+        ),
     })?;
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
         let file = SourceFile {
-            path: path.to_path_buf(),
+            path: shown.to_path_buf(),
             text,
         };
         let (line, col) = file.line_col(offset);
@@ -209,13 +226,45 @@ fn read_text(path: &Path) -> Result<String, Report> {
 
 /// Parses and checks intake text; `dir` is where a guide path is looked up.
 pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<(Intake, Guide), IntakeError> {
+    parse_with_warnings(path, text, dir).map(|(intake, guide, _)| (intake, guide))
+}
+
+/// As [`parse`], with the warnings about what is unlikely but possible. When the intake is
+/// refused, its report holds the warnings too, after the errors.
+pub fn parse_with_warnings(
+    path: &Path,
+    text: &str,
+    dir: &Path,
+) -> Result<(Intake, Guide, Report), IntakeError> {
     let file = SourceFile {
         path: path.to_path_buf(),
         text: text.to_string(),
     };
-    let raw: RawIntake = toml::from_str(text).map_err(|e| {
+    let syntax = |e: toml::de::Error| {
         IntakeError::Invalid(Report::single(file.clone(), explain_toml_error(&e, text)))
-    })?;
+    };
+    let table = toml::de::DeTable::parse(text).map_err(syntax)?;
+    let mut problems = Vec::new();
+    let raw: RawIntake = match RawIntake::deserialize(toml::de::Deserializer::from(table)) {
+        Ok(raw) => raw,
+        // serde stops at the first problem. Unknown keys are then taken out of every table
+        // and reported all together, so a typo in one table does not hide the problems of
+        // the others. (Only here: a valid intake never pays for the walk.)
+        Err(_) => {
+            let mut table = toml::de::DeTable::parse(text).map_err(syntax)?;
+            problems = take_unknown_keys(table.get_mut());
+            match RawIntake::deserialize(toml::de::Deserializer::from(table)) {
+                Ok(raw) => raw,
+                Err(e) => {
+                    problems.push(explain_toml_error(&e, text));
+                    return Err(IntakeError::Invalid(Report {
+                        file,
+                        diagnostics: problems,
+                    }));
+                }
+            }
+        }
+    };
 
     let guide = match guide::resolve(raw.guide.get_ref(), dir) {
         Ok(g) => g,
@@ -242,21 +291,46 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<(Intake, Guide), Int
                 "the built-in guides are: {}; a guide file is named by its path, relative to the intake",
                 known.join(", ")
             ));
-            return Err(IntakeError::Invalid(Report::single(file, d)));
+            problems.push(d);
+            return Err(IntakeError::Invalid(Report {
+                file,
+                diagnostics: problems,
+            }));
+        }
+        Err(GuideError::NotAFile { kind, .. }) => {
+            problems.push(
+                Diagnostic::new(format!(
+                    "the guide `{}` is {}, not a guide file",
+                    raw.guide.get_ref(),
+                    kind.described()
+                ))
+                .at(Some(raw.guide.span()))
+                .field("guide")
+                .help("name a guide's .toml file, relative to the intake, or a built-in guide"),
+            );
+            return Err(IntakeError::Invalid(Report {
+                file,
+                diagnostics: problems,
+            }));
         }
     };
 
     let mut check = Checker {
-        problems: Vec::new(),
+        problems,
+        warnings: Vec::new(),
     };
+    check.plausibility(&raw, crate::generation_time().date());
     let intake = check.intake(raw, &guide);
     if check.problems.is_empty() {
-        Ok((intake, guide))
-    } else {
-        Err(IntakeError::Invalid(Report {
+        let warnings = Report {
             file,
-            diagnostics: check.problems,
-        }))
+            diagnostics: check.warnings,
+        };
+        Ok((intake, guide, warnings))
+    } else {
+        let mut diagnostics = check.problems;
+        diagnostics.extend(check.warnings);
+        Err(IntakeError::Invalid(Report { file, diagnostics }))
     }
 }
 
@@ -615,7 +689,8 @@ const TABLE_KEYS: &[(&str, &[&str])] = &[
 /// Turns a toml/serde error into a diagnostic a non-programmer can act on.
 fn explain_toml_error(e: &toml::de::Error, text: &str) -> Diagnostic {
     let message = e.message().trim().to_string();
-    let span = e.span();
+    // The parser cannot place some errors (keys nested beyond its limit): name a line anyway.
+    let span = e.span().or_else(|| guide::deepest_line(text));
     let table = span.as_ref().map(|s| enclosing_table(text, s.start));
     let mut d = Diagnostic::new(message.clone()).at(span.clone());
 
@@ -633,43 +708,7 @@ fn explain_toml_error(e: &toml::de::Error, text: &str) -> Diagnostic {
         } else {
             format!("{within}.{field}")
         };
-        d = Diagnostic::new(format!("unknown field `{field}`"))
-            .at(span)
-            .field(path);
-        let array_table = within == "medications" || within == "diary";
-        let belongs_to = TABLE_KEYS
-            .iter()
-            .find(|(_, keys)| keys.contains(&field))
-            .map(|(t, _)| *t);
-        if array_table
-            && !candidates.contains(&field)
-            && (belongs_to.is_some() || TOP_LEVEL.contains(&field))
-        {
-            let home = belongs_to.unwrap_or("the top of the file");
-            let home = if belongs_to.is_some() {
-                format!("[{home}]")
-            } else {
-                home.to_string()
-            };
-            return d
-                .label(format!("this landed in the last [[{within}]] entry"))
-                .help(format!(
-                    "in TOML, every key after a [[{within}]] line belongs to that entry until the next [table] line; \
-                     move `{field}` above the first [[{within}]] line, into {home}"
-                ));
-        }
-        return match did_you_mean(field, candidates.iter().copied()) {
-            Some(s) => d
-                .label(format!("did you mean `{s}`?"))
-                .help(format!("rename `{field}` to `{s}`")),
-            None => d
-                .label("not part of the intake format")
-                .help(if candidates.is_empty() {
-                    "remove it, or see the intake reference in the README".to_string()
-                } else {
-                    format!("the known fields here are: {}", candidates.join(", "))
-                }),
-        };
+        return unknown_field(field, &within, path, &candidates, span);
     }
     if let Some(rest) = message.strip_prefix("missing field `") {
         let field = rest.split('`').next().unwrap_or(rest);
@@ -698,15 +737,22 @@ fn explain_toml_error(e: &toml::de::Error, text: &str) -> Diagnostic {
     // Everything below concerns one value or key: name its field when the line shows it.
     let key = span.as_ref().and_then(|s| key_before(text, s.start));
     let within = table.unwrap_or_default();
-    let path = key.as_ref().map(|k| {
-        if within.is_empty() {
-            k.clone()
-        } else {
-            format!("{within}.{k}")
-        }
+    // In an array of tables, the entry too: `diary[2].severity`, as the other checks name it.
+    let entry = match (within.as_str(), span.as_ref()) {
+        ("medications" | "diary", Some(s)) => entry_index(text, &within, s.start),
+        _ => None,
+    };
+    let path = key.as_ref().map(|k| match entry {
+        _ if within.is_empty() => k.clone(),
+        Some(i) => format!("{within}[{i}].{k}"),
+        None => format!("{within}.{k}"),
     });
     if let Some(p) = &path {
         d = d.field(p.clone());
+    }
+    if message == "recursion limit" {
+        d.message = "keys are nested too deeply (more than 80 levels)".into();
+        return d.help("an intake needs at most two levels, like [patient] then name = \"...\"");
     }
     if message.starts_with("invalid type") {
         d.message = plain_types(&message);
@@ -747,7 +793,14 @@ fn explain_toml_error(e: &toml::de::Error, text: &str) -> Diagnostic {
     }
     if message.contains("date") || message.contains("time") {
         if let Some(written) = span.as_ref().and_then(|s| text.get(s.clone())) {
-            d.message = format!("{} is not a valid date or time: {message}", written.trim());
+            let written = written.trim();
+            d.message = match impossible_day(written) {
+                Some(why) => format!("{} is not a real day: {why}", shorten(written, 40)),
+                None => format!(
+                    "{} is not a valid date or time: {message}",
+                    shorten(written, 40)
+                ),
+            };
         }
         return d
             .label("not a real date or time")
@@ -756,8 +809,161 @@ fn explain_toml_error(e: &toml::de::Error, text: &str) -> Diagnostic {
     d.help("see the intake reference in the README; `visitprep new` writes a file to start from")
 }
 
+/// A key the intake format does not have, in table `within` (`medications` for any of its
+/// entries), with the keys that table does have.
+fn unknown_field(
+    field: &str,
+    within: &str,
+    path: String,
+    candidates: &[&str],
+    span: Option<Range<usize>>,
+) -> Diagnostic {
+    let field = shorten(field, 60);
+    let d = Diagnostic::new(format!("unknown field `{field}`"))
+        .at(span)
+        .field(path);
+    let array_table = within == "medications" || within == "diary";
+    let belongs_to = TABLE_KEYS
+        .iter()
+        .find(|(_, keys)| keys.contains(&field.as_str()))
+        .map(|(t, _)| *t);
+    if array_table
+        && !candidates.contains(&field.as_str())
+        && (belongs_to.is_some() || TOP_LEVEL.contains(&field.as_str()))
+    {
+        let home = belongs_to.unwrap_or("the top of the file");
+        let home = if belongs_to.is_some() {
+            format!("[{home}]")
+        } else {
+            home.to_string()
+        };
+        return d
+            .label(format!("this landed in the last [[{within}]] entry"))
+            .help(format!(
+                "in TOML, every key after a [[{within}]] line belongs to that entry until the next [table] line; \
+                 move `{field}` above the first [[{within}]] line, into {home}"
+            ));
+    }
+    match did_you_mean(&field, candidates.iter().copied()) {
+        Some(s) => d
+            .label(format!("did you mean `{s}`?"))
+            .help(format!("rename `{field}` to `{s}`")),
+        None => d
+            .label("not part of the intake format")
+            .help(if candidates.is_empty() {
+                "remove it, or see the intake reference in the README".to_string()
+            } else {
+                format!("the known fields here are: {}", candidates.join(", "))
+            }),
+    }
+}
+
+/// The keys each table of the intake may have, read from the JSON Schema (itself generated
+/// from the types serde reads), so the two never disagree.
+fn intake_schema() -> &'static serde_json::Value {
+    static SCHEMA: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
+    SCHEMA.get_or_init(|| serde_json::to_value(json_schema()).unwrap_or_default())
+}
+
+/// Takes every key out of `table` that the intake format does not have, in every table and
+/// every `[[medications]]` and `[[diary]]` entry, and describes each.
+fn take_unknown_keys(table: &mut toml::de::DeTable<'_>) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    take_unknown_in(table, intake_schema(), "", "", &mut problems);
+    problems
+}
+
+fn take_unknown_in(
+    table: &mut toml::de::DeTable<'_>,
+    schema: &serde_json::Value,
+    within: &str,
+    path: &str,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let Some(properties) = schema.get("properties").and_then(|p| p.as_object()) else {
+        return;
+    };
+    let closed = schema.get("additionalProperties") == Some(&serde_json::Value::Bool(false));
+    if closed {
+        let candidates: Vec<&str> = properties.keys().map(String::as_str).collect();
+        let all = std::mem::take(table);
+        for (key, value) in all {
+            let field = key.get_ref().as_ref();
+            if properties.contains_key(field) {
+                table.insert(key, value);
+                continue;
+            }
+            let full = if path.is_empty() {
+                shorten(field, 60)
+            } else {
+                format!("{path}.{}", shorten(field, 60))
+            };
+            problems.push(unknown_field(
+                field,
+                within,
+                full,
+                &candidates,
+                Some(key.span()),
+            ));
+        }
+    }
+    for (key, value) in table.iter_mut() {
+        let name = key.get_ref().as_ref();
+        let Some(sub) = properties.get(name) else {
+            continue;
+        };
+        let here = if path.is_empty() {
+            name.to_string()
+        } else {
+            format!("{path}.{name}")
+        };
+        match value.get_mut() {
+            toml::de::DeValue::Table(t) => take_unknown_in(t, sub, name, &here, problems),
+            toml::de::DeValue::Array(items) => {
+                let Some(item) = sub.get("items") else {
+                    continue;
+                };
+                for (i, entry) in items.iter_mut().enumerate() {
+                    if let toml::de::DeValue::Table(t) = entry.get_mut() {
+                        take_unknown_in(t, item, name, &format!("{here}[{i}]"), problems);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// For a date written right (year-month-day) whose day the month does not have: why not,
+/// in words ("February 1950 has 28 days").
+fn impossible_day(written: &str) -> Option<String> {
+    let date = written.get(..10)?;
+    let mut parts = date.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let (y, m, d): (i32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+    let next = first.checked_add_months(chrono::Months::new(1))?;
+    let days = next.signed_duration_since(first).num_days();
+    if d == 0 || i64::from(d) > days {
+        Some(format!("{} has {days} days", first.format("%B %Y")))
+    } else {
+        None
+    }
+}
+
 /// serde's type names in words a patient knows.
 fn plain_types(message: &str) -> String {
+    // `integer `99999999999999999999` as i128`: a number beyond any whole-number type.
+    if message.contains(" as i128") || message.contains(" as u128") {
+        let expected = message
+            .split_once(", expected ")
+            .map_or("a smaller number".to_string(), |(_, e)| e.to_string());
+        return plain_types(&format!("the number is far too large: expected {expected}"))
+            .replace("expected expected", "expected");
+    }
     message
         .replace("expected i64", "expected a whole number")
         .replace("expected u8", "expected a whole number")
@@ -766,6 +972,16 @@ fn plain_types(message: &str) -> String {
         .replace("expected a borrowed string", "expected text in quotes")
         .replace("expected a string", "expected text in quotes")
         .replace("expected a sequence", "expected a list in square brackets")
+        .replace(
+            "expected a TOML datetime",
+            "expected a date (or time) without quotes, like 1956-03-14",
+        )
+        .replace(
+            "expected a map",
+            "expected a table, like [answers] with keys below it",
+        )
+        .replace("floating point `", "decimal number `")
+        .replace("integer `", "whole number `")
         .replace("invalid type: ", "wrong kind of value: ")
 }
 
@@ -812,8 +1028,19 @@ fn enclosing_table(text: &str, offset: usize) -> String {
     String::new()
 }
 
+/// Which `[[table]]` entry a byte offset lies in, counting the headers above it.
+fn entry_index(text: &str, table: &str, offset: usize) -> Option<usize> {
+    let header = format!("[[{table}]]");
+    let before = text.get(..offset.min(text.len()))?;
+    before
+        .lines()
+        .filter(|l| l.trim().replace(' ', "") == header)
+        .count()
+        .checked_sub(1)
+}
+
 /// The key on the line of a value's span (`severity` in `severity = "high"`).
-fn key_before(text: &str, offset: usize) -> Option<String> {
+pub(crate) fn key_before(text: &str, offset: usize) -> Option<String> {
     let offset = offset.min(text.len());
     let line_start = text.get(..offset)?.rfind('\n').map_or(0, |i| i + 1);
     let line = text.get(line_start..offset)?;
@@ -825,6 +1052,8 @@ fn key_before(text: &str, offset: usize) -> Option<String> {
 
 struct Checker {
     problems: Vec<Diagnostic>,
+    /// What is possible but unlikely: shown, never silently accepted, never refused.
+    warnings: Vec<Diagnostic>,
 }
 
 impl Checker {
@@ -956,7 +1185,7 @@ impl Checker {
                     Some(v)
                 } else {
                     self.problem(
-                        Diagnostic::new(format!("a cramp cannot last {v} minutes"))
+                        Diagnostic::new(format!("a cramp cannot last {} minutes", plain_number(v)))
                             .at(Some(m.span()))
                             .field(format!("diary[{i}].minutes"))
                             .label("must be more than 0")
@@ -1171,6 +1400,191 @@ impl Checker {
     }
 }
 
+// --- Plausibility: what cannot be is refused, what is unlikely is said. Kept apart from the
+// checks of form above; each rule is listed in the README's intake table. ---
+
+/// The earliest and latest years a date in an intake may have.
+const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+/// No one is older than this at a visit.
+const OLDEST: i32 = 130;
+/// One episode lasting longer than a day is a typo (hours for minutes, a digit too many).
+const LONGEST_MINUTES: f64 = 24.0 * 60.0;
+/// Pregnancy outside these ages is so rare that a typo is likelier.
+const PREGNANCY_AGES: std::ops::RangeInclusive<i32> = 10..=60;
+
+/// A date as written, when it is a real one; the checks of form report the others.
+fn day_of(value: &Spanned<Datetime>) -> Option<NaiveDate> {
+    let d = value.get_ref().date?;
+    NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
+}
+
+/// A number as a person reads it: never hundreds of digits.
+fn plain_number(v: f64) -> String {
+    if v.is_finite() && v.abs() < 1e9 {
+        format!("{v}")
+    } else {
+        format!("{v:e}")
+    }
+}
+
+impl Checker {
+    fn plausibility(&mut self, raw: &RawIntake, today: NaiveDate) {
+        use chrono::Datelike;
+        let mut dates: Vec<(&Spanned<Datetime>, String)> = Vec::new();
+        if let Some(b) = &raw.patient.born {
+            dates.push((b, "patient.born".into()));
+        }
+        if let Some(w) = &raw.visit.when {
+            dates.push((w, "visit.when".into()));
+        }
+        for (i, m) in raw.medications.iter().enumerate() {
+            if let Some(since) = &m.since {
+                dates.push((since, format!("medications[{i}].since")));
+            }
+        }
+        for (i, e) in raw.diary.iter().enumerate() {
+            dates.push((&e.night, format!("diary[{i}].night")));
+        }
+        let mut out_of_range = false;
+        for (value, field) in &dates {
+            let Some(day) = day_of(value) else { continue };
+            if !YEARS.contains(&day.year()) {
+                out_of_range = true;
+                self.problem(
+                    Diagnostic::new(format!(
+                        "{day} cannot be right: dates must be between {} and {}",
+                        YEARS.start(),
+                        YEARS.end()
+                    ))
+                    .at(Some(value.span()))
+                    .field(field.as_str())
+                    .label("check the year")
+                    .help("write the date as year-month-day, with all four digits of the year"),
+                );
+            }
+        }
+        let visit = raw.visit.when.as_ref().and_then(day_of);
+        let born = raw.patient.born.as_ref().and_then(day_of);
+        if let (Some(born), Some(raw_born)) = (born, &raw.patient.born) {
+            let (on, what) = match visit {
+                Some(v) => (v, "at the visit"),
+                None => (today, "today"),
+            };
+            let age = crate::sheet::age_on(born, on);
+            if !out_of_range && age > OLDEST {
+                self.problem(
+                    Diagnostic::new(format!(
+                        "the patient would be {age} years old {what}; no one is older than {OLDEST}"
+                    ))
+                    .at(Some(raw_born.span()))
+                    .field("patient.born")
+                    .label("check the year of birth")
+                    .help("write the date of birth as year-month-day, e.g. 1956-03-14"),
+                );
+            }
+            if visit.is_none() && born > today {
+                self.problem(
+                    Diagnostic::new(format!("the date of birth {born} is after today ({today})"))
+                        .at(Some(raw_born.span()))
+                        .field("patient.born")
+                        .label("in the future")
+                        .help("check the year of birth"),
+                );
+            }
+            if raw.patient.pregnant && (0..=OLDEST).contains(&age) && !PREGNANCY_AGES.contains(&age)
+            {
+                self.warning(
+                    Diagnostic::new(format!(
+                        "a pregnancy at {age} years of age is unlikely; check `patient.born` and `patient.pregnant`"
+                    ))
+                    .at(Some(raw_born.span()))
+                    .field("patient.born")
+                    .label(format!("{age} years old {what}"))
+                    .help("if both are right, nothing needs changing: the sheet prints them as written"),
+                );
+            }
+            for (i, e) in raw.diary.iter().enumerate() {
+                if day_of(&e.night).is_some_and(|night| night < born) {
+                    self.problem(
+                        Diagnostic::new(format!(
+                            "diary night {} is before the birth date ({born})",
+                            i + 1
+                        ))
+                        .at(Some(e.night.span()))
+                        .field(format!("diary[{i}].night"))
+                        .label("before `patient.born`")
+                        .help("check the year of the night and of `born`"),
+                    );
+                }
+            }
+        }
+        for (i, e) in raw.diary.iter().enumerate() {
+            if let Some(m) = &e.minutes {
+                let v = *m.get_ref();
+                if v > LONGEST_MINUTES && v.is_finite() || v == f64::INFINITY {
+                    self.problem(
+                        Diagnostic::new(format!(
+                            "{} minutes is more than a day (1440 minutes) for one cramp",
+                            plain_number(v)
+                        ))
+                        .at(Some(m.span()))
+                        .field(format!("diary[{i}].minutes"))
+                        .label("at most 1440")
+                        .help("write how long this one episode lasted, in minutes, e.g. 2 or 0.5"),
+                    );
+                }
+            }
+            if let (Some(visit), Some(night)) = (visit, day_of(&e.night)) {
+                if night > visit {
+                    self.warning(
+                        Diagnostic::new(format!(
+                            "diary night {} ({night}) is after the visit ({visit})",
+                            i + 1
+                        ))
+                        .at(Some(e.night.span()))
+                        .field(format!("diary[{i}].night"))
+                        .label("after `visit.when`")
+                        .help("check the year and month of the night and of the visit"),
+                    );
+                }
+            }
+        }
+        for (i, m) in raw.medications.iter().enumerate() {
+            let since = m.since.as_ref().and_then(|s| day_of(s).map(|d| (s, d)));
+            if let (Some(visit), Some((raw_since, since))) = (visit, since) {
+                if since > visit {
+                    self.warning(
+                        Diagnostic::new(format!(
+                            "medication {} is taken since {since}, after the visit ({visit})",
+                            i + 1
+                        ))
+                        .at(Some(raw_since.span()))
+                        .field(format!("medications[{i}].since"))
+                        .label("after `visit.when`")
+                        .help("check the year and month of `since` and of the visit"),
+                    );
+                }
+            }
+        }
+        if raw.patient.name.get_ref().trim() == crate::skeleton::NAME_TO_REPLACE {
+            self.warning(
+                Diagnostic::new(format!(
+                    "`patient.name` is still \"{}\" from the template",
+                    crate::skeleton::NAME_TO_REPLACE
+                ))
+                .at(Some(raw.patient.name.span()))
+                .field("patient.name")
+                .label("not filled in")
+                .help("write the patient's name, as on the health insurance card"),
+            );
+        }
+    }
+
+    fn warning(&mut self, d: Diagnostic) {
+        self.warnings.push(d.warning());
+    }
+}
+
 /// True when text would print as nothing: only spaces and invisible format characters
 /// (zero-width spaces and joiners, direction marks, the byte-order mark, soft hyphens).
 pub fn prints_blank(text: &str) -> bool {
@@ -1316,7 +1730,7 @@ mod tests {
     fn wrong_type_names_the_field() {
         let text = format!("{MINIMAL}[[diary]]\nnight = 2026-11-01\nseverity = \"high\"\n");
         let err = error_of(&text);
-        assert!(err.contains("diary.severity"), "{err}");
+        assert!(err.contains("diary[0].severity"), "{err}");
         assert!(err.contains("whole number from 0"), "{err}");
     }
 
@@ -1355,6 +1769,84 @@ mod tests {
         let err = error_of("guide = \"general\"\n[patient]\nname = \"\\u200B\\uFEFF \\u2060\"\n");
         assert!(err.contains("patient's name is blank"), "{err}");
         assert!(!prints_blank("Zoë"));
+    }
+
+    #[test]
+    fn impossible_days_are_named_and_numbers_kept_short() {
+        assert_eq!(
+            impossible_day("1950-02-30").as_deref(),
+            Some("February 1950 has 28 days")
+        );
+        assert_eq!(
+            impossible_day("2024-02-30").as_deref(),
+            Some("February 2024 has 29 days")
+        );
+        assert_eq!(impossible_day("2024-02-29"), None);
+        assert_eq!(impossible_day("1950-13-01"), None);
+        assert_eq!(plain_number(2.5), "2.5");
+        assert_eq!(plain_number(1e300), "1e300");
+        assert_eq!(plain_number(-1e300), "-1e300");
+    }
+
+    #[test]
+    fn plausibility_refuses_the_impossible_and_warns_of_the_unlikely() {
+        let text =
+            "guide = \"general\"\n[patient]\nname = \"A\"\nborn = 1950-01-01\npregnant = true\n\
+                    [visit]\nwhen = 2026-12-02\n[[diary]]\nnight = 2027-01-01\nminutes = 2000\n";
+        let err = parse_with_warnings(Path::new("t.toml"), text, Path::new(".")).unwrap_err();
+        let report = err.report();
+        assert_eq!(report.errors(), 1, "{}", report.render(false));
+        let text = report.render(false);
+        assert!(
+            text.contains("error: 2000 minutes is more than a day"),
+            "{text}"
+        );
+        assert!(text.contains("warning: a pregnancy at 76 years"), "{text}");
+        assert!(
+            text.contains("warning: diary night 1 (2027-01-01) is after the visit"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn unknown_keys_of_every_entry_are_all_reported() {
+        let text = format!(
+            "{MINIMAL}[[medications]]\nname = \"a\"\nextra = 1\n[[diary]]\nnight = 2026-11-01\nsevrity = 1\n[[diary]]\nnight = 2026-11-02\nwher = \"x\"\n"
+        );
+        let err = error_of(&text);
+        for expected in ["medications[0].extra", "diary[0].sevrity", "diary[1].wher"] {
+            assert!(err.contains(expected), "missing {expected} in\n{err}");
+        }
+    }
+
+    #[test]
+    fn type_errors_speak_no_rust() {
+        for (value, words) in [
+            (
+                "born = \"1956-03-14\"",
+                "expected a date (or time) without quotes",
+            ),
+            (
+                "pregnancy_week = 2.5",
+                "decimal number `2.5`, expected a whole number",
+            ),
+            ("pregnant = 1", "whole number `1`, expected true or false"),
+        ] {
+            let err = error_of(&format!("{MINIMAL}{value}\n"));
+            assert!(err.contains(words), "{words:?} not in\n{err}");
+            for jargon in [
+                "TOML datetime",
+                "floating point",
+                "integer",
+                "i64",
+                "f64",
+                "u8",
+            ] {
+                assert!(!err.contains(jargon), "{jargon:?} in\n{err}");
+            }
+        }
+        let err = error_of("guide = \"general\"\nanswers = 5\n[patient]\nname = \"A\"\n");
+        assert!(err.contains("expected a table"), "{err}");
     }
 
     #[test]

@@ -18,9 +18,13 @@ Examples:
   visitprep render intake.toml          make intake.pdf
   visitprep render intake.toml --large-print --paper letter -o sheet.pdf
   visitprep render intakes/ --out-dir sheets/   every intake in a folder
+  visitprep render intake.toml -o - | lp         print it: the PDF goes to standard output
+  cat intake.toml | visitprep render - -o sheet.pdf   the intake from standard input
 
 Exit codes: 0 done; 1 invalid input or the file could not be written (nothing is written
-for that intake; with several intakes, the others are still rendered); 2 wrong command-line usage.";
+for that intake; with several intakes, the others are still rendered); 2 wrong command-line
+usage; 130, 143 or 129 stopped by Ctrl-C, SIGTERM or SIGHUP (sheets already written are
+kept, no partial file is left).";
 
 /// Turns a patient's TOML intake file into a printable PDF visit sheet.
 #[derive(Parser)]
@@ -34,14 +38,19 @@ struct Cli {
 enum Command {
     /// Make the PDF visit sheet from an intake file.
     #[command(
-        after_help = "Examples:\n  visitprep render intake.toml\n  visitprep render intake.toml -o sheet.pdf --paper letter --large-print\n  visitprep render intake.toml --font /usr/share/fonts/truetype/wqy/wqy-microhei.ttc\n  visitprep render intakes/ --out-dir sheets/\n  visitprep render anna.toml ben.toml --paper letter"
+        after_help = "Examples:\n  visitprep render intake.toml\n  visitprep render intake.toml -o sheet.pdf --paper letter --large-print\n  visitprep render intake.toml -o - | lp\n  cat intake.toml | visitprep render - -o sheet.pdf\n  visitprep render intake.toml --font /usr/share/fonts/truetype/wqy/wqy-microhei.ttc\n  visitprep render intakes/ --out-dir sheets/\n  visitprep render anna.toml ben.toml --paper letter"
     )]
     Render {
         /// Intake files, or folders whose *.toml intakes are all rendered. Several are
-        /// rendered in parallel; one that fails does not stop the others.
+        /// rendered in parallel; one that fails does not stop the others. `-` reads one intake
+        /// from standard input (a guide path in it is then taken from the current folder;
+        /// name the sheet with -o). Ctrl-C, SIGTERM or SIGHUP stops a batch cleanly: the sheets
+        /// already written are kept, no partial file is left.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
         /// Where to write the PDF [default: the intake's name with .pdf]. Only with one FILE.
+        /// `-` (or /dev/stdout) writes it to standard output, unless that is a terminal.
+        /// Only a regular file is ever replaced: a folder, pipe, device or socket is refused.
         #[arg(short, long, value_name = "OUT.pdf")]
         output: Option<PathBuf>,
         /// Write the PDFs into this folder, each named after its intake
@@ -57,20 +66,24 @@ enum Command {
         /// Add a blank diary page to fill in by hand before the visit.
         #[arg(long)]
         diary_page: bool,
-        /// An extra font for characters the built-in fonts lack (Chinese, Arabic, ...).
+        /// An extra font for characters the built-in fonts lack (Chinese, Arabic, ...): a
+        /// TrueType or OpenType file (.ttf, .otf, .ttc) of at most 64 MiB.
         #[arg(long, value_name = "FILE")]
         font: Option<PathBuf>,
         /// Fail instead of printing a placeholder for a character no font has.
         #[arg(long)]
         strict: bool,
-        /// Replace an existing output file even if it is not a PDF.
+        /// Replace an existing output file even if it is not a PDF (only ever a regular file).
         #[arg(long)]
         force: bool,
     },
     /// Check an intake file: mistakes, and what is still unanswered.
-    #[command(after_help = "Example:\n  visitprep check intake.toml")]
+    #[command(
+        after_help = "Examples:\n  visitprep check intake.toml\n  cat intake.toml | visitprep check -\n\nWarnings (what is possible but unlikely, such as a pregnancy at 70 or a diary night after\nthe visit) go to standard error and do not make the intake invalid."
+    )]
     Check {
-        /// The intake file.
+        /// The intake file; `-` reads it from standard input (a guide path in it is then
+        /// taken from the current folder).
         file: PathBuf,
     },
     /// Write a new intake file to fill in, with a note above every field.
@@ -120,7 +133,7 @@ enum Command {
     },
     /// Print a shell completion script, so Tab completes commands and options.
     #[command(
-        after_help = "Examples:\n  visitprep completions bash > ~/.local/share/bash-completion/completions/visitprep\n  visitprep completions zsh > ~/.zfunc/_visitprep\n  visitprep completions fish > ~/.config/fish/completions/visitprep.fish"
+        after_help = "Examples (each creates the folder the shell looks in first):\n  mkdir -p ~/.local/share/bash-completion/completions && visitprep completions bash > ~/.local/share/bash-completion/completions/visitprep\n  mkdir -p ~/.zfunc && visitprep completions zsh > ~/.zfunc/_visitprep\n  mkdir -p ~/.config/fish/completions && visitprep completions fish > ~/.config/fish/completions/visitprep.fish"
     )]
     Completions {
         /// The shell.
@@ -137,11 +150,14 @@ enum Command {
     },
     /// List the built-in guides, or show one (or a guide file, checking it) in full.
     #[command(
-        after_help = "Examples:\n  visitprep guides\n  visitprep guides nocturnal-leg-cramps\n  visitprep guides guides/foot-clinic.toml"
+        after_help = "Examples:\n  visitprep guides\n  visitprep guides nocturnal-leg-cramps\n  visitprep guides nocturnal-leg-cramps --sources\n  visitprep guides guides/foot-clinic.toml\n\nWith --sources, every statement of the guide is printed beside its source: the section of the\narticle it comes from, or \"practical\" for a plainly safe step the article does not state, so a\nclinician can review a guide in one sitting. A statement without one is marked unreviewed."
     )]
     Guides {
         /// A guide id, or a guide file, to show.
         id: Option<String>,
+        /// Print each statement beside its source, for review.
+        #[arg(long, requires = "id")]
+        sources: bool,
     },
 }
 
@@ -217,7 +233,7 @@ fn main() -> ExitCode {
         Command::Schema { output, force } => commands::schema::schema(output.as_deref(), force),
         Command::Completions { shell } => commands::completions::completions(shell, Cli::command()),
         Command::Man { command } => commands::completions::man(Cli::command(), command.as_deref()),
-        Command::Guides { id } => commands::guides::guides(id.as_deref()),
+        Command::Guides { id, sources } => commands::guides::guides(id.as_deref(), sources),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,15 +1,27 @@
 //! Writing the finished sheet without ever damaging what the user already has: a temporary
 //! file beside the target, renamed over it only when complete, readable by its owner only.
+//! Only a regular file is ever replaced: a pipe, a device or a socket is never opened for
+//! reading (that would wait forever) nor replaced. Standard output is written as a stream.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use crate::input::Kind;
 
 #[derive(Debug)]
 pub enum WriteError {
-    /// The target is the intake itself.
+    /// The target is the intake itself, or another intake of the same call.
     WouldOverwriteIntake(PathBuf),
     /// The target exists and is not a PDF; `--force` allows replacing it.
     NotAPdf(PathBuf),
+    /// The target is a folder, a pipe, a device or a socket: never replaced, `--force` or not.
+    NotAFile { path: PathBuf, kind: Kind },
+    /// `-o -` while standard output is a terminal, where a PDF would be unreadable noise.
+    Terminal,
+    /// A signal stopped the program before the file was complete; nothing was left behind.
+    Interrupted(PathBuf),
     Io {
         path: PathBuf,
         error: std::io::Error,
@@ -29,6 +41,24 @@ impl std::fmt::Display for WriteError {
                 "{} exists and is not a PDF; refusing to replace it\n  help: choose another name with -o, or add --force to replace it",
                 p.display()
             ),
+            WriteError::NotAFile { path, kind } => {
+                let what = match kind {
+                    Kind::Folder => "name a file in it, e.g. -o folder/visit-sheet.pdf",
+                    _ => "name a regular file with -o, or use -o - to write the PDF to standard output",
+                };
+                write!(
+                    f,
+                    "{} is {}, not a file; refusing to write to it\n  help: {what}",
+                    path.display(),
+                    kind.described()
+                )
+            }
+            WriteError::Terminal => f.write_str(
+                "refusing to write a PDF to the terminal (-o -)\n  help: send it to a program or a file: visitprep render intake.toml -o - | lp, or -o sheet.pdf",
+            ),
+            WriteError::Interrupted(p) => {
+                write!(f, "stopped before {} was written", p.display())
+            }
             WriteError::Io { path, error } => write!(f, "cannot write {}: {error}", path.display()),
         }
     }
@@ -39,8 +69,16 @@ impl std::error::Error for WriteError {}
 /// Rules for replacing an existing file.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Overwrite {
-    /// Replace a file that is not a PDF.
+    /// Replace a regular file that is not a PDF.
     pub force: bool,
+}
+
+/// True when `-o PATH` means standard output, written as a stream: `-`, and the names the
+/// system gives standard output (renaming a file over those would replace the link itself).
+pub fn is_stdout(path: &Path) -> bool {
+    ["-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"]
+        .iter()
+        .any(|s| path == Path::new(s))
 }
 
 /// Checks, before any work is done, that `target` may be written.
@@ -49,23 +87,39 @@ pub fn check_target(
     protected: &[&Path],
     rules: Overwrite,
 ) -> Result<(), WriteError> {
+    if is_stdout(target) {
+        return if std::io::stdout().is_terminal() {
+            Err(WriteError::Terminal)
+        } else {
+            Ok(())
+        };
+    }
     for p in protected {
         if same_file(target, p) {
             return Err(WriteError::WouldOverwriteIntake(target.to_path_buf()));
         }
     }
-    if target.is_dir() {
-        return Err(WriteError::Io {
+    let meta = match std::fs::metadata(target) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(error) => {
+            return Err(WriteError::Io {
+                path: target.to_path_buf(),
+                error,
+            })
+        }
+    };
+    match Kind::of(&meta) {
+        Kind::File if rules.force || looks_like_pdf(target) => Ok(()),
+        Kind::File => Err(WriteError::NotAPdf(target.to_path_buf())),
+        kind => Err(WriteError::NotAFile {
             path: target.to_path_buf(),
-            error: std::io::Error::other("it is a folder"),
-        });
+            kind,
+        }),
     }
-    if target.exists() && !rules.force && !looks_like_pdf(target) {
-        return Err(WriteError::NotAPdf(target.to_path_buf()));
-    }
-    Ok(())
 }
 
+/// Only ever called on a regular file: opening a pipe to read would wait for a writer.
 fn looks_like_pdf(path: &Path) -> bool {
     let mut head = [0u8; 5];
     std::fs::File::open(path)
@@ -81,33 +135,139 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Writes `bytes` to `target` atomically, with mode 0600 on Unix.
+/// Temporary files being written, so that a signal can remove them before the program ends.
+struct Live {
+    temps: Vec<PathBuf>,
+    stopping: bool,
+}
+
+static LIVE: Mutex<Live> = Mutex::new(Live {
+    temps: Vec::new(),
+    stopping: false,
+});
+/// Files completed by [`write_atomic`] in this run.
+static WRITTEN: AtomicUsize = AtomicUsize::new(0);
+
+fn live() -> std::sync::MutexGuard<'static, Live> {
+    LIVE.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// How many files [`write_atomic`] has completed in this run.
+pub fn written() -> usize {
+    WRITTEN.load(Ordering::SeqCst)
+}
+
+/// Writes `bytes` to `target` atomically, with mode 0600 on Unix. `target` is standard
+/// output when [`is_stdout`] says so.
 pub fn write_atomic(target: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     let io = |error: std::io::Error| WriteError::Io {
         path: target.to_path_buf(),
         error,
     };
+    if is_stdout(target) {
+        let mut out = std::io::stdout().lock();
+        out.write_all(bytes)
+            .and_then(|()| out.flush())
+            .map_err(io)?;
+        WRITTEN.fetch_add(1, Ordering::SeqCst);
+        return Ok(());
+    }
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".visitprep-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(io)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o600))
+    let mut tmp = {
+        let mut live = live();
+        if live.stopping {
+            return Err(WriteError::Interrupted(target.to_path_buf()));
+        }
+        let tmp = tempfile::Builder::new()
+            .prefix(".visitprep-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
             .map_err(io)?;
+        live.temps.push(tmp.path().to_path_buf());
+        tmp
+    };
+    let tmp_path = tmp.path().to_path_buf();
+    let forget = |live: &mut Live| live.temps.retain(|p| *p != tmp_path);
+    let written = (|| {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            tmp.as_file()
+                .set_permissions(std::fs::Permissions::from_mode(0o600))?;
+        }
+        tmp.write_all(bytes)?;
+        tmp.as_file().sync_all()
+    })();
+    // Renamed while holding the list: a signal then finds the file either complete at its
+    // place, or still temporary and removes it; never half of each.
+    let mut live = live();
+    forget(&mut live);
+    if let Err(e) = written {
+        return Err(io(e));
     }
-    tmp.write_all(bytes).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
+    if live.stopping {
+        return Err(WriteError::Interrupted(target.to_path_buf()));
+    }
     tmp.persist(target).map_err(|e| io(e.error))?;
+    WRITTEN.fetch_add(1, Ordering::SeqCst);
     Ok(())
 }
+
+/// From now on SIGINT, SIGTERM and SIGHUP (the terminal closed) stop the program cleanly:
+/// files being written are removed, those complete are kept, `report(written)` is printed on
+/// standard error, and the program ends with 130 (SIGINT), 143 (SIGTERM) or 129 (SIGHUP), as
+/// a shell reports a program a signal ended.
+///
+/// Call it before any other thread starts: the signals are blocked in this thread, and so in
+/// every thread started after it, and one thread of their own waits for them. A signal
+/// ignored when the program started (`nohup`) stays ignored.
+#[cfg(unix)]
+pub fn stop_cleanly_on_signals(report: impl Fn(usize) -> String + Send + 'static) {
+    // SAFETY: plain calls on a local, initialised signal set.
+    let set = unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, libc::SIGINT);
+        libc::sigaddset(&mut set, libc::SIGTERM);
+        libc::sigaddset(&mut set, libc::SIGHUP);
+        if libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut()) != 0 {
+            return;
+        }
+        set
+    };
+    let spawned = std::thread::Builder::new()
+        .name("visitprep-signals".into())
+        .spawn(move || loop {
+            let mut signal: libc::c_int = 0;
+            // SAFETY: `set` lives in this thread; `signal` is a valid place to write to.
+            if unsafe { libc::sigwait(&set, &mut signal) } != 0 {
+                continue;
+            }
+            let mut live = live();
+            live.stopping = true;
+            for tmp in live.temps.drain(..) {
+                let _ = std::fs::remove_file(tmp);
+            }
+            // Standard error may be gone (the terminal closed): the exit must not depend on it.
+            let _ = writeln!(std::io::stderr(), "{}", report(written()));
+            // The list stays locked: no writer starts or finishes a file from here on.
+            std::process::exit(128 + signal);
+        });
+    if spawned.is_err() {
+        // Without the thread, the signals keep their usual effect.
+        // SAFETY: unblocking the set blocked above.
+        unsafe {
+            libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
+        }
+    }
+}
+
+/// Elsewhere the signals keep their usual effect.
+#[cfg(not(unix))]
+pub fn stop_cleanly_on_signals(_report: impl Fn(usize) -> String + Send + 'static) {}
 
 #[cfg(test)]
 mod tests {
@@ -146,6 +306,21 @@ mod tests {
             Err(WriteError::NotAPdf(_))
         ));
         assert!(check_target(&notes, &[&intake], Overwrite { force: true }).is_ok());
+        #[cfg(unix)]
+        {
+            let null = Path::new("/dev/null");
+            for force in [false, true] {
+                let err = check_target(null, &[&intake], Overwrite { force }).unwrap_err();
+                assert!(matches!(
+                    err,
+                    WriteError::NotAFile {
+                        kind: Kind::Device,
+                        ..
+                    }
+                ));
+                assert!(!err.to_string().contains("--force"), "{err}");
+            }
+        }
         assert!(check_target(
             &dir.path().join("new.pdf"),
             &[&intake],

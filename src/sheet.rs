@@ -1,13 +1,15 @@
 //! The merge: a checked intake and its guide become one document, the visit sheet. This is
 //! where the patient's words meet what the guide knows; nothing here knows about pages.
 
+mod about;
+
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use crate::diary;
 use crate::document::{
     plain, strong, Block, CheckItem, Column, Document, Metadata, Span, Table, Text,
 };
-use crate::guide::{contains_whole_words, Facts, Guide, MedicationFlag};
+use crate::guide::{contains_whole_words, same_department, Facts, Guide, MedicationFlag};
 use crate::intake::{Intake, Medication};
 
 /// What the user asked for beyond the intake.
@@ -108,6 +110,8 @@ pub fn visit_sheet(
         blocks.push(Block::Heading("When to get care promptly".into()));
         blocks.push(Block::Bullets(seek));
     }
+
+    blocks.extend(about::blocks(guide, &facts));
 
     let notes: Vec<_> = guide
         .good_to_know
@@ -399,7 +403,7 @@ fn health_blocks(intake: &Intake) -> Vec<Block> {
 
 fn department_blocks(intake: &Intake, guide: &Guide, facts: &Facts) -> Vec<Block> {
     let booked = intake.visit.department.as_deref().map(str::trim);
-    let is_booked = |d: &str| booked.is_some_and(|b| b.eq_ignore_ascii_case(d));
+    let is_booked = |d: &str| booked.is_some_and(|b| same_department(d, b));
     let hints: Vec<_> = guide
         .department_hints
         .iter()
@@ -410,11 +414,12 @@ fn department_blocks(intake: &Intake, guide: &Guide, facts: &Facts) -> Vec<Block
     }
     let mut blocks = vec![Block::Heading("Which department".into())];
     if !guide.departments.is_empty() {
-        blocks.push(Block::Paragraph(plain(format!(
-            "{} can be treated in {}, depending on the cause.",
-            guide.title,
-            and_list(&guide.departments)
-        ))));
+        blocks.push(Block::Paragraph(plain(
+            "Depending on the cause, these departments can help:",
+        )));
+        blocks.push(Block::Bullets(
+            guide.departments.iter().map(plain).collect(),
+        ));
     }
     if let Some(b) = booked {
         blocks.push(Block::Paragraph(vec![
@@ -456,14 +461,6 @@ fn department_blocks(intake: &Intake, guide: &Guide, facts: &Facts) -> Vec<Block
         ));
     }
     blocks
-}
-
-fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
 }
 
 #[cfg(test)]
@@ -527,8 +524,8 @@ mod tests {
         let text = all_text(&doc);
         assert_eq!(text.matches("see note A").count(), 2, "{text}");
         assert_eq!(text.matches("see note B").count(), 1, "{text}");
-        assert_eq!(text.matches("Note A: Diuretics").count(), 1, "{text}");
-        assert_eq!(text.matches("Note B: Statins").count(), 1, "{text}");
+        assert_eq!(text.matches("Note A: Water pills").count(), 1, "{text}");
+        assert_eq!(text.matches("Note B: Cholesterol").count(), 1, "{text}");
     }
 
     #[test]
@@ -543,7 +540,7 @@ mod tests {
             "Yes, week 29",
             "Calcium during pregnancy",
             "maternity record",
-            "Obstetrics",
+            "Pregnancy care (obstetrics)",
         ] {
             assert!(
                 pregnant.contains(marker),
@@ -562,9 +559,9 @@ mod tests {
             "guide = \"nocturnal-leg-cramps\"\n[patient]\nname = \"A\"\n[visit]\ndepartment = \"Endocrinology\"\n\
              [health]\nconditions = [\"Type 2 diabetes\"]\n",
         ));
-        assert!(doc.contains("Endocrinology (booked): "), "{doc}");
-        assert!(!doc.contains("Orthopedics (booked)"), "{doc}");
-        assert!(!doc.contains("Vascular surgery: "), "{doc}");
+        assert!(doc.contains("(endocrinology) (booked): "), "{doc}");
+        assert!(!doc.contains("(orthopedics) (booked)"), "{doc}");
+        assert!(!doc.contains("(vascular surgery): "), "{doc}");
     }
 
     #[test]

@@ -70,7 +70,7 @@ fn text_where_a_number_belongs() {
         format!("{HEAD}[[diary]]\nnight = 2026-11-01\nseverity = \"high\"\n").as_bytes(),
         &[
             "intake.toml:6:12",
-            "diary.severity",
+            "diary[0].severity",
             "expected a whole number",
             "help: `severity` is a whole number",
         ],
@@ -97,7 +97,7 @@ fn february_thirtieth() {
         &[
             "intake.toml:4:8",
             "patient.born",
-            "1956-02-30 is not a valid date",
+            "1956-02-30 is not a real day: February 1956 has 29 days",
             "help:",
         ],
     );
@@ -195,7 +195,7 @@ fn bare_key_after_medications() {
         format!("{HEAD}[[medications]]\nname = \"x\"\nconditions = [\"asthma\"]\n").as_bytes(),
         &[
             "intake.toml:6:1",
-            "medications.conditions",
+            "medications[0].conditions",
             "landed in the last [[medications]] entry",
             "into [health]",
         ],

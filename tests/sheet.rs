@@ -91,7 +91,7 @@ fn metadata_names_the_sheet_patient_and_visit() {
     let pdf = Pdf::load(&out);
     assert_eq!(
         pdf.info("Title"),
-        "Visit sheet: Nocturnal leg cramps - Maria Example"
+        "Visit sheet: Leg cramps at night - Maria Example"
     );
     assert_eq!(pdf.info("Author"), "Maria Example");
     assert!(

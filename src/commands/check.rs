@@ -1,17 +1,32 @@
 use std::path::Path;
 
-use visitprep::{sheet, skeleton};
+use visitprep::{intake, sheet};
 
 pub fn check(file: &Path, color: bool) -> Result<(), String> {
-    let loaded = super::load_reporting(file, color, "run check again once fixed")?;
+    let (loaded, warnings) = super::load_reporting(file, color, "run check again once fixed")?;
     let intake = &loaded.intake;
     let guide = &loaded.guide;
     let facts = sheet::facts_of(intake);
-    println!("{}: valid (guide: {})", file.display(), guide.id);
-    if intake.patient.name == skeleton::NAME_TO_REPLACE {
+    eprint!("{}", super::warnings_text(&warnings, color));
+    let shown = if file == Path::new("-") {
+        Path::new(intake::STDIN_NAME)
+    } else {
+        file
+    };
+    match warnings.diagnostics.len() {
+        0 => println!("{}: valid (guide: {})", shown.display(), guide.id),
+        n => println!(
+            "{}: valid, with {n} {} (guide: {})",
+            shown.display(),
+            if n == 1 { "warning" } else { "warnings" },
+            guide.id
+        ),
+    }
+    if guide.unsourced() > 0 {
         println!(
-            "  note: `patient.name` is still \"{}\"; write the patient's name",
-            skeleton::NAME_TO_REPLACE
+            "  note: the guide is unreviewed: {} of its statements name no `source` (see `visitprep guides {} --sources`)",
+            guide.unsourced(),
+            super::folder_of(Some(file)).join(&intake.guide).display()
         );
     }
     let open: Vec<_> = guide

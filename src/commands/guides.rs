@@ -1,6 +1,6 @@
-use visitprep::guide::Guide;
+use visitprep::guide::{source_parts, CauseKind, Guide, Section, PRACTICAL};
 
-pub fn guides(id: Option<&str>) -> Result<(), String> {
+pub fn guides(id: Option<&str>, sources: bool) -> Result<(), String> {
     let Some(id) = id else {
         for id in Guide::built_in_ids() {
             if let Some(g) = Guide::built_in(id) {
@@ -8,42 +8,54 @@ pub fn guides(id: Option<&str>) -> Result<(), String> {
             }
         }
         println!("\nShow one with: visitprep guides ID, or check a guide file with: visitprep guides FILE");
+        println!("Add --sources to see where each statement comes from.");
         return Ok(());
     };
     let (g, _) = super::guide_for_intake(id, super::folder_of(None))?;
+    if sources {
+        print_sources(&g);
+        return Ok(());
+    }
     println!("{} ({})\n\n{}\n", g.title, g.id, g.summary);
+    if !g.about.is_empty() {
+        println!("About this condition:");
+        for a in &g.about {
+            let joint = if a.title.ends_with(['?', ':']) {
+                ""
+            } else {
+                ":"
+            };
+            let causes = match a.causes {
+                Some(CauseKind::Everyday) => " [then the everyday causes]",
+                Some(CauseKind::Diseases) => " [then the illnesses]",
+                None => "",
+            };
+            println!("  {}{joint} {}{causes}{}", a.title, a.text, only(&a.when));
+        }
+        println!();
+    }
     if !g.departments.is_empty() {
-        println!("Departments: {}\n", g.departments.join(", "));
+        println!("Departments: {}\n", g.departments.join("; "));
     }
     println!("Questions the doctor may ask (answer ids):");
     for q in &g.doctor_questions {
-        let only = if q.when.pregnant == Some(true) {
-            " [in pregnancy]"
-        } else {
-            ""
-        };
-        println!("  {:<14} {}{only}", q.id, q.text);
+        println!("  {:<14} {}{}", q.id, q.text, only(&q.when));
         if !q.hint.is_empty() {
             println!("  {:<14} {}", "", q.hint);
         }
     }
     println!("\nQuestions you may ask:");
     for q in &g.patient_questions {
-        println!("  {:<16} {}", q.id, q.text);
+        println!("  {:<16} {}{}", q.id, q.text, only(&q.when));
     }
     println!("\nBefore you leave home:");
     for c in &g.checklist {
-        println!("  {:<18} {}", c.id, c.text);
+        println!("  {:<18} {}{}", c.id, c.text, only(&c.when));
     }
     if !g.seek_care.is_empty() {
         println!("\nGet care promptly when:");
         for s in &g.seek_care {
-            let only = if s.when.pregnant == Some(true) {
-                " [in pregnancy]"
-            } else {
-                ""
-            };
-            println!("  - {}{only}", s.text);
+            println!("  - {}{}", s.text, only(&s.when));
         }
     }
     if !g.tests.is_empty() {
@@ -52,21 +64,149 @@ pub fn guides(id: Option<&str>) -> Result<(), String> {
             println!("  - {}: {}", t.name, t.why);
         }
     }
-    if !g.causes.everyday.is_empty() || !g.causes.diseases.is_empty() {
+    if !g.causes.everyday.is_empty() {
         println!("\nCauses in everyday life:");
         for c in &g.causes.everyday {
-            println!("  - {c}");
+            println!("  - {}", c.text);
         }
+    }
+    if !g.causes.diseases.is_empty() {
         println!("\nIllnesses that can cause it:");
         for c in &g.causes.diseases {
-            println!("  - {c}");
+            println!("  - {}", c.text);
         }
     }
     if !g.medication_flags.is_empty() {
-        println!("\nMedicines that can contribute:");
+        println!("\nMedicines that can play a part (names matched as whole words):");
         for m in &g.medication_flags {
             println!("  - {}: {}", m.class, m.names.join(", "));
         }
     }
+    if g.unsourced() > 0 {
+        println!(
+            "\nNote: {} statements of this guide name no source; it has not been reviewed (see --sources).",
+            g.unsourced()
+        );
+    }
     Ok(())
+}
+
+/// " [only when: pregnant]" for an item shown only to some patients.
+fn only(when: &visitprep::guide::Condition) -> String {
+    let described = when.describe();
+    if described.is_empty() {
+        String::new()
+    } else {
+        format!(" [only when: {described}]")
+    }
+}
+
+/// Statement and source side by side, section by section, for a clinician's review.
+const STATEMENT_WIDTH: usize = 48;
+const SOURCE_WIDTH: usize = 30;
+
+fn print_sources(g: &Guide) {
+    println!("{} ({}): every statement and its source", g.title, g.id);
+    if let Some(article) = &g.source_article {
+        println!("Source article: {article}");
+    }
+    println!(
+        "A source names a section of the article (\"Heading: part\"); \"{PRACTICAL}\" marks a plainly\nsafe step the article does not state."
+    );
+    let statements = g.statements();
+    let mut section: Option<Section> = None;
+    let (mut article, mut practical, mut none) = (0, 0, 0);
+    for s in &statements {
+        if section != Some(s.section) {
+            section = Some(s.section);
+            let title = s.section.name();
+            println!(
+                "\n{title} {}\n",
+                "-".repeat((STATEMENT_WIDTH + SOURCE_WIDTH + 2).saturating_sub(title.len() + 1))
+            );
+        }
+        let mut left = Vec::new();
+        for (i, text) in s.text.iter().enumerate() {
+            let indent = if i == 0 { "" } else { "  " };
+            left.extend(
+                wrap(text, STATEMENT_WIDTH - indent.len())
+                    .into_iter()
+                    .map(|l| format!("{indent}{l}")),
+            );
+        }
+        if let Some(when) = s.when {
+            left.extend(wrap(
+                &format!("[only when: {}]", when.describe()),
+                STATEMENT_WIDTH,
+            ));
+        }
+        let parts: Vec<&str> = s
+            .source
+            .map(|src| source_parts(src).collect())
+            .unwrap_or_default();
+        let mut right = Vec::new();
+        for part in &parts {
+            for (i, line) in wrap(part, SOURCE_WIDTH - 2).into_iter().enumerate() {
+                right.push(format!("{}{line}", if i == 0 { "- " } else { "  " }));
+            }
+        }
+        if parts.is_empty() {
+            right.push("(none: unreviewed)".to_string());
+            none += 1;
+        } else if parts.iter().any(|p| *p != PRACTICAL) {
+            article += 1;
+        } else {
+            practical += 1;
+        }
+        for i in 0..left.len().max(right.len()) {
+            let l = left.get(i).map(String::as_str).unwrap_or("");
+            let r = right.get(i).map(String::as_str).unwrap_or("");
+            let line = format!("{l:<STATEMENT_WIDTH$}  {r}");
+            println!("{}", line.trim_end());
+        }
+        println!();
+    }
+    println!(
+        "{} statements: {article} from the article, {practical} practical only, {none} without a source.",
+        statements.len()
+    );
+}
+
+/// Greedy wrapping at spaces; a word longer than the width stands on its own line.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let fits = line.chars().count() + 1 + word.chars().count() <= width;
+        if !line.is_empty() && !fits {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wrapping_keeps_every_word_within_the_width() {
+        let text =
+            "Leg cramps at night are sudden, strong and painful tightenings of the leg muscles.";
+        let lines = wrap(text, 20);
+        assert!(lines.iter().all(|l| l.chars().count() <= 20), "{lines:?}");
+        assert_eq!(lines.join(" "), text);
+        assert_eq!(
+            wrap("electroencephalogram x", 5),
+            ["electroencephalogram", "x"]
+        );
+        assert!(wrap("   ", 10).is_empty());
+    }
 }

@@ -2,9 +2,12 @@ use std::io::IsTerminal;
 use std::path::Path;
 
 use visitprep::interview::{self, Options};
-use visitprep::{intake, output, skeleton};
+use visitprep::{input, intake, output, skeleton};
 
 pub fn interview(guide_id: &str, out: &Path, force: bool) -> Result<(), String> {
+    if output::is_stdout(out) {
+        return Err("error: the interview asks its questions on standard output, so it cannot write the intake there too\n  help: name the intake file, e.g. -o intake.toml".into());
+    }
     let dir = super::folder_of(Some(out));
     let (guide, reference) = super::guide_for_intake(guide_id, dir)?;
     // Refuse before asking anything, so nobody types their answers for nothing.
@@ -20,7 +23,10 @@ pub fn interview(guide_id: &str, out: &Path, force: bool) -> Result<(), String> 
         piped,
         today: Some(chrono::Local::now().date_naive()),
     };
-    let mut answers = interview::run(&guide, stdin.lock(), stdout.lock(), options)
+    // Answers come a line at a time; a line without end (`< /dev/zero`) must not fill memory.
+    let answers_in =
+        std::io::BufReader::new(input::Bounded::new(stdin.lock(), input::MAX_TEXT_BYTES));
+    let mut answers = interview::run(&guide, answers_in, stdout.lock(), options)
         .map_err(|e| format!("error: cannot ask the questions: {e}; nothing was written"))?;
     answers.guide = reference;
     let text = skeleton::intake_filled(&guide, &answers);

@@ -10,24 +10,34 @@ pub mod schema;
 
 use std::path::{Path, PathBuf};
 
+use visitprep::diagnostic::Report;
 use visitprep::guide::{self, Guide, GuideError};
+use visitprep::input::Kind;
 use visitprep::intake::{self, LoadedIntake};
 
-/// An intake that exists is never replaced without --force, and a folder never.
+/// An intake that exists is never replaced without --force, and anything but a regular
+/// file (a folder, a FIFO, a device) never: those are not even opened.
 pub fn refuse_existing(out: &Path, force: bool) -> Result<(), String> {
-    if out.is_dir() {
-        return Err(format!(
-            "error: {} is a folder; nothing was written\n  help: name the intake file, e.g. -o intake.toml",
-            out.display()
-        ));
-    }
-    if out.exists() && !force {
-        return Err(format!(
+    let kind = match std::fs::metadata(out) {
+        Ok(meta) => Kind::of(&meta),
+        Err(_) => return Ok(()),
+    };
+    match kind {
+        Kind::File if force => Ok(()),
+        Kind::File => Err(format!(
             "error: {} already exists; nothing was written\n  help: choose another name, or add --force to replace it",
             out.display()
-        ));
+        )),
+        Kind::Folder => Err(format!(
+            "error: {} is a folder; nothing was written\n  help: name the file, e.g. -o intake.toml",
+            out.display()
+        )),
+        other => Err(format!(
+            "error: {} is {}, not a file; nothing was written\n  help: name a regular file with -o",
+            out.display(),
+            other.described()
+        )),
     }
-    Ok(())
 }
 
 /// A guide named on the command line, built in or a guide file (relative to the current
@@ -41,6 +51,10 @@ pub fn guide_for_intake(reference: &str, intake_dir: &Path) -> Result<(Guide, St
             let written = relative_path(Path::new(reference), intake_dir);
             Ok((guide, written.to_string_lossy().into_owned()))
         }
+        Err(GuideError::NotAFile { kind, .. }) => Err(format!(
+            "error: the guide `{reference}` is {}, not a guide file\n  help: name a guide's .toml file, or a built-in guide (see `visitprep guides`)",
+            kind.described()
+        )),
         Err(GuideError::Invalid(report)) => Err(format!(
             "{}error: the guide {reference} has problems; fix them first",
             report.render(false)
@@ -100,20 +114,30 @@ fn relative_path(file: &Path, dir: &Path) -> PathBuf {
 }
 
 /// Prints an intake problem the way the user should see it.
-pub fn load(file: &Path, color: bool) -> Result<LoadedIntake, String> {
+pub fn load(file: &Path, color: bool) -> Result<(LoadedIntake, Report), String> {
     load_reporting(file, color, "nothing was written")
 }
 
-/// As [`load`], with `outcome` closing the summary line (what was not written).
-pub fn load_reporting(file: &Path, color: bool, outcome: &str) -> Result<LoadedIntake, String> {
-    intake::load(file).map_err(|e| {
+/// As [`load`], with `outcome` closing the summary line (what was not written). The intake
+/// comes with its warnings: what is unlikely, to be shown, never silently accepted.
+pub fn load_reporting(
+    file: &Path,
+    color: bool,
+    outcome: &str,
+) -> Result<(LoadedIntake, Report), String> {
+    intake::load_with_warnings(file).map_err(|e| {
         let report = e.report();
-        let n = report.diagnostics.len();
-        let summary = if n == 1 {
+        let n = report.errors();
+        let mut summary = if n == 1 {
             "1 problem".to_string()
         } else {
             format!("{n} problems")
         };
+        match report.diagnostics.len() - n {
+            0 => {}
+            1 => summary.push_str(" (and 1 warning)"),
+            w => summary.push_str(&format!(" (and {w} warnings)")),
+        }
         let what = match e {
             intake::IntakeError::Guide(_) => "the guide",
             intake::IntakeError::Invalid(_) => "the intake",
@@ -123,4 +147,13 @@ pub fn load_reporting(file: &Path, color: bool, outcome: &str) -> Result<LoadedI
             report.render(color)
         )
     })
+}
+
+/// The warnings of an intake as printed, or nothing when it has none.
+pub fn warnings_text(warnings: &Report, color: bool) -> String {
+    if warnings.diagnostics.is_empty() {
+        String::new()
+    } else {
+        warnings.render(color)
+    }
 }

@@ -19,7 +19,7 @@ pub fn new(
         }
         text.insert_str(0, &format!("#:schema {}\n", schema.trim()));
     }
-    match out {
+    match out.filter(|path| !output::is_stdout(path)) {
         None => {
             print!("{text}");
             Ok(())

@@ -57,10 +57,35 @@ impl RenderArgs {
 }
 
 pub fn render(args: RenderArgs) -> Result<(), String> {
+    let stdin_too = args.inputs.iter().any(|p| p == Path::new("-"));
+    if stdin_too && args.inputs.len() > 1 {
+        return Err("error: `-` reads one intake from standard input, so it cannot be given with other intakes\n  help: render the others in a call of their own".into());
+    }
+    let unnamed = args.inputs.iter().find(|p| visitprep::input::is_stream(p));
+    if let (Some(stream), None, None) = (unnamed, &args.output, &args.out_dir) {
+        let what = if stream == Path::new("-") {
+            "standard input".to_string()
+        } else {
+            stream.display().to_string()
+        };
+        return Err(format!("error: an intake read from {what} has no name to give its sheet; nothing was written\n  help: name the sheet with -o sheet.pdf, or write it to standard output with -o -"));
+    }
     if let Some(dir) = &args.out_dir {
         std::fs::create_dir_all(dir)
             .map_err(|e| format!("error: cannot create the folder {}: {e}", dir.display()))?;
     }
+    let total = args.inputs.len();
+    // Set up before any thread starts, so that every thread leaves the signals to one.
+    output::stop_cleanly_on_signals(move |written| {
+        let sheets = if written == 1 { "sheet" } else { "sheets" };
+        if total == 1 && written == 0 {
+            "interrupted: nothing was written".to_string()
+        } else {
+            format!(
+                "interrupted: {written} {sheets} written before stopping; no partial file was left"
+            )
+        }
+    });
     if args.is_single_file() {
         render_single(&args)
     } else {
@@ -71,8 +96,24 @@ pub fn render(args: RenderArgs) -> Result<(), String> {
 fn load_fonts(args: &RenderArgs) -> Result<FontSet, String> {
     let mut fonts = FontSet::embedded();
     if let Some(path) = &args.font {
-        let bytes = std::fs::read(path)
-            .map_err(|e| format!("error: cannot read the font {}: {e}", path.display()))?;
+        let bytes = visitprep::input::read_checked(
+            path,
+            visitprep::input::MAX_FONT_BYTES,
+            4,
+            looks_like_a_font,
+        )
+        .map_err(|e| {
+            let why = match e {
+                visitprep::input::ReadError::WrongStart => {
+                    "it is not a TrueType or OpenType font (.ttf, .otf, .ttc)".to_string()
+                }
+                other => other.to_string(),
+            };
+            format!(
+                "error: cannot use the font {}: {why}; nothing was written",
+                path.display()
+            )
+        })?;
         let face = fonts
             .add_fallback(&path.display().to_string(), &bytes)
             .map_err(|e| format!("error: {e}"))?;
@@ -81,15 +122,23 @@ fn load_fonts(args: &RenderArgs) -> Result<FontSet, String> {
     Ok(fonts)
 }
 
+/// The first four bytes of a font file: TrueType, OpenType (CFF), a collection, or an old
+/// Apple TrueType. Anything else is refused before the rest of it is read.
+fn looks_like_a_font(head: &[u8]) -> bool {
+    [&b"\x00\x01\x00\x00"[..], b"OTTO", b"true", b"ttcf", b"typ1"].contains(&head)
+}
+
 fn render_single(args: &RenderArgs) -> Result<(), String> {
     let file = &args.inputs[0];
-    let loaded = super::load(file, args.color)?;
     let out = args
         .output
         .clone()
         .unwrap_or_else(|| args.default_output(file));
+    // The target first: a refusal costs nothing to read, and standard input is read once.
     output::check_target(&out, &[file], Overwrite { force: args.force })
-        .map_err(|e| format!("error: {e}"))?;
+        .map_err(|e| format!("error: {}", nothing_written(&e.to_string())))?;
+    let (loaded, warnings) = super::load(file, args.color)?;
+    eprint!("{}", super::warnings_text(&warnings, args.color));
     let fonts = load_fonts(args)?;
     let made = visitprep::generation_time();
     let mut notes = String::new();
@@ -97,8 +146,21 @@ fn render_single(args: &RenderArgs) -> Result<(), String> {
     eprint!("{notes}");
     let rendered = result?;
     output::write_atomic(&out, &rendered.pdf).map_err(|e| format!("error: {e}"))?;
-    eprintln!("wrote {} ({})", out.display(), pages_label(rendered.pages));
+    let shown = if output::is_stdout(&out) {
+        "the PDF to standard output".to_string()
+    } else {
+        out.display().to_string()
+    };
+    eprintln!("wrote {shown} ({})", pages_label(rendered.pages));
     Ok(())
+}
+
+/// `message` with "nothing was written" closing its first line, before any help lines.
+fn nothing_written(message: &str) -> String {
+    match message.split_once('\n') {
+        Some((first, rest)) => format!("{first}; nothing was written\n{rest}"),
+        None => format!("{message}; nothing was written"),
+    }
 }
 
 fn pages_label(pages: usize) -> String {
@@ -156,7 +218,8 @@ fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
                 .map_err(|e| format!("error: cannot read the folder {}: {e}", input.display()))?;
             let mut found: Vec<PathBuf> = entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "toml") && !p.is_dir())
+                // Regular files only: a FIFO named *.toml in the folder would wait for a writer.
+                .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
                 .collect();
             if found.is_empty() {
                 return Err(format!(
@@ -212,8 +275,38 @@ struct Outcome {
     result: Result<(PathBuf, usize), String>,
 }
 
+/// No sheet of the batch may land on any intake of it (`render a.toml a.pdf` would write
+/// a.toml's sheet over the intake a.pdf): checked for all before anything is written.
+fn refuse_outputs_over_inputs(files: &[PathBuf], outputs: &[PathBuf]) -> Result<(), String> {
+    let inputs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+    let clashes: Vec<String> = files
+        .iter()
+        .zip(outputs)
+        .filter_map(|(file, out)| {
+            match output::check_target(out, &inputs, Overwrite { force: true }) {
+                Err(output::WriteError::WouldOverwriteIntake(_)) => Some(format!(
+                    "error: the sheet of {} would be written over {}, which is one of the intakes given",
+                    file.display(),
+                    out.display()
+                )),
+                _ => None,
+            }
+        })
+        .collect();
+    if clashes.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{}\nerror: nothing was written\n  help: render into another folder with --out-dir DIR, or leave the other file out",
+            clashes.join("\n")
+        ))
+    }
+}
+
 fn render_many(args: &RenderArgs) -> Result<(), String> {
     let files = expand(&args.inputs)?;
+    let outputs: Vec<PathBuf> = files.iter().map(|f| args.default_output(f)).collect();
+    refuse_outputs_over_inputs(&files, &outputs)?;
     let fonts = load_fonts(args)?;
     let made = visitprep::generation_time();
 
@@ -343,13 +436,14 @@ fn render_in_batch(
     notes: &mut String,
 ) -> Result<Rendered, String> {
     let name = file.display().to_string();
-    let loaded = super::load_reporting(
+    output::check_target(out, &[file], Overwrite { force: args.force })
+        .map_err(|e| format!("error: {name}: {e}"))?;
+    let (loaded, warnings) = super::load_reporting(
         file,
         args.color,
         &format!("no sheet was written for {name}"),
     )?;
-    output::check_target(out, &[file], Overwrite { force: args.force })
-        .map_err(|e| format!("error: {name}: {e}"))?;
+    notes.push_str(&super::warnings_text(&warnings, args.color));
     finish(args, &loaded, fonts, made, Some(&name), notes)
 }
 

@@ -1,5 +1,6 @@
 use std::path::Path;
 
+use visitprep::input::{self, Kind};
 use visitprep::intake;
 use visitprep::output;
 
@@ -12,17 +13,33 @@ pub fn schema(out: Option<&Path>, force: bool) -> Result<(), String> {
         print!("{text}");
         return Ok(());
     };
-    if path.is_dir() {
-        return Err(format!(
-            "error: {} is a folder; nothing was written\n  help: name the file, e.g. -o visitprep.schema.json",
-            path.display()
-        ));
+    if output::is_stdout(path) {
+        print!("{text}");
+        return Ok(());
     }
-    if path.exists() && !force && !looks_like_json(path) {
-        return Err(format!(
-            "error: {} exists and is not a JSON file; nothing was written\n  help: choose another name, e.g. -o visitprep.schema.json, or add --force to replace it",
-            path.display()
-        ));
+    let kind = std::fs::metadata(path).map(|m| Kind::of(&m)).ok();
+    match kind {
+        None => {}
+        Some(Kind::Folder) => {
+            return Err(format!(
+                "error: {} is a folder; nothing was written\n  help: name the file, e.g. -o visitprep.schema.json",
+                path.display()
+            ))
+        }
+        Some(Kind::File) if force || looks_like_json(path) => {}
+        Some(Kind::File) => {
+            return Err(format!(
+                "error: {} exists and is not a JSON file; nothing was written\n  help: choose another name, e.g. -o visitprep.schema.json, or add --force to replace it",
+                path.display()
+            ))
+        }
+        Some(other) => {
+            return Err(format!(
+                "error: {} is {}, not a file; nothing was written\n  help: name a regular file with -o, or leave -o out to print the schema",
+                path.display(),
+                other.described()
+            ))
+        }
     }
     output::write_atomic(path, text.as_bytes()).map_err(|e| format!("error: {e}"))?;
     eprintln!(
@@ -35,7 +52,8 @@ pub fn schema(out: Option<&Path>, force: bool) -> Result<(), String> {
 
 /// An earlier schema may be replaced; anything else (an intake, say) needs --force.
 fn looks_like_json(path: &Path) -> bool {
-    std::fs::read(path)
+    // The first non-blank byte tells; a schema file is small, so this reads little.
+    input::read(path, input::MAX_TEXT_BYTES)
         .map(|bytes| {
             bytes
                 .iter()
