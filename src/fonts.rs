@@ -4,6 +4,7 @@
 //! from the next face that has it, so no word the patient wrote is lost.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -57,7 +58,16 @@ pub struct Face {
     source: Source,
     /// Per cached character: `KNOWN | advance << 16 | glyph id` (glyph 0: the face lacks it).
     glyphs: Box<[AtomicU64]>,
+    /// Texts shaped before, by text and direction, with clusters from 0: a sheet repeats
+    /// its labels, and a batch its guide's text on every sheet.
+    shaped: Mutex<HashMap<Box<str>, [Option<Shaped>; 3]>>,
 }
+
+/// A text's glyphs, for each direction it was shaped in (`None`, left, right).
+type Shaped = Arc<[ShapedGlyph]>;
+
+/// How many shaped texts a face remembers before it starts afresh.
+const SHAPED_CACHE: usize = 8192;
 
 enum Source {
     Embedded(&'static [u8]),
@@ -112,6 +122,7 @@ impl Face {
             parsed,
             source,
             glyphs: (0..CACHE_LEN).map(|_| AtomicU64::new(0)).collect(),
+            shaped: Mutex::new(HashMap::new()),
         }
     }
 
@@ -231,8 +242,36 @@ impl Face {
     /// right) to `out`, each cluster as a byte offset into `text` plus `base`. `rtl`: the
     /// direction, or `None` to take it from the script.
     pub fn shape(&self, text: &str, rtl: Option<bool>, base: u32, out: &mut Vec<ShapedGlyph>) {
-        let chars = text.char_indices().map(|(i, c)| (c, base + i as u32));
-        self.shape_chars(chars, rtl, out);
+        let slot = match rtl {
+            None => 0,
+            Some(false) => 1,
+            Some(true) => 2,
+        };
+        let known = self
+            .shaped
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(text)
+            .and_then(|by_direction| by_direction[slot].clone());
+        let glyphs = match known {
+            Some(glyphs) => glyphs,
+            None => {
+                let mut fresh = Vec::new();
+                let chars = text.char_indices().map(|(i, c)| (c, i as u32));
+                self.shape_chars(chars, rtl, &mut fresh);
+                let glyphs: Shaped = fresh.into();
+                let mut cache = self.shaped.lock().unwrap_or_else(|e| e.into_inner());
+                if cache.len() >= SHAPED_CACHE {
+                    cache.clear();
+                }
+                cache.entry(Box::from(text)).or_default()[slot] = Some(glyphs.clone());
+                glyphs
+            }
+        };
+        out.extend(glyphs.iter().map(|g| ShapedGlyph {
+            cluster: g.cluster + base,
+            ..*g
+        }));
     }
 
     /// Shapes characters given with their cluster values (ascending), like [`Face::shape`].

@@ -67,9 +67,20 @@ pub fn is_ignorable(c: char) -> bool {
         | 0x2060..=0x206F | 0xFE00..=0xFE0F | 0xFEFF | 0xE0000..=0xE0FFF)
 }
 
+/// The script of `c`, looked up only beyond ASCII.
+fn script(c: char) -> Script {
+    if c.is_ascii_alphabetic() {
+        Script::Latin
+    } else if c.is_ascii() {
+        Script::Common
+    } else {
+        c.script()
+    }
+}
+
 /// Whether `c` belongs to no script of its own (spaces, digits, punctuation, marks).
 fn is_common(c: char) -> bool {
-    matches!(c.script(), Script::Common | Script::Inherited) || is_ignorable(c)
+    matches!(script(c), Script::Common | Script::Inherited) || is_ignorable(c)
 }
 
 /// A run of one face, weight, embedding level and script, shaped.
@@ -153,8 +164,9 @@ impl<'f> Paragraph<'f> {
             let face = face.expect("every character has a face");
             let len = chars.get(i + 1).map_or(text.len(), |n| n.0) - at;
             let level = levels.as_ref().map_or(0, |l| l[at]);
-            let own = c.script();
-            let new_script = !is_common(c) && own != script && script != Script::Common;
+            let own = self::script(c);
+            let common = matches!(own, Script::Common | Script::Inherited) || is_ignorable(c);
+            let new_script = !common && own != script && script != Script::Common;
             match runs.last_mut() {
                 Some(run)
                     if run.face == face
@@ -175,18 +187,26 @@ impl<'f> Paragraph<'f> {
                     script = Script::Common;
                 }
             }
-            if !is_common(c) {
+            if !common {
                 script = own;
             }
         }
         let drawn: Vec<(u32, char)> = chars.iter().map(|c| (c.0 as u32, c.1)).collect();
         for run in &mut runs {
             let face = fonts.face(run.face);
-            face.shape_chars(
-                chars_in(&drawn, run.range.clone()),
-                Some(run.level % 2 == 1),
-                &mut run.glyphs,
-            );
+            let rtl = Some(run.level % 2 == 1);
+            let as_written = chars_in(&drawn, run.range.clone())
+                .all(|(c, at)| text[at as usize..].starts_with(c));
+            if as_written {
+                face.shape(
+                    &text[run.range.clone()],
+                    rtl,
+                    run.range.start as u32,
+                    &mut run.glyphs,
+                );
+            } else {
+                face.shape_chars(chars_in(&drawn, run.range.clone()), rtl, &mut run.glyphs);
+            }
         }
         Paragraph {
             fonts,
