@@ -782,6 +782,20 @@ impl<'p, 'a> Pen<'p, 'a> {
             }
             let cluster = &run.text[range.start as usize..range.end as usize];
             let hyphen = hyphen_ends && range.end as usize == run.text.len() && cluster == "-";
+            if end == k + 1 && !hyphen && !(rtl && cluster.chars().nth(1).is_some()) {
+                // The common case: one glyph that reads as its cluster.
+                let i = order[k];
+                let g = &run.glyphs[i];
+                let used = self.drawn.face(run.face);
+                let (cid, reads, width) = used.cid(g.id, cluster, None);
+                if reads {
+                    let rise =
+                        (f64::from(g.y_offset) * scale / 1000.0 * f64::from(run.size)) as f32;
+                    self.glyph(&mut shown, &mut at, cid, place(i), width, rise);
+                    k = end;
+                    continue;
+                }
+            }
             let shares = share(cluster, end - k);
             let mut exact = true;
             let mut codes = Vec::with_capacity(end - k);

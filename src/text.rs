@@ -264,14 +264,17 @@ impl<'f> Paragraph<'f> {
         }
         // Where a line would cut the shaping (a kerned pair, joined letters), it is
         // reshaped, so it is measured as it will be set.
+        let limit = width + 0.01;
+        // Only a line close to the limit is set to measure: reshaping at a cut moves it by
+        // a kerning pair or a joining form, far less than half an em.
         let measure = |from: usize, to: usize| {
-            if unsafe_at[from] || unsafe_at[to] {
+            let estimate = prefix[to] - prefix[from];
+            if (unsafe_at[from] || unsafe_at[to]) && estimate > limit - size * 0.5 {
                 line_width(&self.line(from..to, size))
             } else {
-                prefix[to] - prefix[from]
+                estimate
             }
         };
-        let limit = width + 0.01;
 
         let mut ranges: Vec<Range<usize>> = Vec::new();
         let mut start = 0;
@@ -375,11 +378,14 @@ impl<'f> Paragraph<'f> {
             let face = self.fonts.face(run.face);
             let glyphs: Vec<ShapedGlyph> = if reshape {
                 let mut out = Vec::new();
-                face.shape_chars(
-                    chars_in(&self.drawn, from..to),
-                    Some(run.level % 2 == 1),
-                    &mut out,
-                );
+                let rtl = Some(run.level % 2 == 1);
+                let as_written = chars_in(&self.drawn, from..to)
+                    .all(|(c, at)| self.text[at as usize..].starts_with(c));
+                if as_written {
+                    face.shape(&self.text[from..to], rtl, from as u32, &mut out);
+                } else {
+                    face.shape_chars(chars_in(&self.drawn, from..to), rtl, &mut out);
+                }
                 out
             } else {
                 run.glyphs
