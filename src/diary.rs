@@ -21,6 +21,9 @@ pub struct Summary {
     pub per_week: f64,
     pub mean_severity: Option<f64>,
     pub worst_severity: Option<u8>,
+    /// The middle severity: half the nights were no worse.
+    pub typical_severity: Option<u8>,
+    pub shortest_minutes: Option<f64>,
     pub mean_minutes: Option<f64>,
     pub longest_minutes: Option<f64>,
     /// The place named most often, and how many times.
@@ -36,7 +39,8 @@ pub fn summarize(entries: &[DiaryEntry]) -> Option<Summary> {
     // A log shorter than a week still counts as one week: no rate above the real count.
     let weeks = days.max(7) as f64 / 7.0;
 
-    let severities: Vec<u8> = entries.iter().filter_map(|e| e.severity).collect();
+    let mut severities: Vec<u8> = entries.iter().filter_map(|e| e.severity).collect();
+    severities.sort_unstable();
     let minutes: Vec<f64> = entries.iter().filter_map(|e| e.minutes).collect();
 
     let mut places: Vec<(String, String, usize)> = Vec::new();
@@ -90,6 +94,8 @@ pub fn summarize(entries: &[DiaryEntry]) -> Option<Summary> {
         per_week: entries.len() as f64 / weeks,
         mean_severity: mean(severities.iter().map(|&s| s as f64)),
         worst_severity: severities.iter().copied().max(),
+        typical_severity: (!severities.is_empty()).then(|| severities[(severities.len() - 1) / 2]),
+        shortest_minutes: minutes.iter().copied().reduce(f64::min),
         mean_minutes: mean(minutes.iter().copied()),
         longest_minutes: minutes.iter().copied().reduce(f64::max),
         usual_place,
@@ -123,6 +129,7 @@ pub fn chart(entries: &[DiaryEntry]) -> Option<BarChart> {
             caption: "Cramps per week (weeks start on Monday)".into(),
             y_label: "cramps".into(),
             bars,
+            small: false,
         });
     }
     let span_months =
@@ -137,6 +144,7 @@ pub fn chart(entries: &[DiaryEntry]) -> Option<BarChart> {
             caption: "Cramps per year".into(),
             y_label: "cramps".into(),
             bars: years.into_iter().map(|(y, n)| (y.to_string(), n)).collect(),
+            small: false,
         });
     }
     let mut months: BTreeMap<(i32, u32), f32> = BTreeMap::new();
@@ -160,6 +168,7 @@ pub fn chart(entries: &[DiaryEntry]) -> Option<BarChart> {
                 (label, n)
             })
             .collect(),
+        small: false,
     })
 }
 
@@ -238,6 +247,66 @@ fn summary_lines(s: &Summary) -> Vec<Text> {
         ));
     }
     lines
+}
+
+/// How often, in the round words a person uses: "about 2 a week", "about 3 a month".
+fn how_often(per_week: f64) -> String {
+    if per_week >= 0.95 {
+        format!("about {} a week", per_week.round())
+    } else {
+        let per_month = per_week * 30.4 / 7.0;
+        if per_month >= 0.95 {
+            format!("about {} a month", per_month.round())
+        } else {
+            "less than once a month".into()
+        }
+    }
+}
+
+/// The log's figures in one line of plain words, for the first page.
+pub fn in_words(s: &Summary) -> String {
+    let nights = if s.count == 1 { "night" } else { "nights" };
+    let span = if s.first == s.last {
+        s.first.format("%-d %b %Y").to_string()
+    } else if s.first.year() == s.last.year() {
+        format!(
+            "{} to {}",
+            s.first.format("%-d %b"),
+            s.last.format("%-d %b %Y")
+        )
+    } else {
+        format!(
+            "{} to {}",
+            s.first.format("%-d %b %Y"),
+            s.last.format("%-d %b %Y")
+        )
+    };
+    let mut parts = vec![format!(
+        "{} {nights} logged, {span}, {}",
+        s.count,
+        how_often(s.per_week)
+    )];
+    if let (Some(typical), Some(worst)) = (s.typical_severity, s.worst_severity) {
+        parts.push(format!("severity usually {typical} of 10, worst {worst}"));
+    }
+    if let (Some(short), Some(long)) = (s.shortest_minutes, s.longest_minutes) {
+        if short == long {
+            parts.push(format!("{} minutes each", minutes_text(long)));
+        } else {
+            parts.push(format!(
+                "{} to {} minutes",
+                minutes_text(short),
+                minutes_text(long)
+            ));
+        }
+    }
+    if let Some((place, n)) = &s.usual_place {
+        parts.push(format!("mostly {place} ({n} of {})", s.count));
+    }
+    if let Some((_, typical, _)) = s.times {
+        parts.push(format!("usually around {}", typical.format("%H:%M")));
+    }
+    parts.join("; ")
 }
 
 /// The diary section of the sheet: summary, chart and the entries themselves.

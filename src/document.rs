@@ -68,6 +68,18 @@ pub enum Block {
     Rule,
     /// What follows starts on a new page.
     PageBreak,
+    /// Text in a heavy frame, so that it cannot be missed, even in black-and-white print.
+    Framed(Text),
+    /// A line in small type, such as a hint above lines to write on.
+    Note(Text),
+    /// Marks a place that other text refers to by page number. Layout reports the page on
+    /// which the next block's text stands after `skip` characters that are not white space
+    /// (0: where the next block starts), so a reference can name the page where a cut text
+    /// goes on.
+    Anchor {
+        id: String,
+        skip: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -101,4 +113,6 @@ pub struct BarChart {
     pub caption: String,
     pub y_label: String,
     pub bars: Vec<(String, f32)>,
+    /// Drawn low and small, to sit in a summary.
+    pub small: bool,
 }

@@ -61,6 +61,9 @@ pub struct Guide {
     pub good_to_know: Vec<Note>,
 }
 
+/// A summary label is set in a narrow column on the first page.
+pub const MAX_SUMMARY_LABEL: usize = 24;
+
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct DoctorQuestion {
@@ -72,6 +75,10 @@ pub struct DoctorQuestion {
     pub when: Condition,
     #[serde(default)]
     pub source: Option<String>,
+    /// A short label ("Since", "Getting worse?"): the answer then stands on the sheet's first
+    /// page, the summary, under this label.
+    #[serde(default)]
+    pub summary: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -465,6 +472,21 @@ impl Guide {
                     problems.push(format!("an item in `{list}` has an empty id"));
                 } else if !seen.insert(id) {
                     problems.push(format!("the id `{id}` appears twice in `{list}`"));
+                }
+            }
+        }
+        for q in &self.doctor_questions {
+            if let Some(label) = &q.summary {
+                if label.trim().is_empty() {
+                    problems.push(format!(
+                        "doctor question `{}` has an empty `summary` label",
+                        q.id
+                    ));
+                } else if label.chars().count() > MAX_SUMMARY_LABEL {
+                    problems.push(format!(
+                        "the `summary` label of doctor question `{}` is longer than {MAX_SUMMARY_LABEL} characters: it is a short label for the first page",
+                        q.id
+                    ));
                 }
             }
         }
@@ -902,6 +924,32 @@ text = "B?"
 "#;
         let err = Guide::parse(Path::new("x.toml"), text).unwrap_err();
         assert!(err.to_string().contains("appears twice"), "{err}");
+    }
+
+    #[test]
+    fn summary_labels_are_short_and_not_blank() {
+        let guide = |label: &str| {
+            format!(
+                "id = \"x\"\ntitle = \"X\"\nsummary = \"A. B.\"\n[[doctor_questions]]\n\
+                 id = \"a\"\ntext = \"A?\"\nsummary = \"{label}\"\n"
+            )
+        };
+        let ok = Guide::parse(Path::new("x.toml"), &guide("Since")).unwrap();
+        assert_eq!(ok.doctor_questions[0].summary.as_deref(), Some("Since"));
+        let err = Guide::parse(Path::new("x.toml"), &guide(" ")).unwrap_err();
+        assert!(err.to_string().contains("empty `summary` label"), "{err}");
+        let err = Guide::parse(Path::new("x.toml"), &guide(&"x".repeat(25))).unwrap_err();
+        assert!(err.to_string().contains("longer than 24"), "{err}");
+        // The built-in guides put their first questions on the summary.
+        for id in Guide::built_in_ids() {
+            let g = Guide::built_in(id).unwrap();
+            assert!(
+                g.doctor_questions
+                    .iter()
+                    .any(|q| q.summary.as_deref() == Some("Since")),
+                "{id}"
+            );
+        }
     }
 
     #[test]

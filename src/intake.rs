@@ -46,6 +46,10 @@ pub struct Patient {
     pub phone: Option<String>,
     pub language: Option<String>,
     pub emergency_contact: Option<String>,
+    /// Communication and access needs: glasses, a hearing aid, an interpreter, a wheelchair.
+    pub needs: Vec<String>,
+    /// Who filled in the intake, when it is not the patient.
+    pub filled_in_by: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -56,6 +60,10 @@ pub struct Visit {
     pub doctor: Option<String>,
     pub companion: Option<String>,
     pub reason: Option<String>,
+    /// What worries the patient, most important first.
+    pub concerns: Vec<String>,
+    /// What the patient hopes to get from the visit.
+    pub goal: Option<String>,
 }
 
 /// A visit is booked for a day, or for a day and a time.
@@ -394,6 +402,12 @@ struct RawPatient {
     language: Option<String>,
     /// Who to call in an emergency, with their phone number.
     emergency_contact: Option<String>,
+    /// What helps you take part in the visit: glasses, a hearing aid, an interpreter, a
+    /// wheelchair, easy-read information, more time.
+    #[serde(default)]
+    needs: Vec<String>,
+    /// Who filled in this file, when it is not you: "Anna Example (daughter)".
+    filled_in_by: Option<String>,
 }
 
 /// The appointment.
@@ -412,6 +426,11 @@ struct RawVisit {
     companion: Option<String>,
     /// In one or two sentences: why you are going.
     reason: Option<String>,
+    /// What worries you, most important first. The first three are on the sheet's first page.
+    #[serde(default)]
+    concerns: Vec<String>,
+    /// What you hope to get from the visit.
+    goal: Option<String>,
 }
 
 /// Other illnesses, allergies and notes.
@@ -668,6 +687,8 @@ const TABLE_KEYS: &[(&str, &[&str])] = &[
             "phone",
             "language",
             "emergency_contact",
+            "needs",
+            "filled_in_by",
         ],
     ),
     (
@@ -679,6 +700,8 @@ const TABLE_KEYS: &[(&str, &[&str])] = &[
             "doctor",
             "companion",
             "reason",
+            "concerns",
+            "goal",
         ],
     ),
     ("health", &["conditions", "allergies", "notes"]),
@@ -1000,7 +1023,7 @@ fn type_help(key: &str) -> String {
             "`pregnancy_week` is a whole number from 1 to 45, without quotes".into()
         }
         "pregnant" | "as_needed" => format!("`{key}` is true or false, without quotes"),
-        "conditions" | "allergies" | "own" | "skip" | "done" => {
+        "conditions" | "allergies" | "own" | "skip" | "done" | "needs" | "concerns" => {
             format!("`{key}` is a list in square brackets: {key} = [\"first\", \"second\"]")
         }
         _ => format!("`{key}` is text between double quotes: {key} = \"...\""),
@@ -1251,6 +1274,8 @@ impl Checker {
                 phone: raw.patient.phone.as_deref().map(clean),
                 language: raw.patient.language.as_deref().map(clean),
                 emergency_contact: raw.patient.emergency_contact.as_deref().map(clean),
+                needs: raw.patient.needs.iter().map(|s| clean(s)).collect(),
+                filled_in_by: raw.patient.filled_in_by.as_deref().map(clean),
             },
             visit: Visit {
                 when,
@@ -1259,6 +1284,8 @@ impl Checker {
                 doctor: raw.visit.doctor.as_deref().map(clean),
                 companion: raw.visit.companion.as_deref().map(clean),
                 reason: raw.visit.reason.as_deref().map(clean),
+                concerns: raw.visit.concerns.iter().map(|s| clean(s)).collect(),
+                goal: raw.visit.goal.as_deref().map(clean),
             },
             answers,
             health: Health {
@@ -1630,12 +1657,20 @@ impl Intake {
             "patient.emergency_contact".into(),
             p.emergency_contact.as_ref(),
         );
+        for (i, n) in p.needs.iter().enumerate() {
+            push(format!("patient.needs[{i}]"), Some(n));
+        }
+        push("patient.filled_in_by".into(), p.filled_in_by.as_ref());
         let v = &self.visit;
         push("visit.clinic".into(), v.clinic.as_ref());
         push("visit.department".into(), v.department.as_ref());
         push("visit.doctor".into(), v.doctor.as_ref());
         push("visit.companion".into(), v.companion.as_ref());
         push("visit.reason".into(), v.reason.as_ref());
+        for (i, c) in v.concerns.iter().enumerate() {
+            push(format!("visit.concerns[{i}]"), Some(c));
+        }
+        push("visit.goal".into(), v.goal.as_ref());
         for (id, a) in &self.answers {
             push(format!("answers.{id}"), Some(a));
         }

@@ -361,6 +361,27 @@ pub fn run<R: BufRead, W: Write>(
         a.optional("Someone to call in an emergency, with their phone number (blank to skip):")?;
     let language =
         a.optional("The language you speak best, if the doctor may not speak it (blank to skip):")?;
+    a.wrapped(
+        "Anything that helps you take part in the visit, one at a time (e.g. reading glasses, \
+         a hearing aid, an interpreter, a wheelchair). Leave it blank when done.",
+        "",
+    )?;
+    let needs = a.list("Need")?;
+    let filled_in_by = a.optional(
+        "If you are filling this in for someone else: your name, and who you are to them \
+         (e.g. Anna Example (daughter); blank if it is for you):",
+    )?;
+
+    a.heading("What matters most to you")?;
+    a.wrapped(
+        "What worries you most about your health problem? One worry at a time, the most important first \
+         (the first three go on the sheet's first page). Leave it blank when done.",
+        "",
+    )?;
+    let concerns = a.list("Worry")?;
+    let goal = a.optional(
+        "What do you hope to get from the visit? (e.g. To sleep through the night again.)",
+    )?;
 
     Ok(Intake {
         guide: guide.id.clone(),
@@ -371,6 +392,8 @@ pub fn run<R: BufRead, W: Write>(
             pregnancy_week,
             language,
             emergency_contact,
+            needs,
+            filled_in_by,
             ..Patient::default()
         },
         visit: Visit {
@@ -379,6 +402,8 @@ pub fn run<R: BufRead, W: Write>(
             department,
             companion,
             reason,
+            concerns,
+            goal,
             ..Visit::default()
         },
         answers,

@@ -2,6 +2,8 @@
 //! fonts' real glyph widths; nothing is ever split mid-line, table rows and checklist items
 //! stay whole, and a heading always has something under it on the same page.
 
+use std::collections::BTreeMap;
+
 use crate::document::{BarChart, Block, CheckItem, Document, Table, Text};
 use crate::fonts::{FontSet, Weight};
 use crate::text::Paragraph;
@@ -79,8 +81,45 @@ impl Style {
 pub use crate::frame::{Item, Page};
 pub use crate::text::{Line, Piece};
 
+/// A laid-out document: its pages, and the page (from 1) of each of its anchors.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Laid {
+    pub pages: Vec<Page>,
+    pub anchors: BTreeMap<String, usize>,
+}
+
 /// Lays a document out into pages, with "Page N of M" and the footer text on each.
 pub fn layout(doc: &Document, fonts: &FontSet, options: PageOptions) -> Vec<Page> {
+    layout_with_anchors(doc, fonts, options).pages
+}
+
+/// Lays a document out, and reports on which page each of its anchors landed.
+pub fn layout_with_anchors(doc: &Document, fonts: &FontSet, options: PageOptions) -> Laid {
+    join(
+        vec![layout_part(&doc.blocks, fonts, options)],
+        &doc.footer,
+        fonts,
+        options,
+    )
+}
+
+/// Blocks laid out on pages of their own, without the running footer: parts laid out apart
+/// are joined into one document by [`join`], as if laid out together, since each part starts
+/// on a new page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    pages: Vec<Vec<Item>>,
+    /// Anchor id → page within the part, from 1.
+    pub anchors: BTreeMap<String, usize>,
+}
+
+impl Part {
+    pub fn pages(&self) -> usize {
+        self.pages.len()
+    }
+}
+
+pub fn layout_part(blocks: &[Block], fonts: &FontSet, options: PageOptions) -> Part {
     let style = Style::for_options(options);
     let (width, height) = options.paper.size();
     let mut b = Builder {
@@ -92,36 +131,83 @@ pub fn layout(doc: &Document, fonts: &FontSet, options: PageOptions) -> Vec<Page
         headers: Vec::new(),
         break_next: false,
     };
-    for block in &doc.blocks {
-        b.block(block);
+    let mut marks: Vec<(String, usize, usize)> = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Anchor { id, skip } => marks.push((id.clone(), *skip, b.slabs.len())),
+            _ => b.block(block),
+        }
     }
     let footer_h = style.line(style.footer) + 6.0;
     let bottom = height - style.margin - footer_h;
-    let mut pages = paginate(&b.slabs, &b.headers, style.margin, bottom);
-    let total = pages.len();
-    pages
-        .iter_mut()
-        .enumerate()
-        .map(|(i, items)| {
+    let (pages, slab_pages) = paginate(&b.slabs, &b.headers, style.margin, bottom);
+    let anchors = marks
+        .into_iter()
+        .map(|(id, skip, first)| {
+            // The slab holding the text's character number `skip` (not counting white space).
+            let mut seen = 0;
+            let mut at = first;
+            for (i, slab) in b.slabs.iter().enumerate().skip(first) {
+                at = i;
+                seen += slab_chars(slab);
+                if seen > skip {
+                    break;
+                }
+            }
+            let page = slab_pages
+                .get(at)
+                .or(slab_pages.last())
+                .copied()
+                .unwrap_or(0);
+            (id, page + 1)
+        })
+        .collect();
+    Part { pages, anchors }
+}
+
+/// Parts, one after the other, as one document with "Page N of M" and `footer_text` on every
+/// page; the anchors' pages counted from the first page of the first part.
+pub fn join(parts: Vec<Part>, footer_text: &str, fonts: &FontSet, options: PageOptions) -> Laid {
+    let style = Style::for_options(options);
+    let (width, height) = options.paper.size();
+    let total: usize = parts.iter().map(|p| p.pages.len()).sum();
+    let mut anchors = BTreeMap::new();
+    let mut pages = Vec::with_capacity(total);
+    for part in parts {
+        let before = pages.len();
+        anchors.extend(part.anchors.into_iter().map(|(id, p)| (id, p + before)));
+        for items in part.pages {
             let mut furniture = Vec::new();
             footer(
                 &mut furniture,
                 fonts,
                 &style,
-                &doc.footer,
-                i + 1,
+                footer_text,
+                pages.len() + 1,
                 total,
                 width,
                 height,
             );
-            Page {
+            pages.push(Page {
                 width,
                 height,
-                items: std::mem::take(items),
+                items,
                 furniture,
-            }
+            });
+        }
+    }
+    Laid { pages, anchors }
+}
+
+/// Characters of text drawn in a slab, white space not counted.
+fn slab_chars(slab: &Slab) -> usize {
+    slab.items
+        .iter()
+        .map(|item| match item {
+            Item::Text(run) => run.text.chars().filter(|c| !c.is_whitespace()).count(),
+            _ => 0,
         })
-        .collect()
+        .sum()
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -424,15 +510,66 @@ impl Builder<'_> {
                 self.push(slab);
             }
             Block::PageBreak => self.break_next = true,
+            Block::Framed(text) => self.framed(text),
+            Block::Note(text) => {
+                let size = s.body * 0.85;
+                let lines = wrap(text, self.fonts, size, self.width);
+                let mut slabs = self.text_lines(&lines, self.left, size);
+                if let Some(first) = slabs.first_mut() {
+                    first.gap = s.body * 0.2;
+                }
+                for slab in slabs {
+                    self.push(slab);
+                }
+            }
+            // Anchors take no room; `layout_with_anchors` notes where they fall.
+            Block::Anchor { .. } => {}
+        }
+    }
+
+    /// Text inside a heavy black frame.
+    fn framed(&mut self, text: &Text) {
+        let s = self.style;
+        let inset = s.body * 0.6;
+        let lines = wrap(text, self.fonts, s.body, self.width - 2.0 * inset);
+        let cells = [(self.left + inset, lines)];
+        let mut slabs = self.row_bands(
+            &cells,
+            s.body,
+            s.body * 0.35,
+            Some(&[self.left, self.left + self.width]),
+        );
+        for slab in &mut slabs {
+            for item in &mut slab.items {
+                if let Item::Line { width, grey, .. } = item {
+                    *width = 2.0;
+                    *grey = 0.0;
+                }
+            }
+        }
+        if let Some(first) = slabs.first_mut() {
+            first.gap = s.body * 0.5;
+        }
+        for slab in slabs {
+            self.push(slab);
         }
     }
 
     fn fields(&mut self, fields: &[(String, Text)]) {
         let s = self.style;
+        // A label ends with a colon, unless it is a question.
+        let labelled = |l: &str| {
+            if l.ends_with(['?', ':']) {
+                l.to_string()
+            } else {
+                format!("{l}:")
+            }
+        };
+        // At least a common width, so that short lists of fields one after another line up.
         let label_w = fields
             .iter()
-            .map(|(l, _)| self.fonts.width(&format!("{l}:"), Weight::Bold, s.body))
-            .fold(0.0, f32::max)
+            .map(|(l, _)| self.fonts.width(&labelled(l), Weight::Bold, s.body))
+            .fold(s.body * 8.5, f32::max)
             .min(self.width * 0.35);
         // Labels are set flush right, close to their values, so that a reader that extracts
         // the text reads "Born: 14 March 1956" as one line rather than two columns.
@@ -442,7 +579,7 @@ impl Builder<'_> {
         let mut first = true;
         for (label, value) in fields {
             let mut label_lines = wrap(
-                &crate::document::strong(format!("{label}:")),
+                &crate::document::strong(labelled(label)),
                 self.fonts,
                 s.body,
                 label_w,
@@ -872,7 +1009,12 @@ impl Builder<'_> {
         let s = self.style;
         let size = s.footer.max(s.body * 0.8);
         let line_h = s.line(size);
-        let height = if s.body > 12.0 { 230.0 } else { 170.0 };
+        let height = match (chart.small, s.body > 12.0) {
+            (true, true) => 96.0,
+            (true, false) => 64.0,
+            (false, true) => 230.0,
+            (false, false) => 170.0,
+        };
         let mut slab = Slab {
             height,
             gap: s.body * 0.6,
@@ -895,7 +1037,7 @@ impl Builder<'_> {
             .fold(0.0, f32::max)
             .max(1.0)
             .ceil();
-        let step = nice_step(max);
+        let step = nice_step(max, if chart.small { 1.0 } else { 6.0 });
         let top_v = (max / step).ceil() * step;
         let tick_labels: Vec<String> = (0..=(top_v / step) as usize)
             .map(|i| format!("{}", i as f32 * step))
@@ -907,7 +1049,11 @@ impl Builder<'_> {
         let plot_left = self.left + axis_label_w + size * 0.6;
         let plot_right = self.left + self.width;
         // Caption, then the axis label, then room for the count above the tallest bar.
-        let plot_top = line_h * 2.0 + size * 1.4;
+        let plot_top = if chart.small {
+            line_h + size * 1.2
+        } else {
+            line_h * 2.0 + size * 1.4
+        };
         let plot_bottom = height - line_h * 1.4;
         let scale = (plot_bottom - plot_top) / top_v;
         for (i, label) in tick_labels.iter().enumerate() {
@@ -930,15 +1076,18 @@ impl Builder<'_> {
                 label,
             );
         }
-        push_text(
-            items,
-            self.fonts,
-            self.left,
-            line_h + baseline_in(line_h, size),
-            size,
-            Weight::Regular,
-            &chart.y_label,
-        );
+        // A small chart has no room for the axis label; its caption says what is counted.
+        if !chart.small {
+            push_text(
+                items,
+                self.fonts,
+                self.left,
+                line_h + baseline_in(line_h, size),
+                size,
+                Weight::Regular,
+                &chart.y_label,
+            );
+        }
         items.push(Item::Line {
             from: (plot_left, plot_top),
             to: (plot_left, plot_bottom),
@@ -1001,12 +1150,12 @@ impl Builder<'_> {
     }
 }
 
-/// A step of 1, 2, 5, 10, 20, 50 … that gives at most about six ticks.
-fn nice_step(max: f32) -> f32 {
+/// A step of 1, 2, 5, 10, 20, 50 … that gives at most `ticks` ticks above zero.
+fn nice_step(max: f32, ticks: f32) -> f32 {
     let mut step = 1.0;
     loop {
         for m in [1.0, 2.0, 5.0] {
-            if max / (step * m) <= 6.0 {
+            if max / (step * m) <= ticks {
                 return step * m;
             }
         }
@@ -1066,10 +1215,17 @@ fn shift(item: Item, dy: f32) -> Item {
     }
 }
 
-/// Places slabs on pages from `top` down to `bottom`.
-fn paginate(slabs: &[Slab], headers: &[Slab], top: f32, bottom: f32) -> Vec<Vec<Item>> {
+/// Places slabs on pages from `top` down to `bottom`. Returns the pages' items, and for each
+/// slab the index of the page it was placed on.
+fn paginate(
+    slabs: &[Slab],
+    headers: &[Slab],
+    top: f32,
+    bottom: f32,
+) -> (Vec<Vec<Item>>, Vec<usize>) {
     let body = bottom - top;
     let mut pages: Vec<Vec<Item>> = vec![Vec::new()];
+    let mut slab_pages = Vec::with_capacity(slabs.len());
     let mut y = top;
     let mut at_top = true;
     for (i, slab) in slabs.iter().enumerate() {
@@ -1100,6 +1256,7 @@ fn paginate(slabs: &[Slab], headers: &[Slab], top: f32, bottom: f32) -> Vec<Vec<
         }
         let gap = if at_top { 0.0 } else { slab.gap };
         y += gap;
+        slab_pages.push(pages.len() - 1);
         let page = pages.last_mut().expect("a page");
         page.extend(slab.items.iter().cloned().map(|it| shift(it, y)));
         y += slab.height;
@@ -1109,7 +1266,7 @@ fn paginate(slabs: &[Slab], headers: &[Slab], top: f32, bottom: f32) -> Vec<Vec<
             y += slab.height;
         }
     }
-    pages
+    (pages, slab_pages)
 }
 
 #[cfg(test)]
@@ -1350,6 +1507,63 @@ mod tests {
             lowest <= foot + 0.01 && lowest > foot - style.writing_gap - 10.0,
             "{lowest} vs {foot}"
         );
+    }
+
+    #[test]
+    fn anchors_name_the_page_where_the_text_after_the_skip_stands() {
+        let answer: String = (0..900).map(|i| format!("w{i:03} ")).collect();
+        // "w000" … each word is 4 characters that are not white space.
+        let blocks = vec![
+            Block::Anchor {
+                id: "start".into(),
+                skip: 0,
+            },
+            Block::Paragraph(plain(answer.trim())),
+            Block::Anchor {
+                id: "late".into(),
+                skip: 4 * 800,
+            },
+            Block::Paragraph(plain(answer.trim())),
+        ];
+        let laid = layout_with_anchors(&doc(blocks), &fonts(), PageOptions::default());
+        assert!(laid.pages.len() >= 3, "{}", laid.pages.len());
+        assert_eq!(laid.anchors["start"], 1);
+        // The second paragraph's word w800 is on the page the anchor names, two pages or so
+        // after the first paragraph's.
+        let late = laid.anchors["late"];
+        let on = |page: usize| {
+            page_texts(&laid.pages[page - 1])
+                .iter()
+                .filter(|(_, t)| t.contains("w800"))
+                .count()
+        };
+        let first = (1..=laid.pages.len()).find(|&p| on(p) > 0).unwrap();
+        assert!(late > first, "{late} vs {first}");
+        assert!(on(late) > 0, "w800 not on page {late}");
+    }
+
+    #[test]
+    fn parts_joined_are_the_document_laid_out_whole() {
+        let blocks = vec![
+            Block::Heading("One".into()),
+            Block::Paragraph(plain("x\n".repeat(60))),
+            Block::PageBreak,
+            Block::Anchor {
+                id: "two".into(),
+                skip: 0,
+            },
+            Block::Heading("Two".into()),
+            Block::Paragraph(plain("y\n".repeat(90))),
+        ];
+        let d = doc(blocks.clone());
+        let whole = layout_with_anchors(&d, &fonts(), PageOptions::default());
+        let parts = vec![
+            layout_part(&blocks[..3], &fonts(), PageOptions::default()),
+            layout_part(&blocks[3..], &fonts(), PageOptions::default()),
+        ];
+        let joined = join(parts, &d.footer, &fonts(), PageOptions::default());
+        assert_eq!(whole, joined);
+        assert_eq!(whole.anchors["two"], 3);
     }
 
     #[test]

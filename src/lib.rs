@@ -72,20 +72,107 @@ pub fn render(
     made: NaiveDateTime,
     options: RenderOptions,
 ) -> Result<Rendered, pdf::PdfError> {
-    let doc = sheet::visit_sheet(
-        &loaded.intake,
-        &loaded.guide,
-        made,
-        &SheetOptions {
-            diary_page: options.diary_page,
-        },
-    );
-    let pages = layout::layout(&doc, fonts, options.page);
+    let (doc, pages) = lay_out_sheet(loaded, fonts, made, options);
     let info = pdf_info(&doc);
     Ok(Rendered {
         pdf: pdf::write(&pages, fonts, &info)?,
         pages: pages.len(),
     })
+}
+
+/// How many pages the summary for the doctor may take: one, or two in large print.
+pub fn summary_pages_allowed(options: PageOptions) -> usize {
+    if options.large_print {
+        2
+    } else {
+        1
+    }
+}
+
+/// Merges and lays out the sheet so that its summary fits on the pages it is allowed and every
+/// page number it names is true. The summary is built at the fullest detail that fits, found
+/// by laying out the summary alone; then the rest is laid out once, and the summary again with
+/// the page numbers the rest was found to have. This works because the summary is followed by
+/// a page break and only the summary names pages: the numbers printed on it cannot move what
+/// follows. Layout itself knows nothing of this: it only reports where each anchor landed.
+pub fn lay_out_sheet(
+    loaded: &LoadedIntake,
+    fonts: &FontSet,
+    made: NaiveDateTime,
+    options: RenderOptions,
+) -> (document::Document, Vec<layout::Page>) {
+    let sheet_options = SheetOptions {
+        diary_page: options.diary_page,
+    };
+    let allowed = summary_pages_allowed(options.page);
+    let summary_of = sheet::Summary::new(&loaded.intake, &loaded.guide, made);
+    let summary = |detail: sheet::SummaryDetail, numbers: &sheet::PageNumbers| {
+        summary_of.blocks(detail, numbers)
+    };
+    // Page numbers not yet known are printed as wide guesses, so a summary that fits with
+    // them fits with the true ones.
+    let guessed = sheet::PageNumbers::new();
+    let fits = |level: usize, chart: bool| {
+        let blocks = summary(sheet::SummaryDetail { level, chart }, &guessed);
+        layout::layout_part(&blocks, fonts, options.page).pages() <= allowed
+    };
+    // The fullest level that fits without the chart: most sheets fit at once; else a binary
+    // search, as less detail never makes the summary longer.
+    let mut level = sheet::DETAIL_LEVELS - 1;
+    if fits(0, false) {
+        level = 0;
+    } else {
+        let (mut lo, mut hi) = (1, sheet::DETAIL_LEVELS - 1);
+        while lo <= hi {
+            let mid = (lo + hi) / 2;
+            if fits(mid, false) {
+                level = mid;
+                hi = mid - 1;
+            } else {
+                lo = mid + 1;
+            }
+        }
+    }
+    // The diary's chart is worth a little of the answers' text, not much: at that level or
+    // the next one.
+    let mut detail = sheet::SummaryDetail {
+        level,
+        chart: false,
+    };
+    if !loaded.intake.diary.is_empty() {
+        if let Some(l) = [level, level + 1]
+            .into_iter()
+            .find(|&l| l < sheet::DETAIL_LEVELS && fits(l, true))
+        {
+            detail = sheet::SummaryDetail {
+                level: l,
+                chart: true,
+            };
+        }
+    }
+    loop {
+        let mut doc = summary_of.sheet(&sheet_options, detail, &guessed);
+        let guessed_summary = summary(detail, &guessed);
+        debug_assert!(doc.blocks.starts_with(&guessed_summary));
+        let head = layout::layout_part(&guessed_summary, fonts, options.page);
+        let rest = layout::layout_part(&doc.blocks[guessed_summary.len()..], fonts, options.page);
+        let numbers: sheet::PageNumbers = rest
+            .anchors
+            .iter()
+            .map(|(id, p)| (id.clone(), p + head.pages()))
+            .collect();
+        let true_summary = summary(detail, &numbers);
+        let head_now = layout::layout_part(&true_summary, fonts, options.page);
+        let last = detail.level + 1 >= sheet::DETAIL_LEVELS;
+        // With the true numbers the summary keeps its length (they are never wider than the
+        // guesses), so the rest's pages are where they were found; the check keeps it honest.
+        if head_now.pages() == head.pages() && head.pages() <= allowed || last {
+            doc.blocks.splice(..guessed_summary.len(), true_summary);
+            let laid = layout::join(vec![head_now, rest], &doc.footer, fonts, options.page);
+            return (doc, laid.pages);
+        }
+        detail.level += 1;
+    }
 }
 
 /// The PDF's document information for a merged sheet.

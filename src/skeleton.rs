@@ -191,6 +191,18 @@ fn write(guide: &Guide, intake: Option<&Intake>, reference: &str) -> String {
         text(p.map(|p| &p.emergency_contact)),
         "\"Anna Example (daughter), +44 7700 900123\"",
     );
+    w.field(
+        "What helps you take part in the visit, each in quotes, separated by commas: glasses, a hearing aid, an interpreter, a wheelchair, more time. They are on the sheet's first page.",
+        "needs",
+        p.and_then(|p| list(&p.needs)),
+        "[\"reading glasses\", \"interpreter: Polish\"]",
+    );
+    w.field(
+        "If someone else fills in this file for you: their name, and who they are to you.",
+        "filled_in_by",
+        text(p.map(|p| &p.filled_in_by)),
+        "\"Anna Example (daughter)\"",
+    );
 
     let v = intake.map(|i| &i.visit);
     w.o.push_str("\n[visit]\n");
@@ -229,6 +241,18 @@ fn write(guide: &Guide, intake: Option<&Intake>, reference: &str) -> String {
         "reason",
         text(v.map(|v| &v.reason)),
         "\"Painful cramps in my calves at night.\"",
+    );
+    w.field(
+        "What worries you, most important first, each in quotes, separated by commas. The first three are on the sheet's first page.",
+        "concerns",
+        v.and_then(|v| list(&v.concerns)),
+        "[\"The cramps wake me every night.\", \"Could it be my water pill?\"]",
+    );
+    w.field(
+        "What you hope to get from the visit.",
+        "goal",
+        text(v.map(|v| &v.goal)),
+        "\"To sleep through the night again.\"",
     );
 
     w.o.push_str(

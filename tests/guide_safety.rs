@@ -87,11 +87,12 @@ fn brand_names_abbreviations_and_combinations_are_flagged_from_the_pdf() {
             );
         }
     }
-    // All six in one list: four marks, two notes.
+    // All six in one list: four marks ("… note A …" beside a medicine; the notes themselves
+    // start "Note A:"), two notes.
     let names: Vec<&str> = cases.iter().map(|(n, _)| *n).collect();
     let text = one_line(&render_intake(dir.path(), "all", &medicine_intake(&names)));
-    assert_eq!(text.matches("see note A").count(), 3, "{text}");
-    assert_eq!(text.matches("see note B").count(), 1, "{text}");
+    assert_eq!(text.matches("(note A)").count(), 3, "{text}");
+    assert_eq!(text.matches("(note B)").count(), 1, "{text}");
     assert_eq!(text.matches(DIURETIC_NOTE).count(), 1);
     assert_eq!(text.matches(STATIN_NOTE).count(), 1);
 }

@@ -176,6 +176,14 @@ fn pregnant_script(guide: &Guide) -> Script {
             "my husband Tom",
             "Tom O'Brien, +44 20 7946 0000",
             "Greek",
+            "reading glasses",
+            "interpreter: Greek",
+            "",
+            "Tom O'Brien (husband)",
+            "Whether the cramps harm the baby",
+            "Whether I need calcium",
+            "",
+            "To sleep through the night",
         ]
         .map(String::from),
     );
@@ -261,6 +269,16 @@ fn interview_writes_every_answer_into_a_valid_intake() {
         Some("Tom O'Brien, +44 20 7946 0000")
     );
     assert_eq!(p.language.as_deref(), Some("Greek"));
+    assert_eq!(p.needs, ["reading glasses", "interpreter: Greek"]);
+    assert_eq!(p.filled_in_by.as_deref(), Some("Tom O'Brien (husband)"));
+    assert_eq!(
+        intake.visit.concerns,
+        ["Whether the cramps harm the baby", "Whether I need calcium"]
+    );
+    assert_eq!(
+        intake.visit.goal.as_deref(),
+        Some("To sleep through the night")
+    );
     assert_eq!(
         intake.visit.reason.as_deref(),
         Some("Cramps every night since the 20th week.")

@@ -20,7 +20,6 @@ use visitprep::fonts::FontSet;
 use visitprep::guide::Guide;
 use visitprep::intake::{self, IntakeError, LoadedIntake};
 use visitprep::layout::{self, Item, PageOptions, Paper, Style};
-use visitprep::sheet::{self, SheetOptions};
 use visitprep::RenderOptions;
 
 /// Parsing the four embedded faces is the slow part of setting up; it is done once.
@@ -647,15 +646,7 @@ fn render_and_check(
     prop_assert!(rendered.pdf.starts_with(b"%PDF-"));
     prop_assert!(rendered.pages >= 1);
 
-    let doc = sheet::visit_sheet(
-        &loaded.intake,
-        &loaded.guide,
-        made(),
-        &SheetOptions {
-            diary_page: options.diary_page,
-        },
-    );
-    let pages = layout::layout(&doc, fonts, options.page);
+    let (_, pages) = visitprep::lay_out_sheet(&loaded, fonts, made(), options);
     prop_assert_eq!(pages.len(), rendered.pages);
     let margin = Style::for_options(options.page).margin;
     for (n, page) in pages.iter().enumerate() {

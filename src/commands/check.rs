@@ -29,6 +29,18 @@ pub fn check(file: &Path, color: bool) -> Result<(), String> {
             super::folder_of(Some(file)).join(&intake.guide).display()
         );
     }
+    let concerns = intake
+        .visit
+        .concerns
+        .iter()
+        .filter(|c| !c.trim().is_empty())
+        .count();
+    if concerns > 3 {
+        println!(
+            "  warning: `visit.concerns` lists {concerns} concerns; only the first three are on the \
+             sheet's first page (all of them are in the details): put the most important first"
+        );
+    }
     let open: Vec<_> = guide
         .doctor_questions
         .iter()
