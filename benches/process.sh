@@ -29,6 +29,18 @@ hyperfine -N --warmup 5 --runs 100 --export-json "$work/one.json" \
 median "$work/one.json"
 echo "PDF size: $(stat -c %s "$work/one.pdf") bytes"
 
+echo "== the same sheet without the data it carries (--no-embed)"
+hyperfine -N --warmup 5 --runs 100 --export-json "$work/bare.json" \
+    "$bin render examples/complete.toml --no-embed -o $work/bare.pdf"
+median "$work/bare.json"
+echo "PDF size: $(stat -c %s "$work/bare.pdf") bytes"
+
+echo "== FHIR export of the same intake"
+hyperfine -N --warmup 5 --runs 100 --export-json "$work/export.json" \
+    "$bin export examples/complete.toml -o $work/one.fhir.json"
+median "$work/export.json"
+echo "JSON size: $(stat -c %s "$work/one.fhir.json") bytes"
+
 echo "== stress intake, whole process (benches/stress.toml)"
 hyperfine -N --warmup 3 --runs 30 --export-json "$work/stress.json" \
     "$bin render benches/stress.toml -o $work/stress.pdf"

@@ -7,6 +7,7 @@
 use std::ops::Range;
 
 use crate::fonts::FaceId;
+use crate::structure::Mark;
 
 /// One page.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,6 +16,9 @@ pub struct Page {
     pub height: f32,
     /// The page's content, in reading order.
     pub items: Vec<Item>,
+    /// What each of `items` belongs to in the sheet's structure, item for item. Items past
+    /// its end are content of the structure's root.
+    pub marks: Vec<Mark>,
     /// The running footer: page furniture, not part of the document's reading flow.
     pub furniture: Vec<Item>,
 }

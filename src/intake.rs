@@ -165,6 +165,11 @@ pub fn load(path: &Path) -> Result<LoadedIntake, IntakeError> {
 /// As [`load`], with what is unlikely but possible (a pregnancy at 70, a template not yet
 /// filled in), each warning in a report of its own file.
 pub fn load_with_warnings(path: &Path) -> Result<(LoadedIntake, Report), IntakeError> {
+    load_with_source(path).map(|(loaded, warnings, _)| (loaded, warnings))
+}
+
+/// As [`load_with_warnings`], also giving the file's text exactly as read (a sheet carries it).
+pub fn load_with_source(path: &Path) -> Result<(LoadedIntake, Report, String), IntakeError> {
     let (shown, dir) = if path == Path::new("-") {
         (Path::new(STDIN_NAME), Path::new("."))
     } else if crate::input::is_stream(path) {
@@ -182,6 +187,7 @@ pub fn load_with_warnings(path: &Path) -> Result<(LoadedIntake, Report), IntakeE
             guide,
         },
         warnings,
+        text,
     ))
 }
 

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use crate::document::{BarChart, Block, CheckItem, Document, Table, Text};
 use crate::fonts::{FontSet, Weight};
+use crate::structure::{Artifact, Mark, NodeId, Role, Structure};
 use crate::text::Paragraph;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -25,14 +26,26 @@ impl Paper {
     }
 }
 
+/// How big the type is. Large and extra large follow older-adult reading guidance (16 to
+/// 18 pt, about 1.5 line spacing, wider margins); extra large is for very low vision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PrintSize {
+    /// 11.5 pt body text.
+    #[default]
+    Normal,
+    /// 16 pt body text.
+    Large,
+    /// 18 pt body text.
+    ExtraLarge,
+}
+
 #[derive(Debug, Clone, Copy, Default)]
 pub struct PageOptions {
     pub paper: Paper,
-    pub large_print: bool,
+    pub print: PrintSize,
 }
 
-/// Type sizes and spacing, in points. Large print follows older-adult reading guidance:
-/// 16 pt body, 1.55 line spacing, wider margins.
+/// Type sizes and spacing, in points.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
     pub body: f32,
@@ -48,19 +61,8 @@ pub struct Style {
 
 impl Style {
     pub fn for_options(options: PageOptions) -> Style {
-        if options.large_print {
-            Style {
-                body: 16.0,
-                leading: 1.55,
-                heading: 21.0,
-                title: 30.0,
-                subtitle: 20.0,
-                footer: 11.0,
-                margin: 58.0,
-                writing_gap: 34.0,
-            }
-        } else {
-            Style {
+        match options.print {
+            PrintSize::Normal => Style {
                 body: 11.5,
                 leading: 1.45,
                 heading: 15.5,
@@ -69,7 +71,27 @@ impl Style {
                 footer: 9.0,
                 margin: 50.0,
                 writing_gap: 26.0,
-            }
+            },
+            PrintSize::Large => Style {
+                body: 16.0,
+                leading: 1.55,
+                heading: 21.0,
+                title: 30.0,
+                subtitle: 20.0,
+                footer: 11.0,
+                margin: 58.0,
+                writing_gap: 34.0,
+            },
+            PrintSize::ExtraLarge => Style {
+                body: 18.0,
+                leading: 1.55,
+                heading: 23.0,
+                title: 32.0,
+                subtitle: 22.0,
+                footer: 12.0,
+                margin: 54.0,
+                writing_gap: 38.0,
+            },
         }
     }
 
@@ -78,19 +100,32 @@ impl Style {
     }
 }
 
+use crate::frame::Glyph;
 pub use crate::frame::{Item, Page};
 pub use crate::text::{Line, Piece};
 
-/// A laid-out document: its pages, and the page (from 1) of each of its anchors.
+/// A laid-out document: its pages, the page (from 1) of each of its anchors, and the
+/// structure its pages' items are marked with.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Laid {
     pub pages: Vec<Page>,
     pub anchors: BTreeMap<String, usize>,
+    pub structure: Structure,
 }
 
 /// Lays a document out into pages, with "Page N of M" and the footer text on each.
 pub fn layout(doc: &Document, fonts: &FontSet, options: PageOptions) -> Vec<Page> {
     layout_with_anchors(doc, fonts, options).pages
+}
+
+/// Lays a document out into pages, and builds the structure its pages' items are marked with.
+pub fn layout_with_structure(
+    doc: &Document,
+    fonts: &FontSet,
+    options: PageOptions,
+) -> (Vec<Page>, Structure) {
+    let laid = layout_with_anchors(doc, fonts, options);
+    (laid.pages, laid.structure)
 }
 
 /// Lays a document out, and reports on which page each of its anchors landed.
@@ -103,14 +138,19 @@ pub fn layout_with_anchors(doc: &Document, fonts: &FontSet, options: PageOptions
     )
 }
 
+/// A page's items, and what each belongs to.
+type MarkedItems = (Vec<Item>, Vec<Mark>);
+
 /// Blocks laid out on pages of their own, without the running footer: parts laid out apart
 /// are joined into one document by [`join`], as if laid out together, since each part starts
 /// on a new page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Part {
-    pages: Vec<Vec<Item>>,
+    /// Each page's items and their marks.
+    pages: Vec<MarkedItems>,
     /// Anchor id → page within the part, from 1.
     pub anchors: BTreeMap<String, usize>,
+    structure: Structure,
 }
 
 impl Part {
@@ -130,6 +170,7 @@ pub fn layout_part(blocks: &[Block], fonts: &FontSet, options: PageOptions) -> P
         slabs: Vec::new(),
         headers: Vec::new(),
         break_next: false,
+        tree: Structure::new(SHEET_LANGUAGE),
     };
     let mut marks: Vec<(String, usize, usize)> = Vec::new();
     for block in blocks {
@@ -162,21 +203,29 @@ pub fn layout_part(blocks: &[Block], fonts: &FontSet, options: PageOptions) -> P
             (id, page + 1)
         })
         .collect();
-    Part { pages, anchors }
+    Part {
+        pages,
+        anchors,
+        structure: b.tree,
+    }
 }
 
 /// Parts, one after the other, as one document with "Page N of M" and `footer_text` on every
-/// page; the anchors' pages counted from the first page of the first part.
+/// page; the anchors' pages counted from the first page of the first part, and the parts'
+/// structures one after the other under one root.
 pub fn join(parts: Vec<Part>, footer_text: &str, fonts: &FontSet, options: PageOptions) -> Laid {
     let style = Style::for_options(options);
     let (width, height) = options.paper.size();
     let total: usize = parts.iter().map(|p| p.pages.len()).sum();
     let mut anchors = BTreeMap::new();
     let mut pages = Vec::with_capacity(total);
+    let mut structure = Structure::new(SHEET_LANGUAGE);
     for part in parts {
         let before = pages.len();
         anchors.extend(part.anchors.into_iter().map(|(id, p)| (id, p + before)));
-        for items in part.pages {
+        let moved = structure.append(part.structure);
+        for (mut items, marks) in part.pages {
+            end_runs_with_spaces(&mut items, &marks, fonts);
             let mut furniture = Vec::new();
             footer(
                 &mut furniture,
@@ -192,11 +241,66 @@ pub fn join(parts: Vec<Part>, footer_text: &str, fonts: &FontSet, options: PageO
                 width,
                 height,
                 items,
+                marks: marks.into_iter().map(&moved).collect(),
                 furniture,
             });
         }
     }
-    Laid { pages, anchors }
+    structure.level_headings();
+    Laid {
+        pages,
+        anchors,
+        structure,
+    }
+}
+
+/// Ends with a space each text run that another of the same structure element follows on a
+/// later line, or further along its own line after a gap (a change of weight): the space
+/// the break or the gap stands for. It is drawn (it shows nothing) so that a reader of the text layer,
+/// one joining a paragraph's lines by its tags above all, keeps the last word of one run
+/// and the first of the next apart. A run ending in a hyphen at its line's end is left as
+/// it is: the writer keeps that hyphen in the text in its own way. Right-to-left runs are
+/// left too: their end in reading order is at their left, where a space would move them.
+fn end_runs_with_spaces(items: &mut [Item], marks: &[Mark], fonts: &FontSet) {
+    let mark_of = |i: usize| marks.get(i).copied();
+    // Where the next text of the same element starts, if any does.
+    let mut next: Option<(f32, f32, Option<Mark>)> = None;
+    for (i, item) in items.iter_mut().enumerate().rev() {
+        let mark = mark_of(i);
+        if next.is_some_and(|n| n.2 != mark) {
+            next = None;
+        }
+        let Item::Text(run) = item else { continue };
+        let follows = next.replace((run.x, run.baseline, mark));
+        let Some((next_x, next_baseline, _)) = follows else {
+            continue;
+        };
+        if run.text.ends_with(char::is_whitespace)
+            || (run.ends_line && run.text.ends_with('-'))
+            || run
+                .glyphs
+                .windows(2)
+                .any(|g| g[1].text.start < g[0].text.start)
+        {
+            continue;
+        }
+        let face = fonts.face(run.face);
+        let runs_on = next_baseline > run.baseline + 0.01
+            || ((next_baseline - run.baseline).abs() <= 0.01
+                && next_x - (run.x + run.width(face.units_per_em())) > 0.15 * run.size);
+        let (space, advance) = face.glyph(' ');
+        if runs_on && space != 0 {
+            let at = run.text.len() as u32;
+            run.text.push(' ');
+            run.glyphs.push(Glyph {
+                id: space,
+                advance: i32::from(advance),
+                x_offset: 0,
+                y_offset: 0,
+                text: at..at + 1,
+            });
+        }
+    }
 }
 
 /// Characters of text drawn in a slab, white space not counted.
@@ -209,6 +313,9 @@ fn slab_chars(slab: &Slab) -> usize {
         })
         .sum()
 }
+
+/// The language of the sheet's own words (its headings, labels and guides).
+const SHEET_LANGUAGE: &str = "en";
 
 #[allow(clippy::too_many_arguments)]
 fn footer(
@@ -347,6 +454,8 @@ struct Slab {
     gap: f32,
     /// Items with y measured from the slab's top.
     items: Vec<Item>,
+    /// What each item belongs to; see [`Slab::mark`].
+    marks: Vec<Mark>,
     keep_with_next: bool,
     break_before: bool,
     /// A table header to repeat when this slab opens a page.
@@ -354,6 +463,29 @@ struct Slab {
     /// Placed again and again below itself until the page is full (rows to write in).
     fill_page: bool,
 }
+
+impl Slab {
+    /// Marks the items added since the last call as `mark`.
+    fn mark(&mut self, mark: Mark) {
+        let n = self.items.len() - self.marks.len();
+        self.marks.extend(std::iter::repeat_n(mark, n));
+    }
+
+    fn marked(mut self, mark: Mark) -> Slab {
+        self.mark(mark);
+        self
+    }
+
+    /// Appends `other`'s items and marks, `dy` lower.
+    fn append(&mut self, other: Slab, dy: f32) {
+        self.mark(Mark::Content(Structure::ROOT));
+        self.items
+            .extend(other.items.into_iter().map(|i| shift(i, dy)));
+        self.marks.extend(other.marks);
+    }
+}
+
+const LAYOUT: Mark = Mark::Artifact(Artifact::Layout);
 
 struct Builder<'a> {
     fonts: &'a FontSet,
@@ -363,6 +495,7 @@ struct Builder<'a> {
     slabs: Vec<Slab>,
     headers: Vec<Slab>,
     break_next: bool,
+    tree: Structure,
 }
 
 impl Builder<'_> {
@@ -370,11 +503,17 @@ impl Builder<'_> {
         if std::mem::take(&mut self.break_next) {
             slab.break_before = true;
         }
+        slab.mark(Mark::Content(Structure::ROOT));
         self.slabs.push(slab);
     }
 
-    /// Text lines drawn at `x`, one slab each.
-    fn text_lines(&self, lines: &[Line], x: f32, size: f32) -> Vec<Slab> {
+    /// A new node under the document's root.
+    fn node(&mut self, role: Role) -> NodeId {
+        self.tree.add(Structure::ROOT, role)
+    }
+
+    /// Text lines drawn at `x`, one slab each, their text content of `node`.
+    fn text_lines(&self, lines: &[Line], x: f32, size: f32, node: NodeId) -> Vec<Slab> {
         let line_h = self.style.line(size);
         lines
             .iter()
@@ -388,7 +527,7 @@ impl Builder<'_> {
                     ..Slab::default()
                 };
                 draw_line(&mut slab.items, line, x, 0.0, size, line_h);
-                slab
+                slab.marked(Mark::Content(node))
             })
             .collect()
     }
@@ -403,14 +542,17 @@ impl Builder<'_> {
                     s.title,
                     self.width,
                 );
-                let mut slabs = self.text_lines(&lines, self.left, s.title);
+                let h1 = self.node(Role::H1);
+                self.tree.node_mut(h1).title = Some(text.clone());
+                let mut slabs = self.text_lines(&lines, self.left, s.title, h1);
                 let sub = wrap(
                     &crate::document::plain(subtitle),
                     self.fonts,
                     s.subtitle,
                     self.width,
                 );
-                slabs.extend(self.text_lines(&sub, self.left, s.subtitle));
+                let p = self.node(Role::P);
+                slabs.extend(self.text_lines(&sub, self.left, s.subtitle, p));
                 for mut slab in slabs {
                     slab.keep_with_next = true;
                     self.push(slab);
@@ -424,6 +566,8 @@ impl Builder<'_> {
                     self.width,
                 );
                 let line_h = s.line(s.heading);
+                let h2 = self.node(Role::H2);
+                self.tree.node_mut(h2).title = Some(text.clone());
                 let mut slab = Slab {
                     height: line_h * lines.len() as f32 + 4.0,
                     gap: s.body * 1.3,
@@ -440,12 +584,14 @@ impl Builder<'_> {
                         line_h,
                     );
                 }
+                slab.mark(Mark::Content(h2));
                 slab.items.push(Item::Line {
                     from: (self.left, slab.height - 1.5),
                     to: (self.left + self.width, slab.height - 1.5),
                     width: 1.2,
                     grey: 0.0,
                 });
+                slab.mark(LAYOUT);
                 self.push(slab);
             }
             Block::Subheading(text) => {
@@ -455,7 +601,9 @@ impl Builder<'_> {
                     s.body,
                     self.width,
                 );
-                let mut slabs = self.text_lines(&lines, self.left, s.body);
+                let h3 = self.node(Role::H3);
+                self.tree.node_mut(h3).title = Some(text.clone());
+                let mut slabs = self.text_lines(&lines, self.left, s.body, h3);
                 if let Some(first) = slabs.first_mut() {
                     first.gap = s.body * 0.7;
                 }
@@ -466,7 +614,8 @@ impl Builder<'_> {
             }
             Block::Paragraph(text) => {
                 let lines = wrap(text, self.fonts, s.body, self.width);
-                let mut slabs = self.text_lines(&lines, self.left, s.body);
+                let p = self.node(Role::P);
+                let mut slabs = self.text_lines(&lines, self.left, s.body, p);
                 if let Some(first) = slabs.first_mut() {
                     first.gap = s.body * 0.3;
                 }
@@ -488,7 +637,7 @@ impl Builder<'_> {
                         width: 0.6,
                         grey: 0.45,
                     });
-                    self.push(slab);
+                    self.push(slab.marked(LAYOUT));
                 }
             }
             Block::Table(table) => self.table(table),
@@ -507,14 +656,15 @@ impl Builder<'_> {
                     width: 0.8,
                     grey: 0.3,
                 });
-                self.push(slab);
+                self.push(slab.marked(LAYOUT));
             }
             Block::PageBreak => self.break_next = true,
             Block::Framed(text) => self.framed(text),
             Block::Note(text) => {
                 let size = s.body * 0.85;
                 let lines = wrap(text, self.fonts, size, self.width);
-                let mut slabs = self.text_lines(&lines, self.left, size);
+                let p = self.node(Role::P);
+                let mut slabs = self.text_lines(&lines, self.left, size, p);
                 if let Some(first) = slabs.first_mut() {
                     first.gap = s.body * 0.2;
                 }
@@ -532,7 +682,8 @@ impl Builder<'_> {
         let s = self.style;
         let inset = s.body * 0.6;
         let lines = wrap(text, self.fonts, s.body, self.width - 2.0 * inset);
-        let cells = [(self.left + inset, lines)];
+        let p = self.node(Role::P);
+        let cells = [(self.left + inset, lines, Mark::Content(p))];
         let mut slabs = self.row_bands(
             &cells,
             s.body,
@@ -576,6 +727,7 @@ impl Builder<'_> {
         let gap = s.body * 0.4;
         let value_x = self.left + label_w + gap;
         let value_w = self.width - label_w - gap;
+        let list = self.node(Role::L);
         let mut first = true;
         for (label, value) in fields {
             let mut label_lines = wrap(
@@ -591,7 +743,14 @@ impl Builder<'_> {
                 line.iter_mut().for_each(|p| p.x += label_w - used);
             }
             let value_lines = wrap(value, self.fonts, s.body, value_w);
-            let cells = [(self.left, label_lines), (value_x, value_lines)];
+            // A label and its value: a list item, its label the item's label.
+            let item = self.tree.add(list, Role::LI);
+            let lbl = self.tree.add(item, Role::Lbl);
+            let body = self.tree.add(item, Role::LBody);
+            let cells = [
+                (self.left, label_lines, Mark::Content(lbl)),
+                (value_x, value_lines, Mark::Content(body)),
+            ];
             for (n, mut slab) in self
                 .row_bands(&cells, s.body, 0.0, None)
                 .into_iter()
@@ -606,18 +765,52 @@ impl Builder<'_> {
         }
     }
 
-    /// A row of cells, each a column of lines at an x. Returns one slab when the row fits on a
-    /// page, else one slab per line band (only then may a row continue on the next page).
+    /// A row of cells, each a column of lines at an x with what its text is. Returns one slab
+    /// when the row fits on a page, else one slab per line band (only then may a row continue
+    /// on the next page). Each cell's lines are drawn together, one cell after the other, so
+    /// that a reader taking the text in drawing order reads every cell whole.
     fn row_bands(
         &self,
-        cells: &[(f32, Vec<Line>)],
+        cells: &[(f32, Vec<Line>, Mark)],
         size: f32,
         pad: f32,
         grid: Option<&[f32]>,
     ) -> Vec<Slab> {
         let line_h = self.style.line(size);
-        let bands = cells.iter().map(|(_, l)| l.len()).max().unwrap_or(1).max(1);
-        let mut slabs: Vec<Slab> = (0..bands)
+        let bands = cells.iter().map(|c| c.1.len()).max().unwrap_or(1).max(1);
+        let total = line_h * bands as f32 + 2.0 * pad;
+        let rule = |slab: &mut Slab, from: (f32, f32), to: (f32, f32)| {
+            slab.items.push(Item::Line {
+                from,
+                to,
+                width: 0.6,
+                grey: 0.35,
+            });
+        };
+        if total <= self.max_slab_height() {
+            let mut slab = Slab {
+                height: total,
+                ..Slab::default()
+            };
+            for (x, lines, mark) in cells {
+                for (band, line) in lines.iter().enumerate() {
+                    let top = pad + band as f32 * line_h;
+                    draw_line(&mut slab.items, line, *x, top, size, line_h);
+                }
+                slab.mark(*mark);
+            }
+            if let Some(xs) = grid {
+                for &x in xs {
+                    rule(&mut slab, (x, 0.0), (x, total));
+                }
+                let (l, r) = (xs[0], xs[xs.len() - 1]);
+                rule(&mut slab, (l, 0.0), (r, 0.0));
+                rule(&mut slab, (l, total), (r, total));
+                slab.mark(LAYOUT);
+            }
+            return vec![slab];
+        }
+        (0..bands)
             .map(|band| {
                 let top = if band == 0 { pad } else { 0.0 };
                 let bottom = if band + 1 == bands { pad } else { 0.0 };
@@ -625,58 +818,29 @@ impl Builder<'_> {
                     height: top + line_h + bottom,
                     ..Slab::default()
                 };
-                for (x, lines) in cells {
+                for (x, lines, mark) in cells {
                     if let Some(line) = lines.get(band) {
                         draw_line(&mut slab.items, line, *x, top, size, line_h);
                     }
+                    slab.mark(*mark);
                 }
                 if let Some(xs) = grid {
+                    let h = slab.height;
                     for &x in xs {
-                        slab.items.push(Item::Line {
-                            from: (x, 0.0),
-                            to: (x, slab.height),
-                            width: 0.6,
-                            grey: 0.35,
-                        });
+                        rule(&mut slab, (x, 0.0), (x, h));
                     }
                     let (l, r) = (xs[0], xs[xs.len() - 1]);
                     if band == 0 {
-                        slab.items.push(Item::Line {
-                            from: (l, 0.0),
-                            to: (r, 0.0),
-                            width: 0.6,
-                            grey: 0.35,
-                        });
+                        rule(&mut slab, (l, 0.0), (r, 0.0));
                     }
                     if band + 1 == bands {
-                        let h = slab.height;
-                        slab.items.push(Item::Line {
-                            from: (l, h),
-                            to: (r, h),
-                            width: 0.6,
-                            grey: 0.35,
-                        });
+                        rule(&mut slab, (l, h), (r, h));
                     }
+                    slab.mark(LAYOUT);
                 }
                 slab
             })
-            .collect();
-        let total: f32 = slabs.iter().map(|s| s.height).sum();
-        if total <= self.max_slab_height() {
-            let mut whole = Slab {
-                height: total,
-                ..Slab::default()
-            };
-            let mut y = 0.0;
-            for slab in slabs.drain(..) {
-                whole
-                    .items
-                    .extend(slab.items.into_iter().map(|i| shift(i, y)));
-                y += slab.height;
-            }
-            return vec![whole];
-        }
-        slabs
+            .collect()
     }
 
     /// No slab may be taller than a page's body, or it could never be placed.
@@ -755,8 +919,12 @@ impl Builder<'_> {
         let s = self.style;
         let inset = s.body * 0.6;
         let inner = self.width - 2.0 * inset;
+        // Read as a list of rows, each a title and "Column: value" paragraphs.
+        let list = self.node(Role::L);
         for (r, row) in table.rows.iter().enumerate() {
-            let mut lines: Vec<Line> = Vec::new();
+            let item = self.tree.add(list, Role::LI);
+            let body = self.tree.add(item, Role::LBody);
+            let mut paragraphs: Vec<(Vec<Line>, Mark)> = Vec::new();
             if let Some(first) = row.first() {
                 let bold: Text = first
                     .iter()
@@ -765,7 +933,8 @@ impl Builder<'_> {
                         strong: true,
                     })
                     .collect();
-                lines.extend(wrap(&bold, self.fonts, s.body, inner));
+                let p = self.tree.add(body, Role::P);
+                paragraphs.push((wrap(&bold, self.fonts, s.body, inner), Mark::Content(p)));
             }
             for (col, cell) in table.columns.iter().zip(row).skip(1) {
                 if cell.iter().all(|sp| sp.text.trim().is_empty()) {
@@ -773,15 +942,10 @@ impl Builder<'_> {
                 }
                 let mut text = crate::document::strong(format!("{}: ", col.title));
                 text.extend(cell.iter().cloned());
-                lines.extend(wrap(&text, self.fonts, s.body, inner));
+                let p = self.tree.add(body, Role::P);
+                paragraphs.push((wrap(&text, self.fonts, s.body, inner), Mark::Content(p)));
             }
-            let cells = [(self.left + inset, lines)];
-            let mut slabs = self.row_bands(
-                &cells,
-                s.body,
-                s.body * 0.4,
-                Some(&[self.left, self.left + self.width]),
-            );
+            let mut slabs = self.framed_paragraphs(&paragraphs, self.left + inset, s.body * 0.4);
             if let Some(first) = slabs.first_mut() {
                 first.gap = if r == 0 { s.body * 0.4 } else { s.body * 0.3 };
             }
@@ -789,6 +953,69 @@ impl Builder<'_> {
                 self.push(slab);
             }
         }
+    }
+
+    /// Paragraphs one under the other at `x`, inside a frame as wide as the text column:
+    /// one slab, or one a line when they are too long to keep together.
+    fn framed_paragraphs(&self, paragraphs: &[(Vec<Line>, Mark)], x: f32, pad: f32) -> Vec<Slab> {
+        let s = self.style;
+        let line_h = s.line(s.body);
+        let count: usize = paragraphs.iter().map(|p| p.0.len()).sum();
+        let (l, r) = (self.left, self.left + self.width);
+        let frame = |slab: &mut Slab, top: bool, bottom: bool| {
+            let h = slab.height;
+            for (from, to, on) in [
+                ((l, 0.0), (l, h), true),
+                ((r, 0.0), (r, h), true),
+                ((l, 0.0), (r, 0.0), top),
+                ((l, h), (r, h), bottom),
+            ] {
+                if on {
+                    slab.items.push(Item::Line {
+                        from,
+                        to,
+                        width: 0.6,
+                        grey: 0.35,
+                    });
+                }
+            }
+            slab.mark(LAYOUT);
+        };
+        let total = line_h * count.max(1) as f32 + 2.0 * pad;
+        if total <= self.max_slab_height() {
+            let mut slab = Slab {
+                height: total,
+                ..Slab::default()
+            };
+            let mut top = pad;
+            for (lines, mark) in paragraphs {
+                for line in lines {
+                    draw_line(&mut slab.items, line, x, top, s.body, line_h);
+                    top += line_h;
+                }
+                slab.mark(*mark);
+            }
+            frame(&mut slab, true, true);
+            return vec![slab];
+        }
+        let mut slabs = Vec::new();
+        let mut n = 0;
+        for (lines, mark) in paragraphs {
+            for line in lines {
+                let top = if n == 0 { pad } else { 0.0 };
+                let bottom = if n + 1 == count { pad } else { 0.0 };
+                let mut slab = Slab {
+                    height: top + line_h + bottom,
+                    ..Slab::default()
+                };
+                draw_line(&mut slab.items, line, x, top, s.body, line_h);
+                slab.mark(*mark);
+                frame(&mut slab, n == 0, n + 1 == count);
+                slabs.push(slab);
+                n += 1;
+            }
+        }
+        slabs
     }
 
     fn table(&mut self, table: &Table) {
@@ -815,25 +1042,35 @@ impl Builder<'_> {
             None if table.rows.is_empty() => self.even_columns(table.columns.len()),
             None => return self.stacked(table),
         };
-        let cell_lines = |cells: &[Text], builder: &Builder| -> Vec<(f32, Vec<Line>)> {
+        let node = self.node(Role::Table);
+        let cell_lines = |cells: &[Text], row: NodeId, builder: &mut Builder| {
             cells
                 .iter()
                 .enumerate()
                 .map(|(i, text)| {
                     let w = xs[i + 1] - xs[i] - 2.0 * inset;
-                    (xs[i] + inset, wrap(text, builder.fonts, s.body, w))
+                    let cell = builder.tree.add(row, Role::TD);
+                    let lines = wrap(text, builder.fonts, s.body, w);
+                    (xs[i] + inset, lines, Mark::Content(cell))
                 })
-                .collect()
+                .collect::<Vec<_>>()
         };
         let titles: Vec<Text> = table
             .columns
             .iter()
             .map(|c| crate::document::strong(&c.title))
             .collect();
-        let title_cells: Vec<(f32, Vec<Line>)> = titles
+        // A grid to fill in by hand has only its header row, which then stands alone.
+        let head = match table.rows.is_empty() {
+            true => node,
+            false => self.tree.add(node, Role::THead),
+        };
+        let head_row = self.tree.add(head, Role::TR);
+        let title_cells: Vec<(f32, Vec<Line>, Mark)> = titles
             .iter()
             .enumerate()
             .map(|(i, text)| {
+                let cell = self.tree.add(head_row, Role::TH);
                 (
                     xs[i] + inset,
                     wrap(
@@ -842,32 +1079,28 @@ impl Builder<'_> {
                         title_size,
                         xs[i + 1] - xs[i] - 2.0 * inset,
                     ),
+                    Mark::Content(cell),
                 )
             })
             .collect();
-        let mut header = self.row_bands(&title_cells, title_size, pad, Some(&xs));
-        // Header cells are shaded; the shading goes under the text and rules.
-        for slab in &mut header {
-            slab.items.insert(
-                0,
-                Item::Rect {
-                    x: xs[0],
-                    y: 0.0,
-                    w: xs[xs.len() - 1] - xs[0],
-                    h: slab.height,
-                    fill: Some(0.87),
-                    stroke: None,
-                },
-            );
-        }
+        let header = self.row_bands(&title_cells, title_size, pad, Some(&xs));
         let header_index = self.headers.len();
         let mut header_slab = Slab::default();
         let mut y = 0.0;
         for slab in header {
-            header_slab
-                .items
-                .extend(slab.items.into_iter().map(|i| shift(i, y)));
-            y += slab.height;
+            // Header cells are shaded; the shading goes under the text and rules.
+            header_slab.items.push(Item::Rect {
+                x: xs[0],
+                y,
+                w: xs[xs.len() - 1] - xs[0],
+                h: slab.height,
+                fill: Some(0.87),
+                stroke: None,
+            });
+            header_slab.mark(LAYOUT);
+            let h = slab.height;
+            header_slab.append(slab, y);
+            y += h;
         }
         header_slab.height = y;
         header_slab.keep_with_next = true;
@@ -875,8 +1108,11 @@ impl Builder<'_> {
         header_slab.gap = s.body * 0.4;
         self.push(header_slab);
 
+        let body = (!table.rows.is_empty()).then(|| self.tree.add(node, Role::TBody));
         for row in &table.rows {
-            for slab in self.row_bands(&cell_lines(row, self), s.body, pad, Some(&xs)) {
+            let tr = self.tree.add(body.expect("a body for the rows"), Role::TR);
+            let cells = cell_lines(row, tr, self);
+            for slab in self.row_bands(&cells, s.body, pad, Some(&xs)) {
                 self.push(Slab {
                     header: Some(header_index),
                     ..slab
@@ -911,7 +1147,7 @@ impl Builder<'_> {
                 width: 0.6,
                 grey: 0.35,
             });
-            self.push(slab);
+            self.push(slab.marked(LAYOUT));
         }
     }
 
@@ -920,23 +1156,20 @@ impl Builder<'_> {
         let line_h = s.line(s.body);
         let box_size = s.body * 0.95;
         let indent = box_size + s.body * 0.8;
+        let list = self.node(Role::L);
         for (i, item) in items.iter().enumerate() {
+            let li = self.tree.add(list, Role::LI);
+            // The box is the item's label, read as the words its tick (or none) stands for.
+            let lbl = self.tree.add(li, Role::Lbl);
+            self.tree.node_mut(lbl).actual_text =
+                Some(if item.done { "Done: " } else { "Not done: " }.to_string());
+            let body = self.tree.add(li, Role::LBody);
             let lines = wrap(&item.text, self.fonts, s.body, self.width - indent);
             let mut slab = Slab {
                 height: line_h * lines.len() as f32,
                 gap: if i == 0 { s.body * 0.4 } else { s.body * 0.45 },
                 ..Slab::default()
             };
-            for (n, line) in lines.iter().enumerate() {
-                draw_line(
-                    &mut slab.items,
-                    line,
-                    self.left + indent,
-                    n as f32 * line_h,
-                    s.body,
-                    line_h,
-                );
-            }
             let top = (line_h - box_size) / 2.0;
             slab.items.push(Item::Rect {
                 x: self.left,
@@ -957,24 +1190,32 @@ impl Builder<'_> {
                     width: 1.8,
                 });
             }
+            slab.mark(Mark::Content(lbl));
             // An item is kept whole unless it is longer than half a page.
             if slab.height > self.max_slab_height() {
-                let lines_slabs = self.text_lines(&lines, self.left + indent, s.body);
-                let mut first = true;
-                for mut l in lines_slabs {
-                    if first {
-                        l.gap = slab.gap;
-                        l.items.extend(
-                            slab.items
-                                .iter()
-                                .filter(|i| !matches!(i, Item::Text(_)))
-                                .cloned(),
-                        );
-                        first = false;
+                let mut box_slab = Some(slab);
+                for l in self.text_lines(&lines, self.left + indent, s.body, body) {
+                    match box_slab.take() {
+                        Some(mut first) => {
+                            first.height = l.height;
+                            first.append(l, 0.0);
+                            self.push(first);
+                        }
+                        None => self.push(l),
                     }
-                    self.push(l);
                 }
             } else {
+                for (n, line) in lines.iter().enumerate() {
+                    draw_line(
+                        &mut slab.items,
+                        line,
+                        self.left + indent,
+                        n as f32 * line_h,
+                        s.body,
+                        line_h,
+                    );
+                }
+                slab.mark(Mark::Content(body));
                 self.push(slab);
             }
         }
@@ -983,14 +1224,19 @@ impl Builder<'_> {
     fn bullets(&mut self, items: &[Text]) {
         let s = self.style;
         let indent = s.body * 1.2;
+        let list = self.node(Role::L);
         for (i, item) in items.iter().enumerate() {
+            let li = self.tree.add(list, Role::LI);
+            let lbl = self.tree.add(li, Role::Lbl);
+            let body = self.tree.add(li, Role::LBody);
             let lines = wrap(item, self.fonts, s.body, self.width - indent);
-            let mut slabs = self.text_lines(&lines, self.left + indent, s.body);
+            let mut slabs = self.text_lines(&lines, self.left + indent, s.body, body);
             if let Some(first) = slabs.first_mut() {
                 first.gap = if i == 0 { s.body * 0.3 } else { s.body * 0.25 };
                 let baseline = baseline_in(s.line(s.body), s.body);
+                let mut bullet = Slab::default();
                 push_text(
-                    &mut first.items,
+                    &mut bullet.items,
                     self.fonts,
                     self.left + s.body * 0.2,
                     baseline,
@@ -998,6 +1244,12 @@ impl Builder<'_> {
                     Weight::Bold,
                     "•",
                 );
+                bullet.mark(Mark::Content(lbl));
+                // The bullet first, as it is read.
+                let text = std::mem::replace(first, bullet);
+                first.gap = text.gap;
+                first.height = text.height;
+                first.append(text, 0.0);
             }
             for slab in slabs {
                 self.push(slab);
@@ -1146,8 +1398,20 @@ impl Builder<'_> {
                 );
             }
         }
-        self.push(slab);
+        let figure = self.node(Role::Figure);
+        self.tree.node_mut(figure).alt = Some(chart_alt(chart));
+        self.push(slab.marked(Mark::Content(figure)));
     }
+}
+
+/// What a chart shows, in words: its caption, then every bar's label and value.
+fn chart_alt(chart: &BarChart) -> String {
+    let bars: Vec<String> = chart
+        .bars
+        .iter()
+        .map(|(label, value)| format!("{label}: {value} {}", chart.y_label))
+        .collect();
+    format!("{}. {}.", chart.caption, bars.join(", "))
 }
 
 /// A step of 1, 2, 5, 10, 20, 50 … that gives at most `ticks` ticks above zero.
@@ -1215,19 +1479,27 @@ fn shift(item: Item, dy: f32) -> Item {
     }
 }
 
-/// Places slabs on pages from `top` down to `bottom`. Returns the pages' items, and for each
-/// slab the index of the page it was placed on.
+/// Places slabs on pages from `top` down to `bottom`. Returns each page's items and their
+/// marks, and for each slab the index of the page it was placed on.
 fn paginate(
     slabs: &[Slab],
     headers: &[Slab],
     top: f32,
     bottom: f32,
-) -> (Vec<Vec<Item>>, Vec<usize>) {
+) -> (Vec<MarkedItems>, Vec<usize>) {
     let body = bottom - top;
-    let mut pages: Vec<Vec<Item>> = vec![Vec::new()];
+    let mut pages: Vec<MarkedItems> = vec![Default::default()];
     let mut slab_pages = Vec::with_capacity(slabs.len());
     let mut y = top;
     let mut at_top = true;
+    let place = |page: &mut MarkedItems, slab: &Slab, y: f32, mark: Option<Mark>| {
+        page.0
+            .extend(slab.items.iter().cloned().map(|it| shift(it, y)));
+        match mark {
+            Some(mark) => page.1.extend(std::iter::repeat_n(mark, slab.items.len())),
+            None => page.1.extend_from_slice(&slab.marks),
+        }
+    };
     for (i, slab) in slabs.iter().enumerate() {
         let repeat = slab.header.map(|h| &headers[h]);
         // What must fit together: this slab and everything it is kept with.
@@ -1243,13 +1515,13 @@ fn paginate(
         let gap = if at_top { 0.0 } else { slab.gap };
         let fits = y + gap + need <= bottom + 0.01;
         if (!fits || slab.break_before) && !at_top {
-            pages.push(Vec::new());
+            pages.push(Default::default());
             y = top;
             at_top = true;
-            // A table continuing on a new page shows its header again.
+            // A table continuing on a new page shows its header again, read only once.
             if let Some(h) = repeat {
                 let page = pages.last_mut().expect("a page");
-                page.extend(h.items.iter().cloned().map(|it| shift(it, y)));
+                place(page, h, y, Some(Mark::Artifact(Artifact::Header)));
                 y += h.height;
                 at_top = false;
             }
@@ -1258,11 +1530,11 @@ fn paginate(
         y += gap;
         slab_pages.push(pages.len() - 1);
         let page = pages.last_mut().expect("a page");
-        page.extend(slab.items.iter().cloned().map(|it| shift(it, y)));
+        place(page, slab, y, None);
         y += slab.height;
         at_top = false;
         while slab.fill_page && slab.height > 0.0 && y + slab.height <= bottom + 0.01 {
-            page.extend(slab.items.iter().cloned().map(|it| shift(it, y)));
+            place(page, slab, y, Some(LAYOUT));
             y += slab.height;
         }
     }
@@ -1371,7 +1643,8 @@ mod tests {
         page.items
             .iter()
             .filter_map(|i| match i {
-                Item::Text(run) => Some((run.baseline, run.text.clone())),
+                // Without the space that ends a run another follows.
+                Item::Text(run) => Some((run.baseline, run.text.trim_end().to_string())),
                 _ => None,
             })
             .collect()
@@ -1573,7 +1846,7 @@ mod tests {
             &fonts(),
             PageOptions {
                 paper: Paper::Letter,
-                large_print: true,
+                print: PrintSize::Large,
             },
         );
         let size = pages[0]

@@ -8,6 +8,7 @@
 pub mod diagnostic;
 pub mod diary;
 pub mod document;
+pub mod fhir;
 pub mod fonts;
 pub mod frame;
 pub mod guide;
@@ -21,9 +22,10 @@ pub mod readability;
 mod sfnt;
 pub mod sheet;
 pub mod skeleton;
+pub mod structure;
 pub mod text;
 
-use chrono::NaiveDateTime;
+use chrono::{DateTime, NaiveDateTime, Utc};
 
 use crate::fonts::FontSet;
 use crate::intake::LoadedIntake;
@@ -72,20 +74,61 @@ pub fn render(
     made: NaiveDateTime,
     options: RenderOptions,
 ) -> Result<Rendered, pdf::PdfError> {
-    let (doc, pages) = lay_out_sheet(loaded, fonts, made, options);
+    render_carrying(loaded, fonts, made, options, &[])
+}
+
+/// What a sheet carries inside it, under these names: the intake file it was made from and
+/// the same content as FHIR, for the clinic's record system.
+pub const INTAKE_ATTACHMENT: &str = "intake.toml";
+pub const BUNDLE_ATTACHMENT: &str = "patient-summary.fhir.json";
+
+/// The files a sheet carries: `source`, the intake's text exactly as read, and the FHIR
+/// Bundle made from it at `made`.
+pub fn sheet_attachments(
+    loaded: &LoadedIntake,
+    source: &str,
+    made: DateTime<Utc>,
+) -> Vec<pdf::Attachment> {
+    vec![
+        pdf::Attachment {
+            name: INTAKE_ATTACHMENT.into(),
+            mime: "application/toml".into(),
+            description: "The intake file this sheet was made from; `visitprep extract` gives it back".into(),
+            relationship: pdf::Relationship::Source,
+            bytes: source.as_bytes().to_vec(),
+        },
+        pdf::Attachment {
+            name: BUNDLE_ATTACHMENT.into(),
+            mime: fhir::MIME_TYPE.into(),
+            description: "The sheet's content as an HL7 FHIR R4 document Bundle (International Patient Summary), as reported by the patient".into(),
+            relationship: pdf::Relationship::Data,
+            bytes: fhir::bundle_json(&loaded.intake, &loaded.guide, made),
+        },
+    ]
+}
+
+/// As [`render`], with `attachments` inside the PDF.
+pub fn render_carrying(
+    loaded: &LoadedIntake,
+    fonts: &FontSet,
+    made: NaiveDateTime,
+    options: RenderOptions,
+    attachments: &[pdf::Attachment],
+) -> Result<Rendered, pdf::PdfError> {
+    let (doc, laid) = lay_out_sheet_with_structure(loaded, fonts, made, options);
+    let (pages, structure) = (laid.pages, laid.structure);
     let info = pdf_info(&doc);
     Ok(Rendered {
-        pdf: pdf::write(&pages, fonts, &info)?,
+        pdf: pdf::write_tagged(&pages, &structure, fonts, &info, attachments)?,
         pages: pages.len(),
     })
 }
 
 /// How many pages the summary for the doctor may take: one, or two in large print.
 pub fn summary_pages_allowed(options: PageOptions) -> usize {
-    if options.large_print {
-        2
-    } else {
-        1
+    match options.print {
+        layout::PrintSize::Normal => 1,
+        layout::PrintSize::Large | layout::PrintSize::ExtraLarge => 2,
     }
 }
 
@@ -101,6 +144,17 @@ pub fn lay_out_sheet(
     made: NaiveDateTime,
     options: RenderOptions,
 ) -> (document::Document, Vec<layout::Page>) {
+    let (doc, laid) = lay_out_sheet_with_structure(loaded, fonts, made, options);
+    (doc, laid.pages)
+}
+
+/// [`lay_out_sheet`], with the structure the pages' items are marked with.
+pub fn lay_out_sheet_with_structure(
+    loaded: &LoadedIntake,
+    fonts: &FontSet,
+    made: NaiveDateTime,
+    options: RenderOptions,
+) -> (document::Document, layout::Laid) {
     let sheet_options = SheetOptions {
         diary_page: options.diary_page,
     };
@@ -169,7 +223,7 @@ pub fn lay_out_sheet(
         if head_now.pages() == head.pages() && head.pages() <= allowed || last {
             doc.blocks.splice(..guessed_summary.len(), true_summary);
             let laid = layout::join(vec![head_now, rest], &doc.footer, fonts, options.page);
-            return (doc, laid.pages);
+            return (doc, laid);
         }
         detail.level += 1;
     }
@@ -195,4 +249,16 @@ pub fn generation_time() -> NaiveDateTime {
         .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
         .map(|dt| dt.naive_utc())
         .unwrap_or_else(|| chrono::Local::now().naive_local())
+}
+
+/// The moment a FHIR export is made: `SOURCE_DATE_EPOCH` when set, else now, to the second.
+pub fn generation_instant() -> DateTime<Utc> {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| DateTime::from_timestamp(secs, 0))
+        .unwrap_or_else(|| {
+            let now = Utc::now();
+            DateTime::from_timestamp(now.timestamp(), 0).unwrap_or(now)
+        })
 }

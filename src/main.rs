@@ -8,7 +8,7 @@ use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use commands::render::RenderArgs;
-use visitprep::layout::Paper;
+use visitprep::layout::{Paper, PrintSize};
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -20,6 +20,8 @@ Examples:
   visitprep render intakes/ --out-dir sheets/   every intake in a folder
   visitprep render intake.toml -o - | lp         print it: the PDF goes to standard output
   cat intake.toml | visitprep render - -o sheet.pdf   the intake from standard input
+  visitprep export intake.toml          the same as FHIR (intake.fhir.json) for the clinic
+  visitprep extract intake.pdf -o again.toml    the intake a sheet carries inside it
 
 Exit codes: 0 done; 1 invalid input or the file could not be written (nothing is written
 for that intake; with several intakes, the others are still rendered); 2 wrong command-line
@@ -38,7 +40,7 @@ struct Cli {
 enum Command {
     /// Make the PDF visit sheet from an intake file.
     #[command(
-        after_help = "Examples:\n  visitprep render intake.toml\n  visitprep render intake.toml -o sheet.pdf --paper letter --large-print\n  visitprep render intake.toml -o - | lp\n  cat intake.toml | visitprep render - -o sheet.pdf\n  visitprep render intake.toml --font /usr/share/fonts/truetype/wqy/wqy-microhei.ttc\n  visitprep render intakes/ --out-dir sheets/\n  visitprep render anna.toml ben.toml --paper letter"
+        after_help = "Examples:\n  visitprep render intake.toml\n  visitprep render intake.toml -o sheet.pdf --paper letter --large-print\n  visitprep render intake.toml --print-size x-large\n  visitprep render intake.toml -o - | lp\n  cat intake.toml | visitprep render - -o sheet.pdf\n  visitprep render intake.toml --font /usr/share/fonts/truetype/wqy/wqy-microhei.ttc\n  visitprep render intakes/ --out-dir sheets/\n  visitprep render anna.toml ben.toml --paper letter"
     )]
     Render {
         /// Intake files, or folders whose *.toml intakes are all rendered. Several are
@@ -60,9 +62,14 @@ enum Command {
         /// Paper size.
         #[arg(long, value_enum, default_value_t = PaperArg::A4)]
         paper: PaperArg,
-        /// Bigger type (16 pt), more space between lines, wider margins.
-        #[arg(long)]
+        /// Bigger type (16 pt), more space between lines, wider margins: the same as
+        /// --print-size large.
+        #[arg(long, conflicts_with = "print_size")]
         large_print: bool,
+        /// Type size: normal (11.5 pt), large (16 pt) or x-large (18 pt, for very low
+        /// vision). Tables too wide at that size are set as one framed block per row.
+        #[arg(long, value_enum, value_name = "SIZE", default_value_t = PrintSizeArg::Normal)]
+        print_size: PrintSizeArg,
         /// Add a blank diary page to fill in by hand before the visit.
         #[arg(long)]
         diary_page: bool,
@@ -74,6 +81,44 @@ enum Command {
         #[arg(long)]
         strict: bool,
         /// Replace an existing output file even if it is not a PDF (only ever a regular file).
+        #[arg(long)]
+        force: bool,
+        /// Leave the intake file and its FHIR export out of the PDF (they are carried
+        /// inside it by default; see `visitprep extract`).
+        #[arg(long)]
+        no_embed: bool,
+    },
+    /// Write the intake as HL7 FHIR R4 (a patient summary document) for a clinic's records.
+    #[command(
+        after_help = "Examples:\n  visitprep export intake.toml                 writes intake.fhir.json\n  visitprep export intake.toml -o bundle.json\n  visitprep export intake.toml -o - | jq .entry[0]"
+    )]
+    Export {
+        /// The intake file.
+        file: PathBuf,
+        /// Where to write the JSON, `-` for standard output [default: the intake's name with
+        /// .fhir.json].
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace an existing file even if it is not a FHIR JSON file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Get back the intake file (or the FHIR export) a visit sheet PDF carries.
+    #[command(
+        after_help = "Examples:\n  visitprep extract sheet.pdf -o intake.toml\n  visitprep extract sheet.pdf --bundle -o bundle.json\n  visitprep extract sheet.pdf -o - | less"
+    )]
+    Extract {
+        /// A visit sheet made by `visitprep render`.
+        #[arg(value_name = "SHEET.pdf")]
+        sheet: PathBuf,
+        /// Where to write it, `-` for standard output [default: the sheet's name with .toml,
+        /// or .fhir.json with --bundle].
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// The FHIR Bundle instead of the intake.
+        #[arg(long)]
+        bundle: bool,
+        /// Replace the file if it exists.
         #[arg(long)]
         force: bool,
     },
@@ -161,6 +206,13 @@ enum Command {
     },
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum PrintSizeArg {
+    Normal,
+    Large,
+    XLarge,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum PaperArg {
     A4,
@@ -185,10 +237,12 @@ fn main() -> ExitCode {
             out_dir,
             paper,
             large_print,
+            print_size,
             diary_page,
             font,
             strict,
             force,
+            no_embed,
         } => {
             let args = RenderArgs {
                 inputs: files,
@@ -198,11 +252,17 @@ fn main() -> ExitCode {
                     PaperArg::A4 => Paper::A4,
                     PaperArg::Letter => Paper::Letter,
                 },
-                large_print,
+                print: match print_size {
+                    _ if large_print => PrintSize::Large,
+                    PrintSizeArg::Normal => PrintSize::Normal,
+                    PrintSizeArg::Large => PrintSize::Large,
+                    PrintSizeArg::XLarge => PrintSize::ExtraLarge,
+                },
                 diary_page,
                 font,
                 strict,
                 force,
+                embed: !no_embed,
                 color,
             };
             if args.output.is_some() && !args.is_single_file() {
@@ -219,6 +279,17 @@ fn main() -> ExitCode {
             commands::render::render(args)
         }
         Command::Check { file } => commands::check::check(&file, color),
+        Command::Export {
+            file,
+            output,
+            force,
+        } => commands::export::export(&file, output.as_deref(), force, color),
+        Command::Extract {
+            sheet,
+            output,
+            bundle,
+            force,
+        } => commands::extract::extract(&sheet, output.as_deref(), bundle, force),
         Command::New {
             guide,
             output,

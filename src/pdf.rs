@@ -11,7 +11,10 @@
 //!   the advance widths, and a ToUnicode map so that every character can be searched,
 //!   copied and read aloud as the patient typed it;
 //! - the catalogue, page tree, resources and document information, packed into one
-//!   compressed object stream with a cross-reference stream (PDF 1.5).
+//!   compressed object stream with a cross-reference stream (PDF 1.5);
+//! - the structure tree, with every drawn item marked as content of a structure element or
+//!   as an artifact, the outline, XMP metadata and a grey output intent: the file is a
+//!   tagged PDF/UA-1 and PDF/A-3a document (see [`tags`] and [`archive`]).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -19,9 +22,18 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use subsetter::GlyphRemapper;
 
+mod attachments;
+pub mod read;
+
+pub use attachments::{Attachment, Relationship};
+
 use crate::fonts::{Face, FaceId, FontSet};
 use crate::frame::{Item, Page, TextRun};
 use crate::sfnt;
+use crate::structure::Structure;
+
+mod archive;
+mod tags;
 
 /// Document information written into the PDF.
 #[derive(Debug, Clone)]
@@ -72,23 +84,39 @@ pub fn check_embeddable(face: &Face) -> Result<(), PdfError> {
         })
 }
 
-/// Writes the pages as a PDF with the faces they use embedded as subsets.
+/// Writes the pages as a PDF with the faces they use embedded as subsets, all their items
+/// read as the content of one document.
 pub fn write(pages: &[Page], fonts: &FontSet, info: &Info) -> Result<Vec<u8>, PdfError> {
+    write_tagged(pages, &Structure::default(), fonts, info, &[])
+}
+
+/// Writes the pages as a PDF with the faces they use embedded as subsets, tagged with
+/// `structure`, which the pages' marks refer to, and carrying `attachments` as associated
+/// files of the document.
+pub fn write_tagged(
+    pages: &[Page],
+    structure: &Structure,
+    fonts: &FontSet,
+    info: &Info,
+    attachments: &[Attachment],
+) -> Result<Vec<u8>, PdfError> {
     let mut drawn = Drawn::new(fonts);
+    let mut marked = tags::Marked::new(structure);
     let last = pages.len().saturating_sub(1);
     let contents: Vec<Vec<u8>> = pages
         .iter()
         .enumerate()
         .map(|(n, page)| {
             let mut pen = Pen::new(page.height, &mut drawn);
-            pen.draw_all(&page.items);
+            marked.draw_page(&mut pen, page, n);
             // A footer between two pages would land in the middle of any sentence that runs
-            // on, for search, copy and screen readers alike; an empty ActualText keeps it out
-            // of the text layer. After the last page nothing runs on, so its footer stays
-            // readable there and tells a text reader how many pages the sheet has.
+            // on, for search, copy and untagged readers alike; an empty ActualText keeps it
+            // out of their text. After the last page nothing runs on, so its footer stays
+            // readable there and tells a text reader how many pages the sheet has. For
+            // tagged readers it is an artifact on every page.
+            pen.out.extend_from_slice(tags::FOOTER);
             let hide = n != last;
             if hide {
-                pen.end_text();
                 pen.out.extend_from_slice(b"/Span<</ActualText()>>BDC\n");
             }
             pen.draw_all(&page.furniture);
@@ -96,6 +124,7 @@ pub fn write(pages: &[Page], fonts: &FontSet, info: &Info) -> Result<Vec<u8>, Pd
             if hide {
                 pen.out.extend_from_slice(b"EMC\n");
             }
+            pen.out.extend_from_slice(b"EMC\n");
             pen.out
         })
         .collect();
@@ -124,11 +153,15 @@ pub fn write(pages: &[Page], fonts: &FontSet, info: &Info) -> Result<Vec<u8>, Pd
     }
 
     let mut kids = Vec::with_capacity(pages.len());
-    for (page, content) in pages.iter().zip(contents) {
+    for (n, (page, content)) in pages.iter().zip(contents).enumerate() {
         let page_id = file.reserve();
         let content_id = file.stream(Vec::new(), content);
         let mut dict = b"<</Type/Page/Parent ".to_vec();
         reference(&mut dict, tree);
+        // Where the page's marked content finds its structure elements, in the parent tree;
+        // and annotations, if any, taken in the structure's order.
+        dict.extend_from_slice(b"/Tabs/S/StructParents ");
+        int(&mut dict, n as i64);
         dict.extend_from_slice(b"/MediaBox[0 0 ");
         num(&mut dict, page.width);
         dict.push(b' ');
@@ -161,12 +194,20 @@ pub fn write(pages: &[Page], fonts: &FontSet, info: &Info) -> Result<Vec<u8>, Pd
     dict.extend_from_slice(b">>>>");
     file.set(resources, dict);
 
+    let tagged = marked.write(&mut file, &kids, pages);
+    let archival = archive::write(&mut file, info);
     // The sheet's title, not its file name, in the viewer's title bar.
     let mut dict = b"<</Type/Catalog/Pages ".to_vec();
     reference(&mut dict, tree);
-    dict.extend_from_slice(
-        b"/PageLayout/OneColumn/ViewerPreferences<</DisplayDocTitle true>>/Lang(en)>>",
-    );
+    dict.extend_from_slice(b"/PageLayout/OneColumn/ViewerPreferences<</DisplayDocTitle true>>");
+    dict.extend_from_slice(&tagged);
+    dict.extend_from_slice(&archival);
+    dict.extend_from_slice(&attachments::write(
+        &mut file,
+        attachments,
+        &pdf_date(info.created_unix),
+    ));
+    dict.extend_from_slice(b">>");
     file.set(catalog, dict);
 
     file.set(info_id, info_dict(info));
@@ -176,10 +217,7 @@ pub fn write(pages: &[Page], fonts: &FontSet, info: &Info) -> Result<Vec<u8>, Pd
 
 /// The document information dictionary.
 fn info_dict(info: &Info) -> Vec<u8> {
-    let date = chrono::DateTime::from_timestamp(info.created_unix, 0)
-        .unwrap_or_default()
-        .format("D:%Y%m%d%H%M%S+00'00'")
-        .to_string();
+    let date = pdf_date(info.created_unix);
     let mut dict = b"<<".to_vec();
     for (key, value) in [
         ("Title", info.title.as_str()),
@@ -197,6 +235,14 @@ fn info_dict(info: &Info) -> Vec<u8> {
     }
     dict.extend_from_slice(b">>");
     dict
+}
+
+/// A date as PDF writes them (ISO 32000-1, 7.9.4), in UTC.
+fn pdf_date(unix: i64) -> String {
+    chrono::DateTime::from_timestamp(unix, 0)
+        .unwrap_or_default()
+        .format("D:%Y%m%d%H%M%S+00'00'")
+        .to_string()
 }
 
 /// The file identifier (ISO 32000-1, 14.4), from the document's content and information:
@@ -575,7 +621,7 @@ fn to_unicode(cids: &[Cid]) -> Vec<u8> {
         b"/CIDInit/ProcSet findresource begin\n12 dict begin\nbegincmap\n\
 /CIDSystemInfo<</Registry(Adobe)/Ordering(UCS)/Supplement 0>>def\n\
 /CMapName/Adobe-Identity-UCS def\n/CMapType 2 def\n\
-1 begincodespacerange\n<0000><FFFF>\nendcodespacerange\n",
+1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
     );
     // At most 100 entries to a block.
     for (block, chunk) in cids.chunks(100).enumerate() {
@@ -1135,6 +1181,8 @@ struct Stream {
     /// The entries of its dictionary other than Length and Filter.
     dict: Vec<u8>,
     data: Vec<u8>,
+    /// Written as it is, uncompressed.
+    plain: bool,
 }
 
 impl File {
@@ -1155,14 +1203,33 @@ impl File {
 
     fn stream(&mut self, dict: Vec<u8>, data: Vec<u8>) -> u32 {
         let id = self.reserve();
-        self.streams.push(Stream { id, dict, data });
+        self.streams.push(Stream {
+            id,
+            dict,
+            data,
+            plain: false,
+        });
+        id
+    }
+
+    /// A stream left uncompressed, for readers that look for it without a PDF parser.
+    fn plain_stream(&mut self, dict: Vec<u8>, data: Vec<u8>) -> u32 {
+        let id = self.stream(dict, data);
+        self.streams.last_mut().expect("just added").plain = true;
         id
     }
 
     /// The whole file: streams, the object stream, then the cross-reference stream.
     fn finish(mut self, catalog: u32, info: u32, id: &[u64; 2]) -> Vec<u8> {
         // Compression is the largest cost of writing a sheet, and the streams are independent.
-        let compressed: Vec<Vec<u8>> = self.streams.par_iter().map(|s| deflate(&s.data)).collect();
+        let compressed: Vec<Vec<u8>> = self
+            .streams
+            .par_iter()
+            .map(|s| match s.plain {
+                true => Vec::new(),
+                false => deflate(&s.data),
+            })
+            .collect();
 
         let packed: Vec<(u32, Vec<u8>)> = self
             .objects
@@ -1184,7 +1251,11 @@ impl File {
         out.extend_from_slice(b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n");
         for (stream, data) in self.streams.iter().zip(&compressed) {
             entries[stream.id as usize] = (1, out.len() as u64, 0);
-            write_stream(&mut out, stream.id, &stream.dict, data);
+            if stream.plain {
+                write_plain_stream(&mut out, stream.id, &stream.dict, &stream.data);
+            } else {
+                write_stream(&mut out, stream.id, &stream.dict, data);
+            }
         }
 
         let mut header = Vec::new();
@@ -1236,7 +1307,28 @@ fn write_stream(out: &mut Vec<u8>, id: u32, dict: &[u8], data: &[u8]) {
     int(out, data.len() as i64);
     out.extend_from_slice(b">>\nstream\n");
     out.extend_from_slice(data);
+    end_stream(out, data);
+}
+
+/// The end of a stream's data. Data that ends in a carriage return gets a whole CR LF after
+/// it: with a bare line feed, a reader would take the CR for part of the end of line and
+/// count one byte fewer than /Length says (PDF/A checks that they agree).
+fn end_stream(out: &mut Vec<u8>, data: &[u8]) {
+    if data.last() == Some(&b'\r') {
+        out.push(b'\r');
+    }
     out.extend_from_slice(b"\nendstream\nendobj\n");
+}
+
+fn write_plain_stream(out: &mut Vec<u8>, id: u32, dict: &[u8], data: &[u8]) {
+    int(out, i64::from(id));
+    out.extend_from_slice(b" 0 obj\n<<");
+    out.extend_from_slice(dict);
+    out.extend_from_slice(b"/Length ");
+    int(out, data.len() as i64);
+    out.extend_from_slice(b">>\nstream\n");
+    out.extend_from_slice(data);
+    end_stream(out, data);
 }
 
 thread_local! {

@@ -113,6 +113,7 @@ fn use_font(bytes: &[u8]) {
         width: 595.276,
         height: 841.89,
         items,
+        marks: Vec::new(),
         furniture: Vec::new(),
     };
     let info = pdf::Info {

@@ -19,7 +19,7 @@ use visitprep::document::{Span, Text};
 use visitprep::fonts::FontSet;
 use visitprep::guide::Guide;
 use visitprep::intake::{self, IntakeError, LoadedIntake};
-use visitprep::layout::{self, Item, PageOptions, Paper, Style};
+use visitprep::layout::{self, Item, PageOptions, Paper, PrintSize, Style};
 use visitprep::RenderOptions;
 
 /// Parsing the four embedded faces is the slow part of setting up; it is done once.
@@ -108,15 +108,17 @@ fn nasty_string() -> BoxedStrategy<String> {
 fn paper_mode() -> impl Strategy<Value = RenderOptions> {
     (
         select(vec![
-            (Paper::A4, false),
-            (Paper::Letter, false),
-            (Paper::A4, true),
-            (Paper::Letter, true),
+            (Paper::A4, PrintSize::Normal),
+            (Paper::Letter, PrintSize::Normal),
+            (Paper::A4, PrintSize::Large),
+            (Paper::Letter, PrintSize::Large),
+            (Paper::A4, PrintSize::ExtraLarge),
+            (Paper::Letter, PrintSize::ExtraLarge),
         ]),
         any::<bool>(),
     )
-        .prop_map(|((paper, large_print), diary_page)| RenderOptions {
-            page: PageOptions { paper, large_print },
+        .prop_map(|((paper, print), diary_page)| RenderOptions {
+            page: PageOptions { paper, print },
             diary_page,
         })
 }

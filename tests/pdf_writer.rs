@@ -44,6 +44,7 @@ fn page(fonts: &FontSet, lines: &[(FaceId, &str)]) -> Page {
                 ))
             })
             .collect(),
+        marks: Vec::new(),
         furniture: Vec::new(),
     }
 }
@@ -273,6 +274,7 @@ mod round_trip {
             width: 595.276,
             height: 841.89,
             items,
+            marks: Vec::new(),
             furniture: Vec::new(),
         }
     }
@@ -322,6 +324,7 @@ fn only_a_hyphen_that_ends_a_line_is_marked() {
             text(56.0, 140.0, 0, "pre-", false),
             text(56.0 + pre_width, 140.0, 1, "natal", true),
         ],
+        marks: Vec::new(),
         furniture: Vec::new(),
     };
     let path = write(dir.path(), "hyphens.pdf", &[page], &fonts);

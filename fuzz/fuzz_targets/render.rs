@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use libfuzzer_sys::fuzz_target;
 use visitprep::fonts::FontSet;
 use visitprep::intake::LoadedIntake;
-use visitprep::layout::{PageOptions, Paper};
+use visitprep::layout::{PageOptions, Paper, PrintSize};
 use visitprep::RenderOptions;
 
 static FONTS: LazyLock<FontSet> = LazyLock::new(FontSet::embedded);
@@ -36,9 +36,13 @@ fuzz_target!(|data: &[u8]| {
             } else {
                 Paper::Letter
             },
-            large_print: mode & 2 != 0,
+            print: match mode >> 1 & 3 {
+                0 => PrintSize::Normal,
+                1 => PrintSize::Large,
+                _ => PrintSize::ExtraLarge,
+            },
         },
-        diary_page: mode & 4 != 0,
+        diary_page: mode & 8 != 0,
     };
     let made = chrono::NaiveDate::from_ymd_opt(2026, 11, 30)
         .and_then(|d| d.and_hms_opt(8, 0, 0))

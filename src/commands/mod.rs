@@ -2,6 +2,8 @@
 
 pub mod check;
 pub mod completions;
+pub mod export;
+pub mod extract;
 pub mod guides;
 pub mod interview;
 pub mod new;
@@ -125,7 +127,20 @@ pub fn load_reporting(
     color: bool,
     outcome: &str,
 ) -> Result<(LoadedIntake, Report), String> {
-    intake::load_with_warnings(file).map_err(|e| {
+    intake::load_with_warnings(file).map_err(|e| explain(&e, color, outcome))
+}
+
+/// As [`load_reporting`], also giving the file's text exactly as read.
+pub fn load_source(
+    file: &Path,
+    color: bool,
+    outcome: &str,
+) -> Result<(LoadedIntake, Report, String), String> {
+    intake::load_with_source(file).map_err(|e| explain(&e, color, outcome))
+}
+
+fn explain(e: &intake::IntakeError, color: bool, outcome: &str) -> String {
+    {
         let report = e.report();
         let n = report.errors();
         let mut summary = if n == 1 {
@@ -146,7 +161,7 @@ pub fn load_reporting(
             "{}error: {summary} in {what}; {outcome}",
             report.render(color)
         )
-    })
+    }
 }
 
 /// The warnings of an intake as printed, or nothing when it has none.

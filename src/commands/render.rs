@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use visitprep::fonts::FontSet;
 use visitprep::intake::LoadedIntake;
-use visitprep::layout::{PageOptions, Paper};
+use visitprep::layout::{PageOptions, Paper, PrintSize};
 use visitprep::output::{self, Overwrite};
 use visitprep::{RenderOptions, Rendered};
 
@@ -20,11 +20,13 @@ pub struct RenderArgs {
     pub output: Option<PathBuf>,
     pub out_dir: Option<PathBuf>,
     pub paper: Paper,
-    pub large_print: bool,
+    pub print: PrintSize,
     pub diary_page: bool,
     pub font: Option<PathBuf>,
     pub strict: bool,
     pub force: bool,
+    /// Carry the intake and its FHIR export inside the PDF.
+    pub embed: bool,
     pub color: bool,
 }
 
@@ -38,7 +40,7 @@ impl RenderArgs {
         RenderOptions {
             page: PageOptions {
                 paper: self.paper,
-                large_print: self.large_print,
+                print: self.print,
             },
             diary_page: self.diary_page,
         }
@@ -137,12 +139,12 @@ fn render_single(args: &RenderArgs) -> Result<(), String> {
     // The target first: a refusal costs nothing to read, and standard input is read once.
     output::check_target(&out, &[file], Overwrite { force: args.force })
         .map_err(|e| format!("error: {}", nothing_written(&e.to_string())))?;
-    let (loaded, warnings) = super::load(file, args.color)?;
+    let (loaded, warnings, source) = super::load_source(file, args.color, "nothing was written")?;
     eprint!("{}", super::warnings_text(&warnings, args.color));
     let fonts = load_fonts(args)?;
     let made = visitprep::generation_time();
     let mut notes = String::new();
-    let result = finish(args, &loaded, &fonts, made, None, &mut notes);
+    let result = finish(args, &loaded, &source, &fonts, made, None, &mut notes);
     eprint!("{notes}");
     let rendered = result?;
     output::write_atomic(&out, &rendered.pdf).map_err(|e| format!("error: {e}"))?;
@@ -176,6 +178,7 @@ fn pages_label(pages: usize) -> String {
 fn finish(
     args: &RenderArgs,
     loaded: &LoadedIntake,
+    source: &str,
     fonts: &FontSet,
     made: chrono::NaiveDateTime,
     batch_name: Option<&str>,
@@ -206,7 +209,12 @@ fn finish(
             });
         }
     }
-    visitprep::render(loaded, fonts, made, args.options()).map_err(|e| format!("error: {e}"))
+    let attachments = match args.embed {
+        true => visitprep::sheet_attachments(loaded, source, visitprep::generation_instant()),
+        false => Vec::new(),
+    };
+    visitprep::render_carrying(loaded, fonts, made, args.options(), &attachments)
+        .map_err(|e| format!("error: {e}"))
 }
 
 /// Every intake the inputs name: files as given, folders as their `*.toml` files, sorted.
@@ -438,13 +446,13 @@ fn render_in_batch(
     let name = file.display().to_string();
     output::check_target(out, &[file], Overwrite { force: args.force })
         .map_err(|e| format!("error: {name}: {e}"))?;
-    let (loaded, warnings) = super::load_reporting(
+    let (loaded, warnings, source) = super::load_source(
         file,
         args.color,
         &format!("no sheet was written for {name}"),
     )?;
     notes.push_str(&super::warnings_text(&warnings, args.color));
-    finish(args, &loaded, fonts, made, Some(&name), notes)
+    finish(args, &loaded, &source, fonts, made, Some(&name), notes)
 }
 
 fn absolute(path: &Path) -> PathBuf {

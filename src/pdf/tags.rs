@@ -1,0 +1,317 @@
+//! Tagged PDF (ISO 32000-1, 14.7–14.8; PDF/UA-1): each run of items that belong to one
+//! structure node becomes a marked-content sequence with its own id (MCID); artifacts are
+//! marked as such; the structure tree, its parent tree and the outline are written from
+//! the [`Structure`] the pages' marks refer to.
+
+use crate::fonts::FaceId;
+use crate::frame::{Glyph, Item, Page, TextRun};
+use crate::structure::{Artifact, Mark, NodeId, Role, Structure};
+
+use super::{int, num, reference, text_string, File, Pen};
+
+/// Opens the marked-content sequence of a page's running footer.
+pub(super) const FOOTER: &[u8] = b"/Artifact<</Type/Pagination/Subtype/Footer>>BDC\n";
+
+/// The marked content drawn so far, and what it belongs to.
+pub(super) struct Marked<'s> {
+    structure: &'s Structure,
+    /// By page: the node each MCID (the index) is content of.
+    parents: Vec<Vec<NodeId>>,
+    /// By node: its marked-content sequences as (page, MCID), in drawing order.
+    content: Vec<Vec<(usize, u32)>>,
+    /// By node: where its content starts, as (page, y from the page's top).
+    starts: Vec<Option<(usize, f32)>>,
+}
+
+impl<'s> Marked<'s> {
+    pub(super) fn new(structure: &'s Structure) -> Marked<'s> {
+        let n = structure.nodes.len();
+        Marked {
+            structure,
+            parents: Vec::new(),
+            content: vec![Vec::new(); n],
+            starts: vec![None; n],
+        }
+    }
+
+    /// Draws page `n`'s items, each run of items with the same mark in its own sequence.
+    /// Sequences never cross a text object's bounds: the pen ends the text before each.
+    pub(super) fn draw_page(&mut self, pen: &mut Pen, page: &Page, n: usize) {
+        if self.parents.len() <= n {
+            self.parents.resize_with(n + 1, Vec::new);
+        }
+        let mark_at = |i: usize| {
+            page.marks
+                .get(i)
+                .copied()
+                .unwrap_or(Mark::Content(Structure::ROOT))
+        };
+        let mut i = 0;
+        while i < page.items.len() {
+            let mark = mark_at(i);
+            let mut j = i + 1;
+            while j < page.items.len() && mark_at(j) == mark {
+                j += 1;
+            }
+            pen.end_text();
+            match mark {
+                Mark::Content(node) => {
+                    let role = self.structure.node(node).role;
+                    let mcid = self.parents[n].len() as u32;
+                    self.parents[n].push(node);
+                    let at = node.0 as usize;
+                    self.content[at].push((n, mcid));
+                    if self.starts[at].is_none() {
+                        self.starts[at] = Some((n, top(&page.items[i])));
+                    }
+                    pen.out.push(b'/');
+                    pen.out.extend_from_slice(role.name().as_bytes());
+                    pen.out.extend_from_slice(b"<</MCID ");
+                    int(&mut pen.out, i64::from(mcid));
+                    pen.out.extend_from_slice(b">>BDC\n");
+                    let items = &page.items[i..j];
+                    let words = self.structure.node(node).actual_text.as_deref();
+                    if let Some(words) = words.filter(|_| !items.iter().any(is_text)) {
+                        say(pen, words, &items[0]);
+                    }
+                }
+                Mark::Artifact(Artifact::Layout) => pen.out.extend_from_slice(b"/Artifact BMC\n"),
+                Mark::Artifact(Artifact::Footer) => pen.out.extend_from_slice(FOOTER),
+                Mark::Artifact(Artifact::Header) => pen
+                    .out
+                    .extend_from_slice(b"/Artifact<</Type/Pagination/Subtype/Header>>BDC\n"),
+            }
+            pen.draw_all(&page.items[i..j]);
+            pen.end_text();
+            pen.out.extend_from_slice(b"EMC\n");
+            i = j;
+        }
+    }
+
+    /// Writes the structure tree, its parent tree and the outline; returns the catalogue's
+    /// entries for them. `page_ids`: each page's object id.
+    pub(super) fn write(mut self, file: &mut File, page_ids: &[u32], pages: &[Page]) -> Vec<u8> {
+        self.parents.resize_with(page_ids.len(), Vec::new);
+        let s = self.structure;
+        let root = file.reserve();
+        let ids: Vec<u32> = s.nodes.iter().map(|_| file.reserve()).collect();
+        for (i, node) in s.nodes.iter().enumerate() {
+            // /Type is optional for a structure element, and left out: hundreds of them a sheet.
+            let mut d = b"<</S/".to_vec();
+            d.extend_from_slice(node.role.name().as_bytes());
+            d.extend_from_slice(b"/P ");
+            reference(&mut d, node.parent.map_or(root, |p| ids[p.0 as usize]));
+            let content = &self.content[i];
+            let page = content.first().map(|c| c.0);
+            if let Some(page) = page {
+                d.extend_from_slice(b"/Pg ");
+                reference(&mut d, page_ids[page]);
+            }
+            let kids = node.children.len() + content.len();
+            if kids > 0 {
+                d.extend_from_slice(if kids > 1 { b"/K[" } else { b"/K " });
+                for (k, child) in node.children.iter().enumerate() {
+                    if k > 0 {
+                        d.push(b' ');
+                    }
+                    reference(&mut d, ids[child.0 as usize]);
+                }
+                for (k, &(on, mcid)) in content.iter().enumerate() {
+                    if k > 0 || !node.children.is_empty() {
+                        d.push(b' ');
+                    }
+                    if Some(on) == page {
+                        int(&mut d, i64::from(mcid));
+                    } else {
+                        d.extend_from_slice(b"<</Type/MCR/Pg ");
+                        reference(&mut d, page_ids[on]);
+                        d.extend_from_slice(b"/MCID ");
+                        int(&mut d, i64::from(mcid));
+                        d.extend_from_slice(b">>");
+                    }
+                }
+                if kids > 1 {
+                    d.push(b']');
+                }
+            }
+            if node.role == Role::TH {
+                d.extend_from_slice(b"/A<</O/Table/Scope/Column>>");
+            }
+            if let Some(alt) = &node.alt {
+                d.extend_from_slice(b"/Alt");
+                text_string(&mut d, alt);
+            }
+            if let Some(text) = &node.actual_text {
+                d.extend_from_slice(b"/ActualText");
+                text_string(&mut d, text);
+            }
+            d.extend_from_slice(b">>");
+            file.set(ids[i], d);
+        }
+
+        // The parent tree: for each page (its StructParents key), the element of each MCID.
+        let mut d = b"<</Nums[".to_vec();
+        for (n, parents) in self.parents.iter().enumerate() {
+            if n > 0 {
+                d.push(b' ');
+            }
+            int(&mut d, n as i64);
+            d.push(b'[');
+            for (k, node) in parents.iter().enumerate() {
+                if k > 0 {
+                    d.push(b' ');
+                }
+                reference(&mut d, ids[node.0 as usize]);
+            }
+            d.push(b']');
+        }
+        d.extend_from_slice(b"]>>");
+        let parent_tree = file.add(d);
+
+        let mut d = b"<</Type/StructTreeRoot/K ".to_vec();
+        reference(&mut d, ids[Structure::ROOT.0 as usize]);
+        d.extend_from_slice(b"/ParentTree ");
+        reference(&mut d, parent_tree);
+        d.extend_from_slice(b"/ParentTreeNextKey ");
+        int(&mut d, page_ids.len() as i64);
+        d.extend_from_slice(b">>");
+        file.set(root, d);
+
+        let mut catalog = b"/MarkInfo<</Marked true>>/StructTreeRoot ".to_vec();
+        reference(&mut catalog, root);
+        catalog.extend_from_slice(b"/Lang");
+        text_string(&mut catalog, &s.lang);
+        if let Some(outline) = self.outline(file, page_ids, pages) {
+            catalog.extend_from_slice(b"/Outlines ");
+            reference(&mut catalog, outline);
+        }
+        catalog
+    }
+
+    /// The outline: the title and every section heading, each opening its page where the
+    /// heading stands.
+    fn outline(&self, file: &mut File, page_ids: &[u32], pages: &[Page]) -> Option<u32> {
+        let entries: Vec<(&str, usize, f32)> = self
+            .structure
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, node)| matches!(node.role, Role::H1 | Role::H2))
+            .filter_map(|(i, node)| {
+                let (page, y) = self.starts[i]?;
+                Some((node.title.as_deref()?, page, y))
+            })
+            .collect();
+        if entries.is_empty() {
+            return None;
+        }
+        let root = file.reserve();
+        let ids: Vec<u32> = entries.iter().map(|_| file.reserve()).collect();
+        for (k, &(title, page, y)) in entries.iter().enumerate() {
+            let mut d = b"<</Title".to_vec();
+            text_string(&mut d, title);
+            d.extend_from_slice(b"/Parent ");
+            reference(&mut d, root);
+            if k > 0 {
+                d.extend_from_slice(b"/Prev ");
+                reference(&mut d, ids[k - 1]);
+            }
+            if let Some(next) = ids.get(k + 1) {
+                d.extend_from_slice(b"/Next ");
+                reference(&mut d, *next);
+            }
+            d.extend_from_slice(b"/Dest[");
+            reference(&mut d, page_ids[page]);
+            // A little above the heading, at the zoom the reader already has.
+            d.extend_from_slice(b"/XYZ null ");
+            num(
+                &mut d,
+                (pages[page].height - y + 12.0).min(pages[page].height),
+            );
+            d.extend_from_slice(b" null]>>");
+            file.set(ids[k], d);
+        }
+        let mut d = b"<</Type/Outlines/First ".to_vec();
+        reference(&mut d, ids[0]);
+        d.extend_from_slice(b"/Last ");
+        reference(&mut d, ids[ids.len() - 1]);
+        d.extend_from_slice(b"/Count ");
+        int(&mut d, ids.len() as i64);
+        d.extend_from_slice(b">>");
+        file.set(root, d);
+        Some(root)
+    }
+}
+
+/// The top of an item, in points from the page's top.
+fn top(item: &Item) -> f32 {
+    match item {
+        Item::Text(run) => run.baseline - run.size,
+        Item::Line { from, to, .. } => from.1.min(to.1),
+        Item::Rect { y, .. } => *y,
+        Item::Path { points, .. } => points.iter().map(|p| p.1).fold(f32::MAX, f32::min),
+    }
+}
+
+/// The left edge of an item, in points.
+fn left(item: &Item) -> f32 {
+    match item {
+        Item::Text(run) => run.x,
+        Item::Rect { x, .. } => *x,
+        Item::Line { from, to, .. } => from.0.min(to.0),
+        Item::Path { points, .. } => points.iter().map(|p| p.0).fold(f32::MAX, f32::min),
+    }
+}
+
+fn is_text(item: &Item) -> bool {
+    matches!(item, Item::Text(_))
+}
+
+/// Writes `words` as invisible text over `mark` (a box, a tick) and squeezed to its width, so
+/// that every reader of the text, tagged or not, reads the words the mark stands for where
+/// it stands, and nobody sees them.
+fn say(pen: &mut Pen, words: &str, mark: &Item) {
+    let (x, y, w, h) = match mark {
+        Item::Rect { x, y, w, h, .. } => (*x, *y, *w, *h),
+        other => (left(other), top(other), 10.0, 10.0),
+    };
+    let size = h / 0.95;
+    // The words are the writer's own few (box, ticked box), plain letters the body face
+    // holds, one glyph each: nothing to shape.
+    let face = pen.drawn.fonts.face(FaceId(0));
+    let upem = face.units_per_em();
+    let mut glyphs = Vec::with_capacity(words.len());
+    for (i, c) in words.char_indices() {
+        let (id, advance) = face.glyph(c);
+        glyphs.push(Glyph {
+            id,
+            advance: i32::from(advance),
+            x_offset: 0,
+            y_offset: 0,
+            text: i as u32..(i + c.len_utf8()) as u32,
+        });
+    }
+    let run = TextRun {
+        x,
+        baseline: y + h * 0.88,
+        size,
+        face: FaceId(0),
+        text: words.to_string(),
+        glyphs,
+        ends_line: false,
+        tag: None,
+    };
+    let natural = run.width(upem);
+    pen.end_text();
+    pen.out.extend_from_slice(b"3 Tr\n");
+    if natural > w {
+        num(&mut pen.out, 100.0 * w / natural);
+        pen.out.extend_from_slice(b" Tz\n");
+    }
+    pen.draw(&Item::Text(run));
+    pen.end_text();
+    pen.out.extend_from_slice(b"0 Tr\n");
+    if natural > w {
+        pen.out.extend_from_slice(b"100 Tz\n");
+    }
+}
