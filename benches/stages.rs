@@ -41,7 +41,8 @@ fn stages(c: &mut Criterion) {
         let (intake, guide) = intake::parse(&path, &text, dir).unwrap();
         let options = SheetOptions::default();
         let doc = sheet::visit_sheet(&intake, &guide, made(), &options);
-        let pages = layout::layout(&doc, &fonts, PageOptions::default());
+        let (pages, structure) =
+            layout::layout_with_structure(&doc, &fonts, PageOptions::default());
         let info = visitprep::pdf_info(&doc);
         let loaded = intake::load(&path).unwrap();
 
@@ -55,7 +56,9 @@ fn stages(c: &mut Criterion) {
         g.bench_function("layout", |b| {
             b.iter(|| layout::layout(&doc, &fonts, PageOptions::default()))
         });
-        g.bench_function("write", |b| b.iter(|| pdf::write(&pages, &fonts, &info)));
+        g.bench_function("write", |b| {
+            b.iter(|| pdf::write_tagged(&pages, &structure, &fonts, &info, &[]))
+        });
         g.bench_function("render", |b| {
             b.iter(|| visitprep::render(&loaded, &fonts, made(), RenderOptions::default()))
         });

@@ -208,10 +208,7 @@ fn summary_lines(s: &Summary) -> Vec<Text> {
                 s.last.format("%-d %B %Y")
             ),
         ),
-        label(
-            "How often",
-            format!("{} per week on average", one_decimal(s.per_week)),
-        ),
+        label("How often", how_often(s.per_week)),
     ];
     if let (Some(mean), Some(worst)) = (s.mean_severity, s.worst_severity) {
         lines.push(label(

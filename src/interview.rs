@@ -143,8 +143,9 @@ impl<R: BufRead, W: Write> Asker<R, W> {
     }
 }
 
-/// `text` broken into lines of at most `width` characters, at spaces.
-fn wrap(text: &str, width: usize) -> Vec<String> {
+/// `text` broken into lines of at most `width` characters, at spaces, for a terminal; a word
+/// longer than the width stands on its own line.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {

@@ -1299,15 +1299,11 @@ impl File {
     }
 }
 
+/// A stream whose `data` is already deflated.
 fn write_stream(out: &mut Vec<u8>, id: u32, dict: &[u8], data: &[u8]) {
-    int(out, i64::from(id));
-    out.extend_from_slice(b" 0 obj\n<<");
-    out.extend_from_slice(dict);
-    out.extend_from_slice(b"/Filter/FlateDecode/Length ");
-    int(out, data.len() as i64);
-    out.extend_from_slice(b">>\nstream\n");
-    out.extend_from_slice(data);
-    end_stream(out, data);
+    let mut dict = dict.to_vec();
+    dict.extend_from_slice(b"/Filter/FlateDecode");
+    write_plain_stream(out, id, &dict, data);
 }
 
 /// The end of a stream's data. Data that ends in a carriage return gets a whole CR LF after

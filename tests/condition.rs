@@ -55,7 +55,7 @@ fn diary_figures_are_stated_correctly() {
     // minutes 3 5 2 6 4 3 4, times 02:40 03:15 01:50 03:05 04:20 02:30 03:10.
     for expected in [
         "Cramps logged: 7 entries from 3 November 2026 to 24 November 2026",
-        "How often: 2.2 per week on average",
+        "How often: about 2 a week",
         "Severity (0 to 10): average 6.6, worst 8",
         "How long: average 3.9 minutes, longest 6 minutes",
         "Most often in: right calf (4 of 7)",

@@ -344,3 +344,38 @@ fn only_a_hyphen_that_ends_a_line_is_marked() {
         .count();
     assert_eq!(marked, 2);
 }
+
+/// Pages laid out with a structure and written without it (`pdf::write`) are an untagged
+/// document, whose text still reads back, rather than a failure.
+#[test]
+fn laid_out_pages_written_without_their_structure_still_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let fonts = FontSet::embedded();
+    let doc = visitprep::document::Document {
+        meta: visitprep::document::Metadata {
+            title: "t".into(),
+            author: "a".into(),
+            subject: "s".into(),
+            keywords: vec![],
+            created: chrono::DateTime::from_timestamp(1_764_072_000, 0)
+                .unwrap()
+                .naive_utc(),
+        },
+        footer: "footer".into(),
+        blocks: vec![
+            visitprep::document::Block::Heading("Heading one".into()),
+            visitprep::document::Block::Paragraph(visitprep::document::plain(
+                "A paragraph under its heading",
+            )),
+        ],
+    };
+    let pages = visitprep::layout::layout(&doc, &fonts, Default::default());
+    let pdf = write(dir.path(), "untagged.pdf", &pages, &fonts);
+    assert_well_formed(&pdf);
+    let text = squash(&pdf_text(&pdf));
+    assert!(text.contains(&squash("Heading one")), "{text}");
+    assert!(
+        text.contains(&squash("A paragraph under its heading")),
+        "{text}"
+    );
+}

@@ -20,7 +20,7 @@ pub fn extract(sheet: &Path, out: Option<&Path>, bundle: bool, force: bool) -> R
         None => Some(sheet.with_extension(if bundle { "fhir.json" } else { "toml" })),
     };
     if let Some(target) = &target {
-        if same_file(target, sheet) {
+        if visitprep::output::same_file(target, sheet) {
             return Err(fail(
                 "refusing to write over the sheet itself".into(),
                 "choose another name with -o",
@@ -112,11 +112,4 @@ fn guide_note(intake: &[u8], dir: &Path) -> Option<String> {
         "note: the intake names the guide file `{reference}`, which is not found from {}\n  help: copy the guide file there (the path is relative to the intake), or change the `guide` line",
         dir.display()
     ))
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
 }

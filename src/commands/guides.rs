@@ -1,4 +1,5 @@
 use visitprep::guide::{source_parts, CauseKind, Guide, Section, PRACTICAL};
+use visitprep::interview::wrap;
 
 pub fn guides(id: Option<&str>, sources: bool) -> Result<(), String> {
     let Some(id) = id else {
@@ -170,26 +171,6 @@ fn print_sources(g: &Guide) {
         "{} statements: {article} from the article, {practical} practical only, {none} without a source.",
         statements.len()
     );
-}
-
-/// Greedy wrapping at spaces; a word longer than the width stands on its own line.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let fits = line.chars().count() + 1 + word.chars().count() <= width;
-        if !line.is_empty() && !fits {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
 }
 
 #[cfg(test)]

@@ -40,11 +40,15 @@ impl<'s> Marked<'s> {
         if self.parents.len() <= n {
             self.parents.resize_with(n + 1, Vec::new);
         }
-        let mark_at = |i: usize| {
-            page.marks
-                .get(i)
-                .copied()
-                .unwrap_or(Mark::Content(Structure::ROOT))
+        let structure = self.structure;
+        // A mark naming a node this structure does not have (pages laid out with a structure
+        // and written without it) reads as the document's content rather than failing.
+        let mark_at = |i: usize| match page.marks.get(i).copied() {
+            Some(Mark::Content(node)) if (node.0 as usize) < structure.nodes.len() => {
+                Mark::Content(node)
+            }
+            Some(Mark::Artifact(artifact)) => Mark::Artifact(artifact),
+            _ => Mark::Content(Structure::ROOT),
         };
         let mut i = 0;
         while i < page.items.len() {
