@@ -265,11 +265,12 @@ impl<'f> Paragraph<'f> {
         // Where a line would cut the shaping (a kerned pair, joined letters), it is
         // reshaped, so it is measured as it will be set.
         let limit = width + 0.01;
-        // Only a line close to the limit is set to measure: reshaping at a cut moves it by
-        // a kerning pair or a joining form, far less than half an em.
+        // Only a line close to the limit is set to measure: reshaping at a cut changes the
+        // letters beside it, by a kerning pair or a joining form. That can be most of an em
+        // (a medial Arabic letter becoming a wide final one), so "close" is two ems.
         let measure = |from: usize, to: usize| {
             let estimate = prefix[to] - prefix[from];
-            if (unsafe_at[from] || unsafe_at[to]) && estimate > limit - size * 0.5 {
+            if (unsafe_at[from] || unsafe_at[to]) && estimate > limit - size * 2.0 {
                 line_width(&self.line(from..to, size))
             } else {
                 estimate
