@@ -47,6 +47,13 @@ pub enum Item {
         points: Vec<(f32, f32)>,
         width: f32,
     },
+    /// Text that is read but not seen: the words a drawn mark stands for (a tick box's
+    /// "Done: "), over the mark and squeezed to `width` when wider, so that every reader of
+    /// the text layer, tagged or not, finds them where the mark stands.
+    Hidden {
+        run: TextRun,
+        width: f32,
+    },
 }
 
 /// Glyphs of one face at one size on one baseline, shaped and ready to draw, with the

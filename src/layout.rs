@@ -5,9 +5,9 @@
 use std::collections::BTreeMap;
 
 use crate::document::{BarChart, Block, CheckItem, Document, Table, Text};
-use crate::fonts::{FontSet, Weight};
+use crate::fonts::{FaceId, FontSet, Weight};
 use crate::structure::{Artifact, Mark, NodeId, Role, Structure};
-use crate::text::Paragraph;
+use crate::text::{run_in_face, Paragraph};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Paper {
@@ -1161,8 +1161,8 @@ impl Builder<'_> {
             let li = self.tree.add(list, Role::LI);
             // The box is the item's label, read as the words its tick (or none) stands for.
             let lbl = self.tree.add(li, Role::Lbl);
-            self.tree.node_mut(lbl).actual_text =
-                Some(if item.done { "Done: " } else { "Not done: " }.to_string());
+            let words = if item.done { "Done: " } else { "Not done: " };
+            self.tree.node_mut(lbl).actual_text = Some(words.to_string());
             let body = self.tree.add(li, Role::LBody);
             let lines = wrap(&item.text, self.fonts, s.body, self.width - indent);
             let mut slab = Slab {
@@ -1178,6 +1178,19 @@ impl Builder<'_> {
                 h: box_size,
                 fill: None,
                 stroke: Some((1.1, 0.0)),
+            });
+            // The words are the sheet's own few, plain letters the body face holds.
+            let run = run_in_face(
+                self.fonts,
+                FaceId(0),
+                words,
+                self.left,
+                top + box_size * 0.88,
+                box_size / 0.95,
+            );
+            slab.items.push(Item::Hidden {
+                run,
+                width: box_size,
             });
             if item.done {
                 let (x, y, b) = (self.left, top, box_size);
@@ -1476,6 +1489,10 @@ fn shift(item: Item, dy: f32) -> Item {
             points: points.into_iter().map(|(x, y)| (x, y + dy)).collect(),
             width,
         },
+        Item::Hidden { mut run, width } => {
+            run.baseline += dy;
+            Item::Hidden { run, width }
+        }
     }
 }
 

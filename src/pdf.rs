@@ -1051,6 +1051,24 @@ impl<'p, 'a> Pen<'p, 'a> {
                 }
                 self.out.extend_from_slice(b"S\n");
             }
+            Item::Hidden { run, width } => self.hidden(run, *width),
+        }
+    }
+
+    /// Draws `run` invisible (rendering mode 3), squeezed to `width` when it is wider.
+    fn hidden(&mut self, run: &TextRun, width: f32) {
+        let natural = run.width(self.drawn.fonts.face(run.face).units_per_em());
+        self.end_text();
+        self.out.extend_from_slice(b"3 Tr\n");
+        if natural > width {
+            num(&mut self.out, 100.0 * width / natural);
+            self.out.extend_from_slice(b" Tz\n");
+        }
+        self.text(run);
+        self.end_text();
+        self.out.extend_from_slice(b"0 Tr\n");
+        if natural > width {
+            self.out.extend_from_slice(b"100 Tz\n");
         }
     }
 }
