@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use crate::document::{BarChart, Block, CheckItem, Document, Table, Text};
 use crate::fonts::{FaceId, FontSet, Weight};
 use crate::structure::{Artifact, Mark, NodeId, Role, Structure};
+use crate::text::{run_in_face, Paragraph};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Paper {
@@ -99,46 +100,9 @@ impl Style {
     }
 }
 
-/// Something drawn on a page. Coordinates are points from the page's top-left corner.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Item {
-    Text {
-        x: f32,
-        baseline: f32,
-        size: f32,
-        face: FaceId,
-        text: String,
-    },
-    Line {
-        from: (f32, f32),
-        to: (f32, f32),
-        width: f32,
-        grey: f32,
-    },
-    Rect {
-        x: f32,
-        y: f32,
-        w: f32,
-        h: f32,
-        fill: Option<f32>,
-        /// Line width and grey level of the outline.
-        stroke: Option<(f32, f32)>,
-    },
-    /// An open path, such as a tick mark.
-    Path { points: Vec<(f32, f32)>, width: f32 },
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Page {
-    pub width: f32,
-    pub height: f32,
-    pub items: Vec<Item>,
-    /// What each of `items` belongs to in the sheet's [`Structure`], item for item. Items
-    /// past its end are content of the structure's root.
-    pub marks: Vec<Mark>,
-    /// The running footer: page furniture, not part of the document's reading flow.
-    pub furniture: Vec<Item>,
-}
+use crate::frame::Glyph;
+pub use crate::frame::{Item, Page};
+pub use crate::text::{Line, Piece};
 
 /// A laid-out document: its pages, the page (from 1) of each of its anchors, and the
 /// structure its pages' items are marked with.
@@ -260,7 +224,8 @@ pub fn join(parts: Vec<Part>, footer_text: &str, fonts: &FontSet, options: PageO
         let before = pages.len();
         anchors.extend(part.anchors.into_iter().map(|(id, p)| (id, p + before)));
         let moved = structure.append(part.structure);
-        for (items, marks) in part.pages {
+        for (mut items, marks) in part.pages {
+            end_runs_with_spaces(&mut items, &marks, fonts);
             let mut furniture = Vec::new();
             footer(
                 &mut furniture,
@@ -289,12 +254,61 @@ pub fn join(parts: Vec<Part>, footer_text: &str, fonts: &FontSet, options: PageO
     }
 }
 
+/// Ends with a space each text run that another of the same structure element follows on a
+/// later line, or further along its own line after a gap (a change of weight): the space
+/// the break or the gap stands for. It is drawn (it shows nothing) so that a reader of the text layer,
+/// one joining a paragraph's lines by its tags above all, keeps the last word of one run
+/// and the first of the next apart. A run ending in a hyphen at its line's end is left as
+/// it is: the writer keeps that hyphen in the text in its own way. Right-to-left runs are
+/// left too: their end in reading order is at their left, where a space would move them.
+fn end_runs_with_spaces(items: &mut [Item], marks: &[Mark], fonts: &FontSet) {
+    let mark_of = |i: usize| marks.get(i).copied();
+    // Where the next text of the same element starts, if any does.
+    let mut next: Option<(f32, f32, Option<Mark>)> = None;
+    for (i, item) in items.iter_mut().enumerate().rev() {
+        let mark = mark_of(i);
+        if next.is_some_and(|n| n.2 != mark) {
+            next = None;
+        }
+        let Item::Text(run) = item else { continue };
+        let follows = next.replace((run.x, run.baseline, mark));
+        let Some((next_x, next_baseline, _)) = follows else {
+            continue;
+        };
+        if run.text.ends_with(char::is_whitespace)
+            || (run.ends_line && run.text.ends_with('-'))
+            || run
+                .glyphs
+                .windows(2)
+                .any(|g| g[1].text.start < g[0].text.start)
+        {
+            continue;
+        }
+        let face = fonts.face(run.face);
+        let runs_on = next_baseline > run.baseline + 0.01
+            || ((next_baseline - run.baseline).abs() <= 0.01
+                && next_x - (run.x + run.width(face.units_per_em())) > 0.15 * run.size);
+        let (space, advance) = face.glyph(' ');
+        if runs_on && space != 0 {
+            let at = run.text.len() as u32;
+            run.text.push(' ');
+            run.glyphs.push(Glyph {
+                id: space,
+                advance: i32::from(advance),
+                x_offset: 0,
+                y_offset: 0,
+                text: at..at + 1,
+            });
+        }
+    }
+}
+
 /// Characters of text drawn in a slab, white space not counted.
 fn slab_chars(slab: &Slab) -> usize {
     slab.items
         .iter()
         .map(|item| match item {
-            Item::Text { text, .. } => text.chars().filter(|c| !c.is_whitespace()).count(),
+            Item::Text(run) => run.text.chars().filter(|c| !c.is_whitespace()).count(),
             _ => 0,
         })
         .sum()
@@ -365,149 +379,70 @@ fn fit_with_ellipsis(fonts: &FontSet, text: &str, weight: Weight, size: f32, roo
     format!("{}…", out.trim_end())
 }
 
-/// Draws `text` starting at `x`, splitting it into runs of the faces that have its characters.
+/// Draws `text` on one line starting at `x`; returns where it ends.
 fn push_text(
     items: &mut Vec<Item>,
     fonts: &FontSet,
-    mut x: f32,
+    x: f32,
     baseline: f32,
     size: f32,
     weight: Weight,
     text: &str,
 ) -> f32 {
-    for run in fonts.runs(text, weight) {
-        let w = run.width_em * size;
-        if !run.text.trim().is_empty() {
-            items.push(Item::Text {
-                x,
-                baseline,
-                size,
-                face: run.face,
-                text: run.text,
-            });
+    let line = Paragraph::new(fonts, &[(weight, text)]).one_line(size);
+    for piece in &line {
+        if !piece.text.trim().is_empty() {
+            items.push(Item::Text(piece.run(x, baseline, size)));
         }
-        x += w;
     }
-    x
+    x + crate::text::line_width(&line)
 }
 
 // --- Wrapping ---
 
-/// A piece of one wrapped line: text in one weight at an x offset from the line's start.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Piece {
-    pub x: f32,
-    pub weight: Weight,
-    pub text: String,
-}
-
-pub type Line = Vec<Piece>;
-
-/// Wraps text into lines no wider than `width` at `size`. Breaks at spaces; a word longer
-/// than the line is broken between characters. Each `\n` starts a new line; an empty
-/// line stays as an empty line.
+/// Sets text in lines no wider than `width` at `size`, breaking where the Unicode line
+/// breaking rules allow (at spaces, between Thai or Chinese words, …); a word longer than
+/// the line is broken between characters, never with an added hyphen, so the text still
+/// reads back exactly as written. Each `\n` starts a new line; an empty line stays as an
+/// empty line. A paragraph that reads right to left is set flush right.
 pub fn wrap(text: &Text, fonts: &FontSet, size: f32, width: f32) -> Vec<Line> {
-    // Words as lists of (weight, text) parts: a word may change weight in the middle.
-    let mut paragraphs: Vec<Vec<Vec<(Weight, String)>>> = vec![Vec::new()];
-    let mut glued = false;
+    // Spaces between words count once, and a paragraph starts at its first word.
+    let mut paragraphs: Vec<Vec<(Weight, String)>> = vec![Vec::new()];
+    let mut after_space = true;
     for span in text {
         let weight = if span.strong {
             Weight::Bold
         } else {
             Weight::Regular
         };
-        for (pi, para) in span.text.split('\n').enumerate() {
-            if pi > 0 {
+        for (i, part) in span.text.split('\n').enumerate() {
+            if i > 0 {
                 paragraphs.push(Vec::new());
-                glued = false;
+                after_space = true;
             }
-            let words = paragraphs.last_mut().expect("at least one paragraph");
-            let mut first = true;
-            for piece in para.split(' ') {
-                if !first {
-                    glued = false;
-                }
-                first = false;
-                if piece.is_empty() {
+            let mut kept = String::with_capacity(part.len());
+            for c in part.chars() {
+                if c == ' ' && after_space {
                     continue;
                 }
-                match words.last_mut() {
-                    Some(word) if glued => word.push((weight, piece.to_string())),
-                    _ => words.push(vec![(weight, piece.to_string())]),
-                }
-                glued = true;
+                after_space = c == ' ';
+                kept.push(c);
             }
-            if para.ends_with(' ') {
-                glued = false;
+            if !kept.is_empty() {
+                paragraphs
+                    .last_mut()
+                    .expect("a paragraph")
+                    .push((weight, kept));
             }
         }
     }
-
-    let space = [Weight::Regular, Weight::Bold].map(|w| fonts.width(" ", w, size));
-    let mut lines = Vec::new();
-    for words in paragraphs {
-        let mut line: Line = Vec::new();
-        let mut x = 0.0f32;
-        for word in words {
-            let widths: Vec<f32> = word.iter().map(|(w, t)| fonts.width(t, *w, size)).collect();
-            let word_w: f32 = widths.iter().sum();
-            let space = space[usize::from(word[0].0 == Weight::Bold)];
-            let start = if line.is_empty() { 0.0 } else { x + space };
-            if start + word_w <= width + 0.01 {
-                let mut px = start;
-                // Only the word's first part follows the space (a later one may start at the
-                // same x when the parts before it have no width, like a combining mark).
-                for (i, ((weight, t), w)) in word.into_iter().zip(widths).enumerate() {
-                    push_piece(&mut line, px, weight, t, start > 0.0 && i == 0);
-                    px += w;
-                }
-                x = px;
-                continue;
-            }
-            if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-                x = 0.0;
-            }
-            if word_w <= width + 0.01 {
-                let mut px = 0.0;
-                for ((weight, t), w) in word.into_iter().zip(widths) {
-                    push_piece(&mut line, px, weight, t, false);
-                    px += w;
-                }
-                x = px;
-                continue;
-            }
-            // Longer than a whole line: break between characters, no hyphen added, so the
-            // text still reads back exactly as written.
-            for (weight, t) in word {
-                for c in t.chars() {
-                    let cw = fonts.width(c.encode_utf8(&mut [0; 4]), weight, size);
-                    if x + cw > width + 0.01 && !line.is_empty() {
-                        lines.push(std::mem::take(&mut line));
-                        x = 0.0;
-                    }
-                    push_piece(&mut line, x, weight, c.to_string(), false);
-                    x += cw;
-                }
-            }
-        }
-        lines.push(line);
-    }
-    lines
-}
-
-/// Appends text to the line, joining it to the last piece when the weight is the same.
-fn push_piece(line: &mut Line, x: f32, weight: Weight, text: String, after_space: bool) {
-    if let Some(last) = line.last_mut() {
-        if last.weight == weight {
-            if after_space {
-                last.text.push(' ');
-            }
-            last.text.push_str(&text);
-            return;
-        }
-    }
-    line.push(Piece { x, weight, text });
+    paragraphs
+        .iter()
+        .flat_map(|parts| {
+            let parts: Vec<(Weight, &str)> = parts.iter().map(|(w, t)| (*w, t.as_str())).collect();
+            Paragraph::new(fonts, &parts).lines(size, width)
+        })
+        .collect()
 }
 
 // --- Slabs: the unbreakable units that pagination moves between pages ---
@@ -591,7 +526,7 @@ impl Builder<'_> {
                     },
                     ..Slab::default()
                 };
-                draw_line(&mut slab.items, self.fonts, line, x, 0.0, size, line_h);
+                draw_line(&mut slab.items, line, x, 0.0, size, line_h);
                 slab.marked(Mark::Content(node))
             })
             .collect()
@@ -642,7 +577,6 @@ impl Builder<'_> {
                 for (i, line) in lines.iter().enumerate() {
                     draw_line(
                         &mut slab.items,
-                        self.fonts,
                         line,
                         self.left,
                         i as f32 * line_h,
@@ -861,7 +795,7 @@ impl Builder<'_> {
             for (x, lines, mark) in cells {
                 for (band, line) in lines.iter().enumerate() {
                     let top = pad + band as f32 * line_h;
-                    draw_line(&mut slab.items, self.fonts, line, *x, top, size, line_h);
+                    draw_line(&mut slab.items, line, *x, top, size, line_h);
                 }
                 slab.mark(*mark);
             }
@@ -886,7 +820,7 @@ impl Builder<'_> {
                 };
                 for (x, lines, mark) in cells {
                     if let Some(line) = lines.get(band) {
-                        draw_line(&mut slab.items, self.fonts, line, *x, top, size, line_h);
+                        draw_line(&mut slab.items, line, *x, top, size, line_h);
                     }
                     slab.mark(*mark);
                 }
@@ -1056,7 +990,7 @@ impl Builder<'_> {
             let mut top = pad;
             for (lines, mark) in paragraphs {
                 for line in lines {
-                    draw_line(&mut slab.items, self.fonts, line, x, top, s.body, line_h);
+                    draw_line(&mut slab.items, line, x, top, s.body, line_h);
                     top += line_h;
                 }
                 slab.mark(*mark);
@@ -1074,7 +1008,7 @@ impl Builder<'_> {
                     height: top + line_h + bottom,
                     ..Slab::default()
                 };
-                draw_line(&mut slab.items, self.fonts, line, x, top, s.body, line_h);
+                draw_line(&mut slab.items, line, x, top, s.body, line_h);
                 slab.mark(*mark);
                 frame(&mut slab, n == 0, n + 1 == count);
                 slabs.push(slab);
@@ -1227,8 +1161,8 @@ impl Builder<'_> {
             let li = self.tree.add(list, Role::LI);
             // The box is the item's label, read as the words its tick (or none) stands for.
             let lbl = self.tree.add(li, Role::Lbl);
-            self.tree.node_mut(lbl).actual_text =
-                Some(if item.done { "Done: " } else { "Not done: " }.to_string());
+            let words = if item.done { "Done: " } else { "Not done: " };
+            self.tree.node_mut(lbl).actual_text = Some(words.to_string());
             let body = self.tree.add(li, Role::LBody);
             let lines = wrap(&item.text, self.fonts, s.body, self.width - indent);
             let mut slab = Slab {
@@ -1244,6 +1178,19 @@ impl Builder<'_> {
                 h: box_size,
                 fill: None,
                 stroke: Some((1.1, 0.0)),
+            });
+            // The words are the sheet's own few, plain letters the body face holds.
+            let run = run_in_face(
+                self.fonts,
+                FaceId(0),
+                words,
+                self.left,
+                top + box_size * 0.88,
+                box_size / 0.95,
+            );
+            slab.items.push(Item::Hidden {
+                run,
+                width: box_size,
             });
             if item.done {
                 let (x, y, b) = (self.left, top, box_size);
@@ -1274,7 +1221,6 @@ impl Builder<'_> {
                 for (n, line) in lines.iter().enumerate() {
                     draw_line(
                         &mut slab.items,
-                        self.fonts,
                         line,
                         self.left + indent,
                         n as f32 * line_h,
@@ -1498,44 +1444,21 @@ fn baseline_in(line_h: f32, size: f32) -> f32 {
     line_h * 0.5 + size * 0.36
 }
 
-fn draw_line(
-    items: &mut Vec<Item>,
-    fonts: &FontSet,
-    line: &Line,
-    x: f32,
-    top: f32,
-    size: f32,
-    line_h: f32,
-) {
+fn draw_line(items: &mut Vec<Item>, line: &Line, x: f32, top: f32, size: f32, line_h: f32) {
     let baseline = top + baseline_in(line_h, size);
     for piece in line {
-        push_text(
-            items,
-            fonts,
-            x + piece.x,
-            baseline,
-            size,
-            piece.weight,
-            &piece.text,
-        );
+        if !piece.text.trim().is_empty() {
+            items.push(Item::Text(piece.run(x, baseline, size)));
+        }
     }
 }
 
 fn shift(item: Item, dy: f32) -> Item {
     match item {
-        Item::Text {
-            x,
-            baseline,
-            size,
-            face,
-            text,
-        } => Item::Text {
-            x,
-            baseline: baseline + dy,
-            size,
-            face,
-            text,
-        },
+        Item::Text(mut run) => {
+            run.baseline += dy;
+            Item::Text(run)
+        }
         Item::Line {
             from,
             to,
@@ -1566,6 +1489,10 @@ fn shift(item: Item, dy: f32) -> Item {
             points: points.into_iter().map(|(x, y)| (x, y + dy)).collect(),
             width,
         },
+        Item::Hidden { mut run, width } => {
+            run.baseline += dy;
+            Item::Hidden { run, width }
+        }
     }
 }
 
@@ -1694,7 +1621,8 @@ mod tests {
         text.extend(plain("water pills"));
         let lines = wrap(&text, &f, 11.5, 400.0);
         assert_eq!(lines.len(), 1);
-        assert_eq!(lines[0][0].text, "Note A:");
+        // The space is set in the weight it was written in.
+        assert_eq!(lines[0][0].text, "Note A: ");
         assert_eq!(lines[0][1].text, "water pills");
         assert!(lines[0][1].x > f.width("Note A:", Weight::Bold, 11.5));
     }
@@ -1732,7 +1660,8 @@ mod tests {
         page.items
             .iter()
             .filter_map(|i| match i {
-                Item::Text { baseline, text, .. } => Some((*baseline, text.clone())),
+                // Without the space that ends a run another follows.
+                Item::Text(run) => Some((run.baseline, run.text.trim_end().to_string())),
                 _ => None,
             })
             .collect()
@@ -1762,7 +1691,7 @@ mod tests {
             assert!(
                 furniture
                     .iter()
-                    .any(|i| matches!(i, Item::Text { text, .. } if *text == label)),
+                    .any(|i| matches!(i, Item::Text(run) if run.text == label)),
                 "{label}"
             );
             for (baseline, _) in page_texts(page) {
@@ -1941,7 +1870,7 @@ mod tests {
             .items
             .iter()
             .find_map(|i| match i {
-                Item::Text { text, size, .. } if text == "hello" => Some(*size),
+                Item::Text(run) if run.text == "hello" => Some(run.size),
                 _ => None,
             })
             .unwrap();

@@ -13,6 +13,7 @@ pub mod diary;
 pub mod document;
 pub mod fhir;
 pub mod fonts;
+pub mod frame;
 pub mod guide;
 pub mod input;
 pub mod intake;
@@ -25,6 +26,7 @@ mod sfnt;
 pub mod sheet;
 pub mod skeleton;
 pub mod structure;
+pub mod text;
 
 use std::path::Path;
 

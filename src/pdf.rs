@@ -28,7 +28,7 @@ pub mod read;
 pub use attachments::{Attachment, Relationship};
 
 use crate::fonts::{Face, FaceId, FontSet};
-use crate::layout::{Item, Page};
+use crate::frame::{Item, Page, TextRun};
 use crate::sfnt;
 use crate::structure::Structure;
 
@@ -335,7 +335,12 @@ fn hundredths(out: &mut Vec<u8>, h: i64) {
     }
 }
 
-/// The faces drawn so far, each with the characters it draws.
+/// A number in thousandths of an em (widths, `TJ` moves), to the hundredth.
+fn thousandths(out: &mut Vec<u8>, v: f64) {
+    hundredths(out, (v * 100.0).round() as i64);
+}
+
+/// The faces drawn so far, each with the glyphs it draws.
 struct Drawn<'a> {
     fonts: &'a FontSet,
     /// By face index.
@@ -359,28 +364,34 @@ impl<'a> Drawn<'a> {
     }
 }
 
-/// One character id (CID) of an embedded face.
+/// One character id (CID) of an embedded face: a glyph and the text it stands for.
 struct Cid {
-    char: char,
+    /// What the glyph reads as, in the ToUnicode map.
+    text: Box<str>,
     /// The glyph in the original font.
     glyph: u16,
-    /// In font units.
+    /// In font units, from the font's metrics.
     advance: u16,
 }
 
-/// A face drawn on the sheet. TrueType faces give each character its own CID (from 1),
-/// mapped to its glyph by a CIDToGIDMap, so that two characters drawn with one glyph still
-/// extract as what was typed. CFF faces are addressed by glyph (their subset's CIDs are its
-/// glyph ids), and a glyph shared by two characters extracts as the first of them.
+/// A face drawn on the sheet. TrueType faces give each pair of a glyph and its text a CID
+/// of its own (from 1), mapped to the glyph by a CIDToGIDMap, so that two characters drawn
+/// with one glyph still extract as what was typed, and a ligature as all its characters.
+/// CFF faces are addressed by glyph (their subset's CIDs are its glyph ids), and a glyph
+/// drawn for another text than the one its CID maps to is marked with that text.
 struct UsedFace<'a> {
     id: FaceId,
     face: &'a Face,
     truetype: bool,
+    /// 1000 divided by the face's units per em.
+    scale: f64,
     glyphs: GlyphRemapper,
     /// Indexed by CID − 1.
     cids: Vec<Cid>,
-    ascii: [u16; 128],
-    other: HashMap<char, u16>,
+    /// By glyph id: the CID of the glyph with the first text it was drawn for.
+    by_glyph: Vec<u16>,
+    /// CIDs of the other pairs, by glyph, text and width in font units.
+    other: HashMap<(u16, Box<str>, u16), u16>,
 }
 
 impl<'a> UsedFace<'a> {
@@ -389,55 +400,76 @@ impl<'a> UsedFace<'a> {
             id,
             face,
             truetype: sfnt::table(face.bytes(), b"glyf").is_some(),
+            scale: 1000.0 / f64::from(face.units_per_em()),
             glyphs: GlyphRemapper::new(),
             cids: Vec::new(),
-            ascii: [0; 128],
+            by_glyph: Vec::new(),
             other: HashMap::new(),
         }
     }
 
-    fn cid(&mut self, c: char) -> u16 {
-        let known = match self.ascii.get(c as usize) {
-            Some(&cid) => cid,
-            None => self.other.get(&c).copied().unwrap_or(0),
-        };
-        if known != 0 {
-            return known;
+    /// The CID that draws `glyph` reading as `text`, with `advance` (font units) as its
+    /// width when given, else the glyph's own; whether it reads back as `text`; and its
+    /// width in the `W` array in thousandths of an em.
+    fn cid(&mut self, glyph: u16, text: &str, advance: Option<u16>) -> (u16, bool, f64) {
+        let slot = usize::from(glyph);
+        let own = advance.is_none();
+        if let Some(&cid) = self.by_glyph.get(slot).filter(|&&cid| cid != 0) {
+            let known = &self.cids[usize::from(cid) - 1];
+            if (*known.text == *text && own) || !self.truetype {
+                return (cid, *known.text == *text, self.width(known.advance));
+            }
+            let advance = advance.unwrap_or(known.advance);
+            if let Some(&cid) = self.other.get(&(glyph, Box::from(text), advance)) {
+                return (cid, true, self.width(advance));
+            }
         }
-        let (glyph, advance) = self.face.glyph(c);
         let new_glyph = self.glyphs.remap(glyph);
-        let cid = if self.truetype && self.cids.len() == usize::from(u16::MAX) {
-            // Every two-byte code is taken, which only a font with shared glyphs allows:
-            // the character is drawn with an earlier code for the same glyph.
-            self.cids
-                .iter()
-                .position(|cid| cid.glyph == glyph)
-                .map_or(0, |i| i as u16 + 1)
+        let advance = advance.unwrap_or_else(|| self.face.glyph_advance(glyph));
+        let cid = Cid {
+            text: Box::from(text),
+            glyph,
+            advance,
+        };
+        let code = if self.truetype && self.cids.len() == usize::from(u16::MAX) {
+            // Every two-byte code is taken: the glyph is drawn with an earlier code for it,
+            // and marked with its text.
+            return match self.cids.iter().position(|c| c.glyph == glyph) {
+                Some(i) => (i as u16 + 1, false, self.width(self.cids[i].advance)),
+                None => (0, false, 0.0),
+            };
         } else if self.truetype {
-            self.cids.push(Cid {
-                char: c,
-                glyph,
-                advance,
-            });
+            self.cids.push(cid);
             self.cids.len() as u16
         } else {
             if usize::from(new_glyph) > self.cids.len() {
-                self.cids.push(Cid {
-                    char: c,
-                    glyph,
-                    advance,
-                });
+                self.cids.push(cid);
             }
             new_glyph
         };
-        match self.ascii.get_mut(c as usize) {
-            Some(slot) => *slot = cid,
-            None => {
-                self.other.insert(c, cid);
-            }
+        if self.by_glyph.len() <= slot {
+            self.by_glyph.resize(slot + 1, 0);
         }
-        cid
+        if self.by_glyph[slot] == 0 && own {
+            self.by_glyph[slot] = code;
+        } else {
+            self.other.insert((glyph, Box::from(text), advance), code);
+        }
+        let width = match self.cids.get(usize::from(code).wrapping_sub(1)) {
+            Some(cid) => cid.advance,
+            None => advance,
+        };
+        (code, true, self.width(width))
     }
+
+    /// An advance in font units as written in the font's `W` array, in thousandths of an em.
+    fn width(&self, advance: u16) -> f64 {
+        round_hundredths(f64::from(advance) * self.scale)
+    }
+}
+
+fn round_hundredths(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
 }
 
 /// A face's font program cut down to the glyphs drawn, numbered as `glyphs` numbers them.
@@ -523,7 +555,10 @@ fn write_font(file: &mut File, used: &UsedFace, subset: Subset) -> u32 {
         if i > 0 {
             d.push(b' ');
         }
-        int(&mut d, scale(i64::from(cid.advance)));
+        thousandths(
+            &mut d,
+            round_hundredths(f64::from(cid.advance) * used.scale),
+        );
     }
     d.extend_from_slice(b"]]");
     if used.truetype {
@@ -556,7 +591,8 @@ fn write_font(file: &mut File, used: &UsedFace, subset: Subset) -> u32 {
 fn base_font_name(used: &UsedFace) -> String {
     let mut hash = Fnv::new().with(used.face.name.as_bytes());
     for cid in &used.cids {
-        hash.write(&u32::from(cid.char).to_le_bytes());
+        hash.write(cid.text.as_bytes());
+        hash.write(&cid.glyph.to_le_bytes());
     }
     let postscript = sfnt::postscript_name(used.face.bytes()).unwrap_or_else(|| {
         std::path::Path::new(&used.face.name)
@@ -594,11 +630,9 @@ fn to_unicode(cids: &[Cid]) -> Vec<u8> {
         for (i, cid) in chunk.iter().enumerate() {
             out.push(b'<');
             hex16(&mut out, (block * 100 + i + 1) as u16);
-            // Hex strings apart, as some CMap parsers need them.
             out.extend_from_slice(b"> <");
-            let mut units = [0u16; 2];
-            for unit in cid.char.encode_utf16(&mut units) {
-                hex16(&mut out, *unit);
+            for unit in cid.text.encode_utf16() {
+                hex16(&mut out, unit);
             }
             out.extend_from_slice(b">\n");
         }
@@ -672,127 +706,302 @@ impl<'p, 'a> Pen<'p, 'a> {
         }
     }
 
-    /// `text` as two-byte codes inside a string, escaped as PDF strings need.
-    fn show(&mut self, face: FaceId, text: &str) {
-        let used = self.drawn.face(face);
-        for c in text.chars() {
-            for b in used.cid(c).to_be_bytes() {
-                // A bare end-of-line inside a string reads back as a line feed.
-                match b {
-                    b'(' | b')' | b'\\' => self.out.extend_from_slice(&[b'\\', b]),
-                    b'\r' => self.out.extend_from_slice(b"\\r"),
-                    b'\n' => self.out.extend_from_slice(b"\\n"),
-                    _ => self.out.push(b),
-                }
+    /// One glyph's two-byte code inside a string, escaped as PDF strings need.
+    fn code(&mut self, cid: u16) {
+        for b in cid.to_be_bytes() {
+            // A bare end-of-line inside a string reads back as a line feed.
+            match b {
+                b'(' | b')' | b'\\' => self.out.extend_from_slice(&[b'\\', b]),
+                b'\r' => self.out.extend_from_slice(b"\\r"),
+                b'\n' => self.out.extend_from_slice(b"\\n"),
+                _ => self.out.push(b),
             }
         }
     }
 
-    /// Draws `items` in order, each text knowing where the next one starts.
     fn draw_all(&mut self, items: &[Item]) {
-        let mut next_text = None;
-        let mut next: Vec<Option<(f32, f32)>> = vec![None; items.len()];
-        for (i, item) in items.iter().enumerate().rev() {
-            next[i] = next_text;
-            if let Item::Text { x, baseline, .. } = item {
-                next_text = Some((*x, *baseline));
+        for item in items {
+            self.draw(item);
+        }
+    }
+
+    /// Draws a run's glyphs where the shaper placed them, in one `TJ` where it can.
+    ///
+    /// Text extractors read glyphs in the order they are shown, each as its ToUnicode
+    /// text. So the glyphs are shown in reading order, cluster by cluster, each moved to
+    /// its place (right-to-left text is shown from its right end leftwards); the glyphs of
+    /// one cluster share out its characters in order. Then the text reads back as written
+    /// whatever the shaper did: joined Arabic forms, reordered Indic vowel signs,
+    /// conjuncts and ligatures alike.
+    fn text(&mut self, run: &TextRun) {
+        self.fill(0.0);
+        let at = (
+            to_hundredths(run.x),
+            to_hundredths(self.height - run.baseline),
+        );
+        let (dx, dy) = match self.line {
+            Some((lx, ly)) => (at.0 - lx, at.1 - ly),
+            None => {
+                self.out.extend_from_slice(b"BT\n");
+                at
+            }
+        };
+        self.line = Some(at);
+        if self.font != Some((run.face, run.size)) {
+            self.out.extend_from_slice(b"/F");
+            int(&mut self.out, run.face.0 as i64);
+            self.out.push(b' ');
+            num(&mut self.out, run.size);
+            self.out.extend_from_slice(b" Tf\n");
+            self.font = Some((run.face, run.size));
+        }
+        hundredths(&mut self.out, dx);
+        self.out.push(b' ');
+        hundredths(&mut self.out, dy);
+        self.out.extend_from_slice(b" Td\n");
+
+        let scale = self.drawn.face(run.face).scale;
+        // Where each glyph's pen position is, in thousandths of an em from the run's start.
+        let mut pen = Vec::with_capacity(run.glyphs.len());
+        let mut x = 0.0f64;
+        for g in &run.glyphs {
+            pen.push(x);
+            x += f64::from(g.advance) * scale;
+        }
+        // Clusters in reading order; the glyphs of a cluster in the direction the text
+        // runs, each where it is drawn, so readers that rebuild words from positions find
+        // no gap or step back inside a word.
+        let rtl = run
+            .glyphs
+            .windows(2)
+            .any(|w| w[0].text.start > w[1].text.start);
+        let place = |i: usize| pen[i] + f64::from(run.glyphs[i].x_offset) * scale;
+        let mut order: Vec<usize> = (0..run.glyphs.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (ga, gb) = (&run.glyphs[a], &run.glyphs[b]);
+            ga.text.start.cmp(&gb.text.start).then_with(|| {
+                let by_x = place(a).total_cmp(&place(b));
+                if rtl {
+                    by_x.reverse()
+                } else {
+                    by_x
+                }
+            })
+        });
+
+        // pdftotext takes a hyphen at the end of a line for a word broken across lines and
+        // drops it, joining the lines; but every hyphen on a sheet is one somebody wrote
+        // (lines never break with an added hyphen). Read as "- ", the hyphen stays.
+        let hyphen_ends = run.ends_line && run.text.ends_with('-');
+        // Poppler rebuilds words from where glyphs stand, and a mark set over its letter
+        // (or a vowel sign drawn before it) reads to it as the start of a new word. In
+        // text that runs left to right, such a run is marked with its text as well, which
+        // poppler reads instead; MuPDF reads the glyphs' own text, in the order shown.
+        let marked = rtl
+            || (run.glyphs.windows(2).any(|w| w[0].text == w[1].text)
+                || run
+                    .glyphs
+                    .iter()
+                    .any(|g| g.advance == 0 || g.x_offset != 0 || g.y_offset != 0));
+        if marked {
+            let mut actual = run.text.clone();
+            if hyphen_ends {
+                actual.push(' ');
+            }
+            if rtl {
+                // Poppler lays the marked text out left to right and then reverses what
+                // reads right to left: it is given in the order drawn.
+                actual = actual.chars().rev().collect();
+            }
+            self.begin_actual(&actual);
+        }
+        let mut outlines: Vec<(u16, f64, i32)> = Vec::new();
+        let mut shown = Shown::default();
+        // The pen of the text being shown, in thousandths of an em from the run's start.
+        let mut at = 0.0f64;
+        let mut k = 0;
+        while k < order.len() {
+            let range = run.glyphs[order[k]].text.clone();
+            let mut end = k + 1;
+            while end < order.len() && run.glyphs[order[end]].text == range {
+                end += 1;
+            }
+            let cluster = &run.text[range.start as usize..range.end as usize];
+            let hyphen = hyphen_ends && range.end as usize == run.text.len() && cluster == "-";
+            if end == k + 1 && !hyphen && !(rtl && cluster.chars().nth(1).is_some()) {
+                // The common case: one glyph that reads as its cluster.
+                let i = order[k];
+                let g = &run.glyphs[i];
+                let used = self.drawn.face(run.face);
+                let (cid, reads, width) = used.cid(g.id, cluster, None);
+                if reads {
+                    let rise =
+                        (f64::from(g.y_offset) * scale / 1000.0 * f64::from(run.size)) as f32;
+                    self.glyph(&mut shown, &mut at, cid, place(i), width, rise);
+                    k = end;
+                    continue;
+                }
+            }
+            let shares = share(cluster, end - k);
+            let mut exact = true;
+            let mut codes = Vec::with_capacity(end - k);
+            let chars = cluster.chars().count();
+            if rtl && (end - k > 1 || chars > 1) {
+                // Joined letters with marks or a ligature in right-to-left text: poppler
+                // orders characters by where they stand and MuPDF by the order shown, and
+                // a mark over a ligature stands nowhere that suits both. So the glyphs
+                // are drawn as shapes, and the characters are shown invisibly, each over
+                // its share of the cluster's width, right to left, in reading order.
+                let left = order[k..end]
+                    .iter()
+                    .map(|&j| pen[j])
+                    .fold(f64::MAX, f64::min);
+                let right = order[k..end]
+                    .iter()
+                    .map(|&j| pen[j] + f64::from(run.glyphs[j].advance) * scale)
+                    .fold(f64::MIN, f64::max);
+                let each = (right - left).max(0.0) / chars as f64;
+                let units = (each / scale).round().clamp(0.0, 65535.0) as u16;
+                let id = run.glyphs[order[k]].id;
+                for &j in &order[k..end] {
+                    let g = &run.glyphs[j];
+                    outlines.push((g.id, place(j), g.y_offset));
+                }
+                let used = self.drawn.face(run.face);
+                for (n, c) in cluster.chars().enumerate() {
+                    let mut buf = [0u8; 4];
+                    let (cid, _, width) = used.cid(id, c.encode_utf8(&mut buf), Some(units));
+                    let x = left + (chars - 1 - n) as f64 * each;
+                    codes.push((cid, x, width, 0.0, true));
+                }
+            }
+            // The last glyph with text in a cluster whose later glyphs have none spans them
+            // too, so that no reader sees a gap where they stand.
+            let last_with_text = shares.iter().rposition(|t| !t.is_empty());
+            let spans_rest = last_with_text.filter(|&n| n + 1 < shares.len()).map(|n| {
+                let i = order[k + n];
+                let cluster_end = order[k..end]
+                    .iter()
+                    .map(|&j| pen[j] + f64::from(run.glyphs[j].advance) * scale)
+                    .fold(0.0, f64::max);
+                (
+                    n,
+                    ((cluster_end - place(i)) / scale)
+                        .round()
+                        .clamp(0.0, 65535.0) as u16,
+                )
+            });
+            let simple = codes.is_empty();
+            for (n, (&i, text)) in order[k..end].iter().zip(&shares).enumerate() {
+                if !simple {
+                    break;
+                }
+                let g = &run.glyphs[i];
+                if text.is_empty() {
+                    // A glyph that stands for no character of its own (the second part of
+                    // a two-part vowel sign): drawn as a shape, so it adds nothing to the
+                    // text.
+                    outlines.push((g.id, place(i), g.y_offset));
+                    continue;
+                }
+                let rise = (f64::from(g.y_offset) * scale / 1000.0 * f64::from(run.size)) as f32;
+                let used = self.drawn.face(run.face);
+                let advance = spans_rest.filter(|s| s.0 == n).map(|s| s.1);
+                let (cid, reads, width) = used.cid(g.id, text, advance);
+                exact &= reads;
+                codes.push((cid, place(i), width, rise, false));
+            }
+            // A glyph of a CFF face drawn for another text than its code reads as.
+            let actual = match () {
+                _ if marked => None,
+                _ if hyphen => Some("- "),
+                _ if !exact => Some(cluster),
+                _ => None,
+            };
+            if let Some(actual) = actual {
+                shown.close(&mut self.out, &mut at);
+                self.begin_actual(actual);
+            }
+            for (cid, target, width, rise, invisible) in codes {
+                if invisible {
+                    shown.close(&mut self.out, &mut at);
+                    self.out.extend_from_slice(b"3 Tr\n");
+                }
+                self.glyph(&mut shown, &mut at, cid, target, width, rise);
+                if invisible {
+                    shown.close(&mut self.out, &mut at);
+                    self.out.extend_from_slice(b"0 Tr\n");
+                }
+            }
+            if actual.is_some() {
+                shown.close(&mut self.out, &mut at);
+                self.out.extend_from_slice(b"EMC\n");
+            }
+            k = end;
+        }
+        shown.close(&mut self.out, &mut at);
+        if marked {
+            self.out.extend_from_slice(b"EMC\n");
+        }
+        if !outlines.is_empty() {
+            self.end_text();
+            let face = self.drawn.fonts.face(run.face);
+            let em = f64::from(run.size) / f64::from(face.units_per_em());
+            for (id, x, y) in outlines {
+                let x = f64::from(run.x) + x / 1000.0 * f64::from(run.size);
+                let y = f64::from(self.height - run.baseline) + f64::from(y) * em;
+                // Font units to points: a scale finer than the hundredths lengths are
+                // written in.
+                self.out.extend_from_slice(
+                    format!("q {em:.7} 0 0 {em:.7} {x:.2} {y:.2} cm\n").as_bytes(),
+                );
+                let mut path = Outline::default();
+                face.outline(id, &mut path);
+                self.out.extend_from_slice(&path.out);
+                self.out.extend_from_slice(b"f Q\n");
             }
         }
-        for (item, next) in items.iter().zip(next) {
-            self.draw(item, next);
+    }
+
+    fn begin_actual(&mut self, text: &str) {
+        self.out.extend_from_slice(b"/Span<</ActualText");
+        text_string(&mut self.out, text);
+        self.out.extend_from_slice(b">>BDC\n");
+    }
+
+    /// Shows one glyph at `target` (thousandths of an em from the run's start), raised by
+    /// `rise` points; `at` is the pen, moved on by the glyph's `width` in the `W` array.
+    fn glyph(
+        &mut self,
+        shown: &mut Shown,
+        at: &mut f64,
+        cid: u16,
+        target: f64,
+        width: f64,
+        rise: f32,
+    ) {
+        if rise != 0.0 {
+            // A mark raised or lowered: shown on its own, with a text rise.
+            shown.close(&mut self.out, at);
+            num(&mut self.out, rise);
+            self.out.extend_from_slice(b" Ts\n");
+        }
+        shown.move_to(&mut self.out, at, target);
+        if !shown.string {
+            self.out.push(b'(');
+            shown.string = true;
+        }
+        self.code(cid);
+        *at += width;
+        if rise != 0.0 {
+            shown.close(&mut self.out, at);
+            self.out.extend_from_slice(b"0 Ts\n");
         }
     }
 
-    fn width(&self, face: FaceId, text: &str, size: f32) -> f32 {
-        let face = self.drawn.fonts.face(face);
-        text.chars().map(|c| face.advance(c)).sum::<f32>() * size
-    }
-
-    /// Whether a text ending in a hyphen ends its line: nothing follows on its baseline
-    /// within an em (further away is another column).
-    fn ends_line(&self, item: &Item, next: Option<(f32, f32)>) -> bool {
-        let Item::Text {
-            x,
-            baseline,
-            size,
-            face,
-            text,
-        } = item
-        else {
-            return false;
-        };
-        let Some((next_x, next_baseline)) = next else {
-            return true;
-        };
-        let width = self.width(*face, text, *size);
-        (next_baseline - baseline).abs() > 0.01 || next_x - (x + width) >= *size
-    }
-
-    /// `next`: where the next text on the page starts (x, baseline), if any does.
-    fn draw(&mut self, item: &Item, next: Option<(f32, f32)>) {
+    fn draw(&mut self, item: &Item) {
         match item {
-            Item::Text {
-                x,
-                baseline,
-                size,
-                face,
-                text,
-            } => {
-                self.fill(0.0);
-                let at = (to_hundredths(*x), to_hundredths(self.height - baseline));
-                let (dx, dy) = match self.line {
-                    Some((lx, ly)) => (at.0 - lx, at.1 - ly),
-                    None => {
-                        self.out.extend_from_slice(b"BT\n");
-                        at
-                    }
-                };
-                self.line = Some(at);
-                if self.font != Some((*face, *size)) {
-                    self.out.extend_from_slice(b"/F");
-                    int(&mut self.out, face.0 as i64);
-                    self.out.push(b' ');
-                    num(&mut self.out, *size);
-                    self.out.extend_from_slice(b" Tf\n");
-                    self.font = Some((*face, *size));
-                }
-                hundredths(&mut self.out, dx);
-                self.out.push(b' ');
-                hundredths(&mut self.out, dy);
-                self.out.extend_from_slice(b" Td(");
-                // pdftotext takes a hyphen at the end of a line for a word broken across
-                // lines and drops it, joining the lines; but every hyphen on a sheet is one
-                // somebody wrote (lines break at spaces, and long words without a hyphen).
-                // Read as "- ", the hyphen stays.
-                let kept_hyphen = text.ends_with('-') && self.ends_line(item, next);
-                let (body, hyphen) = match kept_hyphen {
-                    true => text.split_at(text.len() - 1),
-                    false => (text.as_str(), ""),
-                };
-                self.show(*face, body);
-                // A line that runs on to the next ends in a space, as it was written, so that
-                // a reader joining the lines of a paragraph (one following the tags) keeps
-                // the last word of one line and the first of the next apart.
-                // Likewise a gap between two texts on one line, where the weight changes.
-                let runs_on = !kept_hyphen
-                    && !text.ends_with(char::is_whitespace)
-                    && next.is_some_and(|(next_x, next_baseline)| {
-                        next_baseline > baseline + 0.01
-                            || ((next_baseline - baseline).abs() <= 0.01
-                                && next_x - (x + self.width(*face, text, *size)) > 0.15 * size)
-                    })
-                    && self.drawn.fonts.face(*face).glyph(' ').0 != 0;
-                if runs_on {
-                    self.show(*face, " ");
-                }
-                self.out.extend_from_slice(b")Tj\n");
-                if kept_hyphen {
-                    self.out
-                        .extend_from_slice(b"/Span<</ActualText(- )>>BDC\n(");
-                    self.show(*face, hyphen);
-                    self.out.extend_from_slice(b")Tj\nEMC\n");
-                }
-            }
+            Item::Text(run) => self.text(run),
             Item::Line {
                 from,
                 to,
@@ -842,8 +1051,138 @@ impl<'p, 'a> Pen<'p, 'a> {
                 }
                 self.out.extend_from_slice(b"S\n");
             }
+            Item::Hidden { run, width } => self.hidden(run, *width),
         }
     }
+
+    /// Draws `run` invisible (rendering mode 3), squeezed to `width` when it is wider.
+    fn hidden(&mut self, run: &TextRun, width: f32) {
+        let natural = run.width(self.drawn.fonts.face(run.face).units_per_em());
+        self.end_text();
+        self.out.extend_from_slice(b"3 Tr\n");
+        if natural > width {
+            num(&mut self.out, 100.0 * width / natural);
+            self.out.extend_from_slice(b" Tz\n");
+        }
+        self.text(run);
+        self.end_text();
+        self.out.extend_from_slice(b"0 Tr\n");
+        if natural > width {
+            self.out.extend_from_slice(b"100 Tz\n");
+        }
+    }
+}
+
+/// The state of a `TJ` array being written.
+#[derive(Default)]
+struct Shown {
+    array: bool,
+    string: bool,
+}
+
+impl Shown {
+    /// Moves the pen from `at` to `to` (thousandths of an em), opening the array if needed.
+    fn move_to(&mut self, out: &mut Vec<u8>, at: &mut f64, to: f64) {
+        if !self.array {
+            out.push(b'[');
+            self.array = true;
+        }
+        let by = round_hundredths(to - *at);
+        if by != 0.0 {
+            if self.string {
+                out.push(b')');
+                self.string = false;
+            }
+            // In a TJ array a number moves the pen left.
+            thousandths(out, -by);
+        }
+        *at += by;
+    }
+
+    /// Ends the array. A new one starts where this one's pen was left.
+    fn close(&mut self, out: &mut Vec<u8>, _at: &mut f64) {
+        if self.array {
+            if self.string {
+                out.push(b')');
+                self.string = false;
+            }
+            out.extend_from_slice(b"]TJ\n");
+            self.array = false;
+        }
+    }
+}
+
+/// A glyph outline as PDF path operators, in font units.
+#[derive(Default)]
+struct Outline {
+    out: Vec<u8>,
+    at: (f32, f32),
+}
+
+impl Outline {
+    fn point(&mut self, x: f32, y: f32) {
+        for v in [x, y] {
+            num(&mut self.out, v);
+            self.out.push(b' ');
+        }
+    }
+}
+
+impl rustybuzz::ttf_parser::OutlineBuilder for Outline {
+    fn move_to(&mut self, x: f32, y: f32) {
+        self.point(x, y);
+        self.out.extend_from_slice(b"m\n");
+        self.at = (x, y);
+    }
+
+    fn line_to(&mut self, x: f32, y: f32) {
+        self.point(x, y);
+        self.out.extend_from_slice(b"l\n");
+        self.at = (x, y);
+    }
+
+    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+        // The cubic Bézier curve that traces the same quadratic one.
+        let (x0, y0) = self.at;
+        self.curve_to(
+            x0 + 2.0 / 3.0 * (x1 - x0),
+            y0 + 2.0 / 3.0 * (y1 - y0),
+            x + 2.0 / 3.0 * (x1 - x),
+            y + 2.0 / 3.0 * (y1 - y),
+            x,
+            y,
+        );
+    }
+
+    fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+        self.point(x1, y1);
+        self.point(x2, y2);
+        self.point(x, y);
+        self.out.extend_from_slice(b"c\n");
+        self.at = (x, y);
+    }
+
+    fn close(&mut self) {
+        self.out.extend_from_slice(b"h\n");
+    }
+}
+
+/// A cluster's characters shared out in order among its `n` glyphs: one each, the last
+/// glyph taking the rest; when there are more glyphs than characters, the extra glyphs
+/// stand for nothing.
+fn share(cluster: &str, n: usize) -> Vec<&str> {
+    let mut out = Vec::with_capacity(n);
+    let mut rest = cluster;
+    for k in 0..n {
+        if k + 1 == n {
+            out.push(rest);
+        } else {
+            let len = rest.chars().next().map_or(0, char::len_utf8);
+            out.push(&rest[..len]);
+            rest = &rest[len..];
+        }
+    }
+    out
 }
 
 /// The objects of one PDF file. Dictionaries are packed into an object stream; streams
@@ -1105,22 +1444,39 @@ mod tests {
     #[test]
     fn a_face_out_of_codes_reuses_the_code_of_the_same_glyph() {
         let fonts = FontSet::embedded();
-        let mut used = UsedFace::new(FaceId(0), fonts.face(FaceId(0)));
-        let a = used.cid('a');
-        assert_eq!((a, used.cid('b'), used.cid('a')), (1, 2, 1));
+        let face = fonts.face(FaceId(0));
+        let mut used = UsedFace::new(FaceId(0), face);
+        let [a, b, c] = ['a', 'b', 'c'].map(|ch| face.glyph(ch).0);
+        let code = |used: &mut UsedFace, g, t| {
+            let (cid, reads, _) = used.cid(g, t, None);
+            (cid, reads)
+        };
+        assert_eq!(
+            (
+                code(&mut used, a, "a"),
+                code(&mut used, b, "b"),
+                code(&mut used, a, "a")
+            ),
+            ((1, true), (2, true), (1, true))
+        );
+        // One glyph drawn for two texts (a ligature's text, say) gets a code for each, and
+        // one drawn wider than itself too.
+        assert_eq!(code(&mut used, a, "ä"), (3, true));
+        assert_eq!(code(&mut used, a, "a"), (1, true));
+        let (wide, _, width) = used.cid(a, "a", Some(2000));
+        assert_eq!((wide, width), (4, 2000.0));
         // Fill every remaining code with stand-ins.
-        let (glyph, advance) = fonts.face(FaceId(0)).glyph('z');
         while used.cids.len() < usize::from(u16::MAX) {
             used.cids.push(Cid {
-                char: 'z',
-                glyph: glyph.wrapping_add(1),
-                advance,
+                text: "z".into(),
+                glyph: a.wrapping_add(1),
+                advance: 0,
             });
         }
-        // 'c' is new, but its glyph is not: none left, so a known glyph's code is reused.
-        let c_glyph = fonts.face(FaceId(0)).glyph('c').0;
-        used.cids[10].glyph = c_glyph;
-        assert_eq!(used.cid('c'), 11);
+        // 'c' is new, but its glyph is not: none left, so a known glyph's code is reused,
+        // and it does not read as the text.
+        used.cids[10].glyph = c;
+        assert_eq!(code(&mut used, c, "c"), (11, false));
         assert_eq!(used.cids.len(), usize::from(u16::MAX));
     }
 }
