@@ -429,9 +429,12 @@ fn refusal(e: &WriteError, made: &Made) -> (String, Option<String>) {
     }
 }
 
-/// "\n  help: ..." for a help line, or nothing.
-fn help_lines(help: Option<String>) -> String {
-    help.map(|h| format!("\n  help: {h}")).unwrap_or_default()
+/// "\n  help: ..." for each help line.
+fn help_lines(helps: impl IntoIterator<Item = String>) -> String {
+    helps
+        .into_iter()
+        .map(|h| format!("\n  help: {h}"))
+        .collect()
 }
 
 #[cfg(test)]
