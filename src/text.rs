@@ -389,11 +389,22 @@ impl<'f> Paragraph<'f> {
                 }
                 out
             } else {
-                run.glyphs
-                    .iter()
-                    .filter(|g| (from..to).contains(&(g.cluster as usize)))
-                    .copied()
-                    .collect()
+                // Clusters rise left to right, or fall in a right-to-left run: the line's
+                // glyphs are one slice of the run's.
+                let (from, to) = (from as u32, to as u32);
+                let glyphs = &run.glyphs;
+                let (start, end) = if run.level % 2 == 0 {
+                    (
+                        glyphs.partition_point(|g| g.cluster < from),
+                        glyphs.partition_point(|g| g.cluster < to),
+                    )
+                } else {
+                    (
+                        glyphs.partition_point(|g| g.cluster >= to),
+                        glyphs.partition_point(|g| g.cluster >= from),
+                    )
+                };
+                glyphs[start..end].to_vec()
             };
             let scale = size / face.units_per_em();
             let width = glyphs.iter().map(|g| g.advance as f32).sum::<f32>() * scale;
@@ -435,7 +446,9 @@ fn chars_in(drawn: &[(u32, char)], range: Range<usize>) -> impl Iterator<Item = 
 fn frame_glyphs(glyphs: &[ShapedGlyph], from: usize, to: usize) -> Vec<Glyph> {
     let (from, to) = (from as u32, to as u32);
     let mut starts: Vec<u32> = glyphs.iter().map(|g| g.cluster).collect();
-    starts.sort_unstable();
+    if !starts.is_sorted() {
+        starts.sort_unstable();
+    }
     starts.dedup();
     // Characters before the first glyph's cluster (ones the shaper dropped) go with it.
     if let Some(first) = starts.first_mut() {
