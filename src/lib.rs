@@ -23,7 +23,6 @@ mod sfnt;
 pub mod sheet;
 pub mod skeleton;
 pub mod structure;
-pub mod text;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 
