@@ -19,7 +19,6 @@ pub mod layout;
 pub mod output;
 pub mod pdf;
 pub mod readability;
-mod sfnt;
 pub mod sheet;
 pub mod skeleton;
 pub mod structure;
