@@ -324,6 +324,14 @@ impl std::fmt::Display for FontError {
 
 impl std::error::Error for FontError {}
 
+/// Characters that draw nothing but steer shaping (joiners, direction marks, variation
+/// selectors): they go with the face around them and are never reported missing.
+pub fn is_ignorable(c: char) -> bool {
+    matches!(c as u32,
+        0x00AD | 0x034F | 0x061C | 0x180B..=0x180F | 0x200B..=0x200F | 0x202A..=0x202E
+        | 0x2060..=0x206F | 0xFE00..=0xFE0F | 0xFEFF | 0xE0000..=0xE0FFF)
+}
+
 /// The faces of one document: a main regular and bold face, then fallbacks in order.
 pub struct FontSet {
     faces: Vec<Face>,
@@ -395,16 +403,11 @@ impl FontSet {
         (chain[0], '?')
     }
 
-    /// Width of `text` in points at `size`, as it is set on one line.
-    pub fn width(&self, text: &str, weight: Weight, size: f32) -> f32 {
-        crate::text::width(self, &[(weight, text)], size)
-    }
-
     /// Characters of `text` that no face can draw (listed once each, in order).
     pub fn missing(&self, text: &str) -> Vec<char> {
         let mut out = Vec::new();
         for c in text.chars() {
-            if c.is_whitespace() || crate::text::is_ignorable(c) || out.contains(&c) {
+            if c.is_whitespace() || is_ignorable(c) || out.contains(&c) {
                 continue;
             }
             let drawable = [Weight::Regular, Weight::Bold]
@@ -421,15 +424,15 @@ impl FontSet {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::set_line;
+    use crate::layout::text::{set_line, text_width};
 
     #[test]
     fn widths_are_the_fonts_own() {
         let fonts = FontSet::embedded();
         // Measured independently: "Hello world" at 12 pt in Noto Sans is 64.356 pt.
-        let w = fonts.width("Hello world", Weight::Regular, 12.0);
+        let w = text_width(&fonts, "Hello world", Weight::Regular, 12.0);
         assert!((w - 64.356).abs() < 0.01, "{w}");
-        assert!(fonts.width("Hello world", Weight::Bold, 12.0) > w);
+        assert!(text_width(&fonts, "Hello world", Weight::Bold, 12.0) > w);
     }
 
     #[test]
@@ -438,9 +441,9 @@ mod tests {
         for pair in ["AV", "To", "Yo", "LT"] {
             let apart: f32 = pair
                 .chars()
-                .map(|c| fonts.width(&c.to_string(), Weight::Regular, 100.0))
+                .map(|c| text_width(&fonts, &c.to_string(), Weight::Regular, 100.0))
                 .sum();
-            let kerned = fonts.width(pair, Weight::Regular, 100.0);
+            let kerned = text_width(&fonts, pair, Weight::Regular, 100.0);
             assert!(kerned < apart - 1.0, "{pair}: {kerned} vs {apart}");
         }
     }

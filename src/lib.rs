@@ -22,11 +22,9 @@ pub mod layout;
 pub mod output;
 pub mod pdf;
 pub mod readability;
-mod sfnt;
 pub mod sheet;
 pub mod skeleton;
 pub mod structure;
-pub mod text;
 
 use std::path::Path;
 

@@ -11,7 +11,8 @@ use common::*;
 use proptest::prelude::*;
 use visitprep::fonts::{FontSet, Weight};
 use visitprep::frame::{Item, Page};
-use visitprep::{pdf, text};
+use visitprep::layout::text;
+use visitprep::pdf;
 
 /// Fonts to corrupt: the built-in Noto Sans and DejaVu Sans (TrueType outlines, kerning),
 /// Noto Sans Arabic (joining and marks in GSUB and GPOS) and Nimbus Sans (CFF outlines).

@@ -9,7 +9,8 @@ use std::process::Command;
 use common::*;
 use visitprep::fonts::{FaceId, FontSet};
 use visitprep::frame::{Item, Page};
-use visitprep::{pdf, text};
+use visitprep::layout::text;
+use visitprep::pdf;
 
 const CJK: &str = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
 const CFF: &str = "/usr/share/fonts/opentype/urw-base35/NimbusSans-Regular.otf";
@@ -305,7 +306,7 @@ fn only_a_hyphen_that_ends_a_line_is_marked() {
     let dir = tempfile::tempdir().unwrap();
     let fonts = FontSet::embedded();
     let size = 11.0;
-    let pre_width = fonts.width("pre-", visitprep::fonts::Weight::Regular, size);
+    let pre_width = text::text_width(&fonts, "pre-", visitprep::fonts::Weight::Regular, size);
     let text = |x: f32, baseline: f32, face: usize, line: &str, ends_line: bool| {
         let mut run = text::run_in_face(&fonts, FaceId(face), line, x, baseline, size);
         run.ends_line = ends_line;

@@ -288,7 +288,7 @@ fn assemble(version: u32, mut tables: Vec<([u8; 4], std::borrow::Cow<[u8]>)>) ->
 mod tests {
     use super::*;
 
-    static NOTO: &[u8] = include_bytes!("../fonts/NotoSans-Regular.ttf");
+    static NOTO: &[u8] = include_bytes!("../../fonts/NotoSans-Regular.ttf");
 
     fn tags(font: &[u8]) -> Vec<String> {
         let n = usize::from(u16_at(font, 4).unwrap());

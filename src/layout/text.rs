@@ -14,8 +14,9 @@ use unicode_bidi::{BidiClass, BidiInfo};
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 use unicode_script::{Script, UnicodeScript};
 
-use crate::fonts::{FaceId, FontSet, ShapedGlyph, Weight, PLACEHOLDER};
-use crate::frame::{Glyph, TextRun};
+use crate::document::Text;
+use crate::fonts::{is_ignorable, FaceId, FontSet, ShapedGlyph, Weight, PLACEHOLDER};
+use crate::frame::{Glyph, Item, TextRun};
 
 /// A piece of one set line: glyphs of one face and weight, at an x offset from the
 /// line's start. Pieces are in visual order, left to right.
@@ -57,14 +58,6 @@ pub type Line = Vec<Piece>;
 /// The width of a set line, in points.
 pub fn line_width(line: &Line) -> f32 {
     line.iter().map(|p| p.x + p.width).fold(0.0, f32::max)
-}
-
-/// Characters that draw nothing but steer shaping (joiners, direction marks, variation
-/// selectors): they go with the face around them and are never reported missing.
-pub fn is_ignorable(c: char) -> bool {
-    matches!(c as u32,
-        0x00AD | 0x034F | 0x061C | 0x180B..=0x180F | 0x200B..=0x200F | 0x202A..=0x202E
-        | 0x2060..=0x206F | 0xFE00..=0xFE0F | 0xFEFF | 0xE0000..=0xE0FFF)
 }
 
 /// The script of `c`, looked up only beyond ASCII.
@@ -520,6 +513,11 @@ fn levels(text: &str) -> (Option<Vec<u8>>, bool) {
     (Some(info.levels.iter().map(|l| l.number()).collect()), rtl)
 }
 
+/// Width of `text` in one weight, set on one line, in points.
+pub fn text_width(fonts: &FontSet, text: &str, weight: Weight, size: f32) -> f32 {
+    width(fonts, &[(weight, text)], size)
+}
+
 /// Width of text set on one line, in points.
 pub fn width(fonts: &FontSet, parts: &[(Weight, &str)], size: f32) -> f32 {
     let paragraph = Paragraph::new(fonts, parts);
@@ -566,5 +564,111 @@ pub fn run_in_face(
         glyphs: frame_glyphs(&glyphs, 0, text.len()),
         ends_line: true,
         tag: None,
+    }
+}
+
+/// Sets text in lines no wider than `width` at `size`, breaking where the Unicode line
+/// breaking rules allow (at spaces, between Thai or Chinese words, …); a word longer than
+/// the line is broken between characters, never with an added hyphen, so the text still
+/// reads back exactly as written. Each `\n` starts a new line; an empty line stays as an
+/// empty line. A paragraph that reads right to left is set flush right.
+pub fn wrap(text: &Text, fonts: &FontSet, size: f32, width: f32) -> Vec<Line> {
+    // Spaces between words count once, and a paragraph starts at its first word.
+    let mut paragraphs: Vec<Vec<(Weight, String)>> = vec![Vec::new()];
+    let mut after_space = true;
+    for span in text {
+        let weight = if span.strong {
+            Weight::Bold
+        } else {
+            Weight::Regular
+        };
+        for (i, part) in span.text.split('\n').enumerate() {
+            if i > 0 {
+                paragraphs.push(Vec::new());
+                after_space = true;
+            }
+            let mut kept = String::with_capacity(part.len());
+            for c in part.chars() {
+                if c == ' ' && after_space {
+                    continue;
+                }
+                after_space = c == ' ';
+                kept.push(c);
+            }
+            if !kept.is_empty() {
+                paragraphs
+                    .last_mut()
+                    .expect("a paragraph")
+                    .push((weight, kept));
+            }
+        }
+    }
+    paragraphs
+        .iter()
+        .flat_map(|parts| {
+            let parts: Vec<(Weight, &str)> = parts.iter().map(|(w, t)| (*w, t.as_str())).collect();
+            Paragraph::new(fonts, &parts).lines(size, width)
+        })
+        .collect()
+}
+
+pub(super) fn fit_with_ellipsis(
+    fonts: &FontSet,
+    text: &str,
+    weight: Weight,
+    size: f32,
+    room: f32,
+) -> String {
+    let text = text.replace('\n', " ");
+    if text_width(fonts, &text, weight, size) <= room {
+        return text;
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        out.push(c);
+        if text_width(fonts, &format!("{out}…"), weight, size) > room {
+            out.pop();
+            break;
+        }
+    }
+    format!("{}…", out.trim_end())
+}
+
+/// Draws `text` on one line starting at `x`; returns where it ends.
+pub(super) fn push_text(
+    items: &mut Vec<Item>,
+    fonts: &FontSet,
+    x: f32,
+    baseline: f32,
+    size: f32,
+    weight: Weight,
+    text: &str,
+) -> f32 {
+    let line = Paragraph::new(fonts, &[(weight, text)]).one_line(size);
+    for piece in &line {
+        if !piece.text.trim().is_empty() {
+            items.push(Item::Text(piece.run(x, baseline, size)));
+        }
+    }
+    x + line_width(&line)
+}
+
+pub(super) fn baseline_in(line_h: f32, size: f32) -> f32 {
+    line_h * 0.5 + size * 0.36
+}
+
+pub(super) fn draw_line(
+    items: &mut Vec<Item>,
+    line: &Line,
+    x: f32,
+    top: f32,
+    size: f32,
+    line_h: f32,
+) {
+    let baseline = top + baseline_in(line_h, size);
+    for piece in line {
+        if !piece.text.trim().is_empty() {
+            items.push(Item::Text(piece.run(x, baseline, size)));
+        }
     }
 }
