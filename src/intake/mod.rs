@@ -17,7 +17,6 @@ pub use read::{
     LoadedIntake, MAX_INTAKE_BYTES, STDIN_NAME,
 };
 pub use schema::json_schema;
-pub(crate) use toml_error::key_before;
 
 #[cfg(test)]
 pub(crate) mod test_support {

@@ -1,6 +1,7 @@
 //! Reading an intake: its bytes, its TOML, its guide, then the checks, every problem told
 //! with its line, column and field.
 
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -180,45 +181,8 @@ pub fn parse_with_warnings(
     let guide = match guide::resolve(raw.guide.get_ref(), dir) {
         Ok(g) => g,
         Err(GuideError::Invalid(report)) => return Err(IntakeError::Guide(report)),
-        Err(GuideError::Unknown {
-            reference,
-            suggestion,
-            file_missing,
-        }) => {
-            let known: Vec<&str> = Guide::built_in_ids().collect();
-            let mut d = Diagnostic::new(if file_missing {
-                format!("there is no guide file `{reference}`")
-            } else {
-                format!("unknown guide `{reference}`")
-            })
-            .at(Some(raw.guide.span()))
-            .field("guide");
-            d = match suggestion {
-                Some(s) => d.label(format!("did you mean `{s}`?")),
-                None if file_missing => d.label("no such file beside the intake"),
-                None => d.label("not a built-in guide"),
-            };
-            d = d.help(format!(
-                "the built-in guides are: {}; a guide file is named by its path, relative to the intake",
-                known.join(", ")
-            ));
-            problems.push(d);
-            return Err(IntakeError::Invalid(Report {
-                file,
-                diagnostics: problems,
-            }));
-        }
-        Err(GuideError::NotAFile { kind, .. }) => {
-            problems.push(
-                Diagnostic::new(format!(
-                    "the guide `{}` is {}, not a guide file",
-                    raw.guide.get_ref(),
-                    kind.described()
-                ))
-                .at(Some(raw.guide.span()))
-                .field("guide")
-                .help("name a guide's .toml file, relative to the intake, or a built-in guide"),
-            );
+        Err(e) => {
+            problems.push(unusable_guide(&e, raw.guide.span()));
             return Err(IntakeError::Invalid(Report {
                 file,
                 diagnostics: problems,
@@ -243,6 +207,29 @@ pub fn parse_with_warnings(
         diagnostics.extend(check.warnings);
         Err(IntakeError::Invalid(Report { file, diagnostics }))
     }
+}
+
+/// Why the guide an intake names cannot be used, pointed at its `guide = ...` value.
+fn unusable_guide(e: &GuideError, span: Range<usize>) -> Diagnostic {
+    let d = Diagnostic::new(e.to_string()).at(Some(span)).field("guide");
+    let GuideError::Unknown {
+        suggestion,
+        file_missing,
+        ..
+    } = e
+    else {
+        return d.help("name a guide's .toml file, relative to the intake, or a built-in guide");
+    };
+    let d = match suggestion {
+        Some(s) => d.label(format!("did you mean `{s}`?")),
+        None if *file_missing => d.label("no such file beside the intake"),
+        None => d.label("not a built-in guide"),
+    };
+    let known: Vec<&str> = Guide::built_in_ids().collect();
+    d.help(format!(
+        "the built-in guides are: {}; a guide file is named by its path, relative to the intake",
+        known.join(", ")
+    ))
 }
 
 #[cfg(test)]

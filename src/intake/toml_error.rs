@@ -5,14 +5,13 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use super::schema::{intake_schema, TABLE_KEYS, TOP_LEVEL};
-use crate::diagnostic::{did_you_mean, shorten, Diagnostic};
-use crate::guide;
+use crate::diagnostic::{deepest_line, did_you_mean, key_before, shorten, Diagnostic};
 
 /// Turns a toml/serde error into a diagnostic a non-programmer can act on.
 pub(super) fn explain_toml_error(e: &toml::de::Error, text: &str) -> Diagnostic {
     let message = e.message().trim().to_string();
     // The parser cannot place some errors (keys nested beyond its limit): name a line anyway.
-    let span = e.span().or_else(|| guide::deepest_line(text));
+    let span = e.span().or_else(|| deepest_line(text));
     let table = span.as_ref().map(|s| enclosing_table(text, s.start));
     let mut d = Diagnostic::new(message.clone()).at(span.clone());
 
@@ -352,15 +351,6 @@ fn entry_index(text: &str, table: &str, offset: usize) -> Option<usize> {
         .filter(|l| l.trim().replace(' ', "") == header)
         .count()
         .checked_sub(1)
-}
-
-/// The key on the line of a value's span (`severity` in `severity = "high"`).
-pub(crate) fn key_before(text: &str, offset: usize) -> Option<String> {
-    let offset = offset.min(text.len());
-    let line_start = text.get(..offset)?.rfind('\n').map_or(0, |i| i + 1);
-    let line = text.get(line_start..offset)?;
-    let key = line.split('=').next()?.trim().trim_matches('"');
-    (!key.is_empty() && !key.contains(['[', ']', '{'])).then(|| key.to_string())
 }
 
 #[cfg(test)]
