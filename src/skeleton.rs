@@ -444,9 +444,47 @@ fn diary_entry(o: &mut String, e: &DiaryEntry) {
     }
 }
 
+/// The keys a written intake holds, as `table.key`, by the table header above each:
+/// with `commented`, also those shown as commented-out examples. `[answers]` counts as
+/// one key: its keys are the guide's question ids.
+#[cfg(test)]
+pub(crate) fn keys_in(text: &str, commented: bool) -> std::collections::BTreeSet<String> {
+    let mut table = String::new();
+    let mut keys = std::collections::BTreeSet::new();
+    for line in text.lines() {
+        let line = match line.strip_prefix("# ") {
+            Some(example) if commented => example,
+            _ => line,
+        };
+        let header = line
+            .strip_prefix("[[")
+            .and_then(|l| l.strip_suffix("]]"))
+            .or_else(|| line.strip_prefix('[').and_then(|l| l.strip_suffix(']')));
+        if let Some(header) = header {
+            table = header.to_string();
+            if table == "answers" {
+                keys.insert(table.clone());
+            }
+            continue;
+        }
+        let Some((key, _)) = line.split_once(" = ") else {
+            continue;
+        };
+        if table != "answers" && key.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+            keys.insert(if table.is_empty() {
+                key.to_string()
+            } else {
+                format!("{table}.{key}")
+            });
+        }
+    }
+    keys
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeSet;
     use std::path::Path;
 
     #[test]
@@ -528,5 +566,86 @@ mod tests {
             "{text}"
         );
         assert!(!text.contains("= '"), "{text}");
+    }
+
+    /// A template with every commented-out example filled in.
+    fn every_example(text: &str) -> String {
+        text.lines()
+            .map(|line| match line.strip_prefix("# ") {
+                Some(example) if keys_in(example, false).len() == 1 || example.starts_with('[') => {
+                    example
+                }
+                _ => line,
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn the_template_shows_every_key_of_the_format_and_no_other() {
+        let schema = crate::intake::schema::all_keys();
+        for id in Guide::built_in_ids() {
+            let guide = Guide::built_in(id).unwrap();
+            let shown = keys_in(&intake_for(&guide, id), true);
+            assert_eq!(shown, schema, "{id}: the template and the schema disagree");
+        }
+    }
+
+    #[test]
+    fn every_example_of_the_template_is_accepted_and_its_text_is_kept() {
+        let guide = Guide::built_in("nocturnal-leg-cramps").unwrap();
+        let text = every_example(&intake_for(&guide, &guide.id));
+        let (intake, _, _) =
+            crate::intake::parse_with_warnings(Path::new("all.toml"), &text, Path::new("."))
+                .unwrap_or_else(|e| panic!("{e}\n{text}"));
+        assert_eq!(
+            keys_in(&text, false),
+            crate::intake::schema::all_keys(),
+            "{text}"
+        );
+        // Every key of text the patient writes is among the texts checked for missing
+        // characters and for words lost on the sheet; ids and dates are not text.
+        let texts: BTreeSet<String> = intake
+            .texts()
+            .into_iter()
+            .map(|(field, _)| {
+                let plain: String = field
+                    .split('[')
+                    .enumerate()
+                    .map(|(i, part)| {
+                        if i == 0 {
+                            part
+                        } else {
+                            part.split_once(']').map_or("", |(_, r)| r)
+                        }
+                    })
+                    .collect();
+                if plain.starts_with("answers.") {
+                    "answers".to_string()
+                } else {
+                    plain
+                }
+            })
+            .collect();
+        let not_text = [
+            "guide",
+            "patient.born",
+            "patient.pregnant",
+            "patient.pregnancy_week",
+            "visit.when",
+            "medications.since",
+            "medications.as_needed",
+            "diary.night",
+            "diary.at",
+            "diary.minutes",
+            "diary.severity",
+            "questions.skip",
+            "checklist.done",
+        ];
+        let expected: BTreeSet<String> = crate::intake::schema::all_keys()
+            .into_iter()
+            .filter(|k| !not_text.contains(&k.as_str()))
+            .collect();
+        assert_eq!(texts, expected);
     }
 }

@@ -6,7 +6,7 @@ mod model;
 mod plausibility;
 mod raw;
 mod read;
-mod schema;
+pub(crate) mod schema;
 mod toml_error;
 
 pub use model::{
@@ -16,7 +16,7 @@ pub use read::{
     load, load_with_source, load_with_warnings, parse, parse_with_warnings, IntakeError,
     LoadedIntake, MAX_INTAKE_BYTES, STDIN_NAME,
 };
-pub use schema::json_schema;
+pub use schema::{json_schema, keys_of};
 
 #[cfg(test)]
 pub(crate) mod test_support {

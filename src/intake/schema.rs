@@ -96,57 +96,73 @@ fn describe_answers(schema: &mut Schema) {
     answers.insert("properties".into(), properties.into());
 }
 
-/// Top-level keys, for suggestions and for spotting keys that fell into an array table.
-pub(super) const TOP_LEVEL: &[&str] = &[
-    "guide",
-    "patient",
-    "visit",
-    "answers",
-    "health",
-    "medications",
-    "diary",
-    "questions",
-    "checklist",
-];
+/// The keys of one table of the intake, read from the schema: `""` for the top level, and
+/// for `medications` or `diary` the keys of each entry. `answers` has none of its own: its
+/// keys are the guide's question ids.
+pub fn keys_of(table: &str) -> Vec<&'static str> {
+    let schema = intake_schema();
+    let node = if table.is_empty() {
+        Some(schema)
+    } else {
+        schema
+            .get("properties")
+            .and_then(|p| p.get(table))
+            .map(|t| t.get("items").unwrap_or(t))
+    };
+    match node
+        .and_then(|n| n.get("properties"))
+        .and_then(|p| p.as_object())
+    {
+        Some(properties) if table != "answers" => properties.keys().map(String::as_str).collect(),
+        _ => Vec::new(),
+    }
+}
 
-/// Keys of the plain tables: one of these inside `[[medications]]` was meant for its own table.
-pub(super) const TABLE_KEYS: &[(&str, &[&str])] = &[
-    (
-        "patient",
-        &[
-            "name",
-            "born",
-            "sex",
-            "pregnant",
-            "pregnancy_week",
-            "phone",
-            "language",
-            "emergency_contact",
-            "needs",
-            "filled_in_by",
-        ],
-    ),
-    (
-        "visit",
-        &[
-            "when",
-            "clinic",
-            "department",
-            "doctor",
-            "companion",
-            "reason",
-            "concerns",
-            "goal",
-        ],
-    ),
-    ("health", &["conditions", "allergies", "notes"]),
-    ("questions", &["own", "skip"]),
-    ("checklist", &["done"]),
-];
+/// The tables written once, `[patient]`, whose keys are all known: a key of one of them
+/// inside a `[[medications]]` entry was meant for it.
+pub(super) fn plain_tables() -> Vec<&'static str> {
+    tables_where(|t| t.get("additionalProperties") == Some(&serde_json::Value::Bool(false)))
+}
+
+/// The tables written once per entry, `[[medications]]`: every key after their header
+/// belongs to the entry.
+pub(super) fn array_tables() -> Vec<&'static str> {
+    tables_where(|t| t.get("type").and_then(|t| t.as_str()) == Some("array"))
+}
+
+fn tables_where(test: impl Fn(&serde_json::Value) -> bool) -> Vec<&'static str> {
+    intake_schema()
+        .get("properties")
+        .and_then(|p| p.as_object())
+        .map(|p| {
+            p.iter()
+                .filter(|(_, t)| test(t))
+                .map(|(k, _)| k.as_str())
+                .collect()
+        })
+        .unwrap_or_default()
+}
 
 /// The keys each table of the intake may have, read from the JSON Schema (itself generated
 /// from the types serde reads), so the two never disagree.
 pub(super) fn intake_schema() -> &'static serde_json::Value {
     static SCHEMA: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
     SCHEMA.get_or_init(|| serde_json::to_value(json_schema()).unwrap_or_default())
+}
+
+/// Every key of the intake format: `guide`, `answers`, and each table's keys as `table.key`
+/// (`medications.dose` for the key of every entry).
+#[cfg(test)]
+pub(crate) fn all_keys() -> std::collections::BTreeSet<String> {
+    keys_of("")
+        .into_iter()
+        .flat_map(|table| {
+            let keys = keys_of(table);
+            if keys.is_empty() {
+                vec![table.to_string()]
+            } else {
+                keys.into_iter().map(|k| format!("{table}.{k}")).collect()
+            }
+        })
+        .collect()
 }

@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use super::schema::{intake_schema, TABLE_KEYS, TOP_LEVEL};
+use super::schema::{array_tables, intake_schema, keys_of, plain_tables};
 use crate::diagnostic::{deepest_line, did_you_mean, key_before, shorten, Diagnostic};
 
 /// Turns a toml/serde error into a diagnostic a non-programmer can act on.
@@ -59,10 +59,10 @@ pub(super) fn explain_toml_error(e: &toml::de::Error, text: &str) -> Diagnostic 
     let key = span.as_ref().and_then(|s| key_before(text, s.start));
     let within = table.unwrap_or_default();
     // In an array of tables, the entry too: `diary[2].severity`, as the other checks name it.
-    let entry = match (within.as_str(), span.as_ref()) {
-        ("medications" | "diary", Some(s)) => entry_index(text, &within, s.start),
-        _ => None,
-    };
+    let entry = span
+        .as_ref()
+        .filter(|_| array_tables().contains(&within.as_str()))
+        .and_then(|s| entry_index(text, &within, s.start));
     let path = key.as_ref().map(|k| match entry {
         _ if within.is_empty() => k.clone(),
         Some(i) => format!("{within}[{i}].{k}"),
@@ -143,14 +143,13 @@ fn unknown_field(
     let d = Diagnostic::new(format!("unknown field `{field}`"))
         .at(span)
         .field(path);
-    let array_table = within == "medications" || within == "diary";
-    let belongs_to = TABLE_KEYS
-        .iter()
-        .find(|(_, keys)| keys.contains(&field.as_str()))
-        .map(|(t, _)| *t);
+    let array_table = array_tables().contains(&within);
+    let belongs_to = plain_tables()
+        .into_iter()
+        .find(|t| keys_of(t).contains(&field.as_str()));
     if array_table
         && !candidates.contains(&field.as_str())
-        && (belongs_to.is_some() || TOP_LEVEL.contains(&field.as_str()))
+        && (belongs_to.is_some() || keys_of("").contains(&field.as_str()))
     {
         let home = belongs_to.unwrap_or("the top of the file");
         let home = if belongs_to.is_some() {
