@@ -12,8 +12,7 @@ use std::io::{self, BufRead, Write};
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::guide::Guide;
-use crate::intake::{Health, Intake, Medication, Patient, Visit, VisitTime};
-use crate::skeleton::NAME_TO_REPLACE;
+use crate::intake::{Health, Intake, Medication, Patient, Visit, VisitTime, NAME_TO_REPLACE};
 
 /// How the questions are shown.
 #[derive(Debug, Clone, Copy, Default)]

@@ -7,22 +7,11 @@ use std::fmt::Write;
 use crate::guide::Guide;
 use crate::intake::{DiaryEntry, Intake, Medication, VisitTime};
 
-/// The name written into a new intake; `check` reminds the user to replace it.
-pub const NAME_TO_REPLACE: &str = "Your name";
+pub use crate::intake::NAME_TO_REPLACE;
 
+/// `text` as comment lines of at most 84 characters after `#` and `indent`.
 fn comment_wrapped(out: &mut String, text: &str, indent: &str) {
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.len() + word.len() + 1 > 84 {
-            let _ = writeln!(out, "#{indent}{line}");
-            line.clear();
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
+    for line in crate::interview::wrap(text, 84) {
         let _ = writeln!(out, "#{indent}{line}");
     }
 }

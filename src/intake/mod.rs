@@ -10,7 +10,8 @@ pub(crate) mod schema;
 mod toml_error;
 
 pub use model::{
-    clean, prints_blank, DiaryEntry, Health, Intake, Medication, Patient, Visit, VisitTime,
+    age_on, clean, prints_blank, DiaryEntry, Health, Intake, Medication, Patient, Visit, VisitTime,
+    NAME_TO_REPLACE,
 };
 pub use read::{
     load, load_with_source, load_with_warnings, parse, parse_with_warnings, IntakeError,

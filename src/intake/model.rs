@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 
 /// A checked intake, in the patient's terms.
 #[derive(Debug, Clone, PartialEq)]
@@ -103,6 +103,19 @@ pub struct DiaryEntry {
     pub note: Option<String>,
 }
 
+/// The name written into a new intake, for the patient to replace; `check` reminds them.
+pub const NAME_TO_REPLACE: &str = "Your name";
+
+/// Age in whole years on `day`.
+pub fn age_on(born: NaiveDate, day: NaiveDate) -> i32 {
+    let mut age = day.year() - born.year();
+    if (day.month(), day.day()) < (born.month(), born.day()) {
+        age -= 1;
+    }
+    age
+}
+
+/// True when text would print as nothing: only spaces and invisible format characters
 /// (zero-width spaces and joiners, direction marks, the byte-order mark, soft hyphens).
 pub fn prints_blank(text: &str) -> bool {
     text.chars().all(|c| {
@@ -198,5 +211,18 @@ mod tests {
         assert_eq!(clean("a\tb\r\nc\u{7}d  \n"), "a b\ncd");
         assert!(!prints_blank("Zoë"));
         assert!(prints_blank("\u{200B}\u{FEFF} \u{2060}"));
+    }
+
+    #[test]
+    fn age_counts_whole_years() {
+        let born = NaiveDate::from_ymd_opt(1956, 3, 14).unwrap();
+        assert_eq!(
+            age_on(born, NaiveDate::from_ymd_opt(2026, 3, 13).unwrap()),
+            69
+        );
+        assert_eq!(
+            age_on(born, NaiveDate::from_ymd_opt(2026, 3, 14).unwrap()),
+            70
+        );
     }
 }

@@ -76,7 +76,7 @@ impl Checker {
                 Some(v) => (v, "at the visit"),
                 None => (today, "today"),
             };
-            let age = crate::sheet::age_on(born, on);
+            let age = super::age_on(born, on);
             if !out_of_range && age > OLDEST {
                 self.problem(
                     Diagnostic::new(format!(
@@ -172,11 +172,11 @@ impl Checker {
                 }
             }
         }
-        if raw.patient.name.get_ref().trim() == crate::skeleton::NAME_TO_REPLACE {
+        if raw.patient.name.get_ref().trim() == super::NAME_TO_REPLACE {
             self.warning(
                 Diagnostic::new(format!(
                     "`patient.name` is still \"{}\" from the template",
-                    crate::skeleton::NAME_TO_REPLACE
+                    super::NAME_TO_REPLACE
                 ))
                 .at(Some(raw.patient.name.span()))
                 .field("patient.name")

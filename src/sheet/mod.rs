@@ -14,10 +14,11 @@ use summary::*;
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::document::{plain, strong, Block, Document, Metadata, Text};
 use crate::guide::{Facts, Guide, MedicationFlag};
+pub use crate::intake::age_on;
 use crate::intake::Intake;
 
 /// What the user asked for beyond the intake.
@@ -249,15 +250,6 @@ pub fn facts_of(intake: &Intake) -> Facts {
     }
 }
 
-/// Age in whole years on `day`.
-pub fn age_on(born: NaiveDate, day: NaiveDate) -> i32 {
-    let mut age = day.year() - born.year();
-    if (day.month(), day.day()) < (born.month(), born.day()) {
-        age -= 1;
-    }
-    age
-}
-
 pub fn long_date(d: NaiveDate) -> String {
     d.format("%-d %B %Y").to_string()
 }
@@ -345,19 +337,6 @@ mod tests {
 
     fn all_text(doc: &Document) -> String {
         format!("{:?}", doc.blocks)
-    }
-
-    #[test]
-    fn age_counts_whole_years() {
-        let born = NaiveDate::from_ymd_opt(1956, 3, 14).unwrap();
-        assert_eq!(
-            age_on(born, NaiveDate::from_ymd_opt(2026, 3, 13).unwrap()),
-            69
-        );
-        assert_eq!(
-            age_on(born, NaiveDate::from_ymd_opt(2026, 3, 14).unwrap()),
-            70
-        );
     }
 
     #[test]
