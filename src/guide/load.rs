@@ -209,4 +209,24 @@ mod tests {
             other => panic!("unexpected {other:?}"),
         }
     }
+
+    /// The toml crate's messages that a guide's report rewrites, produced by the TOML behind
+    /// them: new wording fails here instead of quoting a guide's values or its jargon.
+    #[test]
+    fn translated_toml_messages_of_a_guide_are_still_recognised() {
+        for (text, message) in [
+            (
+                "id = \"x\"\ntitle = \"secret words\"\nsummary = 5\n".to_string(),
+                "error: this guide is not valid: wrong kind of value, expected a string",
+            ),
+            (
+                format!("{}b = 1\n", "a.".repeat(300)),
+                "error: this guide is not valid: keys are nested too deeply",
+            ),
+        ] {
+            let report = Guide::parse(Path::new("g.toml"), &text).unwrap_err();
+            let shown = report.render(false);
+            assert!(shown.starts_with(message), "{shown}");
+        }
+    }
 }

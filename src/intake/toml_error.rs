@@ -8,68 +8,28 @@ use super::schema::{array_tables, intake_schema, keys_of, plain_tables};
 use crate::diagnostic::{deepest_line, did_you_mean, key_before, shorten, Diagnostic};
 
 /// Turns a toml/serde error into a diagnostic a non-programmer can act on.
+///
+/// An unknown key never arrives here: the reader takes each one out of the file, with the
+/// schema's keys, before serde sees it ([`take_unknown_keys`]). The toml crate gives the
+/// other problems as text only, so they are told apart by its wording; a test feeds the TOML
+/// behind each one, so that new wording fails it rather than reaching a patient untranslated.
 pub(super) fn explain_toml_error(e: &toml::de::Error, text: &str) -> Diagnostic {
     let message = e.message().trim().to_string();
     // The parser cannot place some errors (keys nested beyond its limit): name a line anyway.
     let span = e.span().or_else(|| deepest_line(text));
-    let table = span.as_ref().map(|s| enclosing_table(text, s.start));
-    let mut d = Diagnostic::new(message.clone()).at(span.clone());
-
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        let candidates: Vec<&str> = expected
-            .split('`')
-            .skip(1)
-            .step_by(2)
-            .filter(|s| !s.is_empty())
-            .collect();
-        let within = table.clone().unwrap_or_default();
-        let path = if within.is_empty() {
-            field.to_string()
-        } else {
-            format!("{within}.{field}")
-        };
-        return unknown_field(field, &within, path, &candidates, span);
-    }
+    let within = span
+        .as_ref()
+        .map(|s| enclosing_table(text, s.start))
+        .unwrap_or_default();
     if let Some(rest) = message.strip_prefix("missing field `") {
         let field = rest.split('`').next().unwrap_or(rest);
-        let within = table.unwrap_or_default();
-        let (path, help) = match (within.as_str(), field) {
-            ("", "patient") => (
-                "patient".to_string(),
-                "add a [patient] table with at least `name = \"Your Name\"`".to_string(),
-            ),
-            ("", "guide") => (
-                "guide".to_string(),
-                "add `guide = \"nocturnal-leg-cramps\"` (or `general`) as the first line"
-                    .to_string(),
-            ),
-            ("", f) => (f.to_string(), format!("add `{f}`")),
-            (t, f) => (
-                format!("{t}.{f}"),
-                format!("add `{f} = ...` to this {t} entry"),
-            ),
-        };
-        let d = Diagnostic::new(format!("`{path}` is missing"))
-            .at(if within.is_empty() { None } else { e.span() })
-            .field(path);
-        return d.help(help);
+        return missing_field(field, &within, e.span());
     }
     // Everything below concerns one value or key: name its field when the line shows it.
     let key = span.as_ref().and_then(|s| key_before(text, s.start));
-    let within = table.unwrap_or_default();
-    // In an array of tables, the entry too: `diary[2].severity`, as the other checks name it.
-    let entry = span
-        .as_ref()
-        .filter(|_| array_tables().contains(&within.as_str()))
-        .and_then(|s| entry_index(text, &within, s.start));
-    let path = key.as_ref().map(|k| match entry {
-        _ if within.is_empty() => k.clone(),
-        Some(i) => format!("{within}[{i}].{k}"),
-        None => format!("{within}.{k}"),
-    });
-    if let Some(p) = &path {
-        d = d.field(p.clone());
+    let mut d = Diagnostic::new(message.clone()).at(span.clone());
+    if let Some(path) = field_path(text, &within, key.as_deref(), span.as_ref()) {
+        d = d.field(path);
     }
     if message == "recursion limit" {
         d.message = "keys are nested too deeply (more than 80 levels)".into();
@@ -83,27 +43,7 @@ pub(super) fn explain_toml_error(e: &toml::de::Error, text: &str) -> Diagnostic 
         return d.label("wrong kind of value");
     }
     if message.contains("duplicate key") {
-        let key_here = span
-            .as_ref()
-            .and_then(|s| text.get(s.clone()))
-            .map(|k| k.trim().trim_matches('"').to_string())
-            .filter(|k| !k.is_empty());
-        if let Some(k) = key_here {
-            let place = if within.is_empty() {
-                "at the top of the file".to_string()
-            } else {
-                format!("in [{within}]")
-            };
-            d.message = format!("`{k}` appears twice {place}");
-            d = d.field(if within.is_empty() {
-                k
-            } else {
-                format!("{within}.{k}")
-            });
-        }
-        return d
-            .label("second time")
-            .help("each key may appear once per table: remove one of the two, or merge them");
+        return duplicate_key(d, text, &within, span);
     }
     if message.contains("invalid basic string")
         || message.contains("unterminated")
@@ -113,21 +53,99 @@ pub(super) fn explain_toml_error(e: &toml::de::Error, text: &str) -> Diagnostic 
         return d.help("text goes between double quotes on one line: key = \"text\"; for several lines use three quotes \"\"\" ... \"\"\"");
     }
     if message.contains("date") || message.contains("time") {
-        if let Some(written) = span.as_ref().and_then(|s| text.get(s.clone())) {
-            let written = written.trim();
-            d.message = match impossible_day(written) {
-                Some(why) => format!("{} is not a real day: {why}", shorten(written, 40)),
-                None => format!(
-                    "{} is not a valid date or time: {message}",
-                    shorten(written, 40)
-                ),
-            };
-        }
-        return d
-            .label("not a real date or time")
-            .help("write dates as year-month-day (1956-03-14) and times as 09:30:00, without quotes; check the day exists in that month");
+        return not_a_date(d, &message, text, span);
     }
     d.help("see the intake reference in the README; `visitprep new` writes a file to start from")
+}
+
+/// A required key left out: `patient` at the top, or `name` in a `[[medications]]` entry.
+fn missing_field(field: &str, within: &str, span: Option<Range<usize>>) -> Diagnostic {
+    let (path, help) = match (within, field) {
+        ("", "patient") => (
+            "patient".to_string(),
+            "add a [patient] table with at least `name = \"Your Name\"`".to_string(),
+        ),
+        ("", "guide") => (
+            "guide".to_string(),
+            "add `guide = \"nocturnal-leg-cramps\"` (or `general`) as the first line".to_string(),
+        ),
+        ("", f) => (f.to_string(), format!("add `{f}`")),
+        (t, f) => (
+            format!("{t}.{f}"),
+            format!("add `{f} = ...` to this {t} entry"),
+        ),
+    };
+    Diagnostic::new(format!("`{path}` is missing"))
+        .at(if within.is_empty() { None } else { span })
+        .field(path)
+        .help(help)
+}
+
+/// The field a key names, as the other checks name it: `diary[2].severity` in an array of
+/// tables, `patient.born` in a table.
+fn field_path(
+    text: &str,
+    within: &str,
+    key: Option<&str>,
+    span: Option<&Range<usize>>,
+) -> Option<String> {
+    let key = key?;
+    let entry = span
+        .filter(|_| array_tables().contains(&within))
+        .and_then(|s| entry_index(text, within, s.start));
+    Some(match entry {
+        _ if within.is_empty() => key.to_string(),
+        Some(i) => format!("{within}[{i}].{key}"),
+        None => format!("{within}.{key}"),
+    })
+}
+
+fn duplicate_key(
+    mut d: Diagnostic,
+    text: &str,
+    within: &str,
+    span: Option<Range<usize>>,
+) -> Diagnostic {
+    let key_here = span
+        .as_ref()
+        .and_then(|s| text.get(s.clone()))
+        .map(|k| k.trim().trim_matches('"').to_string())
+        .filter(|k| !k.is_empty());
+    if let Some(k) = key_here {
+        let place = if within.is_empty() {
+            "at the top of the file".to_string()
+        } else {
+            format!("in [{within}]")
+        };
+        d.message = format!("`{k}` appears twice {place}");
+        d = d.field(if within.is_empty() {
+            k
+        } else {
+            format!("{within}.{k}")
+        });
+    }
+    d.label("second time")
+        .help("each key may appear once per table: remove one of the two, or merge them")
+}
+
+fn not_a_date(
+    mut d: Diagnostic,
+    message: &str,
+    text: &str,
+    span: Option<Range<usize>>,
+) -> Diagnostic {
+    if let Some(written) = span.as_ref().and_then(|s| text.get(s.clone())) {
+        let written = written.trim();
+        d.message = match impossible_day(written) {
+            Some(why) => format!("{} is not a real day: {why}", shorten(written, 40)),
+            None => format!(
+                "{} is not a valid date or time: {message}",
+                shorten(written, 40)
+            ),
+        };
+    }
+    d.label("not a real date or time")
+        .help("write dates as year-month-day (1956-03-14) and times as 09:30:00, without quotes; check the day exists in that month")
 }
 
 /// A key the intake format does not have, in table `within` (`medications` for any of its
@@ -450,5 +468,105 @@ mod tests {
         );
         assert_eq!(impossible_day("2024-02-29"), None);
         assert_eq!(impossible_day("1950-13-01"), None);
+    }
+
+    /// Each message of the toml crate that is translated, produced by the TOML behind it,
+    /// with the message and help the patient reads. New wording in the crate fails here
+    /// instead of reaching the patient untranslated or with the wrong help.
+    #[test]
+    fn every_translated_toml_message_is_still_recognised() {
+        const TYPE_HELP: &str = "help: `";
+        for (toml, message, help) in [
+            (
+                "pregnancy_week = \"x\"",
+                "wrong kind of value: string \"x\", expected a whole number (field `patient.pregnancy_week`)",
+                TYPE_HELP,
+            ),
+            (
+                "[[diary]]\nnight = 2026-11-01\nminutes = \"x\"",
+                "wrong kind of value: string \"x\", expected a number (field `diary[0].minutes`)",
+                TYPE_HELP,
+            ),
+            (
+                "pregnant = 1",
+                "wrong kind of value: whole number `1`, expected true or false (field `patient.pregnant`)",
+                TYPE_HELP,
+            ),
+            (
+                "sex = 1",
+                "wrong kind of value: whole number `1`, expected text in quotes (field `patient.sex`)",
+                TYPE_HELP,
+            ),
+            (
+                "needs = \"glasses\"",
+                "wrong kind of value: string \"glasses\", expected a list in square brackets (field `patient.needs`)",
+                TYPE_HELP,
+            ),
+            (
+                "born = \"1956-03-14\"",
+                "wrong kind of value: string \"1956-03-14\", expected a date (or time) without quotes, like 1956-03-14 (field `patient.born`)",
+                TYPE_HELP,
+            ),
+            (
+                "pregnancy_week = 2.5",
+                "wrong kind of value: decimal number `2.5`, expected a whole number (field `patient.pregnancy_week`)",
+                TYPE_HELP,
+            ),
+            (
+                "[[diary]]\nnight = 2026-11-01\nseverity = 99999999999999999999",
+                "the number is far too large: expected a whole number (field `diary[0].severity`)",
+                TYPE_HELP,
+            ),
+            (
+                "name = \"B\"",
+                "`name` appears twice in [patient] (field `patient.name`)",
+                "help: each key may appear once per table",
+            ),
+            (
+                "sex = \"x",
+                "invalid basic string, expected `\"` (field `patient.sex`)",
+                "help: text goes between double quotes on one line",
+            ),
+            (
+                "born = 1950-02-30",
+                "1950-02-30 is not a real day: February 1950 has 28 days (field `patient.born`)",
+                "help: write dates as year-month-day",
+            ),
+            (
+                "born = 1950-13-01",
+                "1950-13-01 is not a valid date or time: invalid date, expected month between 01 and 12 (field `patient.born`)",
+                "help: write dates as year-month-day",
+            ),
+            (
+                "[[diary]]\nnight = 2026-11-01\nat = 25:00:00",
+                "25:00:00 is not a valid date or time: invalid time, expected hour between 00 and 23 (field `diary[0].at`)",
+                "help: write dates as year-month-day",
+            ),
+            (
+                "[[medications]]\ndose = \"1 mg\"",
+                "`medications.name` is missing",
+                "help: add `name = ...` to this medications entry",
+            ),
+            (
+                &format!("{}b = 1", "a.".repeat(300)),
+                "keys are nested too deeply (more than 80 levels)",
+                "help: an intake needs at most two levels",
+            ),
+        ] {
+            let err = error_of(&format!("{MINIMAL}{toml}\n"));
+            assert!(
+                err.starts_with(&format!("error: {message}\n")),
+                "{toml:?}:\n{err}"
+            );
+            assert!(err.contains(help), "{toml:?}:\n{err}");
+        }
+        let err = error_of("guide = \"general\"\nanswers = 5\n[patient]\nname = \"A\"\n");
+        assert!(
+            err.starts_with("error: wrong kind of value: whole number `5`, expected a table, like [answers] with keys below it (field `answers`)\n"),
+            "{err}"
+        );
+        let err = error_of("guide = \"general\"\n");
+        assert!(err.starts_with("error: `patient` is missing\n"), "{err}");
+        assert!(err.contains("help: add a [patient] table"), "{err}");
     }
 }
