@@ -9,7 +9,7 @@ use toml::Spanned;
 
 use super::model::{clean, prints_blank};
 use super::plausibility::plain_number;
-use super::raw::RawIntake;
+use super::raw::{RawDiaryEntry, RawIntake, RawMedication, RawPatient, RawVisit};
 use super::{DiaryEntry, Health, Intake, Medication, Patient, Visit, VisitTime};
 use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::guide::Guide;
@@ -26,23 +26,62 @@ impl Checker {
     }
 
     pub(super) fn intake(&mut self, raw: RawIntake, guide: &Guide) -> Intake {
-        let born = raw
-            .patient
-            .born
-            .as_ref()
-            .and_then(|b| self.date(b, "patient.born"));
+        let patient = self.patient(&raw.patient);
+        let visit = self.visit(&raw.visit, patient.born);
+        let answers = self.answers(raw.answers, guide);
+        let medications = self.medications(raw.medications);
+        let diary = self.diary(raw.diary);
+        let patient_ids: Vec<&str> = guide
+            .patient_questions
+            .iter()
+            .map(|q| q.id.as_str())
+            .collect();
+        let skipped = self.ids(
+            &raw.questions.skip,
+            &patient_ids,
+            "questions.skip",
+            "patient question",
+        );
+        let checklist_ids: Vec<&str> = guide.checklist.iter().map(|c| c.id.as_str()).collect();
+        let done = self.ids(
+            &raw.checklist.done,
+            &checklist_ids,
+            "checklist.done",
+            "checklist item",
+        );
+
+        Intake {
+            guide: raw.guide.into_inner(),
+            patient,
+            visit,
+            answers,
+            health: Health {
+                conditions: raw.health.conditions.iter().map(|s| clean(s)).collect(),
+                allergies: raw.health.allergies.iter().map(|s| clean(s)).collect(),
+                notes: raw.health.notes.as_deref().map(clean),
+            },
+            medications,
+            diary,
+            own_questions: raw.questions.own.iter().map(|s| clean(s)).collect(),
+            skipped_questions: skipped,
+            checklist_done: done,
+        }
+    }
+
+    fn patient(&mut self, raw: &RawPatient) -> Patient {
+        let born = raw.born.as_ref().and_then(|b| self.date(b, "patient.born"));
         // Blank as printed: a name of only control characters is removed whole by `clean`.
-        let name = clean(raw.patient.name.get_ref());
+        let name = clean(raw.name.get_ref());
         if prints_blank(&name) {
             self.problem(
                 Diagnostic::new("the patient's name is blank")
-                    .at(Some(raw.patient.name.span()))
+                    .at(Some(raw.name.span()))
                     .field("patient.name")
                     .label("write a name here")
                     .help("the doctor needs to know whose sheet this is: name = \"Maria Example\""),
             );
         }
-        let pregnancy_week = raw.patient.pregnancy_week.as_ref().and_then(|w| {
+        let pregnancy_week = raw.pregnancy_week.as_ref().and_then(|w| {
             let week = *w.get_ref();
             if (1..=45).contains(&week) {
                 Some(week as u8)
@@ -57,8 +96,8 @@ impl Checker {
                 None
             }
         });
-        if pregnancy_week.is_some() && !raw.patient.pregnant {
-            let span = raw.patient.pregnancy_week.as_ref().map(|w| w.span());
+        if pregnancy_week.is_some() && !raw.pregnant {
+            let span = raw.pregnancy_week.as_ref().map(|w| w.span());
             self.problem(
                 Diagnostic::new("a pregnancy week is given, but `pregnant` is not true")
                     .at(span)
@@ -66,8 +105,24 @@ impl Checker {
                     .help("add `pregnant = true` to [patient], or remove `pregnancy_week`"),
             );
         }
-        let when = raw.visit.when.as_ref().and_then(|w| self.visit_time(w));
-        if let (Some(born), Some(when), Some(raw_when)) = (born, when, raw.visit.when.as_ref()) {
+        Patient {
+            name,
+            born,
+            sex: raw.sex.as_deref().map(clean),
+            pregnant: raw.pregnant,
+            pregnancy_week,
+            phone: raw.phone.as_deref().map(clean),
+            language: raw.language.as_deref().map(clean),
+            emergency_contact: raw.emergency_contact.as_deref().map(clean),
+            needs: raw.needs.iter().map(|s| clean(s)).collect(),
+            filled_in_by: raw.filled_in_by.as_deref().map(clean),
+        }
+    }
+
+    /// The visit; `born` to refuse a visit before the birth.
+    fn visit(&mut self, raw: &RawVisit, born: Option<NaiveDate>) -> Visit {
+        let when = raw.when.as_ref().and_then(|w| self.visit_time(w));
+        if let (Some(born), Some(when), Some(raw_when)) = (born, when, raw.when.as_ref()) {
             if when.date() < born {
                 self.problem(
                     Diagnostic::new(format!(
@@ -81,9 +136,26 @@ impl Checker {
                 );
             }
         }
+        Visit {
+            when,
+            clinic: raw.clinic.as_deref().map(clean),
+            department: raw.department.as_deref().map(clean),
+            doctor: raw.doctor.as_deref().map(clean),
+            companion: raw.companion.as_deref().map(clean),
+            reason: raw.reason.as_deref().map(clean),
+            concerns: raw.concerns.iter().map(|s| clean(s)).collect(),
+            goal: raw.goal.as_deref().map(clean),
+        }
+    }
 
+    /// The answers to the guide's questions; an id the guide does not ask is refused.
+    fn answers(
+        &mut self,
+        raw: BTreeMap<Spanned<String>, Spanned<String>>,
+        guide: &Guide,
+    ) -> BTreeMap<String, String> {
         let mut answers = BTreeMap::new();
-        for (id, answer) in raw.answers {
+        for (id, answer) in raw {
             if guide.doctor_question(id.get_ref()).is_none() {
                 let ids: Vec<&str> = guide
                     .doctor_questions
@@ -110,9 +182,12 @@ impl Checker {
                 answers.insert(id.into_inner(), clean(answer.get_ref()));
             }
         }
+        answers
+    }
 
+    fn medications(&mut self, raw: Vec<RawMedication>) -> Vec<Medication> {
         let mut medications = Vec::new();
-        for (i, m) in raw.medications.into_iter().enumerate() {
+        for (i, m) in raw.into_iter().enumerate() {
             let name = clean(m.name.get_ref());
             if prints_blank(&name) {
                 self.problem(
@@ -136,9 +211,13 @@ impl Checker {
                 as_needed: m.as_needed,
             });
         }
+        medications
+    }
 
+    /// The diary's nights; a night whose date is not real is left out (and reported).
+    fn diary(&mut self, raw: Vec<RawDiaryEntry>) -> Vec<DiaryEntry> {
         let mut diary = Vec::new();
-        for (i, e) in raw.diary.into_iter().enumerate() {
+        for (i, e) in raw.into_iter().enumerate() {
             let night = self.date(&e.night, &format!("diary[{i}].night"));
             let at =
                 e.at.as_ref()
@@ -184,62 +263,7 @@ impl Checker {
                 });
             }
         }
-
-        let patient_ids: Vec<&str> = guide
-            .patient_questions
-            .iter()
-            .map(|q| q.id.as_str())
-            .collect();
-        let skipped = self.ids(
-            &raw.questions.skip,
-            &patient_ids,
-            "questions.skip",
-            "patient question",
-        );
-        let checklist_ids: Vec<&str> = guide.checklist.iter().map(|c| c.id.as_str()).collect();
-        let done = self.ids(
-            &raw.checklist.done,
-            &checklist_ids,
-            "checklist.done",
-            "checklist item",
-        );
-
-        Intake {
-            guide: raw.guide.into_inner(),
-            patient: Patient {
-                name,
-                born,
-                sex: raw.patient.sex.as_deref().map(clean),
-                pregnant: raw.patient.pregnant,
-                pregnancy_week,
-                phone: raw.patient.phone.as_deref().map(clean),
-                language: raw.patient.language.as_deref().map(clean),
-                emergency_contact: raw.patient.emergency_contact.as_deref().map(clean),
-                needs: raw.patient.needs.iter().map(|s| clean(s)).collect(),
-                filled_in_by: raw.patient.filled_in_by.as_deref().map(clean),
-            },
-            visit: Visit {
-                when,
-                clinic: raw.visit.clinic.as_deref().map(clean),
-                department: raw.visit.department.as_deref().map(clean),
-                doctor: raw.visit.doctor.as_deref().map(clean),
-                companion: raw.visit.companion.as_deref().map(clean),
-                reason: raw.visit.reason.as_deref().map(clean),
-                concerns: raw.visit.concerns.iter().map(|s| clean(s)).collect(),
-                goal: raw.visit.goal.as_deref().map(clean),
-            },
-            answers,
-            health: Health {
-                conditions: raw.health.conditions.iter().map(|s| clean(s)).collect(),
-                allergies: raw.health.allergies.iter().map(|s| clean(s)).collect(),
-                notes: raw.health.notes.as_deref().map(clean),
-            },
-            medications,
-            diary,
-            own_questions: raw.questions.own.iter().map(|s| clean(s)).collect(),
-            skipped_questions: skipped,
-            checklist_done: done,
-        }
+        diary
     }
 
     fn ids(

@@ -35,6 +35,16 @@ pub(super) fn plain_number(v: f64) -> String {
 
 impl Checker {
     pub(super) fn plausibility(&mut self, raw: &RawIntake, today: NaiveDate) {
+        let out_of_range = self.years(raw);
+        let visit = raw.visit.when.as_ref().and_then(day_of);
+        self.birth(raw, visit, today, out_of_range);
+        self.diary_nights(raw, visit);
+        self.medicines_since(raw, visit);
+        self.template_name(raw);
+    }
+
+    /// Every date within [`YEARS`]; true when one is not (the age is then not judged).
+    fn years(&mut self, raw: &RawIntake) -> bool {
         use chrono::Datelike;
         let mut dates: Vec<(&Spanned<Datetime>, String)> = Vec::new();
         if let Some(b) = &raw.patient.born {
@@ -69,7 +79,18 @@ impl Checker {
                 );
             }
         }
-        let visit = raw.visit.when.as_ref().and_then(day_of);
+        out_of_range
+    }
+
+    /// The birth date against the visit (or today): an impossible age, a birth in the
+    /// future, an unlikely pregnancy, diary nights before the birth.
+    fn birth(
+        &mut self,
+        raw: &RawIntake,
+        visit: Option<NaiveDate>,
+        today: NaiveDate,
+        out_of_range: bool,
+    ) {
         let born = raw.patient.born.as_ref().and_then(day_of);
         if let (Some(born), Some(raw_born)) = (born, &raw.patient.born) {
             let (on, what) = match visit {
@@ -124,6 +145,10 @@ impl Checker {
                 }
             }
         }
+    }
+
+    /// Each diary night: an episode longer than a day, a night after the visit.
+    fn diary_nights(&mut self, raw: &RawIntake, visit: Option<NaiveDate>) {
         for (i, e) in raw.diary.iter().enumerate() {
             if let Some(m) = &e.minutes {
                 let v = *m.get_ref();
@@ -155,6 +180,9 @@ impl Checker {
                 }
             }
         }
+    }
+
+    fn medicines_since(&mut self, raw: &RawIntake, visit: Option<NaiveDate>) {
         for (i, m) in raw.medications.iter().enumerate() {
             let since = m.since.as_ref().and_then(|s| day_of(s).map(|d| (s, d)));
             if let (Some(visit), Some((raw_since, since))) = (visit, since) {
@@ -172,6 +200,9 @@ impl Checker {
                 }
             }
         }
+    }
+
+    fn template_name(&mut self, raw: &RawIntake) {
         if raw.patient.name.get_ref().trim() == super::NAME_TO_REPLACE {
             self.warning(
                 Diagnostic::new(format!(
