@@ -59,10 +59,31 @@ pub(super) fn anchored(text: &str, max: usize, id: &str) -> Block {
 }
 
 pub(super) fn summary(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<Block> {
-    let (intake, guide, facts) = (s.intake, s.guide, &s.facts);
-    let today = s.made.date();
-    let p = &intake.patient;
-    let v = &intake.visit;
+    let mut blocks = introduction(s, detail, page);
+    blocks.push(Block::Fields(who(s, detail, page)));
+    // Allergies: framed, and never silent.
+    blocks.push(Block::Framed(allergies(s, detail, page)));
+    blocks.push(Block::Fields(why(s, detail, page)));
+    // The key answers, under the guide's short labels.
+    let key = key_answers(s, detail, page);
+    if !key.is_empty() {
+        blocks.push(Block::Rule);
+        blocks.push(Block::Fields(key));
+    }
+    blocks.push(Block::Rule);
+    blocks.push(Block::Fields(health(s, detail, page)));
+    if detail.chart {
+        if let Some(mut chart) = diary::chart(&s.intake.diary) {
+            chart.small = true;
+            blocks.push(Block::Chart(chart));
+        }
+    }
+    blocks
+}
+
+/// The heading, and who filled the sheet in.
+fn introduction(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<Block> {
+    let (p, guide) = (&s.intake.patient, s.guide);
     let mut blocks = vec![Block::Heading(format!(
         "Visit summary for the doctor: {}",
         guide.title
@@ -81,8 +102,12 @@ pub(super) fn summary(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize)
         page(DETAILS),
         page(FOR_ME).saturating_sub(1).max(page(DETAILS))
     ))));
+    blocks
+}
 
-    // Who
+/// Who the patient is, and when and where the visit is.
+fn who(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<(String, Text)> {
+    let (p, v, today) = (&s.intake.patient, &s.intake.visit, s.made.date());
     let mut who: Vec<(String, Text)> = Vec::new();
     let mut name = strong(cut(&p.name, detail.item.max(60)).0);
     if cut(&p.name, detail.item.max(60)).1.is_some() {
@@ -147,9 +172,11 @@ pub(super) fn summary(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize)
             summary_text(&p.needs.join("; "), detail.item * 2, "about", page),
         ));
     }
-    blocks.push(Block::Fields(who));
+    who
+}
 
-    // Allergies: framed, and never silent.
+fn allergies(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Text {
+    let intake = s.intake;
     let mut allergy = strong("Allergies: ");
     if intake.health.allergies.iter().all(|a| a.trim().is_empty()) {
         allergy.push(Span {
@@ -184,9 +211,12 @@ pub(super) fn summary(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize)
             });
         }
     }
-    blocks.push(Block::Framed(allergy));
+    allergy
+}
 
-    // Why
+/// Why the patient comes: the reason, the first concerns, the hope.
+fn why(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<(String, Text)> {
+    let v = &s.intake.visit;
     let mut why: Vec<(String, Text)> = Vec::new();
     why.push((
         "Reason".into(),
@@ -234,10 +264,12 @@ pub(super) fn summary(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize)
             summary_text(goal, detail.answer * 2 / 3, "goal", page),
         ));
     }
-    blocks.push(Block::Fields(why));
+    why
+}
 
-    // The key answers, under the guide's short labels.
-    let key: Vec<(String, Text)> = guide
+fn key_answers(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<(String, Text)> {
+    let (intake, guide, facts) = (s.intake, s.guide, &s.facts);
+    guide
         .doctor_questions
         .iter()
         .filter_map(|q| {
@@ -254,13 +286,12 @@ pub(super) fn summary(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize)
                 },
             ))
         })
-        .collect();
-    if !key.is_empty() {
-        blocks.push(Block::Rule);
-        blocks.push(Block::Fields(key));
-    }
+        .collect()
+}
 
-    blocks.push(Block::Rule);
+/// Medicines, other illnesses and the diary in a few words.
+fn health(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<(String, Text)> {
+    let intake = s.intake;
     let mut health: Vec<(String, Text)> = vec![(
         "Medicines".into(),
         summary_medicines(&intake.medications, &s.flags, detail, page),
@@ -290,14 +321,7 @@ pub(super) fn summary(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize)
             )),
         ));
     }
-    blocks.push(Block::Fields(health));
-    if detail.chart {
-        if let Some(mut chart) = diary::chart(&intake.diary) {
-            chart.small = true;
-            blocks.push(Block::Chart(chart));
-        }
-    }
-    blocks
+    health
 }
 
 pub(super) fn answer_anchor(id: &str) -> String {
