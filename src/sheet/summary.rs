@@ -363,79 +363,7 @@ pub(super) fn summary_medicines(
         })
         .collect();
     let hidden = named.len() - shown.len();
-    let line = |m: &Medication| -> String {
-        let (mut text, rest) = cut(&m.name, detail.item);
-        if rest.is_some() {
-            text.push_str(" …");
-        }
-        if !detail.compact_medicines {
-            for extra in [m.dose.as_deref(), m.how_often.as_deref()]
-                .into_iter()
-                .flatten()
-                .filter(|t| !t.trim().is_empty())
-            {
-                let (shown, rest) = cut(extra, detail.item / 2);
-                text.push_str(", ");
-                text.push_str(&shown);
-                if rest.is_some() {
-                    text.push_str(" …");
-                }
-            }
-            if m.as_needed {
-                text.push_str(" (only when needed)");
-            }
-        }
-        text
-    };
-    let mut out: Text = Vec::new();
-    let sep = |out: &mut Text, s: &str| {
-        if !out.is_empty() {
-            out.push(Span {
-                text: s.into(),
-                strong: false,
-            });
-        }
-    };
-    if detail.compact_medicines {
-        let (f, o): (Vec<_>, Vec<_>) = shown.iter().copied().partition(|(_, flagged)| *flagged);
-        if !f.is_empty() {
-            out.push(Span {
-                text: format!(
-                    "Flagged, {FLAG_WORDS}: {}",
-                    f.iter()
-                        .map(|(m, _)| line(m))
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                ),
-                strong: true,
-            });
-        }
-        if !o.is_empty() {
-            sep(&mut out, "\n");
-            out.push(Span {
-                text: o
-                    .iter()
-                    .map(|(m, _)| line(m))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-                strong: false,
-            });
-        }
-    } else {
-        for &(m, is_flagged) in &shown {
-            sep(&mut out, "\n");
-            out.push(Span {
-                text: line(m),
-                strong: is_flagged,
-            });
-            if is_flagged {
-                out.push(Span {
-                    text: format!(" — {FLAG_WORDS}"),
-                    strong: true,
-                });
-            }
-        }
-    }
+    let mut out = medicine_spans(&shown, detail);
     let details_note = if hidden > 0 {
         format!(
             "… and {hidden} more, see page {} (doses and notes there)",
@@ -447,12 +375,94 @@ pub(super) fn summary_medicines(
             page("medicines")
         )
     };
-    sep(&mut out, "\n");
+    separate(&mut out, "\n");
     out.push(Span {
         text: details_note,
         strong: hidden > 0,
     });
     out
+}
+
+/// The medicines shown, flagged ones marked: in two runs when compact, else one a line.
+fn medicine_spans(shown: &[(&Medication, bool)], detail: Detail) -> Text {
+    let mut out: Text = Vec::new();
+    if detail.compact_medicines {
+        let (f, o): (Vec<_>, Vec<_>) = shown.iter().copied().partition(|(_, flagged)| *flagged);
+        if !f.is_empty() {
+            out.push(Span {
+                text: format!(
+                    "Flagged, {FLAG_WORDS}: {}",
+                    f.iter()
+                        .map(|(m, _)| medicine_line(m, detail))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ),
+                strong: true,
+            });
+        }
+        if !o.is_empty() {
+            separate(&mut out, "\n");
+            out.push(Span {
+                text: o
+                    .iter()
+                    .map(|(m, _)| medicine_line(m, detail))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                strong: false,
+            });
+        }
+    } else {
+        for &(m, is_flagged) in shown {
+            separate(&mut out, "\n");
+            out.push(Span {
+                text: medicine_line(m, detail),
+                strong: is_flagged,
+            });
+            if is_flagged {
+                out.push(Span {
+                    text: format!(" — {FLAG_WORDS}"),
+                    strong: true,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// One medicine: its name, and when there is room its dose and how often.
+fn medicine_line(m: &Medication, detail: Detail) -> String {
+    let (mut text, rest) = cut(&m.name, detail.item);
+    if rest.is_some() {
+        text.push_str(" …");
+    }
+    if !detail.compact_medicines {
+        for extra in [m.dose.as_deref(), m.how_often.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter(|t| !t.trim().is_empty())
+        {
+            let (shown, rest) = cut(extra, detail.item / 2);
+            text.push_str(", ");
+            text.push_str(&shown);
+            if rest.is_some() {
+                text.push_str(" …");
+            }
+        }
+        if m.as_needed {
+            text.push_str(" (only when needed)");
+        }
+    }
+    text
+}
+
+/// A line break (or `s`) between spans, none before the first.
+fn separate(out: &mut Text, s: &str) {
+    if !out.is_empty() {
+        out.push(Span {
+            text: s.into(),
+            strong: false,
+        });
+    }
 }
 
 #[cfg(test)]
