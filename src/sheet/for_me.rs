@@ -11,6 +11,30 @@ pub(super) fn for_me(intake: &Intake, guide: &Guide, facts: &Facts) -> Vec<Block
         subtitle: "Before, during and after the visit".into(),
     }];
 
+    blocks.extend(before_leaving_home(intake, guide, facts));
+
+    blocks.extend(my_questions(intake, guide, facts));
+
+    blocks.push(Block::PageBreak);
+    blocks.push(Block::Anchor {
+        id: AFTER_THE_VISIT.into(),
+        skip: 0,
+    });
+    blocks.extend(after_the_visit());
+    // The plan stands on a page of its own, to show at the next visit.
+    blocks.push(Block::PageBreak);
+
+    blocks.extend(about::blocks(guide, facts));
+
+    blocks.extend(good_to_know(guide, facts));
+    blocks.extend(tests(guide));
+    blocks.extend(department_blocks(intake, guide, facts));
+    blocks
+}
+
+/// The checklist, and when not to wait for the visit.
+fn before_leaving_home(intake: &Intake, guide: &Guide, facts: &Facts) -> Vec<Block> {
+    let mut blocks = Vec::new();
     let checklist: Vec<CheckItem> = guide
         .checklist
         .iter()
@@ -40,7 +64,12 @@ pub(super) fn for_me(intake: &Intake, guide: &Guide, facts: &Facts) -> Vec<Block
         blocks.push(Block::Heading("When to get care promptly".into()));
         blocks.push(Block::Bullets(seek));
     }
+    blocks
+}
 
+/// The patient's own questions, then the guide's, each with room for the answer.
+fn my_questions(intake: &Intake, guide: &Guide, facts: &Facts) -> Vec<Block> {
+    let mut blocks = Vec::new();
     let guide_questions: Vec<&str> = guide
         .patient_questions
         .iter()
@@ -55,18 +84,11 @@ pub(super) fn for_me(intake: &Intake, guide: &Guide, facts: &Facts) -> Vec<Block
     }
     blocks.push(Block::Subheading("Other questions".into()));
     blocks.push(Block::WritingLines(2));
+    blocks
+}
 
-    blocks.push(Block::PageBreak);
-    blocks.push(Block::Anchor {
-        id: AFTER_THE_VISIT.into(),
-        skip: 0,
-    });
-    blocks.extend(after_the_visit());
-    // The plan stands on a page of its own, to show at the next visit.
-    blocks.push(Block::PageBreak);
-
-    blocks.extend(about::blocks(guide, facts));
-
+fn good_to_know(guide: &Guide, facts: &Facts) -> Vec<Block> {
+    let mut blocks = Vec::new();
     let notes: Vec<_> = guide
         .good_to_know
         .iter()
@@ -79,7 +101,11 @@ pub(super) fn for_me(intake: &Intake, guide: &Guide, facts: &Facts) -> Vec<Block
             blocks.push(Block::Paragraph(plain(&note.text)));
         }
     }
+    blocks
+}
 
+fn tests(guide: &Guide) -> Vec<Block> {
+    let mut blocks = Vec::new();
     if !guide.tests.is_empty() {
         blocks.push(Block::Heading(
             "Examinations and tests the doctor may do".into(),
@@ -103,8 +129,6 @@ pub(super) fn for_me(intake: &Intake, guide: &Guide, facts: &Facts) -> Vec<Block
                 .collect(),
         ));
     }
-
-    blocks.extend(department_blocks(intake, guide, facts));
     blocks
 }
 
