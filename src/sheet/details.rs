@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use super::*;
 use crate::document::{plain, strong, Block, Column, Span, Table};
 use crate::guide::{contains_whole_words, same_department, Facts, Guide, MedicationFlag};
-use crate::intake::{Intake, Medication};
+use crate::intake::{Intake, Medication, Visit};
 
 pub(super) fn details(
     intake: &Intake,
@@ -15,7 +15,6 @@ pub(super) fn details(
     today: NaiveDate,
     detail: Detail,
 ) -> Vec<Block> {
-    let v = &intake.visit;
     let mut blocks = vec![
         Block::Title {
             text: "Visit sheet".into(),
@@ -29,6 +28,29 @@ pub(super) fn details(
         Block::Rule,
     ];
 
+    blocks.extend(why_i_am_coming(&intake.visit, detail));
+
+    blocks.extend(answers(intake, guide, facts, detail));
+
+    blocks.push(Block::Anchor {
+        id: "medicines".into(),
+        skip: 0,
+    });
+    blocks.extend(medication_blocks(&intake.medications, flags));
+    blocks.extend(health_blocks(intake));
+    if !intake.diary.is_empty() {
+        blocks.push(Block::Anchor {
+            id: "diary".into(),
+            skip: 0,
+        });
+        blocks.extend(diary::blocks(&intake.diary, guide.diary_title()));
+    }
+    blocks
+}
+
+/// The reason for the visit, the concerns and the hope, each in full.
+fn why_i_am_coming(v: &Visit, detail: Detail) -> Vec<Block> {
+    let mut blocks = Vec::new();
     blocks.push(Block::Heading("Why I am coming".into()));
     match v.reason.as_deref().filter(|r| !r.trim().is_empty()) {
         Some(reason) => {
@@ -62,7 +84,12 @@ pub(super) fn details(
         blocks.push(anchored(goal, detail.answer * 2 / 3, "goal"));
         blocks.push(Block::Paragraph(plain(goal)));
     }
+    blocks
+}
 
+/// Every answer in full; a question left open gets lines to write on.
+fn answers(intake: &Intake, guide: &Guide, facts: &Facts, detail: Detail) -> Vec<Block> {
+    let mut blocks = Vec::new();
     blocks.push(Block::Heading(
         "My answers to the doctor's questions".into(),
     ));
@@ -92,20 +119,6 @@ pub(super) fn details(
                 blocks.push(Block::WritingLines(3));
             }
         }
-    }
-
-    blocks.push(Block::Anchor {
-        id: "medicines".into(),
-        skip: 0,
-    });
-    blocks.extend(medication_blocks(&intake.medications, flags));
-    blocks.extend(health_blocks(intake));
-    if !intake.diary.is_empty() {
-        blocks.push(Block::Anchor {
-            id: "diary".into(),
-            skip: 0,
-        });
-        blocks.extend(diary::blocks(&intake.diary, guide.diary_title()));
     }
     blocks
 }
