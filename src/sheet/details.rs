@@ -189,33 +189,7 @@ pub(super) fn medication_blocks(
         ]);
     }
     blocks.push(Block::Table(Table {
-        columns: vec![
-            Column {
-                title: "Medicine".into(),
-                weight: 3.0,
-                min_chars: 12,
-            },
-            Column {
-                title: "Dose".into(),
-                weight: 1.6,
-                min_chars: 6,
-            },
-            Column {
-                title: "How often".into(),
-                weight: 2.4,
-                min_chars: 8,
-            },
-            Column {
-                title: "Since".into(),
-                weight: 1.4,
-                min_chars: 8,
-            },
-            Column {
-                title: "What for / notes".into(),
-                weight: 2.6,
-                min_chars: 8,
-            },
-        ],
+        columns: medicine_columns(),
         rows,
         blank_rows: 0,
         fill_page: false,
@@ -229,6 +203,37 @@ pub(super) fn medication_blocks(
         blocks.push(Block::Paragraph(text));
     }
     blocks
+}
+
+/// The medicine table's columns, widest for the name and the notes.
+fn medicine_columns() -> Vec<Column> {
+    vec![
+        Column {
+            title: "Medicine".into(),
+            weight: 3.0,
+            min_chars: 12,
+        },
+        Column {
+            title: "Dose".into(),
+            weight: 1.6,
+            min_chars: 6,
+        },
+        Column {
+            title: "How often".into(),
+            weight: 2.4,
+            min_chars: 8,
+        },
+        Column {
+            title: "Since".into(),
+            weight: 1.4,
+            min_chars: 8,
+        },
+        Column {
+            title: "What for / notes".into(),
+            weight: 2.6,
+            min_chars: 8,
+        },
+    ]
 }
 
 pub(super) fn note_letter(i: usize) -> char {
