@@ -12,6 +12,47 @@ impl Guide {
         if self.doctor_questions.is_empty() {
             problems.push("a guide needs at least one `[[doctor_questions]]`".to_string());
         }
+        problems.extend(self.id_problems());
+        for q in &self.doctor_questions {
+            if let Some(label) = &q.summary {
+                if label.trim().is_empty() {
+                    problems.push(format!(
+                        "doctor question `{}` has an empty `summary` label",
+                        q.id
+                    ));
+                } else if label.chars().count() > MAX_SUMMARY_LABEL {
+                    problems.push(format!(
+                        "the `summary` label of doctor question `{}` is longer than {MAX_SUMMARY_LABEL} characters: it is a short label for the first page",
+                        q.id
+                    ));
+                }
+            }
+        }
+        for statement in self.statements() {
+            let blank = statement
+                .source
+                .is_some_and(|src| source_parts(src).next().is_none());
+            if blank {
+                problems.push(format!(
+                    "a `source` in {} is empty: name the section of the article it comes from, or write \"{PRACTICAL}\" (or leave the key out)",
+                    statement.section.name()
+                ));
+            }
+        }
+        for item in &self.checklist {
+            if item.text.contains("{companion}") && item.when.companion != Some(true) {
+                problems.push(format!(
+                    "checklist item `{}` uses {{companion}} but lacks `when = {{ companion = true }}`",
+                    item.id
+                ));
+            }
+        }
+        problems
+    }
+
+    /// Ids must be unique within each list, and not blank: intakes name items by them.
+    fn id_problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
         let lists: [(&str, Vec<&str>); 4] = [
             (
                 "doctor_questions",
@@ -47,40 +88,6 @@ impl Guide {
                 } else if !seen.insert(id) {
                     problems.push(format!("the id `{id}` appears twice in `{list}`"));
                 }
-            }
-        }
-        for q in &self.doctor_questions {
-            if let Some(label) = &q.summary {
-                if label.trim().is_empty() {
-                    problems.push(format!(
-                        "doctor question `{}` has an empty `summary` label",
-                        q.id
-                    ));
-                } else if label.chars().count() > MAX_SUMMARY_LABEL {
-                    problems.push(format!(
-                        "the `summary` label of doctor question `{}` is longer than {MAX_SUMMARY_LABEL} characters: it is a short label for the first page",
-                        q.id
-                    ));
-                }
-            }
-        }
-        for statement in self.statements() {
-            let blank = statement
-                .source
-                .is_some_and(|src| source_parts(src).next().is_none());
-            if blank {
-                problems.push(format!(
-                    "a `source` in {} is empty: name the section of the article it comes from, or write \"{PRACTICAL}\" (or leave the key out)",
-                    statement.section.name()
-                ));
-            }
-        }
-        for item in &self.checklist {
-            if item.text.contains("{companion}") && item.when.companion != Some(true) {
-                problems.push(format!(
-                    "checklist item `{}` uses {{companion}} but lacks `when = {{ companion = true }}`",
-                    item.id
-                ));
             }
         }
         problems

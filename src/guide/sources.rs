@@ -60,6 +60,7 @@ pub struct Statement<'g> {
 
 impl Guide {
     /// Every statement of the guide, in the order of the guide file.
+    // Long because it lists each of the guide's eleven sections once, in the file's order.
     pub fn statements(&self) -> Vec<Statement<'_>> {
         fn one<'g>(
             section: Section,
