@@ -30,7 +30,8 @@ fn stages(c: &mut Criterion) {
     c.bench_function("fonts/load", |b| {
         b.iter(|| {
             let fonts = FontSet::embedded();
-            fonts.width("a", Weight::Regular, 1.0) + fonts.width("a", Weight::Bold, 1.0)
+            layout::text::text_width(&fonts, "a", Weight::Regular, 1.0)
+                + layout::text::text_width(&fonts, "a", Weight::Bold, 1.0)
         })
     });
     let fonts = FontSet::embedded();

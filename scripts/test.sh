@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the tests. They read the sheets back with independent PDF readers (poppler, qpdf,
-# MuPDF, Ghostscript) and render Chinese with a system CJK font: missing ones are installed
+# MuPDF, Ghostscript), render Chinese, Arabic, Hebrew, Devanagari, Bengali and Thai with
+# system fonts, and compare shaping with HarfBuzz's hb-shape: missing ones are installed
 # first with apt-get (as root, or through sudo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,9 +15,13 @@ done
 [ -x /usr/bin/time ] || missing+=(time)
 # A font with CFF (PostScript) outlines, embedded differently from TrueType ones.
 [ -e /usr/share/fonts/opentype/urw-base35/NimbusSans-Regular.otf ] || missing+=(fonts-urw-base35)
+# Noto fonts for Arabic, Hebrew, Devanagari, Bengali and Thai, and HarfBuzz's hb-shape, the
+# reference their shaping is compared with.
+[ -e /usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf ] || missing+=(fonts-noto-core)
+command -v hb-shape >/dev/null 2>&1 || missing+=(libharfbuzz-bin)
 if [ ${#missing[@]} -gt 0 ]; then
   if ! command -v apt-get >/dev/null 2>&1; then
-    echo "please install: ${missing[*]} (poppler-utils, qpdf, mupdf-tools, ghostscript, a CJK font, GNU time)" >&2
+    echo "please install: ${missing[*]} (poppler-utils, qpdf, mupdf-tools, ghostscript, CJK and Noto fonts, hb-shape, GNU time)" >&2
     exit 1
   fi
   sudo=""

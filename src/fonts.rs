@@ -1,12 +1,14 @@
-//! The faces a sheet is set in, measured with their real glyph widths. A character the main
-//! face lacks is taken from the next face that has it, so no word the patient wrote is lost.
+//! The faces a sheet is set in. One parser reads each font file (ttf-parser, through the
+//! rustybuzz shaper built on it) for character lookup, metrics and shaping alike; it is
+//! made to read hostile files without panicking. A character the main face lacks is taken
+//! from the next face that has it, so no word the patient wrote is lost.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
-use printpdf::font::AzulParsedFont;
-use printpdf::ParsedFont;
-use rust_fontconfig::FontBytes;
+use rustybuzz::{Direction, Script, ShapePlan, UnicodeBuffer};
 
 static NOTO_REGULAR: &[u8] = include_bytes!("../fonts/NotoSans-Regular.ttf");
 static NOTO_BOLD: &[u8] = include_bytes!("../fonts/NotoSans-Bold.ttf");
@@ -35,14 +37,37 @@ const CACHE_LEN: usize = CACHED_LOW as usize + 0x300;
 /// Set in a cache slot once it holds a lookup result.
 const KNOWN: u64 = 1 << 32;
 
+/// A glyph as the shaper placed it, in font units; `cluster` is the byte offset of the
+/// first character it stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShapedGlyph {
+    pub id: u16,
+    pub advance: i32,
+    pub x_offset: i32,
+    pub y_offset: i32,
+    pub cluster: u32,
+    /// Breaking the text at the start of this glyph's cluster changes the shaping around it.
+    pub unsafe_to_break: bool,
+}
+
 pub struct Face {
     pub name: String,
+    /// Borrows from `source`, so it is declared first: fields are dropped in order.
+    parsed: OnceLock<Option<Parsed>>,
     /// The font file: parsed the first time a character needs it, and subset into the PDF.
     source: Source,
-    font: OnceLock<Parsed>,
     /// Per cached character: `KNOWN | advance << 16 | glyph id` (glyph 0: the face lacks it).
     glyphs: Box<[AtomicU64]>,
+    /// Texts shaped before, by text and direction, with clusters from 0: a sheet repeats
+    /// its labels, and a batch its guide's text on every sheet.
+    shaped: Mutex<HashMap<Box<str>, [Option<Shaped>; 3]>>,
 }
+
+/// A text's glyphs, for each direction it was shaped in (`None`, left, right).
+type Shaped = Arc<[ShapedGlyph]>;
+
+/// How many shaped texts a face remembers before it starts afresh.
+const SHAPED_CACHE: usize = 8192;
 
 enum Source {
     Embedded(&'static [u8]),
@@ -50,26 +75,54 @@ enum Source {
 }
 
 struct Parsed {
-    font: ParsedFont,
+    shaper: rustybuzz::Face<'static>,
     units_per_em: f32,
+    /// Shaping plans by direction and script: making one reads the font's feature lists,
+    /// far more work than shaping a line with it.
+    plans: Mutex<Vec<Plan>>,
 }
 
-fn parse(bytes: Arc<FontBytes>) -> Option<Parsed> {
-    // The shared constructor keeps one copy of the bytes and reads the outlines only when
-    // the face is subset for the PDF; the plain one copies the font twice up front.
-    let font = AzulParsedFont::from_bytes_shared(bytes, 0, &mut Vec::new())?;
-    let font = ParsedFont::from_azul(font);
-    let units_per_em = f32::from(font.font_metrics.units_per_em).max(1.0);
-    Some(Parsed { font, units_per_em })
+/// A shaping plan and the direction and script it was made for.
+type Plan = (Direction, Option<Script>, Arc<ShapePlan>);
+
+impl Parsed {
+    fn new(bytes: &'static [u8]) -> Option<Parsed> {
+        let shaper = rustybuzz::Face::from_slice(bytes, 0)?;
+        let units_per_em = (shaper.units_per_em() as f32).max(1.0);
+        Some(Parsed {
+            shaper,
+            units_per_em,
+            plans: Mutex::new(Vec::new()),
+        })
+    }
+
+    fn plan(&self, direction: Direction, script: Option<Script>) -> Arc<ShapePlan> {
+        let mut plans = self.plans.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, _, plan)) = plans
+            .iter()
+            .find(|(d, s, _)| *d == direction && *s == script)
+        {
+            return plan.clone();
+        }
+        let plan = Arc::new(ShapePlan::new(&self.shaper, direction, script, None, &[]));
+        plans.push((direction, script, plan.clone()));
+        plan
+    }
+}
+
+thread_local! {
+    /// One shaping buffer a thread, reused from run to run.
+    static BUFFER: RefCell<Option<UnicodeBuffer>> = const { RefCell::new(None) };
 }
 
 impl Face {
-    fn new(name: &str, source: Source, font: OnceLock<Parsed>) -> Face {
+    fn new(name: &str, source: Source, parsed: OnceLock<Option<Parsed>>) -> Face {
         Face {
             name: name.to_string(),
+            parsed,
             source,
-            font,
             glyphs: (0..CACHE_LEN).map(|_| AtomicU64::new(0)).collect(),
+            shaped: Mutex::new(HashMap::new()),
         }
     }
 
@@ -81,15 +134,28 @@ impl Face {
     /// A face from the user's file, parsed now so a bad file is reported at once.
     fn parse(name: &str, bytes: &[u8]) -> Option<Face> {
         let bytes: Arc<[u8]> = Arc::from(bytes);
-        let parsed = parse(Arc::new(FontBytes::Owned(bytes.clone())))?;
-        Some(Face::new(name, Source::User(bytes), OnceLock::from(parsed)))
+        // SAFETY: the slice points into the `Arc`'s heap allocation, which never moves and
+        // lives as long as the face holds the `Arc` in `source`. The parsed face that
+        // borrows it is dropped before `source` (field order) and is only ever lent out
+        // for the lifetime of `&self`, never as `'static`.
+        let data: &'static [u8] =
+            unsafe { std::slice::from_raw_parts(bytes.as_ptr(), bytes.len()) };
+        let parsed = Parsed::new(data)?;
+        Some(Face::new(
+            name,
+            Source::User(bytes),
+            OnceLock::from(Some(parsed)),
+        ))
     }
 
     fn parsed(&self) -> &Parsed {
-        self.font.get_or_init(|| {
-            parse(Arc::new(FontBytes::Owned(Arc::from(self.bytes()))))
-                .expect("embedded font parses")
-        })
+        self.parsed
+            .get_or_init(|| match self.source {
+                Source::Embedded(bytes) => Parsed::new(bytes),
+                Source::User(_) => None,
+            })
+            .as_ref()
+            .expect("built-in fonts parse, and a user's font is parsed when added")
     }
 
     /// The font file, for embedding.
@@ -100,10 +166,47 @@ impl Face {
         }
     }
 
-    /// The parsed font.
-    #[cfg(test)]
-    fn font(&self) -> &ParsedFont {
-        &self.parsed().font
+    /// Font units per em.
+    pub fn units_per_em(&self) -> f32 {
+        self.parsed().units_per_em
+    }
+
+    /// The advance width of glyph `id` in font units, as the font's metrics give it.
+    pub fn glyph_advance(&self, id: u16) -> u16 {
+        self.parsed()
+            .shaper
+            .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(id))
+            .unwrap_or(0)
+    }
+
+    /// Traces glyph `id`'s outline, in font units; `false` when it has none.
+    pub fn outline(
+        &self,
+        id: u16,
+        builder: &mut dyn rustybuzz::ttf_parser::OutlineBuilder,
+    ) -> bool {
+        struct Dyn<'b>(&'b mut dyn rustybuzz::ttf_parser::OutlineBuilder);
+        impl rustybuzz::ttf_parser::OutlineBuilder for Dyn<'_> {
+            fn move_to(&mut self, x: f32, y: f32) {
+                self.0.move_to(x, y)
+            }
+            fn line_to(&mut self, x: f32, y: f32) {
+                self.0.line_to(x, y)
+            }
+            fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+                self.0.quad_to(x1, y1, x, y)
+            }
+            fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+                self.0.curve_to(x1, y1, x2, y2, x, y)
+            }
+            fn close(&mut self) {
+                self.0.close()
+            }
+        }
+        self.parsed()
+            .shaper
+            .outline_glyph(rustybuzz::ttf_parser::GlyphId(id), &mut Dyn(builder))
+            .is_some()
     }
 
     /// Glyph id (0 when the face lacks `c`) and that glyph's advance in font units.
@@ -122,9 +225,8 @@ impl Face {
                 return (v as u16, (v >> 16) as u16);
             }
         }
-        let font = &self.parsed().font;
-        let gid = font.lookup_glyph_index(cp).unwrap_or(0);
-        let advance = font.get_horizontal_advance(gid);
+        let gid = self.parsed().shaper.glyph_index(c).map_or(0, |g| g.0);
+        let advance = self.glyph_advance(gid);
         if let Some(slot) = slot {
             let v = KNOWN | u64::from(advance) << 16 | u64::from(gid);
             self.glyphs[slot].store(v, Ordering::Relaxed);
@@ -132,23 +234,83 @@ impl Face {
         (gid, advance)
     }
 
-    fn has(&self, c: char) -> bool {
+    pub fn has(&self, c: char) -> bool {
         self.glyph(c).0 != 0
     }
 
-    /// Advance of `c` in ems; the font must have it.
-    pub fn advance(&self, c: char) -> f32 {
-        f32::from(self.glyph(c).1) / self.parsed().units_per_em
+    /// Shapes `text`, all in one script, appending its glyphs in drawing order (left to
+    /// right) to `out`, each cluster as a byte offset into `text` plus `base`. `rtl`: the
+    /// direction, or `None` to take it from the script.
+    pub fn shape(&self, text: &str, rtl: Option<bool>, base: u32, out: &mut Vec<ShapedGlyph>) {
+        let slot = match rtl {
+            None => 0,
+            Some(false) => 1,
+            Some(true) => 2,
+        };
+        let known = self
+            .shaped
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(text)
+            .and_then(|by_direction| by_direction[slot].clone());
+        let glyphs = match known {
+            Some(glyphs) => glyphs,
+            None => {
+                let mut fresh = Vec::new();
+                let chars = text.char_indices().map(|(i, c)| (c, i as u32));
+                self.shape_chars(chars, rtl, &mut fresh);
+                let glyphs: Shaped = fresh.into();
+                let mut cache = self.shaped.lock().unwrap_or_else(|e| e.into_inner());
+                if cache.len() >= SHAPED_CACHE {
+                    cache.clear();
+                }
+                cache.entry(Box::from(text)).or_default()[slot] = Some(glyphs.clone());
+                glyphs
+            }
+        };
+        out.extend(glyphs.iter().map(|g| ShapedGlyph {
+            cluster: g.cluster + base,
+            ..*g
+        }));
     }
-}
 
-/// Text in one face, ready to draw.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Run {
-    pub face: FaceId,
-    pub text: String,
-    /// Width in ems (multiply by the font size for points).
-    pub width_em: f32,
+    /// Shapes characters given with their cluster values (ascending), like [`Face::shape`].
+    pub fn shape_chars(
+        &self,
+        chars: impl Iterator<Item = (char, u32)>,
+        rtl: Option<bool>,
+        out: &mut Vec<ShapedGlyph>,
+    ) {
+        let parsed = self.parsed();
+        let mut buffer = BUFFER.with(|b| b.borrow_mut().take()).unwrap_or_default();
+        for (c, cluster) in chars {
+            buffer.add(c, cluster);
+        }
+        match rtl {
+            Some(true) => buffer.set_direction(Direction::RightToLeft),
+            Some(false) => buffer.set_direction(Direction::LeftToRight),
+            None => {}
+        }
+        buffer.guess_segment_properties();
+        let script = Some(buffer.script()).filter(|s| *s != rustybuzz::script::UNKNOWN);
+        let plan = parsed.plan(buffer.direction(), script);
+        let shaped = rustybuzz::shape_with_plan(&parsed.shaper, &plan, buffer);
+        out.extend(
+            shaped
+                .glyph_infos()
+                .iter()
+                .zip(shaped.glyph_positions())
+                .map(|(info, pos)| ShapedGlyph {
+                    id: info.glyph_id as u16,
+                    advance: pos.x_advance,
+                    x_offset: pos.x_offset,
+                    y_offset: pos.y_offset,
+                    cluster: info.cluster,
+                    unsafe_to_break: info.unsafe_to_break(),
+                }),
+        );
+        BUFFER.with(|b| *b.borrow_mut() = Some(shaped.clear()));
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -161,6 +323,14 @@ impl std::fmt::Display for FontError {
 }
 
 impl std::error::Error for FontError {}
+
+/// Characters that draw nothing but steer shaping (joiners, direction marks, variation
+/// selectors): they go with the face around them and are never reported missing.
+pub fn is_ignorable(c: char) -> bool {
+    matches!(c as u32,
+        0x00AD | 0x034F | 0x061C | 0x180B..=0x180F | 0x200B..=0x200F | 0x202A..=0x202E
+        | 0x2060..=0x206F | 0xFE00..=0xFE0F | 0xFEFF | 0xE0000..=0xE0FFF)
+}
 
 /// The faces of one document: a main regular and bold face, then fallbacks in order.
 pub struct FontSet {
@@ -187,7 +357,8 @@ impl FontSet {
         }
     }
 
-    /// Adds a user's font (for example a CJK font) as the last fallback for both weights.
+    /// Adds a user's font (for example an Arabic or CJK font) for both weights. It draws
+    /// every character Noto Sans lacks that it has, before the built-in DejaVu Sans.
     pub fn add_fallback(&mut self, name: &str, bytes: &[u8]) -> Result<FaceId, FontError> {
         let face = Face::parse(name, bytes).ok_or_else(|| {
             FontError(format!(
@@ -196,8 +367,10 @@ impl FontSet {
         })?;
         let id = FaceId(self.faces.len());
         self.faces.push(face);
-        self.regular.push(id);
-        self.bold.push(id);
+        for chain in [&mut self.regular, &mut self.bold] {
+            let at = chain.len() - 1;
+            chain.insert(at, id);
+        }
         Ok(id)
     }
 
@@ -216,52 +389,25 @@ impl FontSet {
         }
     }
 
-    /// The face that draws `c`, the character actually drawn (the placeholder when none
-    /// has it), and its advance in ems.
-    fn pick(&self, c: char, weight: Weight) -> (FaceId, char, f32) {
+    /// The first face of `weight`'s chain that has `c`, and the character it draws: `c`
+    /// itself, or the placeholder when no face has `c`.
+    pub fn pick(&self, c: char, weight: Weight) -> (FaceId, char) {
         let chain = self.chain(weight);
         for wanted in [c, PLACEHOLDER] {
             for &id in chain {
-                let face = &self.faces[id.0];
-                let (glyph, advance) = face.glyph(wanted);
-                if glyph != 0 {
-                    return (id, wanted, f32::from(advance) / face.parsed().units_per_em);
+                if self.faces[id.0].has(wanted) {
+                    return (id, wanted);
                 }
             }
         }
-        (chain[0], '?', self.faces[chain[0].0].advance('?'))
-    }
-
-    /// Splits text into runs of one face each.
-    pub fn runs(&self, text: &str, weight: Weight) -> Vec<Run> {
-        let mut runs: Vec<Run> = Vec::new();
-        for c in text.chars() {
-            let (face, drawn, advance) = self.pick(c, weight);
-            match runs.last_mut() {
-                Some(run) if run.face == face => {
-                    run.text.push(drawn);
-                    run.width_em += advance;
-                }
-                _ => runs.push(Run {
-                    face,
-                    text: drawn.to_string(),
-                    width_em: advance,
-                }),
-            }
-        }
-        runs
-    }
-
-    /// Width of `text` in points at `size`.
-    pub fn width(&self, text: &str, weight: Weight, size: f32) -> f32 {
-        text.chars().map(|c| self.pick(c, weight).2).sum::<f32>() * size
+        (chain[0], '?')
     }
 
     /// Characters of `text` that no face can draw (listed once each, in order).
     pub fn missing(&self, text: &str) -> Vec<char> {
         let mut out = Vec::new();
         for c in text.chars() {
-            if c.is_whitespace() || out.contains(&c) {
+            if c.is_whitespace() || is_ignorable(c) || out.contains(&c) {
                 continue;
             }
             let drawable = [Weight::Regular, Weight::Bold]
@@ -278,27 +424,51 @@ impl FontSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::layout::text::{set_line, text_width};
 
     #[test]
     fn widths_are_the_fonts_own() {
         let fonts = FontSet::embedded();
         // Measured independently: "Hello world" at 12 pt in Noto Sans is 64.356 pt.
-        let w = fonts.width("Hello world", Weight::Regular, 12.0);
+        let w = text_width(&fonts, "Hello world", Weight::Regular, 12.0);
         assert!((w - 64.356).abs() < 0.01, "{w}");
-        assert!(fonts.width("Hello world", Weight::Bold, 12.0) > w);
+        assert!(text_width(&fonts, "Hello world", Weight::Bold, 12.0) > w);
+    }
+
+    #[test]
+    fn latin_is_kerned() {
+        let fonts = FontSet::embedded();
+        for pair in ["AV", "To", "Yo", "LT"] {
+            let apart: f32 = pair
+                .chars()
+                .map(|c| text_width(&fonts, &c.to_string(), Weight::Regular, 100.0))
+                .sum();
+            let kerned = text_width(&fonts, pair, Weight::Regular, 100.0);
+            assert!(kerned < apart - 1.0, "{pair}: {kerned} vs {apart}");
+        }
     }
 
     #[test]
     fn fallbacks_are_parsed_only_when_a_character_needs_them() {
         let fonts = FontSet::embedded();
-        fonts.runs("Zoë Müller — “quoted”", Weight::Regular);
+        set_line(
+            &fonts,
+            "Zoë Müller — “quoted”",
+            Weight::Regular,
+            0.0,
+            0.0,
+            10.0,
+        );
         assert!(fonts.missing("łódź Жизнь").is_empty());
-        assert!(fonts.faces[2].font.get().is_none(), "DejaVu stays unparsed");
-        let runs = fonts.runs("▲", Weight::Regular);
-        assert_eq!(runs[0].face, FaceId(2));
-        assert!(fonts.faces[2].font.get().is_some());
         assert!(
-            fonts.faces[3].font.get().is_none(),
+            fonts.faces[2].parsed.get().is_none(),
+            "DejaVu stays unparsed"
+        );
+        let runs = set_line(&fonts, "▲", Weight::Regular, 0.0, 0.0, 10.0);
+        assert_eq!(runs[0].face, FaceId(2));
+        assert!(fonts.faces[2].parsed.get().is_some());
+        assert!(
+            fonts.faces[3].parsed.get().is_none(),
             "bold fallback not needed yet"
         );
     }
@@ -307,10 +477,12 @@ mod tests {
     fn remembered_glyphs_measure_as_the_font_does() {
         let fonts = FontSet::embedded();
         let face = &fonts.faces[0];
+        let independent = rustybuzz::ttf_parser::Face::parse(NOTO_REGULAR, 0).unwrap();
         for c in ['a', 'W', 'é', '—', '“', '中', '\u{1F600}'] {
             let first = face.glyph(c);
-            let gid = face.font().lookup_glyph_index(c as u32).unwrap_or(0);
-            assert_eq!(first, (gid, face.font().get_horizontal_advance(gid)), "{c}");
+            let gid = independent.glyph_index(c).unwrap_or_default();
+            let advance = independent.glyph_hor_advance(gid).unwrap_or(0);
+            assert_eq!(first, (gid.0, advance), "{c}");
             assert_eq!(face.glyph(c), first, "{c} again, from the cache");
         }
     }
@@ -318,10 +490,10 @@ mod tests {
     #[test]
     fn symbols_fall_back_to_dejavu() {
         let fonts = FontSet::embedded();
-        let runs = fonts.runs("done ☑ ok", Weight::Regular);
+        let runs = set_line(&fonts, "done ☑ ok", Weight::Regular, 0.0, 0.0, 10.0);
         assert_eq!(runs.len(), 3, "{runs:?}");
         assert_eq!(runs[1].face, FaceId(2));
-        assert_eq!(runs[1].text, "☑");
+        assert_eq!(runs[1].text, "☑ ");
     }
 
     #[test]
@@ -329,11 +501,36 @@ mod tests {
         let fonts = FontSet::embedded();
         assert_eq!(fonts.missing("leg 中 cramp 中"), vec!['中']);
         assert!(fonts.missing("Zoë Жизнь αβγ łódź → ✓").is_empty());
-        let drawn: String = fonts
-            .runs("a中b", Weight::Regular)
-            .iter()
-            .map(|r| r.text.as_str())
-            .collect();
-        assert_eq!(drawn, format!("a{PLACEHOLDER}b"));
+        let runs = set_line(&fonts, "a中b", Weight::Regular, 0.0, 0.0, 10.0);
+        // Drawn with the placeholder's glyph, and still read as what was written.
+        assert_eq!(runs.len(), 1, "{runs:?}");
+        assert_eq!(runs[0].text, "a中b");
+        let placeholder = fonts.face(runs[0].face).glyph(PLACEHOLDER).0;
+        assert_ne!(placeholder, 0);
+        assert_eq!(runs[0].glyphs[1].id, placeholder);
+        assert_eq!(runs[0].glyphs[1].text, 1..4);
+    }
+
+    #[test]
+    fn the_users_font_comes_before_the_built_in_fallback() {
+        let path = "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf";
+        let bytes = std::fs::read(path)
+            .unwrap_or_else(|e| panic!("{path}: {e} (scripts/test.sh installs fonts-noto-core)"));
+        let mut fonts = FontSet::embedded();
+        assert_eq!(
+            fonts.pick('ع', Weight::Regular).0,
+            FaceId(2),
+            "DejaVu has Arabic"
+        );
+        let arabic = fonts.add_fallback("NotoSansArabic", &bytes).unwrap();
+        for weight in [Weight::Regular, Weight::Bold] {
+            assert_eq!(fonts.pick('ع', weight).0, arabic);
+            // What Noto Sans has stays in Noto Sans; what neither has, in DejaVu.
+            assert_eq!(fonts.pick('a', weight).0, fonts.chain(weight)[0]);
+            assert_eq!(
+                fonts.pick('☑', weight).0,
+                *fonts.chain(weight).last().unwrap()
+            );
+        }
     }
 }

@@ -16,7 +16,7 @@ use toml::value::{Date, Datetime};
 use toml::{Table, Value};
 
 use visitprep::document::{Span, Text};
-use visitprep::fonts::{FontSet, Weight};
+use visitprep::fonts::FontSet;
 use visitprep::guide::Guide;
 use visitprep::intake::{self, IntakeError, LoadedIntake};
 use visitprep::layout::{self, Item, PageOptions, Paper, PrintSize, Style};
@@ -653,22 +653,12 @@ fn render_and_check(
     let margin = Style::for_options(options.page).margin;
     for (n, page) in pages.iter().enumerate() {
         for item in page.items.iter().chain(&page.furniture) {
-            let Item::Text {
-                x,
-                baseline,
-                size,
-                face,
-                text,
-            } = item
-            else {
+            let Item::Text(run) = item else {
                 continue;
             };
-            let bold = fonts
-                .faces()
-                .find(|(id, _)| id == face)
-                .is_some_and(|(_, f)| f.name.contains("Bold"));
-            let weight = if bold { Weight::Bold } else { Weight::Regular };
-            let right = x + fonts.width(text, weight, *size);
+            let (x, baseline, text) = (&run.x, &run.baseline, &run.text);
+            // The run's own shaped advances: the writer draws exactly these.
+            let right = x + run.width(fonts.face(run.face).units_per_em());
             let at = format!(
                 "page {} of {}: {text:?} at x {x}, baseline {baseline}",
                 n + 1,
@@ -812,6 +802,19 @@ fn spans() -> impl Strategy<Value = Text> {
     )
 }
 
+/// The lines' text in reading order: each line's pieces (set in visual order, right to
+/// left text reversed) sorted back by where they start, without what `kept` leaves out.
+fn reading_order(lines: &[layout::Line]) -> String {
+    lines
+        .iter()
+        .flat_map(|line| {
+            let mut pieces: Vec<_> = line.iter().collect();
+            pieces.sort_by_key(|p| p.at);
+            pieces.into_iter().map(|p| kept(&p.text))
+        })
+        .collect()
+}
+
 /// What wrapping must keep: every character except the spaces and line breaks it breaks at.
 fn kept(s: &str) -> String {
     s.chars().filter(|&c| c != ' ' && c != '\n').collect()
@@ -829,26 +832,36 @@ proptest! {
         extra in prop_oneof![0.0f32..5.0, 0.0f32..600.0],
     ) {
         let fonts = &*FONTS;
-        let weight = |strong: bool| if strong { Weight::Bold } else { Weight::Regular };
-        let widest = text
+        // The widest cluster as set (a character's face, and so its width, may depend on
+        // the characters around it).
+        let widest = layout::wrap(&text, fonts, size, f32::INFINITY)
             .iter()
-            .flat_map(|s| s.text.chars().map(move |c| (c, weight(s.strong))))
-            .map(|(c, w)| fonts.width(c.encode_utf8(&mut [0; 4]), w, size))
+            .flatten()
+            .flat_map(|p| {
+                let scale = size / fonts.face(p.face).units_per_em();
+                let mut clusters: Vec<(u32, f32)> = Vec::new();
+                for g in &p.glyphs {
+                    match clusters.iter_mut().find(|c| c.0 == g.text.start) {
+                        Some(c) => c.1 += g.advance as f32 * scale,
+                        None => clusters.push((g.text.start, g.advance as f32 * scale)),
+                    }
+                }
+                clusters.into_iter().map(|c| c.1)
+            })
             .fold(0.0f32, f32::max);
         let width = widest + extra;
         let lines = layout::wrap(&text, fonts, size, width);
         prop_assert!(!lines.is_empty());
 
         let written: String = text.iter().map(|s| kept(&s.text)).collect();
-        let wrapped: String = lines.iter().flatten().map(|p| kept(&p.text)).collect();
-        prop_assert_eq!(wrapped, written);
+        prop_assert_eq!(reading_order(&lines), written);
 
         for (n, line) in lines.iter().enumerate() {
             let mut end = 0.0f32;
             for piece in line {
                 prop_assert!(piece.x >= end - 0.01, "line {n}: pieces overlap: {line:?}");
                 prop_assert!(!piece.text.contains('\n'));
-                end = piece.x + fonts.width(&piece.text, piece.weight, size);
+                end = piece.x + piece.width;
             }
             prop_assert!(end <= width + 0.05, "line {n} is {end} wide, more than {width}: {line:?}");
         }
@@ -862,8 +875,7 @@ proptest! {
     ) {
         let lines = layout::wrap(&text, &FONTS, 11.5, width);
         let written: String = text.iter().map(|s| kept(&s.text)).collect();
-        let wrapped: String = lines.iter().flatten().map(|p| kept(&p.text)).collect();
-        prop_assert_eq!(wrapped, written);
+        prop_assert_eq!(reading_order(&lines), written);
     }
 }
 

@@ -8,7 +8,8 @@ use std::process::Command;
 
 use common::*;
 use visitprep::fonts::{FaceId, FontSet};
-use visitprep::layout::{Item, Page};
+use visitprep::frame::{Item, Page};
+use visitprep::layout::text;
 use visitprep::pdf;
 
 const CJK: &str = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
@@ -26,19 +27,22 @@ fn info() -> pdf::Info {
 }
 
 /// One A4 page with each text on a line of its own.
-fn page(lines: &[(FaceId, &str)]) -> Page {
+fn page(fonts: &FontSet, lines: &[(FaceId, &str)]) -> Page {
     Page {
         width: 595.276,
         height: 841.89,
         items: lines
             .iter()
             .enumerate()
-            .map(|(i, (face, text))| Item::Text {
-                x: 56.0,
-                baseline: 80.0 + 20.0 * i as f32,
-                size: 11.0,
-                face: *face,
-                text: text.to_string(),
+            .map(|(i, (face, line))| {
+                Item::Text(text::run_in_face(
+                    fonts,
+                    *face,
+                    line,
+                    56.0,
+                    80.0 + 20.0 * i as f32,
+                    11.0,
+                ))
             })
             .collect(),
         marks: Vec::new(),
@@ -106,7 +110,7 @@ fn every_character_reads_back_as_written() {
         .map(|c| c.iter().collect::<String>().trim().to_string())
         .collect();
     let lines: Vec<(FaceId, &str)> = chunks.iter().map(|c| (FaceId(0), c.as_str())).collect();
-    let path = write(dir.path(), "chars.pdf", &[page(&lines)], &fonts);
+    let path = write(dir.path(), "chars.pdf", &[page(&fonts, &lines)], &fonts);
     assert_well_formed(&path);
     assert_draws_cleanly(&path);
     let text = pdf_text(&path);
@@ -121,7 +125,12 @@ fn two_characters_drawn_with_one_glyph_stay_two_characters() {
     let cjk = fonts.add_fallback("wqy-microhei", &font_from(CJK)).unwrap();
     // WenQuanYi draws the compatibility ideograph U+F967 with the glyph of U+4E0D.
     let text = "\u{4E0D}\u{F967} \u{5E74}\u{F98E}";
-    let path = write(dir.path(), "cjk.pdf", &[page(&[(cjk, text)])], &fonts);
+    let path = write(
+        dir.path(),
+        "cjk.pdf",
+        &[page(&fonts, &[(cjk, text)])],
+        &fonts,
+    );
     assert_well_formed(&path);
     assert_eq!(pdf_text(&path).trim(), text);
 }
@@ -135,10 +144,10 @@ fn a_font_with_cff_outlines_embeds_as_opentype() {
     let path = write(
         dir.path(),
         "cff.pdf",
-        &[page(&[
-            (cff, "Nimbus (CFF) \\ text"),
-            (FaceId(1), "Noto Bold"),
-        ])],
+        &[page(
+            &fonts,
+            &[(cff, "Nimbus (CFF) \\ text"), (FaceId(1), "Noto Bold")],
+        )],
         &fonts,
     );
     assert_well_formed(&path);
@@ -218,11 +227,17 @@ fn embedded_programs_hold_outlines_and_metrics_only() {
 #[test]
 fn the_same_pages_give_the_same_bytes_and_names() {
     let fonts = FontSet::embedded();
-    let pages = [page(&[(FaceId(0), "Same text"), (FaceId(1), "Same bold")])];
+    let pages = [page(
+        &fonts,
+        &[(FaceId(0), "Same text"), (FaceId(1), "Same bold")],
+    )];
     let a = pdf::write(&pages, &fonts, &info()).unwrap();
     let b = pdf::write(&pages, &FontSet::embedded(), &info()).unwrap();
     assert_eq!(a, b);
-    let other = [page(&[(FaceId(0), "Other text"), (FaceId(1), "Same bold")])];
+    let other = [page(
+        &fonts,
+        &[(FaceId(0), "Other text"), (FaceId(1), "Same bold")],
+    )];
     let c = pdf::write(&other, &fonts, &info()).unwrap();
     assert_ne!(a, c);
 }
@@ -247,20 +262,13 @@ mod round_trip {
         prop::collection::vec(chars, 1..40).prop_map(String::from_iter)
     }
 
-    /// Each line laid out as the layout does: split into runs of one face each.
+    /// Each line set as the layout sets it: shaped runs of one face each.
     fn page_of(lines: &[(String, Weight)], fonts: &FontSet) -> Page {
         let mut items = Vec::new();
-        for (i, (text, weight)) in lines.iter().enumerate() {
-            let mut x = 56.0;
-            for run in fonts.runs(text, *weight) {
-                items.push(Item::Text {
-                    x,
-                    baseline: 80.0 + 18.0 * i as f32,
-                    size: 10.0,
-                    face: run.face,
-                    text: run.text.clone(),
-                });
-                x += run.width_em * 10.0;
+        for (i, (line, weight)) in lines.iter().enumerate() {
+            let baseline = 80.0 + 18.0 * i as f32;
+            for run in text::set_line(fonts, line, *weight, 56.0, baseline, 10.0) {
+                items.push(Item::Text(run));
             }
         }
         Page {
@@ -298,26 +306,24 @@ fn only_a_hyphen_that_ends_a_line_is_marked() {
     let dir = tempfile::tempdir().unwrap();
     let fonts = FontSet::embedded();
     let size = 11.0;
-    let pre_width = fonts.width("pre-", visitprep::fonts::Weight::Regular, size);
-    let text = |x: f32, baseline: f32, face: usize, text: &str| Item::Text {
-        x,
-        baseline,
-        size,
-        face: FaceId(face),
-        text: text.into(),
+    let pre_width = text::text_width(&fonts, "pre-", visitprep::fonts::Weight::Regular, size);
+    let text = |x: f32, baseline: f32, face: usize, line: &str, ends_line: bool| {
+        let mut run = text::run_in_face(&fonts, FaceId(face), line, x, baseline, size);
+        run.ends_line = ends_line;
+        Item::Text(run)
     };
     let page = Page {
         width: 595.276,
         height: 841.89,
         items: vec![
             // Line ends: before another line, and before another column.
-            text(56.0, 80.0, 0, "calf -"),
-            text(56.0, 95.0, 0, "sometimes pre-"),
-            text(300.0, 95.0, 0, "other column"),
-            text(56.0, 110.0, 0, "and post"),
+            text(56.0, 80.0, 0, "calf -", true),
+            text(56.0, 95.0, 0, "sometimes pre-", true),
+            text(300.0, 95.0, 0, "other column", true),
+            text(56.0, 110.0, 0, "and post", true),
             // Mid-line: the next run (another face) starts where this one ends.
-            text(56.0, 140.0, 0, "pre-"),
-            text(56.0 + pre_width, 140.0, 1, "natal"),
+            text(56.0, 140.0, 0, "pre-", false),
+            text(56.0 + pre_width, 140.0, 1, "natal", true),
         ],
         marks: Vec::new(),
         furniture: Vec::new(),

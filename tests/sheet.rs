@@ -23,9 +23,18 @@ fn every_example_renders_in_every_mode_and_loses_nothing() {
     for name in &names {
         let intake = example(name);
         let text = std::fs::read_to_string(&intake).unwrap();
+        // An example in a script the built-in fonts lack names its font in a comment.
+        let font = text
+            .lines()
+            .find_map(|l| l.strip_prefix("# font: "))
+            .map(str::trim);
         for (mode, args) in MODES {
             let out = dir.path().join(format!("{name}-{mode}.pdf"));
-            render(&intake, &out, args);
+            let mut args = args.to_vec();
+            if let Some(font) = font {
+                args.extend(["--font", font]);
+            }
+            render(&intake, &out, &args);
             let pdf = Pdf::load(&out);
             assert!(pdf.pages() >= 1);
             let (w, h) = pdf.page_size(1);

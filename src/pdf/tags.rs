@@ -3,8 +3,7 @@
 //! marked as such; the structure tree, its parent tree and the outline are written from
 //! the [`Structure`] the pages' marks refer to.
 
-use crate::fonts::FaceId;
-use crate::layout::{Item, Page};
+use crate::frame::{Item, Page};
 use crate::structure::{Artifact, Mark, NodeId, Role, Structure};
 
 use super::{int, num, reference, text_string, File, Pen};
@@ -73,11 +72,6 @@ impl<'s> Marked<'s> {
                     pen.out.extend_from_slice(b"<</MCID ");
                     int(&mut pen.out, i64::from(mcid));
                     pen.out.extend_from_slice(b">>BDC\n");
-                    let items = &page.items[i..j];
-                    let words = self.structure.node(node).actual_text.as_deref();
-                    if let Some(words) = words.filter(|_| !items.iter().any(is_text)) {
-                        say(pen, words, &items[0]);
-                    }
                 }
                 Mark::Artifact(Artifact::Layout) => pen.out.extend_from_slice(b"/Artifact BMC\n"),
                 Mark::Artifact(Artifact::Footer) => pen.out.extend_from_slice(FOOTER),
@@ -250,55 +244,10 @@ impl<'s> Marked<'s> {
 /// The top of an item, in points from the page's top.
 fn top(item: &Item) -> f32 {
     match item {
-        Item::Text { baseline, size, .. } => baseline - size,
+        Item::Text(run) => run.baseline - run.size,
         Item::Line { from, to, .. } => from.1.min(to.1),
         Item::Rect { y, .. } => *y,
         Item::Path { points, .. } => points.iter().map(|p| p.1).fold(f32::MAX, f32::min),
-    }
-}
-
-/// The left edge of an item, in points.
-fn left(item: &Item) -> f32 {
-    match item {
-        Item::Text { x, .. } | Item::Rect { x, .. } => *x,
-        Item::Line { from, to, .. } => from.0.min(to.0),
-        Item::Path { points, .. } => points.iter().map(|p| p.0).fold(f32::MAX, f32::min),
-    }
-}
-
-fn is_text(item: &Item) -> bool {
-    matches!(item, Item::Text { .. })
-}
-
-/// Writes `words` as invisible text over `mark` (a box, a tick) and squeezed to its width, so
-/// that every reader of the text, tagged or not, reads the words the mark stands for where
-/// it stands, and nobody sees them.
-fn say(pen: &mut Pen, words: &str, mark: &Item) {
-    let (x, y, w, h) = match mark {
-        Item::Rect { x, y, w, h, .. } => (*x, *y, *w, *h),
-        other => (left(other), top(other), 10.0, 10.0),
-    };
-    let size = h / 0.95;
-    let natural = pen.width(FaceId(0), words, size);
-    pen.end_text();
-    pen.out.extend_from_slice(b"3 Tr\n");
-    if natural > w {
-        num(&mut pen.out, 100.0 * w / natural);
-        pen.out.extend_from_slice(b" Tz\n");
-    }
-    pen.draw(
-        &Item::Text {
-            x,
-            baseline: y + h * 0.88,
-            size,
-            face: FaceId(0),
-            text: words.to_string(),
-        },
-        None,
-    );
-    pen.end_text();
-    pen.out.extend_from_slice(b"0 Tr\n");
-    if natural > w {
-        pen.out.extend_from_slice(b"100 Tz\n");
+        Item::Hidden { run, .. } => run.baseline - run.size,
     }
 }

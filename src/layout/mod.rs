@@ -1,0 +1,338 @@
+//! Layout: the document's blocks become pages of positioned text and lines. Text wraps on the
+//! fonts' real glyph widths; nothing is ever split mid-line, table rows and checklist items
+//! stay whole, and a heading always has something under it on the same page.
+//!
+//! The stage's parts: `style` (paper, print size, type sizes), `text` (shaping, bidi and line
+//! breaking of a paragraph), the block kinds (`blocks`: framed text, fields, lists;
+//! `table`; `chart`), and `paginate` (slabs placed on pages, the footer).
+
+mod blocks;
+mod chart;
+mod paginate;
+mod style;
+mod table;
+#[cfg(test)]
+mod tests;
+pub mod text;
+
+use std::collections::BTreeMap;
+
+use crate::document::{BarChart, Block, CheckItem, Document, Table, Text};
+use crate::fonts::{FaceId, FontSet, Weight};
+use crate::structure::{Artifact, Mark, NodeId, Role, Structure};
+
+pub use crate::frame::{Item, Page};
+pub use paginate::join;
+use paginate::{paginate, slab_chars, Slab, LAYOUT};
+pub use style::{PageOptions, Paper, PrintSize, Style};
+use text::text_width;
+use text::{baseline_in, draw_line, fit_with_ellipsis, push_text};
+pub use text::{wrap, Line, Piece};
+
+/// A laid-out document: its pages, the page (from 1) of each of its anchors, and the
+/// structure its pages' items are marked with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Laid {
+    pub pages: Vec<Page>,
+    pub anchors: BTreeMap<String, usize>,
+    pub structure: Structure,
+}
+
+/// Lays a document out into pages, with "Page N of M" and the footer text on each.
+pub fn layout(doc: &Document, fonts: &FontSet, options: PageOptions) -> Vec<Page> {
+    layout_with_anchors(doc, fonts, options).pages
+}
+
+/// Lays a document out into pages, and builds the structure its pages' items are marked with.
+pub fn layout_with_structure(
+    doc: &Document,
+    fonts: &FontSet,
+    options: PageOptions,
+) -> (Vec<Page>, Structure) {
+    let laid = layout_with_anchors(doc, fonts, options);
+    (laid.pages, laid.structure)
+}
+
+/// Lays a document out, and reports on which page each of its anchors landed.
+pub fn layout_with_anchors(doc: &Document, fonts: &FontSet, options: PageOptions) -> Laid {
+    join(
+        vec![layout_part(&doc.blocks, fonts, options)],
+        &doc.footer,
+        fonts,
+        options,
+    )
+}
+
+/// A page's items, and what each belongs to.
+type MarkedItems = (Vec<Item>, Vec<Mark>);
+
+/// Blocks laid out on pages of their own, without the running footer: parts laid out apart
+/// are joined into one document by [`join`], as if laid out together, since each part starts
+/// on a new page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    /// Each page's items and their marks.
+    pages: Vec<MarkedItems>,
+    /// Anchor id → page within the part, from 1.
+    pub anchors: BTreeMap<String, usize>,
+    structure: Structure,
+}
+
+impl Part {
+    pub fn pages(&self) -> usize {
+        self.pages.len()
+    }
+}
+
+pub fn layout_part(blocks: &[Block], fonts: &FontSet, options: PageOptions) -> Part {
+    let style = Style::for_options(options);
+    let (width, height) = options.paper.size();
+    let mut b = Builder {
+        fonts,
+        style,
+        left: style.margin,
+        width: width - 2.0 * style.margin,
+        slabs: Vec::new(),
+        headers: Vec::new(),
+        break_next: false,
+        tree: Structure::new(SHEET_LANGUAGE),
+    };
+    let mut marks: Vec<(String, usize, usize)> = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Anchor { id, skip } => marks.push((id.clone(), *skip, b.slabs.len())),
+            _ => b.block(block),
+        }
+    }
+    let footer_h = style.line(style.footer) + 6.0;
+    let bottom = height - style.margin - footer_h;
+    let (pages, slab_pages) = paginate(&b.slabs, &b.headers, style.margin, bottom);
+    let anchors = marks
+        .into_iter()
+        .map(|(id, skip, first)| {
+            // The slab holding the text's character number `skip` (not counting white space).
+            let mut seen = 0;
+            let mut at = first;
+            for (i, slab) in b.slabs.iter().enumerate().skip(first) {
+                at = i;
+                seen += slab_chars(slab);
+                if seen > skip {
+                    break;
+                }
+            }
+            let page = slab_pages
+                .get(at)
+                .or(slab_pages.last())
+                .copied()
+                .unwrap_or(0);
+            (id, page + 1)
+        })
+        .collect();
+    Part {
+        pages,
+        anchors,
+        structure: b.tree,
+    }
+}
+
+/// The language of the sheet's own words (its headings, labels and guides).
+const SHEET_LANGUAGE: &str = "en";
+
+struct Builder<'a> {
+    fonts: &'a FontSet,
+    style: Style,
+    left: f32,
+    width: f32,
+    slabs: Vec<Slab>,
+    headers: Vec<Slab>,
+    break_next: bool,
+    tree: Structure,
+}
+
+impl Builder<'_> {
+    fn push(&mut self, mut slab: Slab) {
+        if std::mem::take(&mut self.break_next) {
+            slab.break_before = true;
+        }
+        slab.mark(Mark::Content(Structure::ROOT));
+        self.slabs.push(slab);
+    }
+
+    /// A new node under the document's root.
+    fn node(&mut self, role: Role) -> NodeId {
+        self.tree.add(Structure::ROOT, role)
+    }
+
+    /// Text lines drawn at `x`, one slab each, their text content of `node`.
+    fn text_lines(&self, lines: &[Line], x: f32, size: f32, node: NodeId) -> Vec<Slab> {
+        let line_h = self.style.line(size);
+        lines
+            .iter()
+            .map(|line| {
+                let mut slab = Slab {
+                    height: if line.is_empty() {
+                        line_h * 0.5
+                    } else {
+                        line_h
+                    },
+                    ..Slab::default()
+                };
+                draw_line(&mut slab.items, line, x, 0.0, size, line_h);
+                slab.marked(Mark::Content(node))
+            })
+            .collect()
+    }
+
+    fn block(&mut self, block: &Block) {
+        let s = self.style;
+        match block {
+            Block::Title { text, subtitle } => {
+                let lines = wrap(
+                    &crate::document::strong(text),
+                    self.fonts,
+                    s.title,
+                    self.width,
+                );
+                let h1 = self.node(Role::H1);
+                self.tree.node_mut(h1).title = Some(text.clone());
+                let mut slabs = self.text_lines(&lines, self.left, s.title, h1);
+                let sub = wrap(
+                    &crate::document::plain(subtitle),
+                    self.fonts,
+                    s.subtitle,
+                    self.width,
+                );
+                let p = self.node(Role::P);
+                slabs.extend(self.text_lines(&sub, self.left, s.subtitle, p));
+                for mut slab in slabs {
+                    slab.keep_with_next = true;
+                    self.push(slab);
+                }
+            }
+            Block::Heading(text) => {
+                let lines = wrap(
+                    &crate::document::strong(text),
+                    self.fonts,
+                    s.heading,
+                    self.width,
+                );
+                let line_h = s.line(s.heading);
+                let h2 = self.node(Role::H2);
+                self.tree.node_mut(h2).title = Some(text.clone());
+                let mut slab = Slab {
+                    height: line_h * lines.len() as f32 + 4.0,
+                    gap: s.body * 1.3,
+                    keep_with_next: true,
+                    ..Slab::default()
+                };
+                for (i, line) in lines.iter().enumerate() {
+                    draw_line(
+                        &mut slab.items,
+                        line,
+                        self.left,
+                        i as f32 * line_h,
+                        s.heading,
+                        line_h,
+                    );
+                }
+                slab.mark(Mark::Content(h2));
+                slab.items.push(Item::Line {
+                    from: (self.left, slab.height - 1.5),
+                    to: (self.left + self.width, slab.height - 1.5),
+                    width: 1.2,
+                    grey: 0.0,
+                });
+                slab.mark(LAYOUT);
+                self.push(slab);
+            }
+            Block::Subheading(text) => {
+                let lines = wrap(
+                    &crate::document::strong(text),
+                    self.fonts,
+                    s.body,
+                    self.width,
+                );
+                let h3 = self.node(Role::H3);
+                self.tree.node_mut(h3).title = Some(text.clone());
+                let mut slabs = self.text_lines(&lines, self.left, s.body, h3);
+                if let Some(first) = slabs.first_mut() {
+                    first.gap = s.body * 0.7;
+                }
+                for mut slab in slabs {
+                    slab.keep_with_next = true;
+                    self.push(slab);
+                }
+            }
+            Block::Paragraph(text) => {
+                let lines = wrap(text, self.fonts, s.body, self.width);
+                let p = self.node(Role::P);
+                let mut slabs = self.text_lines(&lines, self.left, s.body, p);
+                if let Some(first) = slabs.first_mut() {
+                    first.gap = s.body * 0.3;
+                }
+                for slab in slabs {
+                    self.push(slab);
+                }
+            }
+            Block::Fields(fields) => self.fields(fields),
+            Block::WritingLines(n) => {
+                for i in 0..*n {
+                    let mut slab = Slab {
+                        height: s.writing_gap,
+                        gap: if i == 0 { s.body * 0.2 } else { 0.0 },
+                        ..Slab::default()
+                    };
+                    slab.items.push(Item::Line {
+                        from: (self.left, s.writing_gap - 2.0),
+                        to: (self.left + self.width, s.writing_gap - 2.0),
+                        width: 0.6,
+                        grey: 0.45,
+                    });
+                    self.push(slab.marked(LAYOUT));
+                }
+            }
+            Block::Table(table) => self.table(table),
+            Block::Checklist(items) => self.checklist(items),
+            Block::Bullets(items) => self.bullets(items),
+            Block::Chart(chart) => self.chart(chart),
+            Block::Rule => {
+                let mut slab = Slab {
+                    height: s.body * 0.6,
+                    gap: s.body * 0.3,
+                    ..Slab::default()
+                };
+                slab.items.push(Item::Line {
+                    from: (self.left, s.body * 0.3),
+                    to: (self.left + self.width, s.body * 0.3),
+                    width: 0.8,
+                    grey: 0.3,
+                });
+                self.push(slab.marked(LAYOUT));
+            }
+            Block::PageBreak => self.break_next = true,
+            Block::Framed(text) => self.framed(text),
+            Block::Note(text) => {
+                let size = s.body * 0.85;
+                let lines = wrap(text, self.fonts, size, self.width);
+                let p = self.node(Role::P);
+                let mut slabs = self.text_lines(&lines, self.left, size, p);
+                if let Some(first) = slabs.first_mut() {
+                    first.gap = s.body * 0.2;
+                }
+                for slab in slabs {
+                    self.push(slab);
+                }
+            }
+            // Anchors take no room; `layout_with_anchors` notes where they fall.
+            Block::Anchor { .. } => {}
+        }
+    }
+
+    /// No slab may be taller than a page's body, or it could never be placed.
+    fn max_slab_height(&self) -> f32 {
+        // Half the smallest page body: a row this tall is split into lines rather than
+        // pushed whole onto a fresh page, which would leave most of a page empty.
+        let smallest_body = 792.0 - 2.0 * self.style.margin - 40.0;
+        smallest_body * 0.5
+    }
+}

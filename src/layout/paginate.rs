@@ -1,0 +1,300 @@
+//! Pagination: slabs (the unbreakable units) placed on pages, parts joined with their
+//! footers, and the spaces that keep a page's runs apart in its text layer.
+
+use super::*;
+use crate::frame::Glyph;
+
+#[derive(Debug, Clone, Default)]
+pub(super) struct Slab {
+    pub(super) height: f32,
+    /// Space above, dropped at the top of a page.
+    pub(super) gap: f32,
+    /// Items with y measured from the slab's top.
+    pub(super) items: Vec<Item>,
+    /// What each item belongs to; see [`Slab::mark`].
+    pub(super) marks: Vec<Mark>,
+    pub(super) keep_with_next: bool,
+    pub(super) break_before: bool,
+    /// A table header to repeat when this slab opens a page.
+    pub(super) header: Option<usize>,
+    /// Placed again and again below itself until the page is full (rows to write in).
+    pub(super) fill_page: bool,
+}
+
+impl Slab {
+    /// Marks the items added since the last call as `mark`.
+    pub(super) fn mark(&mut self, mark: Mark) {
+        let n = self.items.len() - self.marks.len();
+        self.marks.extend(std::iter::repeat_n(mark, n));
+    }
+
+    pub(super) fn marked(mut self, mark: Mark) -> Slab {
+        self.mark(mark);
+        self
+    }
+
+    /// Appends `other`'s items and marks, `dy` lower.
+    pub(super) fn append(&mut self, other: Slab, dy: f32) {
+        self.mark(Mark::Content(Structure::ROOT));
+        self.items
+            .extend(other.items.into_iter().map(|i| shift(i, dy)));
+        self.marks.extend(other.marks);
+    }
+}
+
+pub(super) const LAYOUT: Mark = Mark::Artifact(Artifact::Layout);
+
+/// Parts, one after the other, as one document with "Page N of M" and `footer_text` on every
+/// page; the anchors' pages counted from the first page of the first part, and the parts'
+/// structures one after the other under one root.
+pub fn join(parts: Vec<Part>, footer_text: &str, fonts: &FontSet, options: PageOptions) -> Laid {
+    let style = Style::for_options(options);
+    let (width, height) = options.paper.size();
+    let total: usize = parts.iter().map(|p| p.pages.len()).sum();
+    let mut anchors = BTreeMap::new();
+    let mut pages = Vec::with_capacity(total);
+    let mut structure = Structure::new(SHEET_LANGUAGE);
+    for part in parts {
+        let before = pages.len();
+        anchors.extend(part.anchors.into_iter().map(|(id, p)| (id, p + before)));
+        let moved = structure.append(part.structure);
+        for (mut items, marks) in part.pages {
+            end_runs_with_spaces(&mut items, &marks, fonts);
+            let mut furniture = Vec::new();
+            footer(
+                &mut furniture,
+                fonts,
+                &style,
+                footer_text,
+                pages.len() + 1,
+                total,
+                width,
+                height,
+            );
+            pages.push(Page {
+                width,
+                height,
+                items,
+                marks: marks.into_iter().map(&moved).collect(),
+                furniture,
+            });
+        }
+    }
+    structure.level_headings();
+    Laid {
+        pages,
+        anchors,
+        structure,
+    }
+}
+
+/// Ends with a space each text run that another of the same structure element follows on a
+/// later line, or further along its own line after a gap (a change of weight): the space
+/// the break or the gap stands for. It is drawn (it shows nothing) so that a reader of the text layer,
+/// one joining a paragraph's lines by its tags above all, keeps the last word of one run
+/// and the first of the next apart. A run ending in a hyphen at its line's end is left as
+/// it is: the writer keeps that hyphen in the text in its own way. Right-to-left runs are
+/// left too: their end in reading order is at their left, where a space would move them.
+pub(super) fn end_runs_with_spaces(items: &mut [Item], marks: &[Mark], fonts: &FontSet) {
+    let mark_of = |i: usize| marks.get(i).copied();
+    // Where the next text of the same element starts, if any does.
+    let mut next: Option<(f32, f32, Option<Mark>)> = None;
+    for (i, item) in items.iter_mut().enumerate().rev() {
+        let mark = mark_of(i);
+        if next.is_some_and(|n| n.2 != mark) {
+            next = None;
+        }
+        let Item::Text(run) = item else { continue };
+        let follows = next.replace((run.x, run.baseline, mark));
+        let Some((next_x, next_baseline, _)) = follows else {
+            continue;
+        };
+        if run.text.ends_with(char::is_whitespace)
+            || (run.ends_line && run.text.ends_with('-'))
+            || run
+                .glyphs
+                .windows(2)
+                .any(|g| g[1].text.start < g[0].text.start)
+        {
+            continue;
+        }
+        let face = fonts.face(run.face);
+        let runs_on = next_baseline > run.baseline + 0.01
+            || ((next_baseline - run.baseline).abs() <= 0.01
+                && next_x - (run.x + run.width(face.units_per_em())) > 0.15 * run.size);
+        let (space, advance) = face.glyph(' ');
+        if runs_on && space != 0 {
+            let at = run.text.len() as u32;
+            run.text.push(' ');
+            run.glyphs.push(Glyph {
+                id: space,
+                advance: i32::from(advance),
+                x_offset: 0,
+                y_offset: 0,
+                text: at..at + 1,
+            });
+        }
+    }
+}
+
+/// Characters of text drawn in a slab, white space not counted.
+pub(super) fn slab_chars(slab: &Slab) -> usize {
+    slab.items
+        .iter()
+        .map(|item| match item {
+            Item::Text(run) => run.text.chars().filter(|c| !c.is_whitespace()).count(),
+            _ => 0,
+        })
+        .sum()
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn footer(
+    items: &mut Vec<Item>,
+    fonts: &FontSet,
+    style: &Style,
+    text: &str,
+    n: usize,
+    total: usize,
+    width: f32,
+    height: f32,
+) {
+    let size = style.footer;
+    let baseline = height - style.margin;
+    let rule_y = baseline - style.line(size);
+    items.push(Item::Line {
+        from: (style.margin, rule_y),
+        to: (width - style.margin, rule_y),
+        width: 0.5,
+        grey: 0.5,
+    });
+    let label = format!("Page {n} of {total}");
+    let label_w = text_width(fonts, &label, Weight::Bold, size);
+    let right = width - style.margin;
+    push_text(
+        items,
+        fonts,
+        right - label_w,
+        baseline,
+        size,
+        Weight::Bold,
+        &label,
+    );
+    // The footer repeats what the header says in full; here it is shortened to fit one line.
+    let room = right - label_w - 2.0 * size - style.margin;
+    let shown = fit_with_ellipsis(fonts, text, Weight::Regular, size, room);
+    push_text(
+        items,
+        fonts,
+        style.margin,
+        baseline,
+        size,
+        Weight::Regular,
+        &shown,
+    );
+}
+
+pub(super) fn shift(item: Item, dy: f32) -> Item {
+    match item {
+        Item::Text(mut run) => {
+            run.baseline += dy;
+            Item::Text(run)
+        }
+        Item::Line {
+            from,
+            to,
+            width,
+            grey,
+        } => Item::Line {
+            from: (from.0, from.1 + dy),
+            to: (to.0, to.1 + dy),
+            width,
+            grey,
+        },
+        Item::Rect {
+            x,
+            y,
+            w,
+            h,
+            fill,
+            stroke,
+        } => Item::Rect {
+            x,
+            y: y + dy,
+            w,
+            h,
+            fill,
+            stroke,
+        },
+        Item::Path { points, width } => Item::Path {
+            points: points.into_iter().map(|(x, y)| (x, y + dy)).collect(),
+            width,
+        },
+        Item::Hidden { mut run, width } => {
+            run.baseline += dy;
+            Item::Hidden { run, width }
+        }
+    }
+}
+
+/// Places slabs on pages from `top` down to `bottom`. Returns each page's items and their
+/// marks, and for each slab the index of the page it was placed on.
+pub(super) fn paginate(
+    slabs: &[Slab],
+    headers: &[Slab],
+    top: f32,
+    bottom: f32,
+) -> (Vec<MarkedItems>, Vec<usize>) {
+    let body = bottom - top;
+    let mut pages: Vec<MarkedItems> = vec![Default::default()];
+    let mut slab_pages = Vec::with_capacity(slabs.len());
+    let mut y = top;
+    let mut at_top = true;
+    let place = |page: &mut MarkedItems, slab: &Slab, y: f32, mark: Option<Mark>| {
+        page.0
+            .extend(slab.items.iter().cloned().map(|it| shift(it, y)));
+        match mark {
+            Some(mark) => page.1.extend(std::iter::repeat_n(mark, slab.items.len())),
+            None => page.1.extend_from_slice(&slab.marks),
+        }
+    };
+    for (i, slab) in slabs.iter().enumerate() {
+        let repeat = slab.header.map(|h| &headers[h]);
+        // What must fit together: this slab and everything it is kept with.
+        let mut need = slab.height;
+        let mut j = i;
+        while slabs[j].keep_with_next && j + 1 < slabs.len() {
+            j += 1;
+            need += slabs[j].gap + slabs[j].height;
+        }
+        if need > body {
+            need = slab.height;
+        }
+        let gap = if at_top { 0.0 } else { slab.gap };
+        let fits = y + gap + need <= bottom + 0.01;
+        if (!fits || slab.break_before) && !at_top {
+            pages.push(Default::default());
+            y = top;
+            at_top = true;
+            // A table continuing on a new page shows its header again, read only once.
+            if let Some(h) = repeat {
+                let page = pages.last_mut().expect("a page");
+                place(page, h, y, Some(Mark::Artifact(Artifact::Header)));
+                y += h.height;
+                at_top = false;
+            }
+        }
+        let gap = if at_top { 0.0 } else { slab.gap };
+        y += gap;
+        slab_pages.push(pages.len() - 1);
+        let page = pages.last_mut().expect("a page");
+        place(page, slab, y, None);
+        y += slab.height;
+        at_top = false;
+        while slab.fill_page && slab.height > 0.0 && y + slab.height <= bottom + 0.01 {
+            place(page, slab, y, Some(LAYOUT));
+            y += slab.height;
+        }
+    }
+    (pages, slab_pages)
+}

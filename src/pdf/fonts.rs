@@ -1,0 +1,302 @@
+//! Embedded fonts: each face that draws something becomes a CID font with a subset of its
+//! glyphs, their widths, and a ToUnicode map from each code to the characters it stands for.
+
+use super::*;
+
+/// The faces drawn so far, each with the glyphs it draws.
+pub(super) struct Drawn<'a> {
+    pub(super) fonts: &'a FontSet,
+    /// By face index.
+    pub(super) faces: Vec<Option<UsedFace<'a>>>,
+}
+
+impl<'a> Drawn<'a> {
+    pub(super) fn new(fonts: &'a FontSet) -> Drawn<'a> {
+        Drawn {
+            fonts,
+            faces: Vec::new(),
+        }
+    }
+
+    pub(super) fn face(&mut self, id: FaceId) -> &mut UsedFace<'a> {
+        if self.faces.len() <= id.0 {
+            self.faces.resize_with(id.0 + 1, || None);
+        }
+        let fonts = self.fonts;
+        self.faces[id.0].get_or_insert_with(|| UsedFace::new(id, fonts.face(id)))
+    }
+}
+
+/// One character id (CID) of an embedded face: a glyph and the text it stands for.
+pub(super) struct Cid {
+    /// What the glyph reads as, in the ToUnicode map.
+    pub(super) text: Box<str>,
+    /// The glyph in the original font.
+    pub(super) glyph: u16,
+    /// In font units, from the font's metrics.
+    pub(super) advance: u16,
+}
+
+/// A face drawn on the sheet. TrueType faces give each pair of a glyph and its text a CID
+/// of its own (from 1), mapped to the glyph by a CIDToGIDMap, so that two characters drawn
+/// with one glyph still extract as what was typed, and a ligature as all its characters.
+/// CFF faces are addressed by glyph (their subset's CIDs are its glyph ids), and a glyph
+/// drawn for another text than the one its CID maps to is marked with that text.
+pub(super) struct UsedFace<'a> {
+    pub(super) id: FaceId,
+    pub(super) face: &'a Face,
+    pub(super) truetype: bool,
+    /// 1000 divided by the face's units per em.
+    pub(super) scale: f64,
+    pub(super) glyphs: GlyphRemapper,
+    /// Indexed by CID − 1.
+    pub(super) cids: Vec<Cid>,
+    /// By glyph id: the CID of the glyph with the first text it was drawn for.
+    pub(super) by_glyph: Vec<u16>,
+    /// CIDs of the other pairs, by glyph, text and width in font units.
+    pub(super) other: HashMap<(u16, Box<str>, u16), u16>,
+}
+
+impl<'a> UsedFace<'a> {
+    pub(super) fn new(id: FaceId, face: &'a Face) -> UsedFace<'a> {
+        UsedFace {
+            id,
+            face,
+            truetype: sfnt::table(face.bytes(), b"glyf").is_some(),
+            scale: 1000.0 / f64::from(face.units_per_em()),
+            glyphs: GlyphRemapper::new(),
+            cids: Vec::new(),
+            by_glyph: Vec::new(),
+            other: HashMap::new(),
+        }
+    }
+
+    /// The CID that draws `glyph` reading as `text`, with `advance` (font units) as its
+    /// width when given, else the glyph's own; whether it reads back as `text`; and its
+    /// width in the `W` array in thousandths of an em.
+    pub(super) fn cid(&mut self, glyph: u16, text: &str, advance: Option<u16>) -> (u16, bool, f64) {
+        let slot = usize::from(glyph);
+        let own = advance.is_none();
+        if let Some(&cid) = self.by_glyph.get(slot).filter(|&&cid| cid != 0) {
+            let known = &self.cids[usize::from(cid) - 1];
+            if (*known.text == *text && own) || !self.truetype {
+                return (cid, *known.text == *text, self.width(known.advance));
+            }
+            let advance = advance.unwrap_or(known.advance);
+            if let Some(&cid) = self.other.get(&(glyph, Box::from(text), advance)) {
+                return (cid, true, self.width(advance));
+            }
+        }
+        let new_glyph = self.glyphs.remap(glyph);
+        let advance = advance.unwrap_or_else(|| self.face.glyph_advance(glyph));
+        let cid = Cid {
+            text: Box::from(text),
+            glyph,
+            advance,
+        };
+        let code = if self.truetype && self.cids.len() == usize::from(u16::MAX) {
+            // Every two-byte code is taken: the glyph is drawn with an earlier code for it,
+            // and marked with its text.
+            return match self.cids.iter().position(|c| c.glyph == glyph) {
+                Some(i) => (i as u16 + 1, false, self.width(self.cids[i].advance)),
+                None => (0, false, 0.0),
+            };
+        } else if self.truetype {
+            self.cids.push(cid);
+            self.cids.len() as u16
+        } else {
+            if usize::from(new_glyph) > self.cids.len() {
+                self.cids.push(cid);
+            }
+            new_glyph
+        };
+        if self.by_glyph.len() <= slot {
+            self.by_glyph.resize(slot + 1, 0);
+        }
+        if self.by_glyph[slot] == 0 && own {
+            self.by_glyph[slot] = code;
+        } else {
+            self.other.insert((glyph, Box::from(text), advance), code);
+        }
+        let width = match self.cids.get(usize::from(code).wrapping_sub(1)) {
+            Some(cid) => cid.advance,
+            None => advance,
+        };
+        (code, true, self.width(width))
+    }
+
+    /// An advance in font units as written in the font's `W` array, in thousandths of an em.
+    pub(super) fn width(&self, advance: u16) -> f64 {
+        round_hundredths(f64::from(advance) * self.scale)
+    }
+}
+
+/// A face's font program cut down to the glyphs drawn, numbered as `glyphs` numbers them.
+pub(super) struct Subset {
+    pub(super) program: Vec<u8>,
+    pub(super) metrics: sfnt::Metrics,
+}
+
+impl Subset {
+    pub(super) fn new(face: &Face, glyphs: &GlyphRemapper) -> Result<Subset, String> {
+        let bytes = face.bytes();
+        let metrics = sfnt::Metrics::read(bytes).ok_or("its head or hhea table is unreadable")?;
+        // Components of composite glyphs are numbered after the glyphs drawn, which keep
+        // the numbers `glyphs` gave them.
+        let program = subsetter::subset(bytes, 0, glyphs).map_err(|e| e.to_string())?;
+        let program = sfnt::without_hinting(&program, FONT_TABLES).unwrap_or(program);
+        Ok(Subset { program, metrics })
+    }
+}
+
+/// Writes the objects of one embedded face; returns the id of its font dictionary.
+pub(super) fn write_font(file: &mut File, used: &UsedFace, subset: Subset) -> u32 {
+    let m = subset.metrics;
+    let scale = |v: i64| v * 1000 / i64::from(m.units_per_em);
+    let name = base_font_name(used);
+
+    // The font program.
+    let length = subset.program.len();
+    let program = if used.truetype {
+        file.stream(format!("/Length1 {length}").into_bytes(), subset.program)
+    } else {
+        file.stream(b"/Subtype/OpenType".to_vec(), subset.program)
+    };
+
+    let mut d = b"<</Type/FontDescriptor/FontName/".to_vec();
+    d.extend_from_slice(name.as_bytes());
+    // Symbolic: glyphs are picked by CID, not through a standard Latin encoding.
+    d.extend_from_slice(b"/Flags 4/FontBBox[");
+    for (i, v) in m.bbox.iter().enumerate() {
+        if i > 0 {
+            d.push(b' ');
+        }
+        int(&mut d, scale(i64::from(*v)));
+    }
+    d.extend_from_slice(b"]/ItalicAngle ");
+    num(&mut d, m.italic_angle);
+    d.extend_from_slice(b"/Ascent ");
+    int(&mut d, scale(i64::from(m.ascent)));
+    d.extend_from_slice(b"/Descent ");
+    int(&mut d, scale(i64::from(m.descent)));
+    d.extend_from_slice(b"/CapHeight ");
+    int(&mut d, scale(i64::from(m.cap_height)));
+    // The dominant stem width, estimated from the weight class as is usual when a font
+    // does not state it (it only guides substitution when a viewer cannot use the font).
+    d.extend_from_slice(b"/StemV ");
+    int(
+        &mut d,
+        10 + 220 * (i64::from(m.weight_class).max(50) - 50) / 900,
+    );
+    d.extend_from_slice(if used.truetype {
+        b"/FontFile2 "
+    } else {
+        b"/FontFile3 "
+    });
+    reference(&mut d, program);
+    d.extend_from_slice(b">>");
+    let descriptor = file.add(d);
+
+    let mut d = b"<</Type/Font/Subtype/".to_vec();
+    d.extend_from_slice(if used.truetype {
+        b"CIDFontType2"
+    } else {
+        b"CIDFontType0"
+    });
+    d.extend_from_slice(b"/BaseFont/");
+    d.extend_from_slice(name.as_bytes());
+    d.extend_from_slice(
+        b"/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/FontDescriptor ",
+    );
+    reference(&mut d, descriptor);
+    d.extend_from_slice(b"/W[1[");
+    for (i, cid) in used.cids.iter().enumerate() {
+        if i > 0 {
+            d.push(b' ');
+        }
+        thousandths(
+            &mut d,
+            round_hundredths(f64::from(cid.advance) * used.scale),
+        );
+    }
+    d.extend_from_slice(b"]]");
+    if used.truetype {
+        // CID n draws the subset's glyph for the nth character.
+        let mut map = vec![0u8; 2 * (used.cids.len() + 1)];
+        for (i, cid) in used.cids.iter().enumerate() {
+            let glyph = used.glyphs.get(cid.glyph).unwrap_or(0);
+            map[2 * (i + 1)..2 * (i + 2)].copy_from_slice(&glyph.to_be_bytes());
+        }
+        let map = file.stream(Vec::new(), map);
+        d.extend_from_slice(b"/CIDToGIDMap ");
+        reference(&mut d, map);
+    }
+    d.extend_from_slice(b">>");
+    let cid_font = file.add(d);
+
+    let to_unicode = file.stream(Vec::new(), to_unicode(&used.cids));
+    let mut d = b"<</Type/Font/Subtype/Type0/BaseFont/".to_vec();
+    d.extend_from_slice(name.as_bytes());
+    d.extend_from_slice(b"/Encoding/Identity-H/DescendantFonts[");
+    reference(&mut d, cid_font);
+    d.extend_from_slice(b"]/ToUnicode ");
+    reference(&mut d, to_unicode);
+    d.extend_from_slice(b">>");
+    file.add(d)
+}
+
+/// `ABCDEF+Name`: the tag (ISO 32000-1, 9.6.4) is drawn from what the subset holds, so the
+/// same sheet gets the same name whether rendered alone or in a batch.
+pub(super) fn base_font_name(used: &UsedFace) -> String {
+    let mut hash = Fnv::new().with(used.face.name.as_bytes());
+    for cid in &used.cids {
+        hash.write(cid.text.as_bytes());
+        hash.write(&cid.glyph.to_le_bytes());
+    }
+    let postscript = sfnt::postscript_name(used.face.bytes()).unwrap_or_else(|| {
+        std::path::Path::new(&used.face.name)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    });
+    // A PDF name can hold these without escapes, and PostScript names are made of them.
+    let clean: String = postscript
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .take(56)
+        .collect();
+    let clean = if clean.is_empty() {
+        format!("Face{}", used.id.0)
+    } else {
+        clean
+    };
+    format!("{}+{clean}", hash.letters(6))
+}
+
+/// The ToUnicode CMap (Adobe technical note 5411) from each CID to its character.
+pub(super) fn to_unicode(cids: &[Cid]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(300 + cids.len() * 16);
+    out.extend_from_slice(
+        b"/CIDInit/ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+/CIDSystemInfo<</Registry(Adobe)/Ordering(UCS)/Supplement 0>>def\n\
+/CMapName/Adobe-Identity-UCS def\n/CMapType 2 def\n\
+1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
+    );
+    // At most 100 entries to a block.
+    for (block, chunk) in cids.chunks(100).enumerate() {
+        int(&mut out, chunk.len() as i64);
+        out.extend_from_slice(b" beginbfchar\n");
+        for (i, cid) in chunk.iter().enumerate() {
+            out.push(b'<');
+            hex16(&mut out, (block * 100 + i + 1) as u16);
+            out.extend_from_slice(b"> <");
+            for unit in cid.text.encode_utf16() {
+                hex16(&mut out, unit);
+            }
+            out.extend_from_slice(b">\n");
+        }
+        out.extend_from_slice(b"endbfchar\n");
+    }
+    out.extend_from_slice(b"endcmap\nCMapName currentdict/CMap defineresource pop\nend\nend\n");
+    out
+}

@@ -1,0 +1,273 @@
+//! The PDF writer: laid-out pages in, bytes out. It knows fonts, points and PDF operators,
+//! and nothing of what the text says.
+//!
+//! The file is written directly, not through a general PDF object model: a sheet needs a
+//! handful of object kinds, and writing them straight from the laid-out items is most of
+//! the difference between a sheet in a few milliseconds and one in several times that.
+//! What goes in:
+//!
+//! - each page's content stream, with text as two-byte character ids;
+//! - each face that draws something, as a CID font: a subset of its glyphs without hinting,
+//!   the advance widths, and a ToUnicode map so that every character can be searched,
+//!   copied and read aloud as the patient typed it;
+//! - the catalogue, page tree, resources and document information, packed into one
+//!   compressed object stream with a cross-reference stream (PDF 1.5);
+//! - the structure tree, with every drawn item marked as content of a structure element or
+//!   as an artifact, the outline, XMP metadata and a grey output intent: the file is a
+//!   tagged PDF/UA-1 and PDF/A-3a document (see [`tags`] and [`archive`]).
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use subsetter::GlyphRemapper;
+
+mod attachments;
+pub mod read;
+
+pub use attachments::{Attachment, Relationship};
+
+use crate::fonts::{Face, FaceId, FontSet};
+use crate::frame::{Item, Page, TextRun};
+use crate::structure::Structure;
+
+mod archive;
+mod content;
+mod file;
+mod fonts;
+mod sfnt;
+mod syntax;
+mod tags;
+
+use content::Pen;
+use file::{File, Fnv};
+use fonts::{write_font, Drawn, Subset, UsedFace};
+use syntax::*;
+
+/// Document information written into the PDF.
+#[derive(Debug, Clone)]
+pub struct Info {
+    pub title: String,
+    pub author: String,
+    pub subject: String,
+    pub keywords: Vec<String>,
+    /// Seconds since 1970-01-01 UTC.
+    pub created_unix: i64,
+    pub creator: String,
+}
+
+/// A face that could not be embedded.
+#[derive(Debug, Clone)]
+pub struct PdfError {
+    pub font: String,
+    pub reason: String,
+}
+
+impl std::fmt::Display for PdfError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the font {} cannot be embedded in the PDF: {}\n  help: the file may be damaged; try \
+             another TrueType or OpenType font (.ttf, .ttc, .otf). Variable fonts with CFF2 \
+             outlines cannot be embedded",
+            self.font, self.reason
+        )
+    }
+}
+
+impl std::error::Error for PdfError {}
+
+/// The tables a PDF viewer reads from an embedded TrueType font program (ISO 32000-1, 9.9):
+/// outlines and metrics. Glyph names, copyright strings and the character map are not
+/// used when a CID font is drawn or its text extracted.
+const FONT_TABLES: &[&[u8; 4]] = &[b"glyf", b"head", b"hhea", b"hmtx", b"loca", b"maxp"];
+
+/// Checks that `face` can be embedded, so that a font the user names is refused at once
+/// rather than after the work of laying out a sheet.
+pub fn check_embeddable(face: &Face) -> Result<(), PdfError> {
+    Subset::new(face, &GlyphRemapper::new())
+        .map(|_| ())
+        .map_err(|reason| PdfError {
+            font: face.name.clone(),
+            reason,
+        })
+}
+
+/// Writes the pages as a PDF with the faces they use embedded as subsets, all their items
+/// read as the content of one document.
+pub fn write(pages: &[Page], fonts: &FontSet, info: &Info) -> Result<Vec<u8>, PdfError> {
+    write_tagged(pages, &Structure::default(), fonts, info, &[])
+}
+
+/// Writes the pages as a PDF with the faces they use embedded as subsets, tagged with
+/// `structure`, which the pages' marks refer to, and carrying `attachments` as associated
+/// files of the document.
+pub fn write_tagged(
+    pages: &[Page],
+    structure: &Structure,
+    fonts: &FontSet,
+    info: &Info,
+    attachments: &[Attachment],
+) -> Result<Vec<u8>, PdfError> {
+    let mut drawn = Drawn::new(fonts);
+    let mut marked = tags::Marked::new(structure);
+    let last = pages.len().saturating_sub(1);
+    let contents: Vec<Vec<u8>> = pages
+        .iter()
+        .enumerate()
+        .map(|(n, page)| {
+            let mut pen = Pen::new(page.height, &mut drawn);
+            marked.draw_page(&mut pen, page, n);
+            // A footer between two pages would land in the middle of any sentence that runs
+            // on, for search, copy and untagged readers alike; an empty ActualText keeps it
+            // out of their text. After the last page nothing runs on, so its footer stays
+            // readable there and tells a text reader how many pages the sheet has. For
+            // tagged readers it is an artifact on every page.
+            pen.out.extend_from_slice(tags::FOOTER);
+            let hide = n != last;
+            if hide {
+                pen.out.extend_from_slice(b"/Span<</ActualText()>>BDC\n");
+            }
+            pen.draw_all(&page.furniture);
+            pen.end_text();
+            if hide {
+                pen.out.extend_from_slice(b"EMC\n");
+            }
+            pen.out.extend_from_slice(b"EMC\n");
+            pen.out
+        })
+        .collect();
+
+    let mut file = File::default();
+    let catalog = file.reserve();
+    let tree = file.reserve();
+    let resources = file.reserve();
+    let info_id = file.reserve();
+
+    // Fonts are subset one per thread: the slowest step after compression.
+    let used: Vec<&UsedFace> = drawn.faces.iter().flatten().collect();
+    let subsets: Vec<Result<Subset, PdfError>> = used
+        .par_iter()
+        .map(|used| {
+            Subset::new(used.face, &used.glyphs).map_err(|reason| PdfError {
+                font: used.face.name.clone(),
+                reason,
+            })
+        })
+        .collect();
+    let mut font_refs = Vec::new();
+    for (used, subset) in used.iter().zip(subsets) {
+        let id = write_font(&mut file, used, subset?);
+        font_refs.push((used.id, id));
+    }
+
+    let mut kids = Vec::with_capacity(pages.len());
+    for (n, (page, content)) in pages.iter().zip(contents).enumerate() {
+        let page_id = file.reserve();
+        let content_id = file.stream(Vec::new(), content);
+        let mut dict = b"<</Type/Page/Parent ".to_vec();
+        reference(&mut dict, tree);
+        // Where the page's marked content finds its structure elements, in the parent tree;
+        // and annotations, if any, taken in the structure's order.
+        dict.extend_from_slice(b"/Tabs/S/StructParents ");
+        int(&mut dict, n as i64);
+        dict.extend_from_slice(b"/MediaBox[0 0 ");
+        num(&mut dict, page.width);
+        dict.push(b' ');
+        num(&mut dict, page.height);
+        dict.extend_from_slice(b"]/Resources ");
+        reference(&mut dict, resources);
+        dict.extend_from_slice(b"/Contents ");
+        reference(&mut dict, content_id);
+        dict.extend_from_slice(b">>");
+        file.set(page_id, dict);
+        kids.push(page_id);
+    }
+
+    let mut dict = b"<</Type/Pages/Kids[".to_vec();
+    for (i, kid) in kids.iter().enumerate() {
+        if i > 0 {
+            dict.push(b' ');
+        }
+        reference(&mut dict, *kid);
+    }
+    dict.extend_from_slice(format!("]/Count {}>>", kids.len()).as_bytes());
+    file.set(tree, dict);
+
+    let mut dict = b"<</Font<<".to_vec();
+    for (face, id) in &font_refs {
+        dict.extend_from_slice(format!("/F{}", face.0).as_bytes());
+        dict.push(b' ');
+        reference(&mut dict, *id);
+    }
+    dict.extend_from_slice(b">>>>");
+    file.set(resources, dict);
+
+    let tagged = marked.write(&mut file, &kids, pages);
+    let archival = archive::write(&mut file, info);
+    // The sheet's title, not its file name, in the viewer's title bar.
+    let mut dict = b"<</Type/Catalog/Pages ".to_vec();
+    reference(&mut dict, tree);
+    dict.extend_from_slice(b"/PageLayout/OneColumn/ViewerPreferences<</DisplayDocTitle true>>");
+    dict.extend_from_slice(&tagged);
+    dict.extend_from_slice(&archival);
+    dict.extend_from_slice(&attachments::write(
+        &mut file,
+        attachments,
+        &pdf_date(info.created_unix),
+    ));
+    dict.extend_from_slice(b">>");
+    file.set(catalog, dict);
+
+    file.set(info_id, info_dict(info));
+    let id = file_id(info, &kids, &file);
+    Ok(file.finish(catalog, info_id, &id))
+}
+
+/// The document information dictionary.
+fn info_dict(info: &Info) -> Vec<u8> {
+    let date = pdf_date(info.created_unix);
+    let mut dict = b"<<".to_vec();
+    for (key, value) in [
+        ("Title", info.title.as_str()),
+        ("Author", &info.author),
+        ("Subject", &info.subject),
+        ("Keywords", &info.keywords.join(", ")),
+        ("Creator", &info.creator),
+        ("Producer", &info.creator),
+        ("CreationDate", &date),
+        ("ModDate", &date),
+    ] {
+        dict.push(b'/');
+        dict.extend_from_slice(key.as_bytes());
+        text_string(&mut dict, value);
+    }
+    dict.extend_from_slice(b">>");
+    dict
+}
+
+/// A date as PDF writes them (ISO 32000-1, 7.9.4), in UTC.
+fn pdf_date(unix: i64) -> String {
+    chrono::DateTime::from_timestamp(unix, 0)
+        .unwrap_or_default()
+        .format("D:%Y%m%d%H%M%S+00'00'")
+        .to_string()
+}
+
+/// The file identifier (ISO 32000-1, 14.4), from the document's content and information:
+/// the same sheet always gets the same bytes.
+fn file_id(info: &Info, kids: &[u32], file: &File) -> [u64; 2] {
+    let mut hash = Fnv::new()
+        .with(info.title.as_bytes())
+        .with(info.author.as_bytes())
+        .with(info.subject.as_bytes())
+        .with(&info.created_unix.to_le_bytes())
+        .with(&(kids.len() as u64).to_le_bytes());
+    for stream in &file.streams {
+        hash.write(&stream.data);
+    }
+    [hash.0, hash.with(b"id").0]
+}
+
+#[cfg(test)]
+mod tests;

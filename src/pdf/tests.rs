@@ -1,0 +1,78 @@
+use super::*;
+use fonts::Cid;
+
+fn written(f: impl Fn(&mut Vec<u8>)) -> String {
+    let mut out = Vec::new();
+    f(&mut out);
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn lengths_are_written_to_the_hundredth_without_trailing_zeros() {
+    for (v, s) in [
+        (0.0, "0"),
+        (10.0, "10"),
+        (1.5, "1.5"),
+        (595.276, "595.28"),
+        (0.05, "0.05"),
+        (-0.05, "-0.05"),
+        (-2.25, "-2.25"),
+        (-0.004, "0"),
+        (841.89, "841.89"),
+    ] {
+        assert_eq!(written(|o| num(o, v)), s, "{v}");
+    }
+    assert_eq!(written(|o| int(o, -1234567)), "-1234567");
+    assert_eq!(written(|o| int(o, i64::MIN)), i64::MIN.to_string());
+}
+
+#[test]
+fn text_strings_escape_or_switch_to_utf16() {
+    assert_eq!(
+        written(|o| text_string(o, r"O'Brien (Test) \ 100%")),
+        r"(O'Brien \(Test\) \\ 100%)"
+    );
+    assert_eq!(written(|o| text_string(o, "Zoë")), "<FEFF005A006F00EB>");
+    // Control characters are not left bare in a literal string.
+    assert_eq!(written(|o| text_string(o, "a\nb")), "<FEFF0061000A0062>");
+    assert_eq!(written(|o| text_string(o, "😀")), "<FEFFD83DDE00>");
+}
+
+#[test]
+fn a_face_out_of_codes_reuses_the_code_of_the_same_glyph() {
+    let fonts = FontSet::embedded();
+    let face = fonts.face(FaceId(0));
+    let mut used = UsedFace::new(FaceId(0), face);
+    let [a, b, c] = ['a', 'b', 'c'].map(|ch| face.glyph(ch).0);
+    let code = |used: &mut UsedFace, g, t| {
+        let (cid, reads, _) = used.cid(g, t, None);
+        (cid, reads)
+    };
+    assert_eq!(
+        (
+            code(&mut used, a, "a"),
+            code(&mut used, b, "b"),
+            code(&mut used, a, "a")
+        ),
+        ((1, true), (2, true), (1, true))
+    );
+    // One glyph drawn for two texts (a ligature's text, say) gets a code for each, and
+    // one drawn wider than itself too.
+    assert_eq!(code(&mut used, a, "ä"), (3, true));
+    assert_eq!(code(&mut used, a, "a"), (1, true));
+    let (wide, _, width) = used.cid(a, "a", Some(2000));
+    assert_eq!((wide, width), (4, 2000.0));
+    // Fill every remaining code with stand-ins.
+    while used.cids.len() < usize::from(u16::MAX) {
+        used.cids.push(Cid {
+            text: "z".into(),
+            glyph: a.wrapping_add(1),
+            advance: 0,
+        });
+    }
+    // 'c' is new, but its glyph is not: none left, so a known glyph's code is reused,
+    // and it does not read as the text.
+    used.cids[10].glyph = c;
+    assert_eq!(code(&mut used, c, "c"), (11, false));
+    assert_eq!(used.cids.len(), usize::from(u16::MAX));
+}
