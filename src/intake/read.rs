@@ -152,30 +152,9 @@ pub fn parse_with_warnings(
         path: path.to_path_buf(),
         text: text.to_string(),
     };
-    let syntax = |e: toml::de::Error| {
-        IntakeError::Invalid(Report::single(file.clone(), explain_toml_error(&e, text)))
-    };
-    let table = toml::de::DeTable::parse(text).map_err(syntax)?;
-    let mut problems = Vec::new();
-    let raw: RawIntake = match RawIntake::deserialize(toml::de::Deserializer::from(table)) {
-        Ok(raw) => raw,
-        // serde stops at the first problem. Unknown keys are then taken out of every table
-        // and reported all together, so a typo in one table does not hide the problems of
-        // the others. (Only here: a valid intake never pays for the walk.)
-        Err(_) => {
-            let mut table = toml::de::DeTable::parse(text).map_err(syntax)?;
-            problems = take_unknown_keys(table.get_mut());
-            match RawIntake::deserialize(toml::de::Deserializer::from(table)) {
-                Ok(raw) => raw,
-                Err(e) => {
-                    problems.push(explain_toml_error(&e, text));
-                    return Err(IntakeError::Invalid(Report {
-                        file,
-                        diagnostics: problems,
-                    }));
-                }
-            }
-        }
+    let (raw, mut problems) = match read_raw(text) {
+        Ok(read) => read,
+        Err(diagnostics) => return Err(IntakeError::Invalid(Report { file, diagnostics })),
     };
 
     let guide = match guide::resolve(raw.guide.get_ref(), dir) {
@@ -206,6 +185,28 @@ pub fn parse_with_warnings(
         let mut diagnostics = check.problems;
         diagnostics.extend(check.warnings);
         Err(IntakeError::Invalid(Report { file, diagnostics }))
+    }
+}
+
+/// The intake as serde reads it, with the unknown keys taken out and described; or every
+/// problem found when it cannot be read.
+fn read_raw(text: &str) -> Result<(RawIntake, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let syntax = |e: toml::de::Error| vec![explain_toml_error(&e, text)];
+    let table = toml::de::DeTable::parse(text).map_err(syntax)?;
+    if let Ok(raw) = RawIntake::deserialize(toml::de::Deserializer::from(table)) {
+        return Ok((raw, Vec::new()));
+    }
+    // serde stops at the first problem. Unknown keys are then taken out of every table
+    // and reported all together, so a typo in one table does not hide the problems of
+    // the others. (Only here: a valid intake never pays for the walk.)
+    let mut table = toml::de::DeTable::parse(text).map_err(syntax)?;
+    let mut problems = take_unknown_keys(table.get_mut());
+    match RawIntake::deserialize(toml::de::Deserializer::from(table)) {
+        Ok(raw) => Ok((raw, problems)),
+        Err(e) => {
+            problems.push(explain_toml_error(&e, text));
+            Err(problems)
+        }
     }
 }
 
