@@ -152,41 +152,7 @@ pub(super) fn medication_blocks(
     let mut used: Vec<&MedicationFlag> = Vec::new();
     let mut rows = Vec::new();
     for (m, flags) in medications.iter().zip(flags) {
-        let mut name = strong(&m.name);
-        for &flag in flags {
-            if !used.iter().any(|u| u.id == flag.id) {
-                used.push(flag);
-            }
-            let letter = note_letter(used.iter().position(|u| u.id == flag.id).unwrap_or(0));
-            name.push(Span {
-                text: format!(
-                    "\nMay add to the cramps (note {letter}): keep taking it; ask your doctor"
-                ),
-                strong: false,
-            });
-        }
-        let mut how_often = m.how_often.clone().unwrap_or_default();
-        if m.as_needed {
-            if !how_often.is_empty() {
-                how_often.push('\n');
-            }
-            how_often.push_str("(only when needed)");
-        }
-        let reason: Vec<&str> = [m.reason.as_deref(), m.note.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect();
-        rows.push(vec![
-            name,
-            plain(m.dose.clone().unwrap_or_default()),
-            plain(how_often),
-            plain(
-                m.since
-                    .map(|d| d.format("%b %Y").to_string())
-                    .unwrap_or_default(),
-            ),
-            plain(reason.join("\n")),
-        ]);
+        rows.push(medicine_row(m, flags, &mut used));
     }
     blocks.push(Block::Table(Table {
         columns: medicine_columns(),
@@ -203,6 +169,49 @@ pub(super) fn medication_blocks(
         blocks.push(Block::Paragraph(text));
     }
     blocks
+}
+
+/// One row of the medicine table; a flag seen for the first time gets the next note letter.
+fn medicine_row<'g>(
+    m: &Medication,
+    flags: &[&'g MedicationFlag],
+    used: &mut Vec<&'g MedicationFlag>,
+) -> Vec<Text> {
+    let mut name = strong(&m.name);
+    for &flag in flags {
+        if !used.iter().any(|u| u.id == flag.id) {
+            used.push(flag);
+        }
+        let letter = note_letter(used.iter().position(|u| u.id == flag.id).unwrap_or(0));
+        name.push(Span {
+            text: format!(
+                "\nMay add to the cramps (note {letter}): keep taking it; ask your doctor"
+            ),
+            strong: false,
+        });
+    }
+    let mut how_often = m.how_often.clone().unwrap_or_default();
+    if m.as_needed {
+        if !how_often.is_empty() {
+            how_often.push('\n');
+        }
+        how_often.push_str("(only when needed)");
+    }
+    let reason: Vec<&str> = [m.reason.as_deref(), m.note.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    vec![
+        name,
+        plain(m.dose.clone().unwrap_or_default()),
+        plain(how_often),
+        plain(
+            m.since
+                .map(|d| d.format("%b %Y").to_string())
+                .unwrap_or_default(),
+        ),
+        plain(reason.join("\n")),
+    ]
 }
 
 /// The medicine table's columns, widest for the name and the notes.

@@ -107,36 +107,9 @@ fn introduction(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Ve
 
 /// Who the patient is, and when and where the visit is.
 fn who(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<(String, Text)> {
-    let (p, v, today) = (&s.intake.patient, &s.intake.visit, s.made.date());
+    let (p, v) = (&s.intake.patient, &s.intake.visit);
     let mut who: Vec<(String, Text)> = Vec::new();
-    let mut name = strong(cut(&p.name, detail.item.max(60)).0);
-    if cut(&p.name, detail.item.max(60)).1.is_some() {
-        name.push(Span {
-            text: format!(" … (in full on page {})", page(DETAILS)),
-            strong: false,
-        });
-    }
-    let mut age_sex = Vec::new();
-    if let Some(born) = p.born {
-        let day = v.when.map_or(today, |w| w.date());
-        let age = age_on(born, day);
-        let at = if v.when.is_some() {
-            " at the visit"
-        } else {
-            ""
-        };
-        age_sex.push(format!("{age} years old{at} (born {})", long_date(born)));
-    }
-    if let Some(sex) = p.sex.as_deref().filter(|s| !s.trim().is_empty()) {
-        age_sex.push(short(sex, detail.item, "about", page));
-    }
-    if !age_sex.is_empty() {
-        name.push(Span {
-            text: format!(", {}", age_sex.join(", ")),
-            strong: false,
-        });
-    }
-    who.push(("Patient".into(), name));
+    who.push(("Patient".into(), patient(s, detail, page)));
     if p.pregnant {
         let text = match p.pregnancy_week {
             Some(w) => format!("Yes, week {w}"),
@@ -173,6 +146,39 @@ fn who(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<(String
         ));
     }
     who
+}
+
+/// The patient's name, age and sex, in one line.
+fn patient(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Text {
+    let (p, v, today) = (&s.intake.patient, &s.intake.visit, s.made.date());
+    let mut name = strong(cut(&p.name, detail.item.max(60)).0);
+    if cut(&p.name, detail.item.max(60)).1.is_some() {
+        name.push(Span {
+            text: format!(" … (in full on page {})", page(DETAILS)),
+            strong: false,
+        });
+    }
+    let mut age_sex = Vec::new();
+    if let Some(born) = p.born {
+        let day = v.when.map_or(today, |w| w.date());
+        let age = age_on(born, day);
+        let at = if v.when.is_some() {
+            " at the visit"
+        } else {
+            ""
+        };
+        age_sex.push(format!("{age} years old{at} (born {})", long_date(born)));
+    }
+    if let Some(sex) = p.sex.as_deref().filter(|s| !s.trim().is_empty()) {
+        age_sex.push(short(sex, detail.item, "about", page));
+    }
+    if !age_sex.is_empty() {
+        name.push(Span {
+            text: format!(", {}", age_sex.join(", ")),
+            strong: false,
+        });
+    }
+    name
 }
 
 fn allergies(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Text {
