@@ -2,8 +2,9 @@
 
 use chrono::NaiveDate;
 
-use super::*;
-use crate::document::{plain, strong, Block, Column, Span, Table};
+use super::summary::{anchored, answer_anchor};
+use super::{diary, header_fields, Detail};
+use crate::document::{plain, strong, Block, Column, Span, Table, Text};
 use crate::guide::{contains_whole_words, same_department, Facts, Guide, MedicationFlag};
 use crate::intake::{Intake, Medication, Visit};
 

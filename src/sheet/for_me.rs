@@ -1,6 +1,7 @@
 //! "For me": the patient's part, before, during and after the visit.
 
-use super::*;
+use super::details::department_blocks;
+use super::{about, AFTER_THE_VISIT};
 use crate::document::{plain, Block, CheckItem, Column, Span, Table, Text};
 use crate::guide::{Facts, Guide};
 use crate::intake::Intake;

@@ -7,10 +7,10 @@ pub mod diary;
 mod for_me;
 mod summary;
 
+use details::details;
 pub use details::flags_for;
-use details::*;
-use for_me::*;
-use summary::*;
+use for_me::for_me;
+use summary::summary;
 
 use std::collections::BTreeMap;
 
@@ -322,6 +322,7 @@ fn header_fields(intake: &Intake, today: NaiveDate) -> Vec<(String, Text)> {
 
 #[cfg(test)]
 mod tests {
+    use super::summary::FLAG_WORDS;
     use super::*;
     use crate::intake;
     use std::path::Path;

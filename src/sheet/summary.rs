@@ -1,6 +1,6 @@
 //! Page 1: the summary, for the doctor, who gives it one minute.
 
-use super::*;
+use super::{age_on, diary, long_date, Detail, Summary, DETAILS, FOR_ME};
 use crate::document::{plain, strong, Block, Span, Text};
 use crate::guide::MedicationFlag;
 use crate::intake::Medication;
