@@ -9,7 +9,6 @@
 //! (the facade below the module list), not the stages' modules.
 
 pub mod diagnostic;
-pub mod diary;
 pub mod document;
 pub mod fhir;
 pub mod fonts;

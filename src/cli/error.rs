@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use visitprep::{
-    FileKind as Kind, FontFileError, IntakeError, PdfError, ReadError, Report, SheetReadError,
-    WriteError,
+    FileKind as Kind, FontFileError, Guide, GuideError, IntakeError, PdfError, ReadError, Report,
+    SheetReadError, WriteError,
 };
 
 /// Everything a command can fail with. [`Error::code`] is the exit code; the message is
@@ -32,8 +32,11 @@ pub enum Error {
         error: IntakeError,
         outcome: String,
     },
-    /// A guide named on the command line, with the message as worded where it is resolved.
-    Guide(String),
+    /// A guide named on the command line cannot be used.
+    Guide {
+        reference: String,
+        error: GuideError,
+    },
     /// The `--font` file cannot be used.
     Font {
         path: PathBuf,
@@ -177,7 +180,16 @@ impl Error {
         match self {
             Error::Usage(e) => e.render().to_string(),
             Error::Intake { error, outcome } => intake_message(error, color, outcome),
-            Error::Guide(message) => message.clone(),
+            Error::Guide {
+                reference,
+                error: GuideError::Invalid(report),
+            } => format!(
+                "{}error: the guide {reference} has problems; fix them first",
+                report.render(false)
+            ),
+            Error::Guide { error, .. } => {
+                format!("error: {error}{}", help_lines(guide_help(error)))
+            }
             Error::OverIntakes(clashes) => {
                 let mut lines: Vec<String> = clashes
                     .iter()
@@ -308,7 +320,7 @@ impl Error {
             Error::Interview(e) => plain(format!("cannot ask the questions: {e}; {nothing}")),
             Error::Usage(_)
             | Error::Intake { .. }
-            | Error::Guide(_)
+            | Error::Guide { .. }
             | Error::OverIntakes(_)
             | Error::AnswersKept { .. }
             | Error::InBatch { .. } => plain(self.render(false)),
@@ -338,6 +350,25 @@ fn intake_message(error: &IntakeError, color: bool, outcome: &str) -> String {
         "{}error: {summary} in {what}; {outcome}",
         report.render(color)
     )
+}
+
+/// The way out of a guide that cannot be used: its likely name, or what a guide can be.
+fn guide_help(error: &GuideError) -> Vec<String> {
+    match error {
+        GuideError::Unknown { suggestion, .. } => {
+            let known: Vec<&str> = Guide::built_in_ids().collect();
+            let mut helps: Vec<String> = suggestion
+                .iter()
+                .map(|s| format!("did you mean `{s}`?"))
+                .collect();
+            helps.push(format!(
+                "the built-in guides are: {}; a guide file is named by its path, ending in .toml",
+                known.join(", ")
+            ));
+            helps
+        }
+        _ => vec!["name a guide's .toml file, or a built-in guide (see `visitprep guides`)".into()],
+    }
 }
 
 fn sheet_problem(problem: &SheetProblem) -> (String, &'static str) {

@@ -10,7 +10,7 @@ pub fn guides(id: Option<&str>, sources: bool) -> Result<(), Error> {
         list_built_in();
         return Ok(());
     };
-    let (g, _) = super::guide_for_intake(id, super::folder_of(None)).map_err(Error::Guide)?;
+    let (g, _) = super::guide_for_intake(id, super::folder_of(None))?;
     if sources {
         print_sources(&g);
     } else {

@@ -11,7 +11,7 @@ pub fn interview(guide_id: &str, out: &Path, force: bool, shell: &Shell) -> Resu
         return Err(Error::InterviewToStdout);
     }
     let dir = super::folder_of(Some(out));
-    let (guide, reference) = super::guide_for_intake(guide_id, dir).map_err(Error::Guide)?;
+    let (guide, reference) = super::guide_for_intake(guide_id, dir)?;
     // Refuse before asking anything, so nobody types their answers for nothing.
     let refuse_existing = || {
         visitprep::check_target(out, &[], visitprep::Overwrite::only_forced(force)).map_err(

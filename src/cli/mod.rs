@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use clap::error::ErrorKind;
 use clap::CommandFactory;
 
-use visitprep::{Guide, GuideError, LoadedIntake, Report};
+use visitprep::{Guide, LoadedIntake, Report};
 
 pub use args::Cli;
 use args::Command;
@@ -106,43 +106,17 @@ fn one_output_for_one_intake(args: &RenderArgs) -> Result<(), Error> {
 
 /// A guide named on the command line, built in or a guide file (relative to the current
 /// folder), with how an intake written into `intake_dir` refers to it.
-pub fn guide_for_intake(reference: &str, intake_dir: &Path) -> Result<(Guide, String), String> {
-    match visitprep::resolve_guide(reference, Path::new(".")) {
-        Ok(guide) if Guide::built_in_ids().any(|id| id == reference) => {
-            Ok((guide, reference.to_string()))
-        }
-        Ok(guide) => {
-            let written = relative_path(Path::new(reference), intake_dir);
-            Ok((guide, written.to_string_lossy().into_owned()))
-        }
-        Err(GuideError::NotAFile { kind, .. }) => Err(format!(
-            "error: the guide `{reference}` is {}, not a guide file\n  help: name a guide's .toml file, or a built-in guide (see `visitprep guides`)",
-            kind.described()
-        )),
-        Err(GuideError::Invalid(report)) => Err(format!(
-            "{}error: the guide {reference} has problems; fix them first",
-            report.render(false)
-        )),
-        Err(GuideError::Unknown {
-            suggestion,
-            file_missing,
-            ..
-        }) => {
-            let known: Vec<&str> = Guide::built_in_ids().collect();
-            let problem = if file_missing {
-                format!("error: there is no guide file `{reference}`")
-            } else {
-                format!("error: unknown guide `{reference}`")
-            };
-            let hint = suggestion
-                .map(|s| format!("\n  help: did you mean `{s}`?"))
-                .unwrap_or_default();
-            Err(format!(
-                "{problem}{hint}\n  help: the built-in guides are: {}; a guide file is named by its path, ending in .toml",
-                known.join(", ")
-            ))
-        }
+pub fn guide_for_intake(reference: &str, intake_dir: &Path) -> Result<(Guide, String), Error> {
+    let guide =
+        visitprep::resolve_guide(reference, Path::new(".")).map_err(|error| Error::Guide {
+            reference: reference.into(),
+            error,
+        })?;
+    if Guide::built_in_ids().any(|id| id == reference) {
+        return Ok((guide, reference.to_string()));
     }
+    let written = relative_path(Path::new(reference), intake_dir);
+    Ok((guide, written.to_string_lossy().into_owned()))
 }
 
 /// The folder an intake file is in (the current one for a bare name or none).

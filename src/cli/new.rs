@@ -11,8 +11,7 @@ pub fn new(
     shell: &Shell,
 ) -> Result<(), Error> {
     // Printed, the intake is for the current folder; written, for the folder it is in.
-    let (guide, reference) =
-        super::guide_for_intake(guide_id, super::folder_of(out)).map_err(Error::Guide)?;
+    let (guide, reference) = super::guide_for_intake(guide_id, super::folder_of(out))?;
     let mut text = visitprep::new_intake(&guide, &reference);
     if let Some(schema) = schema {
         // Taplo (Even Better TOML) reads this directive from the first line.
