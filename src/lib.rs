@@ -4,6 +4,9 @@
 //! [`intake`] reads and checks the file → [`sheet`] merges it with its [`guide`] into a
 //! [`document`] → [`layout`] places it on pages → [`pdf`] writes the file, and [`output`]
 //! puts it on disk safely.
+//!
+//! A front end (the `visitprep` command line) uses the items named at the top of the crate
+//! (the facade below the module list), not the stages' modules.
 
 pub mod diagnostic;
 pub mod document;
@@ -22,12 +25,123 @@ pub mod sheet;
 pub mod skeleton;
 pub mod structure;
 
+use std::path::Path;
+
 use chrono::{DateTime, NaiveDateTime, Utc};
 
-use crate::fonts::FontSet;
-use crate::intake::LoadedIntake;
-use crate::layout::PageOptions;
 use crate::sheet::SheetOptions;
+
+// The facade: what a front end (the command line) needs, named at the top of the crate, so
+// that it depends on this list and not on how the stages are arranged inside. The modules
+// stay public for tests and benches.
+
+// Reading and checking an intake.
+pub use crate::diagnostic::Report;
+pub use crate::intake::{IntakeError, LoadedIntake, STDIN_NAME};
+// The condition: guides and what they say.
+pub use crate::guide::{
+    source_parts, CauseKind, ChecklistItem, Condition, DoctorQuestion, Guide, GuideError,
+    Section as GuideSection, Statement as GuideStatement, PRACTICAL,
+};
+// Asking for an intake, or writing one to fill in.
+pub use crate::interview::{run as run_interview, shell_word, wrap, Options as InterviewOptions};
+pub use crate::skeleton::{intake_filled as filled_intake, intake_for as new_intake};
+// The page, the fonts and the PDF.
+pub use crate::fonts::{FontError, FontSet, PLACEHOLDER};
+pub use crate::layout::{PageOptions, Paper, PrintSize};
+pub use crate::pdf::read::{Embedded, ReadError as SheetReadError, MAX_PDF_BYTES};
+pub use crate::pdf::PdfError;
+// Reading whatever a path names, and writing without damage.
+pub use crate::input::{is_stream, Bounded, Kind as FileKind, ReadError, MAX_TEXT_BYTES};
+pub use crate::output::{
+    check_target, is_stdout, stop_cleanly_on_signals, write_atomic, FileId, Overwrite, WriteError,
+};
+
+/// The intake at `path` (`-` for standard input), with the guide it names and its warnings.
+pub fn load_intake(path: &Path) -> Result<(LoadedIntake, Report), IntakeError> {
+    intake::load_with_warnings(path)
+}
+
+/// As [`load_intake`], also giving the file's text exactly as read, to carry in the sheet.
+pub fn load_intake_with_source(path: &Path) -> Result<(LoadedIntake, Report, String), IntakeError> {
+    intake::load_with_source(path)
+}
+
+/// Checks `text` as the intake file `path` in folder `dir` would be checked.
+pub fn check_intake_text(path: &Path, text: &str, dir: &Path) -> Result<(), IntakeError> {
+    intake::parse(path, text, dir).map(|_| ())
+}
+
+/// The JSON Schema of the intake file, for editors that check TOML as it is typed.
+pub fn intake_schema() -> schemars::Schema {
+    intake::json_schema()
+}
+
+/// The guide `reference` names: a built-in id, or a guide file relative to `dir`.
+pub fn resolve_guide(reference: &str, dir: &Path) -> Result<Guide, GuideError> {
+    guide::resolve(reference, dir)
+}
+
+/// The guide's questions that apply to this patient and are not yet answered.
+pub fn open_questions(loaded: &LoadedIntake) -> Vec<&DoctorQuestion> {
+    let facts = sheet::facts_of(&loaded.intake);
+    loaded
+        .guide
+        .doctor_questions
+        .iter()
+        .filter(|q| facts.holds(&q.when) && !loaded.intake.answers.contains_key(&q.id))
+        .collect()
+}
+
+/// The checklist items that apply to this patient and are not yet done.
+pub fn open_checklist(loaded: &LoadedIntake) -> Vec<&ChecklistItem> {
+    let facts = sheet::facts_of(&loaded.intake);
+    loaded
+        .guide
+        .checklist
+        .iter()
+        .filter(|c| facts.holds(&c.when) && !loaded.intake.checklist_done.contains(&c.id))
+        .collect()
+}
+
+/// The intake as an HL7 FHIR R4 document Bundle (JSON), made at `made`.
+pub fn fhir_bundle(loaded: &LoadedIntake, made: DateTime<Utc>) -> Vec<u8> {
+    fhir::bundle_json(&loaded.intake, &loaded.guide, made)
+}
+
+/// The files a sheet made by [`render_carrying`] carries.
+pub fn carried_files(pdf: &[u8]) -> Result<Vec<Embedded>, SheetReadError> {
+    pdf::read::embedded_files(pdf)
+}
+
+/// Why a font file named by the user cannot be used.
+#[derive(Debug)]
+pub enum FontFileError {
+    /// It cannot be read, is too large, or does not start as a font does.
+    Unreadable(ReadError),
+    /// It starts as a font does but cannot be read as one.
+    Rejected(FontError),
+    /// Its licence or its outlines keep it out of a PDF.
+    NotEmbeddable(PdfError),
+}
+
+/// Adds the font file at `path` to `fonts`, for the characters the built-in fonts lack,
+/// once it is known to be a font that can be embedded. At most [`input::MAX_FONT_BYTES`] are
+/// read, and nothing past the first four bytes of a file that is no font.
+pub fn add_font_file(fonts: &mut FontSet, path: &Path) -> Result<(), FontFileError> {
+    let bytes = input::read_checked(path, input::MAX_FONT_BYTES, 4, looks_like_a_font)
+        .map_err(FontFileError::Unreadable)?;
+    let face = fonts
+        .add_fallback(&path.display().to_string(), &bytes)
+        .map_err(FontFileError::Rejected)?;
+    pdf::check_embeddable(fonts.face(face)).map_err(FontFileError::NotEmbeddable)
+}
+
+/// The first four bytes of a font file: TrueType, OpenType (CFF), a collection, or an old
+/// Apple TrueType.
+fn looks_like_a_font(head: &[u8]) -> bool {
+    [&b"\x00\x01\x00\x00"[..], b"OTTO", b"true", b"ttcf", b"typ1"].contains(&head)
+}
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RenderOptions {

@@ -10,15 +10,18 @@ use std::sync::Mutex;
 
 use crate::input::Kind;
 
+/// Why a file was not written. Says what happened, not what to type: the caller knows how
+/// the user named the file and words the way out.
 #[derive(Debug)]
 pub enum WriteError {
-    /// The target is the intake itself, or another intake of the same call.
+    /// The target is one of the files the call reads (the intake, say).
     WouldOverwriteIntake(PathBuf),
-    /// The target exists and is not a PDF; `--force` allows replacing it.
-    NotAPdf(PathBuf),
-    /// The target is a folder, a pipe, a device or a socket: never replaced, `--force` or not.
+    /// The target exists and is not an earlier file of the kind being written; only
+    /// [`Overwrite::force`] replaces it.
+    Exists(PathBuf),
+    /// The target is a folder, a pipe, a device or a socket: never replaced, forced or not.
     NotAFile { path: PathBuf, kind: Kind },
-    /// `-o -` while standard output is a terminal, where a PDF would be unreadable noise.
+    /// Standard output is a terminal, where a PDF would be unreadable noise.
     Terminal,
     /// A signal stopped the program before the file was complete; nothing was left behind.
     Interrupted(PathBuf),
@@ -33,29 +36,21 @@ impl std::fmt::Display for WriteError {
         match self {
             WriteError::WouldOverwriteIntake(p) => write!(
                 f,
-                "refusing to write the sheet over the intake file {}\n  help: choose another name with -o, e.g. -o visit-sheet.pdf",
+                "refusing to write over {}, a file being read",
                 p.display()
             ),
-            WriteError::NotAPdf(p) => write!(
+            WriteError::Exists(p) => write!(
                 f,
-                "{} exists and is not a PDF; refusing to replace it\n  help: choose another name with -o, or add --force to replace it",
+                "{} exists and is not a file of the kind being written; refusing to replace it",
                 p.display()
             ),
-            WriteError::NotAFile { path, kind } => {
-                let what = match kind {
-                    Kind::Folder => "name a file in it, e.g. -o folder/visit-sheet.pdf",
-                    _ => "name a regular file with -o, or use -o - to write the PDF to standard output",
-                };
-                write!(
-                    f,
-                    "{} is {}, not a file; refusing to write to it\n  help: {what}",
-                    path.display(),
-                    kind.described()
-                )
-            }
-            WriteError::Terminal => f.write_str(
-                "refusing to write a PDF to the terminal (-o -)\n  help: send it to a program or a file: visitprep render intake.toml -o - | lp, or -o sheet.pdf",
+            WriteError::NotAFile { path, kind } => write!(
+                f,
+                "{} is {}, not a file; refusing to write to it",
+                path.display(),
+                kind.described()
             ),
+            WriteError::Terminal => f.write_str("refusing to write a PDF to the terminal"),
             WriteError::Interrupted(p) => {
                 write!(f, "stopped before {} was written", p.display())
             }
@@ -66,14 +61,49 @@ impl std::fmt::Display for WriteError {
 
 impl std::error::Error for WriteError {}
 
-/// Rules for replacing an existing file.
-#[derive(Debug, Clone, Copy, Default)]
+/// Rules for replacing an existing regular file (anything else is never replaced).
+#[derive(Debug, Clone, Copy)]
 pub struct Overwrite {
-    /// Replace a regular file that is not a PDF.
+    /// Replace any regular file.
     pub force: bool,
+    /// Tells from a file's first bytes (at most [`HEAD_BYTES`]) that it is an earlier file
+    /// of the kind being written, which may be replaced without `force`; `None`: no file may.
+    pub earlier: Option<fn(&[u8]) -> bool>,
 }
 
-/// True when `-o PATH` means standard output, written as a stream: `-`, and the names the
+/// How much of an existing file [`Overwrite::earlier`] is shown.
+pub const HEAD_BYTES: usize = 4096;
+
+impl Overwrite {
+    /// A PDF may be replaced by a PDF; anything else only with `force`.
+    pub fn pdf(force: bool) -> Overwrite {
+        Overwrite {
+            force,
+            earlier: Some(is_pdf),
+        }
+    }
+
+    /// Nothing is replaced without `force`.
+    pub fn only_forced(force: bool) -> Overwrite {
+        Overwrite {
+            force,
+            earlier: None,
+        }
+    }
+}
+
+impl Default for Overwrite {
+    fn default() -> Overwrite {
+        Overwrite::pdf(false)
+    }
+}
+
+/// The start of a PDF file.
+pub fn is_pdf(head: &[u8]) -> bool {
+    head.starts_with(b"%PDF-")
+}
+
+/// True when a path given for output means standard output, written as a stream: `-`, and the names the
 /// system gives standard output (renaming a file over those would replace the link itself).
 pub fn is_stdout(path: &Path) -> bool {
     ["-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"]
@@ -110,8 +140,12 @@ pub fn check_target(
         }
     };
     match Kind::of(&meta) {
-        Kind::File if rules.force || looks_like_pdf(target) => Ok(()),
-        Kind::File => Err(WriteError::NotAPdf(target.to_path_buf())),
+        Kind::File
+            if rules.force || rules.earlier.is_some_and(|earlier| earlier(&head(target))) =>
+        {
+            Ok(())
+        }
+        Kind::File => Err(WriteError::Exists(target.to_path_buf())),
         kind => Err(WriteError::NotAFile {
             path: target.to_path_buf(),
             kind,
@@ -119,13 +153,17 @@ pub fn check_target(
     }
 }
 
-/// Only ever called on a regular file: opening a pipe to read would wait for a writer.
-fn looks_like_pdf(path: &Path) -> bool {
-    let mut head = [0u8; 5];
-    std::fs::File::open(path)
-        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
-        .map(|_| &head == b"%PDF-")
-        .unwrap_or(false)
+/// The first [`HEAD_BYTES`] of a file, or fewer; nothing when it cannot be read. Only ever
+/// called on a regular file: opening a pipe to read would wait for a writer.
+fn head(path: &Path) -> Vec<u8> {
+    let mut head = Vec::new();
+    if let Ok(file) = std::fs::File::open(path) {
+        let _ = std::io::Read::read_to_end(
+            &mut std::io::Read::take(file, HEAD_BYTES as u64),
+            &mut head,
+        );
+    }
+    head
 }
 
 /// True when both paths name one existing file.
@@ -323,21 +361,21 @@ mod tests {
         let intake = dir.path().join("intake.toml");
         std::fs::write(&intake, "x").unwrap();
         assert!(matches!(
-            check_target(&intake, &[&intake], Overwrite { force: true }),
+            check_target(&intake, &[&intake], Overwrite::pdf(true)),
             Err(WriteError::WouldOverwriteIntake(_))
         ));
         let notes = dir.path().join("notes.pdf");
         std::fs::write(&notes, "my notes").unwrap();
         assert!(matches!(
             check_target(&notes, &[&intake], Overwrite::default()),
-            Err(WriteError::NotAPdf(_))
+            Err(WriteError::Exists(_))
         ));
-        assert!(check_target(&notes, &[&intake], Overwrite { force: true }).is_ok());
+        assert!(check_target(&notes, &[&intake], Overwrite::pdf(true)).is_ok());
         #[cfg(unix)]
         {
             let null = Path::new("/dev/null");
             for force in [false, true] {
-                let err = check_target(null, &[&intake], Overwrite { force }).unwrap_err();
+                let err = check_target(null, &[&intake], Overwrite::pdf(force)).unwrap_err();
                 assert!(matches!(
                     err,
                     WriteError::NotAFile {
@@ -354,5 +392,58 @@ mod tests {
             Overwrite::default()
         )
         .is_ok());
+    }
+
+    #[test]
+    fn only_an_earlier_file_of_the_same_kind_is_replaced_unforced() {
+        let dir = tempfile::tempdir().unwrap();
+        let sheet = dir.path().join("sheet.pdf");
+        std::fs::write(&sheet, b"%PDF-1.7 an older sheet").unwrap();
+        assert!(check_target(&sheet, &[], Overwrite::pdf(false)).is_ok());
+        assert!(matches!(
+            check_target(&sheet, &[], Overwrite::only_forced(false)),
+            Err(WriteError::Exists(_))
+        ));
+        assert!(check_target(&sheet, &[], Overwrite::only_forced(true)).is_ok());
+        let json = Overwrite {
+            force: false,
+            earlier: Some(|head: &[u8]| head.first() == Some(&b'{')),
+        };
+        assert!(matches!(
+            check_target(&sheet, &[], json),
+            Err(WriteError::Exists(_))
+        ));
+        let schema = dir.path().join("schema.json");
+        std::fs::write(&schema, b"{}").unwrap();
+        assert!(check_target(&schema, &[], json).is_ok());
+    }
+
+    /// The library knows nothing of the command line: its messages name no option.
+    #[test]
+    fn no_message_names_a_command_line_option() {
+        let path = PathBuf::from("sheet.pdf");
+        let errors = [
+            WriteError::WouldOverwriteIntake(path.clone()),
+            WriteError::Exists(path.clone()),
+            WriteError::NotAFile {
+                path: path.clone(),
+                kind: Kind::Folder,
+            },
+            WriteError::NotAFile {
+                path: path.clone(),
+                kind: Kind::Pipe,
+            },
+            WriteError::Terminal,
+            WriteError::Interrupted(path.clone()),
+            WriteError::Io {
+                path,
+                error: std::io::Error::other("disk full"),
+            },
+        ];
+        for e in errors {
+            let text = e.to_string();
+            assert!(!text.contains("--") && !text.contains("-o"), "{text}");
+            assert!(!text.contains("help:"), "{text}");
+        }
     }
 }

@@ -1,15 +1,16 @@
 use std::path::Path;
 
-use visitprep::{intake, sheet};
+use visitprep::{open_checklist, open_questions, STDIN_NAME};
 
-pub fn check(file: &Path, color: bool) -> Result<(), String> {
-    let (loaded, warnings) = super::load_reporting(file, color, "run check again once fixed")?;
+use super::{Error, Shell};
+
+pub fn check(file: &Path, shell: &Shell) -> Result<(), Error> {
+    let (loaded, warnings) = super::load_reporting(file, "run check again once fixed")?;
     let intake = &loaded.intake;
     let guide = &loaded.guide;
-    let facts = sheet::facts_of(intake);
-    eprint!("{}", super::warnings_text(&warnings, color));
+    shell.warnings(&warnings);
     let shown = if file == Path::new("-") {
-        Path::new(intake::STDIN_NAME)
+        Path::new(STDIN_NAME)
     } else {
         file
     };
@@ -41,11 +42,7 @@ pub fn check(file: &Path, color: bool) -> Result<(), String> {
              sheet's first page (all of them are in the details): put the most important first"
         );
     }
-    let open: Vec<_> = guide
-        .doctor_questions
-        .iter()
-        .filter(|q| facts.holds(&q.when) && !intake.answers.contains_key(&q.id))
-        .collect();
+    let open = open_questions(&loaded);
     if open.is_empty() {
         println!("  every question is answered");
     } else {
@@ -57,11 +54,7 @@ pub fn check(file: &Path, color: bool) -> Result<(), String> {
             println!("    {:<14} {}", q.id, q.text);
         }
     }
-    let todo: Vec<_> = guide
-        .checklist
-        .iter()
-        .filter(|c| facts.holds(&c.when) && !intake.checklist_done.contains(&c.id))
-        .collect();
+    let todo = open_checklist(&loaded);
     if !todo.is_empty() {
         println!("  {} checklist items not yet done:", todo.len());
         for c in todo {

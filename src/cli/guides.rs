@@ -1,22 +1,39 @@
-use visitprep::guide::{source_parts, CauseKind, Guide, Section, PRACTICAL};
-use visitprep::interview::wrap;
+use visitprep::{
+    source_parts, wrap, CauseKind, Condition, Guide, GuideSection, GuideStatement, PRACTICAL,
+};
 
-pub fn guides(id: Option<&str>, sources: bool) -> Result<(), String> {
+use super::Error;
+
+/// Lists the built-in guides, or shows one (or a guide file) in full or beside its sources.
+pub fn guides(id: Option<&str>, sources: bool) -> Result<(), Error> {
     let Some(id) = id else {
-        for id in Guide::built_in_ids() {
-            if let Some(g) = Guide::built_in(id) {
-                println!("{:<22} {}", g.id, g.title);
-            }
-        }
-        println!("\nShow one with: visitprep guides ID, or check a guide file with: visitprep guides FILE");
-        println!("Add --sources to see where each statement comes from.");
+        list_built_in();
         return Ok(());
     };
     let (g, _) = super::guide_for_intake(id, super::folder_of(None))?;
     if sources {
         print_sources(&g);
-        return Ok(());
+    } else {
+        print_guide(&g);
+        print_background(&g);
     }
+    Ok(())
+}
+
+fn list_built_in() {
+    for id in Guide::built_in_ids() {
+        if let Some(g) = Guide::built_in(id) {
+            println!("{:<22} {}", g.id, g.title);
+        }
+    }
+    println!(
+        "\nShow one with: visitprep guides ID, or check a guide file with: visitprep guides FILE"
+    );
+    println!("Add --sources to see where each statement comes from.");
+}
+
+/// What the guide asks and prepares: the condition, the questions and the checklist.
+fn print_guide(g: &Guide) {
     println!("{} ({})\n\n{}\n", g.title, g.id, g.summary);
     if !g.about.is_empty() {
         println!("About this condition:");
@@ -53,6 +70,11 @@ pub fn guides(id: Option<&str>, sources: bool) -> Result<(), String> {
     for c in &g.checklist {
         println!("  {:<18} {}{}", c.id, c.text, only(&c.when));
     }
+}
+
+/// What the guide tells besides: when to get care, tests, causes, medicines, and whether
+/// it has been reviewed.
+fn print_background(g: &Guide) {
     if !g.seek_care.is_empty() {
         println!("\nGet care promptly when:");
         for s in &g.seek_care {
@@ -89,11 +111,10 @@ pub fn guides(id: Option<&str>, sources: bool) -> Result<(), String> {
             g.unsourced()
         );
     }
-    Ok(())
 }
 
 /// " [only when: pregnant]" for an item shown only to some patients.
-fn only(when: &visitprep::guide::Condition) -> String {
+fn only(when: &Condition) -> String {
     let described = when.describe();
     if described.is_empty() {
         String::new()
@@ -115,7 +136,7 @@ fn print_sources(g: &Guide) {
         "A source names a section of the article (\"Heading: part\"); \"{PRACTICAL}\" marks a plainly\nsafe step the article does not state."
     );
     let statements = g.statements();
-    let mut section: Option<Section> = None;
+    let mut section: Option<GuideSection> = None;
     let (mut article, mut practical, mut none) = (0, 0, 0);
     for s in &statements {
         if section != Some(s.section) {
@@ -126,33 +147,13 @@ fn print_sources(g: &Guide) {
                 "-".repeat((STATEMENT_WIDTH + SOURCE_WIDTH + 2).saturating_sub(title.len() + 1))
             );
         }
-        let mut left = Vec::new();
-        for (i, text) in s.text.iter().enumerate() {
-            let indent = if i == 0 { "" } else { "  " };
-            left.extend(
-                wrap(text, STATEMENT_WIDTH - indent.len())
-                    .into_iter()
-                    .map(|l| format!("{indent}{l}")),
-            );
-        }
-        if let Some(when) = s.when {
-            left.extend(wrap(
-                &format!("[only when: {}]", when.describe()),
-                STATEMENT_WIDTH,
-            ));
-        }
+        let left = statement_lines(s);
         let parts: Vec<&str> = s
             .source
             .map(|src| source_parts(src).collect())
             .unwrap_or_default();
-        let mut right = Vec::new();
-        for part in &parts {
-            for (i, line) in wrap(part, SOURCE_WIDTH - 2).into_iter().enumerate() {
-                right.push(format!("{}{line}", if i == 0 { "- " } else { "  " }));
-            }
-        }
+        let right = source_lines(&parts);
         if parts.is_empty() {
-            right.push("(none: unreviewed)".to_string());
             none += 1;
         } else if parts.iter().any(|p| *p != PRACTICAL) {
             article += 1;
@@ -171,6 +172,40 @@ fn print_sources(g: &Guide) {
         "{} statements: {article} from the article, {practical} practical only, {none} without a source.",
         statements.len()
     );
+}
+
+/// The statement's text wrapped to its column, with the patients it is for.
+fn statement_lines(s: &GuideStatement) -> Vec<String> {
+    let mut lines = Vec::new();
+    for (i, text) in s.text.iter().enumerate() {
+        let indent = if i == 0 { "" } else { "  " };
+        lines.extend(
+            wrap(text, STATEMENT_WIDTH - indent.len())
+                .into_iter()
+                .map(|l| format!("{indent}{l}")),
+        );
+    }
+    if let Some(when) = s.when {
+        lines.extend(wrap(
+            &format!("[only when: {}]", when.describe()),
+            STATEMENT_WIDTH,
+        ));
+    }
+    lines
+}
+
+/// Each part of a statement's source as a dash item wrapped to its column.
+fn source_lines(parts: &[&str]) -> Vec<String> {
+    if parts.is_empty() {
+        return vec!["(none: unreviewed)".to_string()];
+    }
+    let mut lines = Vec::new();
+    for part in parts {
+        for (i, line) in wrap(part, SOURCE_WIDTH - 2).into_iter().enumerate() {
+            lines.push(format!("{}{line}", if i == 0 { "- " } else { "  " }));
+        }
+    }
+    lines
 }
 
 #[cfg(test)]

@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
-use visitprep::fonts::FontSet;
-use visitprep::intake::LoadedIntake;
-use visitprep::layout::{PageOptions, Paper, PrintSize};
-use visitprep::output::{self, Overwrite};
+use visitprep::{FontSet, LoadedIntake, PageOptions, Paper, PrintSize};
+
+use super::error::Made;
+use super::{Error, Shell};
 use visitprep::{RenderOptions, Rendered};
 
 /// From this many intakes on, a terminal shows a progress bar instead of one line a sheet.
@@ -28,7 +28,6 @@ pub struct RenderArgs {
     pub force: bool,
     /// Carry the intake and its FHIR export inside the PDF.
     pub embed: bool,
-    pub color: bool,
 }
 
 impl RenderArgs {
@@ -59,27 +58,26 @@ impl RenderArgs {
     }
 }
 
-pub fn render(args: RenderArgs) -> Result<(), String> {
+pub fn render(args: RenderArgs, shell: &Shell) -> Result<(), Error> {
     let stdin_too = args.inputs.iter().any(|p| p == Path::new("-"));
     if stdin_too && args.inputs.len() > 1 {
-        return Err("error: `-` reads one intake from standard input, so it cannot be given with other intakes\n  help: render the others in a call of their own".into());
+        return Err(Error::StdinWithOthers);
     }
-    let unnamed = args.inputs.iter().find(|p| visitprep::input::is_stream(p));
+    let unnamed = args.inputs.iter().find(|p| visitprep::is_stream(p));
     if let (Some(stream), None, None) = (unnamed, &args.output, &args.out_dir) {
-        let what = if stream == Path::new("-") {
-            "standard input".to_string()
-        } else {
-            stream.display().to_string()
-        };
-        return Err(format!("error: an intake read from {what} has no name to give its sheet; nothing was written\n  help: name the sheet with -o sheet.pdf, or write it to standard output with -o -"));
+        return Err(Error::Unnamed {
+            stream: stream.clone(),
+        });
     }
     if let Some(dir) = &args.out_dir {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| format!("error: cannot create the folder {}: {e}", dir.display()))?;
+        std::fs::create_dir_all(dir).map_err(|error| Error::CreateFolder {
+            dir: dir.clone(),
+            error,
+        })?;
     }
     let total = args.inputs.len();
     // Set up before any thread starts, so that every thread leaves the signals to one.
-    output::stop_cleanly_on_signals(move |written| {
+    visitprep::stop_cleanly_on_signals(move |written| {
         let sheets = if written == 1 { "sheet" } else { "sheets" };
         if total == 1 && written == 0 {
             "interrupted: nothing was written".to_string()
@@ -90,80 +88,49 @@ pub fn render(args: RenderArgs) -> Result<(), String> {
         }
     });
     if args.is_single_file() {
-        render_single(&args)
+        render_single(&args, shell)
     } else {
-        render_many(&args)
+        render_many(&args, shell)
     }
 }
 
-fn load_fonts(args: &RenderArgs) -> Result<FontSet, String> {
+fn load_fonts(args: &RenderArgs) -> Result<FontSet, Error> {
     let mut fonts = FontSet::embedded();
     if let Some(path) = &args.font {
-        let bytes = visitprep::input::read_checked(
-            path,
-            visitprep::input::MAX_FONT_BYTES,
-            4,
-            looks_like_a_font,
-        )
-        .map_err(|e| {
-            let why = match e {
-                visitprep::input::ReadError::WrongStart => {
-                    "it is not a TrueType or OpenType font (.ttf, .otf, .ttc)".to_string()
-                }
-                other => other.to_string(),
-            };
-            format!(
-                "error: cannot use the font {}: {why}; nothing was written",
-                path.display()
-            )
+        visitprep::add_font_file(&mut fonts, path).map_err(|error| Error::Font {
+            path: path.clone(),
+            error,
         })?;
-        let face = fonts
-            .add_fallback(&path.display().to_string(), &bytes)
-            .map_err(|e| format!("error: {e}"))?;
-        visitprep::pdf::check_embeddable(fonts.face(face)).map_err(|e| format!("error: {e}"))?;
     }
     Ok(fonts)
 }
 
-/// The first four bytes of a font file: TrueType, OpenType (CFF), a collection, or an old
-/// Apple TrueType. Anything else is refused before the rest of it is read.
-fn looks_like_a_font(head: &[u8]) -> bool {
-    [&b"\x00\x01\x00\x00"[..], b"OTTO", b"true", b"ttcf", b"typ1"].contains(&head)
-}
-
-fn render_single(args: &RenderArgs) -> Result<(), String> {
+fn render_single(args: &RenderArgs, shell: &Shell) -> Result<(), Error> {
     let file = &args.inputs[0];
     let out = args
         .output
         .clone()
         .unwrap_or_else(|| args.default_output(file));
     // The target first: a refusal costs nothing to read, and standard input is read once.
-    output::check_target(&out, &[file], Overwrite { force: args.force })
-        .map_err(|e| format!("error: {}", nothing_written(&e.to_string())))?;
-    let (loaded, warnings, source) = super::load_source(file, args.color, "nothing was written")?;
-    eprint!("{}", super::warnings_text(&warnings, args.color));
+    visitprep::check_target(&out, &[file], visitprep::Overwrite::pdf(args.force)).map_err(
+        |error| Error::Refused {
+            error,
+            made: Made::Sheet,
+        },
+    )?;
+    let (loaded, warnings, source) = super::load_source(file, "nothing was written")?;
+    shell.warnings(&warnings);
     let fonts = load_fonts(args)?;
     let made = visitprep::generation_time();
-    let mut notes = String::new();
-    let result = finish(args, &loaded, &source, &fonts, made, None, &mut notes);
-    eprint!("{notes}");
-    let rendered = result?;
-    output::write_atomic(&out, &rendered.pdf).map_err(|e| format!("error: {e}"))?;
-    let shown = if output::is_stdout(&out) {
+    let rendered = finish(args, &loaded, &source, &fonts, made, None, shell)?;
+    visitprep::write_atomic(&out, &rendered.pdf)?;
+    let shown = if visitprep::is_stdout(&out) {
         "the PDF to standard output".to_string()
     } else {
         out.display().to_string()
     };
-    eprintln!("wrote {shown} ({})", pages_label(rendered.pages));
+    shell.status(&format!("wrote {shown} ({})", pages_label(rendered.pages)));
     Ok(())
-}
-
-/// `message` with "nothing was written" closing its first line, before any help lines.
-fn nothing_written(message: &str) -> String {
-    match message.split_once('\n') {
-        Some((first, rest)) => format!("{first}; nothing was written\n{rest}"),
-        None => format!("{message}; nothing was written"),
-    }
 }
 
 fn pages_label(pages: usize) -> String {
@@ -174,8 +141,8 @@ fn pages_label(pages: usize) -> String {
     }
 }
 
-/// Checks the characters and renders one loaded intake. Warnings go to `notes`;
-/// `batch_name` names the intake in them when several are rendered together.
+/// Checks the characters and renders one loaded intake; `batch_name` names the intake in
+/// the warnings when several are rendered together.
 fn finish(
     args: &RenderArgs,
     loaded: &LoadedIntake,
@@ -183,30 +150,29 @@ fn finish(
     fonts: &FontSet,
     made: chrono::NaiveDateTime,
     batch_name: Option<&str>,
-    notes: &mut String,
-) -> Result<Rendered, String> {
-    use std::fmt::Write;
+    shell: &Shell,
+) -> Result<Rendered, Error> {
     let missing = visitprep::missing_chars(loaded, fonts);
     if !missing.is_empty() {
-        let level = if args.strict { "error" } else { "warning" };
         let place = batch_name.map(|n| format!("{n}: ")).unwrap_or_default();
         for m in &missing {
-            let _ = writeln!(
-                notes,
-                "{level}: {place}`{}` (U+{:04X}) in `{}` is in none of the fonts; it prints as {}",
+            let text = format!(
+                "{place}`{}` (U+{:04X}) in `{}` is in none of the fonts; it prints as {}",
                 m.ch,
                 m.ch as u32,
                 m.field,
-                visitprep::fonts::PLACEHOLDER
+                visitprep::PLACEHOLDER
             );
+            if args.strict {
+                shell.problem(&text);
+            } else {
+                shell.warning(&text);
+            }
         }
-        notes.push_str("  help: add --font FILE with a font that has these characters (for Chinese, e.g. fonts-wqy-microhei)\n");
+        shell.help("add --font FILE with a font that has these characters (for Chinese, e.g. fonts-wqy-microhei)");
         if args.strict {
-            return Err(match batch_name {
-                None => "error: --strict: characters would not print; nothing was written".into(),
-                Some(n) => format!(
-                    "error: {n}: --strict: characters would not print; no sheet was written for it"
-                ),
+            return Err(Error::Strict {
+                intake: batch_name.map(String::from),
             });
         }
     }
@@ -214,27 +180,31 @@ fn finish(
         true => visitprep::sheet_attachments(loaded, source, visitprep::generation_instant()),
         false => Vec::new(),
     };
-    visitprep::render_carrying(loaded, fonts, made, args.options(), &attachments)
-        .map_err(|e| format!("error: {e}"))
+    Ok(visitprep::render_carrying(
+        loaded,
+        fonts,
+        made,
+        args.options(),
+        &attachments,
+    )?)
 }
 
 /// Every intake the inputs name: files as given, folders as their `*.toml` files, sorted.
-fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     let mut files = Vec::new();
     for input in inputs {
         if input.is_dir() {
-            let entries = std::fs::read_dir(input)
-                .map_err(|e| format!("error: cannot read the folder {}: {e}", input.display()))?;
+            let entries = std::fs::read_dir(input).map_err(|error| Error::ReadFolder {
+                dir: input.clone(),
+                error,
+            })?;
             let mut found: Vec<PathBuf> = entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 // Regular files only: a FIFO named *.toml in the folder would wait for a writer.
                 .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
                 .collect();
             if found.is_empty() {
-                return Err(format!(
-                    "error: the folder {} has no .toml intake files",
-                    input.display()
-                ));
+                return Err(Error::NoIntakes(input.clone()));
             }
             found.sort();
             files.extend(found);
@@ -280,108 +250,129 @@ impl Slots {
 
 /// What happened to one intake of a batch.
 struct Outcome {
-    notes: String,
-    result: Result<(PathBuf, usize), String>,
+    /// What was said while rendering it, printed when its turn comes.
+    notes: Shell,
+    result: Result<(PathBuf, usize), Error>,
 }
 
 /// No sheet of the batch may land on any intake of it (`render a.toml a.pdf` would write
 /// a.toml's sheet over the intake a.pdf): checked for all before anything is written.
-fn refuse_outputs_over_inputs(files: &[PathBuf], outputs: &[PathBuf]) -> Result<(), String> {
+fn refuse_outputs_over_inputs(files: &[PathBuf], outputs: &[PathBuf]) -> Result<(), Error> {
     // Each file is looked at once: comparing every output with every input by path would
     // cost a batch of 300 intakes 90,000 comparisons.
-    let inputs: HashSet<output::FileId> =
-        files.iter().filter_map(|f| output::FileId::of(f)).collect();
-    let clashes: Vec<String> = files
+    let inputs: HashSet<visitprep::FileId> = files
+        .iter()
+        .filter_map(|f| visitprep::FileId::of(f))
+        .collect();
+    let clashes: Vec<(PathBuf, PathBuf)> = files
         .iter()
         .zip(outputs)
-        .filter(|(_, out)| output::FileId::of(out).is_some_and(|id| inputs.contains(&id)))
-        .map(|(file, out)| {
-            format!(
-                "error: the sheet of {} would be written over {}, which is one of the intakes given",
-                file.display(),
-                out.display()
-            )
-        })
+        .filter(|(_, out)| visitprep::FileId::of(out).is_some_and(|id| inputs.contains(&id)))
+        .map(|(file, out)| (file.clone(), out.clone()))
         .collect();
     if clashes.is_empty() {
         Ok(())
     } else {
-        Err(format!(
-            "{}\nerror: nothing was written\n  help: render into another folder with --out-dir DIR, or leave the other file out",
-            clashes.join("\n")
-        ))
+        Err(Error::OverIntakes(clashes))
     }
 }
 
-fn render_many(args: &RenderArgs) -> Result<(), String> {
+/// A batch: every intake is rendered, in parallel, and reported in the order given; one
+/// that fails does not stop the others.
+fn render_many(args: &RenderArgs, shell: &Shell) -> Result<(), Error> {
     let files = expand(&args.inputs)?;
     let outputs: Vec<PathBuf> = files.iter().map(|f| args.default_output(f)).collect();
     refuse_outputs_over_inputs(&files, &outputs)?;
     let fonts = load_fonts(args)?;
     let made = visitprep::generation_time();
+    let targets = sheet_paths(args, &files);
+    let bar = progress_bar(files.len());
+    let outcomes = render_and_write(args, shell, &files, &targets, &fonts, made, &bar)?;
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    report(shell, outcomes, bar.is_none())
+}
 
-    // Two intakes with the same name would be written over each other in one --out-dir.
+/// Each sheet's path, and the intake already given that path if any: two intakes with the
+/// same name would be written over each other in one --out-dir.
+fn sheet_paths(args: &RenderArgs, files: &[PathBuf]) -> Vec<(PathBuf, Option<PathBuf>)> {
     let mut first_for: BTreeMap<PathBuf, &Path> = BTreeMap::new();
-    let targets: Vec<(PathBuf, Option<String>)> = files
+    files
         .iter()
         .map(|file| {
             let out = args.default_output(file);
             let key = absolute(&out);
             match first_for.get(&key) {
-                Some(first) => {
-                    let clash = format!(
-                        "error: {} and {} would both be written to {}; no sheet was written for {}\n  help: render them into different folders with --out-dir",
-                        first.display(),
-                        file.display(),
-                        out.display(),
-                        file.display()
-                    );
-                    (out, Some(clash))
-                }
+                Some(first) => (out, Some(first.to_path_buf())),
                 None => {
                     first_for.insert(key, file);
                     (out, None)
                 }
             }
         })
-        .collect();
+        .collect()
+}
 
-    let bar = (files.len() >= PROGRESS_FROM && std::io::stderr().is_terminal()).then(|| {
-        let bar = ProgressBar::new(files.len() as u64);
+/// A progress bar for a long batch on a terminal, instead of one line a sheet.
+fn progress_bar(sheets: usize) -> Option<ProgressBar> {
+    (sheets >= PROGRESS_FROM && std::io::stderr().is_terminal()).then(|| {
+        let bar = ProgressBar::new(sheets as u64);
         bar.set_style(
             ProgressStyle::with_template("{bar:40} {pos}/{len} sheets ({eta} left)")
                 .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
         bar
-    });
+    })
+}
 
+/// Renders every intake and hands each finished sheet to a writer; the outcomes come back
+/// in the order of `files`, write failures included.
+// Long because the rendering threads, the writers and the queue between them share a scope.
+fn render_and_write(
+    args: &RenderArgs,
+    shell: &Shell,
+    files: &[PathBuf],
+    targets: &[(PathBuf, Option<PathBuf>)],
+    fonts: &FontSet,
+    made: chrono::NaiveDateTime,
+    bar: &Option<ProgressBar>,
+) -> Result<Vec<Outcome>, Error> {
     // Each sheet is written (and synced to disk) by a small pool of its own, so the
     // rendering threads never wait for the disk; at most WRITE_QUEUE sheets wait in memory.
     let writers = rayon::ThreadPoolBuilder::new()
         .num_threads(WRITERS)
         .thread_name(|i| format!("visitprep-write-{i}"))
         .build()
-        .map_err(|e| format!("error: cannot start the writing threads: {e}"))?;
+        .map_err(|e| Error::Threads(e.to_string()))?;
     let queue = Slots::new(WRITE_QUEUE);
-    let (done, written) = std::sync::mpsc::channel::<(usize, String)>();
+    let (done, written) = std::sync::mpsc::channel::<(usize, Error)>();
     let mut outcomes: Vec<Outcome> = writers.in_place_scope_fifo(|writing| {
         files
             .par_iter()
             .zip(targets.par_iter())
             .enumerate()
             .map(|(i, (file, (out, clash)))| {
-                let mut notes = String::new();
+                let notes = shell.held();
                 let rendered = match clash {
-                    Some(clash) => Err(clash.clone()),
-                    None => render_in_batch(args, file, out, &fonts, made, &mut notes),
+                    Some(first) => Err(Error::SameSheet {
+                        first: first.clone(),
+                        file: file.clone(),
+                        sheet: out.clone(),
+                    }),
+                    None => render_in_batch(args, file, out, fonts, made, &notes),
                 };
                 let result = rendered.map(|rendered| {
                     let pages = rendered.pages;
                     queue.take();
-                    let (queue, bar, done) = (&queue, &bar, done.clone());
+                    let (queue, done) = (&queue, done.clone());
                     writing.spawn_fifo(move |_| {
-                        if let Err(e) = output::write_atomic(out, &rendered.pdf) {
-                            let _ = done.send((i, format!("error: {}: {e}", file.display())));
+                        if let Err(e) = visitprep::write_atomic(out, &rendered.pdf) {
+                            let failed = Error::InBatch {
+                                intake: file.display().to_string(),
+                                error: Box::new(Error::Write(e)),
+                            };
+                            let _ = done.send((i, failed));
                         }
                         drop(rendered);
                         queue.give();
@@ -392,7 +383,7 @@ fn render_many(args: &RenderArgs) -> Result<(), String> {
                     (out.clone(), pages)
                 });
                 if result.is_err() {
-                    if let Some(bar) = &bar {
+                    if let Some(bar) = bar {
                         bar.inc(1);
                     }
                 }
@@ -404,36 +395,38 @@ fn render_many(args: &RenderArgs) -> Result<(), String> {
     for (i, message) in written {
         outcomes[i].result = Err(message);
     }
-    if let Some(bar) = &bar {
-        bar.finish_and_clear();
-    }
+    Ok(outcomes)
+}
 
+/// Prints each intake's messages and outcome in order (each sheet written, unless a
+/// progress bar showed them), then the batch fails if any intake did.
+fn report(shell: &Shell, outcomes: Vec<Outcome>, each_sheet: bool) -> Result<(), Error> {
+    let total = outcomes.len();
     let mut failed = 0;
-    for outcome in &outcomes {
-        eprint!("{}", outcome.notes);
+    for outcome in outcomes {
+        shell.release(outcome.notes);
         match &outcome.result {
             Ok((out, pages)) => {
-                if bar.is_none() {
-                    eprintln!("wrote {} ({})", out.display(), pages_label(*pages));
+                if each_sheet {
+                    shell.status(&format!(
+                        "wrote {} ({})",
+                        out.display(),
+                        pages_label(*pages)
+                    ));
                 }
             }
-            Err(message) => {
+            Err(error) => {
                 failed += 1;
-                eprintln!("{}", message.trim_end());
+                shell.error(error);
             }
         }
     }
-    let total = outcomes.len();
     let sheets = if total == 1 { "sheet" } else { "sheets" };
     if failed == 0 {
-        eprintln!("rendered {total} {sheets}");
+        shell.status(&format!("rendered {total} {sheets}"));
         Ok(())
     } else {
-        Err(format!(
-            "error: {failed} of {total} intakes failed; the other {} {} written",
-            total - failed,
-            if total - failed == 1 { "was" } else { "were" }
-        ))
+        Err(Error::BatchFailed { failed, total })
     }
 }
 
@@ -443,17 +436,21 @@ fn render_in_batch(
     out: &Path,
     fonts: &FontSet,
     made: chrono::NaiveDateTime,
-    notes: &mut String,
-) -> Result<Rendered, String> {
+    notes: &Shell,
+) -> Result<Rendered, Error> {
     let name = file.display().to_string();
-    output::check_target(out, &[file], Overwrite { force: args.force })
-        .map_err(|e| format!("error: {name}: {e}"))?;
-    let (loaded, warnings, source) = super::load_source(
-        file,
-        args.color,
-        &format!("no sheet was written for {name}"),
+    visitprep::check_target(out, &[file], visitprep::Overwrite::pdf(args.force)).map_err(
+        |error| Error::InBatch {
+            intake: name.clone(),
+            error: Box::new(Error::Refused {
+                error,
+                made: Made::Sheet,
+            }),
+        },
     )?;
-    notes.push_str(&super::warnings_text(&warnings, args.color));
+    let (loaded, warnings, source) =
+        super::load_source(file, &format!("no sheet was written for {name}"))?;
+    notes.warnings(&warnings);
     finish(args, &loaded, &source, fonts, made, Some(&name), notes)
 }
 
@@ -466,6 +463,6 @@ mod tests {
     #[test]
     fn a_font_set_can_be_shared_across_threads() {
         fn shared<T: Sync + Send>() {}
-        shared::<visitprep::fonts::FontSet>();
+        shared::<visitprep::FontSet>();
     }
 }

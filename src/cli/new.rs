@@ -1,36 +1,42 @@
 use std::path::Path;
 
-use visitprep::output;
-use visitprep::skeleton;
+use super::error::Made;
+use super::{Error, Shell};
 
 pub fn new(
     guide_id: &str,
     out: Option<&Path>,
     force: bool,
     schema: Option<&str>,
-) -> Result<(), String> {
+    shell: &Shell,
+) -> Result<(), Error> {
     // Printed, the intake is for the current folder; written, for the folder it is in.
     let (guide, reference) = super::guide_for_intake(guide_id, super::folder_of(out))?;
-    let mut text = skeleton::intake_for(&guide, &reference);
+    let mut text = visitprep::new_intake(&guide, &reference);
     if let Some(schema) = schema {
         // Taplo (Even Better TOML) reads this directive from the first line.
         if schema.trim().is_empty() || schema.contains(['\n', '\r']) {
-            return Err("error: --schema needs a path or URL on one line, e.g. --schema ./visitprep.schema.json".into());
+            return Err(Error::SchemaDirective);
         }
         text.insert_str(0, &format!("#:schema {}\n", schema.trim()));
     }
-    match out.filter(|path| !output::is_stdout(path)) {
+    match out.filter(|path| !visitprep::is_stdout(path)) {
         None => {
             print!("{text}");
             Ok(())
         }
         Some(path) => {
-            super::refuse_existing(path, force)?;
-            output::write_atomic(path, text.as_bytes()).map_err(|e| format!("error: {e}"))?;
-            eprintln!(
+            visitprep::check_target(path, &[], visitprep::Overwrite::only_forced(force)).map_err(
+                |error| Error::Refused {
+                    error,
+                    made: Made::Intake,
+                },
+            )?;
+            visitprep::write_atomic(path, text.as_bytes())?;
+            shell.status(&format!(
                 "wrote {}: fill it in, then run `visitprep check {0}`",
                 path.display()
-            );
+            ));
             Ok(())
         }
     }

@@ -1,12 +1,14 @@
 //! Shell completions and manual pages, both generated from the command-line definition in
-//! `main.rs`, so they always list the commands and options the program really has.
+//! `args.rs`, so they always list the commands and options the program really has.
 
 use std::io::Write;
 
 use clap_complete::Shell;
 
+use super::Error;
+
 /// Prints the completion script for `shell`.
-pub fn completions(shell: Shell, mut cmd: clap::Command) -> Result<(), String> {
+pub fn completions(shell: Shell, mut cmd: clap::Command) -> Result<(), Error> {
     let name = cmd.get_name().to_string();
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut cmd, name, &mut script);
@@ -14,24 +16,24 @@ pub fn completions(shell: Shell, mut cmd: clap::Command) -> Result<(), String> {
 }
 
 /// Prints the manual page of visitprep, or of one of its commands, as roff.
-pub fn man(cmd: clap::Command, command: Option<&str>) -> Result<(), String> {
+pub fn man(cmd: clap::Command, command: Option<&str>) -> Result<(), Error> {
     let mut cmd = cmd.disable_help_subcommand(true);
     cmd.build();
     let page = match command {
         None => cmd,
-        Some(name) => cmd.find_subcommand(name).cloned().ok_or_else(|| {
-            let known: Vec<&str> = cmd.get_subcommands().map(|s| s.get_name()).collect();
-            format!(
-                "error: there is no command `{name}`\n  help: the commands are: {}",
-                known.join(", ")
-            )
-        })?,
+        Some(name) => cmd
+            .find_subcommand(name)
+            .cloned()
+            .ok_or_else(|| Error::NoSuchCommand {
+                name: name.into(),
+                known: cmd.get_subcommands().map(|s| s.get_name().into()).collect(),
+            })?,
     };
     let mut roff = Vec::new();
     clap_mangen::Man::new(page)
         .source(format!("visitprep {}", env!("CARGO_PKG_VERSION")))
         .render(&mut roff)
-        .map_err(|e| format!("error: cannot write the manual page: {e}"))?;
+        .map_err(Error::ManPage)?;
     print_bytes(examples_as_written(&String::from_utf8_lossy(&roff)).as_bytes())
 }
 
@@ -58,12 +60,13 @@ fn examples_as_written(roff: &str) -> String {
 }
 
 /// Writes to stdout; a reader that stops early (`| head`) is not an error.
-fn print_bytes(bytes: &[u8]) -> Result<(), String> {
+fn print_bytes(bytes: &[u8]) -> Result<(), Error> {
     let mut out = std::io::stdout().lock();
     match out.write_all(bytes).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(format!("error: cannot write: {e}"))
-        }
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Print {
+            what: "write",
+            error,
+        }),
         _ => Ok(()),
     }
 }

@@ -1,0 +1,62 @@
+use std::io::IsTerminal;
+use std::path::Path;
+
+use visitprep::{Bounded, InterviewOptions, MAX_TEXT_BYTES};
+
+use super::error::Made;
+use super::{Error, Shell};
+
+pub fn interview(guide_id: &str, out: &Path, force: bool, shell: &Shell) -> Result<(), Error> {
+    if visitprep::is_stdout(out) {
+        return Err(Error::InterviewToStdout);
+    }
+    let dir = super::folder_of(Some(out));
+    let (guide, reference) = super::guide_for_intake(guide_id, dir)?;
+    // Refuse before asking anything, so nobody types their answers for nothing.
+    let refuse_existing = || {
+        visitprep::check_target(out, &[], visitprep::Overwrite::only_forced(force)).map_err(
+            |error| Error::Refused {
+                error,
+                made: Made::Intake,
+            },
+        )
+    };
+    refuse_existing()?;
+
+    let stdin = std::io::stdin();
+    let stdout = std::io::stdout();
+    let piped = !stdin.is_terminal();
+    let options = InterviewOptions {
+        styled: !piped && shell.styled_stdout(),
+        piped,
+        today: Some(chrono::Local::now().date_naive()),
+    };
+    // Answers come a line at a time; a line without end (`< /dev/zero`) must not fill memory.
+    let answers_in = std::io::BufReader::new(Bounded::new(stdin.lock(), MAX_TEXT_BYTES));
+    let mut answers = visitprep::run_interview(&guide, answers_in, stdout.lock(), options)
+        .map_err(Error::Interview)?;
+    answers.guide = reference;
+    let text = visitprep::filled_intake(&guide, &answers);
+
+    // Written even if this fails, so no answer is lost; `check` then shows what to fix.
+    if let Err(e) = visitprep::check_intake_text(out, &text, dir) {
+        shell.warning(&format!(
+            "the written intake has a problem:\n{}",
+            e.report().render(false)
+        ));
+    }
+    refuse_existing().map_err(|error| Error::AnswersKept {
+        error: Box::new(error),
+        answers: text.clone(),
+    })?;
+    visitprep::write_atomic(out, text.as_bytes())?;
+
+    let file = visitprep::shell_word(&out.display().to_string());
+    println!(
+        "\nWrote {}. Every question you skipped is printed with lines to write on.\n\
+         To see what is still open:  visitprep check {file}\n\
+         To make the visit sheet:    visitprep render {file}",
+        out.display()
+    );
+    Ok(())
+}
