@@ -269,7 +269,6 @@ pub fn lay_out_sheet_with_structure(
     let sheet_options = SheetOptions {
         diary_page: options.diary_page,
     };
-    let allowed = summary_pages_allowed(options.page);
     let summary_of = sheet::Summary::new(&loaded.intake, &loaded.guide, made);
     let summary = |detail: sheet::SummaryDetail, numbers: &sheet::PageNumbers| {
         summary_of.blocks(detail, numbers)
@@ -277,44 +276,8 @@ pub fn lay_out_sheet_with_structure(
     // Page numbers not yet known are printed as wide guesses, so a summary that fits with
     // them fits with the true ones.
     let guessed = sheet::PageNumbers::new();
-    let fits = |level: usize, chart: bool| {
-        let blocks = summary(sheet::SummaryDetail { level, chart }, &guessed);
-        layout::layout_part(&blocks, fonts, options.page).pages() <= allowed
-    };
-    // The fullest level that fits without the chart: most sheets fit at once; else a binary
-    // search, as less detail never makes the summary longer.
-    let mut level = sheet::DETAIL_LEVELS - 1;
-    if fits(0, false) {
-        level = 0;
-    } else {
-        let (mut lo, mut hi) = (1, sheet::DETAIL_LEVELS - 1);
-        while lo <= hi {
-            let mid = (lo + hi) / 2;
-            if fits(mid, false) {
-                level = mid;
-                hi = mid - 1;
-            } else {
-                lo = mid + 1;
-            }
-        }
-    }
-    // The diary's chart is worth a little of the answers' text, not much: at that level or
-    // the next one.
-    let mut detail = sheet::SummaryDetail {
-        level,
-        chart: false,
-    };
-    if !loaded.intake.diary.is_empty() {
-        if let Some(l) = [level, level + 1]
-            .into_iter()
-            .find(|&l| l < sheet::DETAIL_LEVELS && fits(l, true))
-        {
-            detail = sheet::SummaryDetail {
-                level: l,
-                chart: true,
-            };
-        }
-    }
+    let mut detail = fitted_detail(&summary_of, fonts, options.page, &guessed);
+    let allowed = summary_pages_allowed(options.page);
     loop {
         let mut doc = summary_of.sheet(&sheet_options, detail, &guessed);
         let guessed_summary = summary(detail, &guessed);
@@ -337,6 +300,55 @@ pub fn lay_out_sheet_with_structure(
             return (doc, laid);
         }
         detail.level += 1;
+    }
+}
+
+/// The fullest detail at which the summary fits the pages it is allowed, laid out alone with
+/// `guessed` page numbers.
+fn fitted_detail(
+    summary_of: &sheet::Summary,
+    fonts: &FontSet,
+    page: layout::PageOptions,
+    guessed: &sheet::PageNumbers,
+) -> sheet::SummaryDetail {
+    let allowed = summary_pages_allowed(page);
+    let fits = |level: usize, chart: bool| {
+        let blocks = summary_of.blocks(sheet::SummaryDetail { level, chart }, guessed);
+        layout::layout_part(&blocks, fonts, page).pages() <= allowed
+    };
+    // The fullest level that fits without the chart: most sheets fit at once; else a binary
+    // search, as less detail never makes the summary longer.
+    let mut level = sheet::DETAIL_LEVELS - 1;
+    if fits(0, false) {
+        level = 0;
+    } else {
+        let (mut lo, mut hi) = (1, sheet::DETAIL_LEVELS - 1);
+        while lo <= hi {
+            let mid = (lo + hi) / 2;
+            if fits(mid, false) {
+                level = mid;
+                hi = mid - 1;
+            } else {
+                lo = mid + 1;
+            }
+        }
+    }
+    // The diary's chart is worth a little of the answers' text, not much: at that level or
+    // the next one.
+    if summary_of.has_diary() {
+        if let Some(l) = [level, level + 1]
+            .into_iter()
+            .find(|&l| l < sheet::DETAIL_LEVELS && fits(l, true))
+        {
+            return sheet::SummaryDetail {
+                level: l,
+                chart: true,
+            };
+        }
+    }
+    sheet::SummaryDetail {
+        level,
+        chart: false,
     }
 }
 

@@ -142,6 +142,11 @@ impl<'a> Summary<'a> {
         }
     }
 
+    /// Whether the patient kept a diary: only then can the summary show its chart.
+    pub fn has_diary(&self) -> bool {
+        !self.intake.diary.is_empty()
+    }
+
     /// The summary's blocks at `summary_detail`, naming the pages in `pages`.
     pub fn blocks(&self, summary_detail: SummaryDetail, pages: &PageNumbers) -> Vec<Block> {
         let detail = Detail {
