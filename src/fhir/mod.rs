@@ -166,15 +166,11 @@ fn sections(intake: &Intake, guide: &Guide, reported: &Reported) -> Vec<Value> {
         ),
     ];
     if let Some(p) = &reported.pregnancy {
-        let line = match intake.patient.pregnancy_week {
-            Some(w) => format!("Pregnant, week {w}"),
-            None => "Pregnant".to_string(),
-        };
         sections.push(section(
             "Pregnancy",
             Some(("10162-6", "History of pregnancies Narrative")),
             std::slice::from_ref(p),
-            vec![line],
+            vec![pregnancy_line(intake.patient.pregnancy_week)],
             "",
         ));
     }
@@ -202,6 +198,14 @@ fn sections(intake: &Intake, guide: &Guide, reported: &Reported) -> Vec<Value> {
     }
     sections.extend(notes_section(intake));
     sections
+}
+
+/// The pregnancy section's text.
+fn pregnancy_line(week: Option<u8>) -> String {
+    match week {
+        Some(w) => format!("Pregnant, week {w}"),
+        None => "Pregnant".to_string(),
+    }
 }
 
 /// Collects the entries, giving each its id.

@@ -194,6 +194,11 @@ impl<'p, 'a> Pen<'p, 'a> {
             _ if !exact => Some(cluster),
             _ => None,
         };
+        self.show_codes(codes, actual, showing);
+    }
+
+    /// Shows a cluster's codes, marked with the text they read as when it is `actual`.
+    fn show_codes(&mut self, codes: Vec<Code>, actual: Option<&str>, showing: &mut Showing) {
         if let Some(actual) = actual {
             showing.shown.close(&mut self.out, &mut showing.at);
             self.begin_actual(actual);
