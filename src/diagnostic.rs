@@ -246,6 +246,29 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
+/// For an error the parser cannot place (nesting beyond its limit): the line nested deepest.
+pub fn deepest_line(text: &str) -> Option<std::ops::Range<usize>> {
+    let mut offset = 0;
+    let mut deepest: Option<(usize, std::ops::Range<usize>)> = None;
+    for line in text.split_inclusive('\n') {
+        let depth = line.matches(['.', '[', '{']).count();
+        if depth > 0 && deepest.as_ref().is_none_or(|(d, _)| depth > *d) {
+            deepest = Some((depth, offset..offset + 1));
+        }
+        offset += line.len();
+    }
+    deepest.map(|(_, span)| span)
+}
+
+/// The key on the line of a value's span (`severity` in `severity = "high"`).
+pub fn key_before(text: &str, offset: usize) -> Option<String> {
+    let offset = offset.min(text.len());
+    let line_start = text.get(..offset)?.rfind('\n').map_or(0, |i| i + 1);
+    let line = text.get(line_start..offset)?;
+    let key = line.split('=').next()?.trim().trim_matches('"');
+    (!key.is_empty() && !key.contains(['[', ']', '{'])).then(|| key.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,8 +12,7 @@ use std::io::{self, BufRead, Write};
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::guide::Guide;
-use crate::intake::{Health, Intake, Medication, Patient, Visit, VisitTime};
-use crate::skeleton::NAME_TO_REPLACE;
+use crate::intake::{Health, Intake, Medication, Patient, Visit, VisitTime, NAME_TO_REPLACE};
 
 /// How the questions are shown.
 #[derive(Debug, Clone, Copy, Default)]
@@ -229,196 +228,246 @@ pub fn run<R: BufRead, W: Write>(
         options,
         ended: false,
     };
-    a.bold_line(&format!("Preparing your visit: {}", guide.title))?;
-    a.wrapped(
-        "Answer each question and press Enter. To skip a question, just press Enter: the \
-         sheet then has lines to write the answer by hand. You can change everything later \
-         in the file this writes.",
-        "",
-    )?;
-    if !options.piped {
-        a.wrapped(
-            "To stop early and keep what you have answered, press Ctrl+D (on Windows: \
-             Ctrl+Z, then Enter).",
-            "",
-        )?;
-    }
-
-    a.heading("About you")?;
-    let name = a.ask("Your full name:")?;
-    let name = if name.is_empty() {
-        a.say(&format!(
-            "  (Written as \"{NAME_TO_REPLACE}\": put your name in the file later.)"
-        ))?;
-        NAME_TO_REPLACE.to_string()
-    } else {
-        name
-    };
-    let today = options.today;
-    let born = a.ask_until("Date of birth (year-month-day, e.g. 1956-03-14):", |t| {
-        let d = parse_date(t)?;
-        match today {
-            Some(today) if d > today => Err(format!("{d} is in the future.")),
-            _ => Ok(d),
-        }
-    })?;
-    let pregnant = a
-        .ask_until("Are you pregnant? (yes/no, blank to skip)", parse_yes_no)?
-        .unwrap_or(false);
-    let pregnancy_week = if pregnant {
-        a.ask_until(
-            "Which week of pregnancy are you in? (1 to 45, blank to skip)",
-            parse_week,
-        )?
-    } else {
-        None
-    };
-
-    let questions: Vec<_> = guide
-        .doctor_questions
-        .iter()
-        .filter(|q| q.when.pregnant.is_none_or(|p| p == pregnant))
-        .collect();
-    a.heading(&format!(
-        "Questions the doctor is likely to ask ({})",
-        questions.len()
-    ))?;
-    a.say("Answer in your own words, on one line.")?;
-    let mut answers = BTreeMap::new();
-    for (i, q) in questions.iter().enumerate() {
-        if !a.ended {
-            writeln!(a.out)?;
-            a.bold_line(&format!("{}/{}. {}", i + 1, questions.len(), q.text))?;
-            if !q.hint.is_empty() {
-                a.wrapped(&q.hint, "   ")?;
-            }
-        }
-        if let Some(answer) = a.optional(">")? {
-            answers.insert(q.id.clone(), answer);
-        }
-    }
-
-    a.heading("Your medicines")?;
-    a.say("One medicine at a time, as written on the box. Leave the name blank when done.")?;
-    let mut medications = Vec::new();
-    loop {
-        let n = medications.len() + 1;
-        let Some(name) = a.optional(&format!("Medicine {n}, name (blank when done):"))? else {
-            break;
-        };
-        let dose = a.optional("  Dose (e.g. 12.5 mg):")?;
-        let how_often = a.optional("  How often (e.g. every morning):")?;
-        let reason = a.optional("  What it is for:")?;
-        medications.push(Medication {
-            name,
-            dose,
-            how_often,
-            reason,
-            ..Medication::default()
-        });
-    }
-
-    a.heading("Your own questions for the doctor")?;
-    a.say("One question at a time. Leave it blank when done.")?;
-    let own_questions = a.list("Question")?;
-
-    a.heading("The visit")?;
-    let when = a.ask_until(
-        "Date of the visit (e.g. 2026-12-02, or 2026-12-02 09:30 with the time):",
-        |t| {
-            let when = parse_visit_time(t)?;
-            match born {
-                Some(born) if when.date() < born => Err(format!(
-                    "The visit ({}) would be before the date of birth ({born}).",
-                    when.date()
-                )),
-                _ => Ok(when),
-            }
-        },
-    )?;
-    let clinic = a.optional("Clinic or place (e.g. St. Mary Hospital):")?;
-    let department = a.optional("Department (e.g. Neurology):")?;
-    let reason = a.optional(
-        "Why are you going, in one or two sentences? (e.g. Painful cramps in my calves at night.)",
-    )?;
-
-    // Asked after what came first, so that answers written for the order up to the
-    // department still fit it.
-    a.heading("Allergies, other illnesses, and the people with you")?;
-    a.wrapped(
-        "Allergies to medicines, foods or anything else, one at a time, with what happens \
-         (e.g. penicillin (rash)). Leave it blank when done.",
-        "",
-    )?;
-    let allergies = a.list("Allergy")?;
-    a.wrapped(
-        "Other illnesses you are treated for, one at a time (e.g. high blood pressure).",
-        "",
-    )?;
-    let conditions = a.list("Illness")?;
-    let companion =
-        a.optional("Who is coming with you? (e.g. my daughter Anna; blank if no one):")?;
-    let emergency_contact =
-        a.optional("Someone to call in an emergency, with their phone number (blank to skip):")?;
-    let language =
-        a.optional("The language you speak best, if the doctor may not speak it (blank to skip):")?;
-    a.wrapped(
-        "Anything that helps you take part in the visit, one at a time (e.g. reading glasses, \
-         a hearing aid, an interpreter, a wheelchair). Leave it blank when done.",
-        "",
-    )?;
-    let needs = a.list("Need")?;
-    let filled_in_by = a.optional(
-        "If you are filling this in for someone else: your name, and who you are to them \
-         (e.g. Anna Example (daughter); blank if it is for you):",
-    )?;
-
-    a.heading("What matters most to you")?;
-    a.wrapped(
-        "What worries you most about your health problem? One worry at a time, the most important first \
-         (the first three go on the sheet's first page). Leave it blank when done.",
-        "",
-    )?;
-    let concerns = a.list("Worry")?;
-    let goal = a.optional(
-        "What do you hope to get from the visit? (e.g. To sleep through the night again.)",
-    )?;
-
+    a.introduce(guide)?;
+    let mut patient = a.about_you()?;
+    let answers = a.doctor_questions(guide, patient.pregnant)?;
+    let medications = a.medicines()?;
+    let own_questions = a.own_questions()?;
+    let mut visit = a.the_visit(patient.born)?;
+    let health = a.people_and_health(&mut patient, &mut visit)?;
+    a.what_matters(&mut visit)?;
     Ok(Intake {
         guide: guide.id.clone(),
-        patient: Patient {
-            name,
-            born,
-            pregnant,
-            pregnancy_week,
-            language,
-            emergency_contact,
-            needs,
-            filled_in_by,
-            ..Patient::default()
-        },
-        visit: Visit {
-            when,
-            clinic,
-            department,
-            companion,
-            reason,
-            concerns,
-            goal,
-            ..Visit::default()
-        },
+        patient,
+        visit,
         answers,
-        health: Health {
-            conditions,
-            allergies,
-            ..Health::default()
-        },
+        health,
         medications,
         diary: Vec::new(),
         own_questions,
         skipped_questions: Vec::new(),
         checklist_done: Vec::new(),
     })
+}
+
+// The interview's parts, in the order they are asked.
+impl<R: BufRead, W: Write> Asker<R, W> {
+    fn introduce(&mut self, guide: &Guide) -> io::Result<()> {
+        self.bold_line(&format!("Preparing your visit: {}", guide.title))?;
+        self.wrapped(
+            "Answer each question and press Enter. To skip a question, just press Enter: the \
+             sheet then has lines to write the answer by hand. You can change everything later \
+             in the file this writes.",
+            "",
+        )?;
+        if !self.options.piped {
+            self.wrapped(
+                "To stop early and keep what you have answered, press Ctrl+D (on Windows: \
+                 Ctrl+Z, then Enter).",
+                "",
+            )?;
+        }
+        Ok(())
+    }
+
+    fn about_you(&mut self) -> io::Result<Patient> {
+        self.heading("About you")?;
+        let name = self.ask("Your full name:")?;
+        let name = if name.is_empty() {
+            self.say(&format!(
+                "  (Written as \"{NAME_TO_REPLACE}\": put your name in the file later.)"
+            ))?;
+            NAME_TO_REPLACE.to_string()
+        } else {
+            name
+        };
+        let today = self.options.today;
+        let born = self.ask_until("Date of birth (year-month-day, e.g. 1956-03-14):", |t| {
+            let d = parse_date(t)?;
+            match today {
+                Some(today) if d > today => Err(format!("{d} is in the future.")),
+                _ => Ok(d),
+            }
+        })?;
+        let pregnant = self
+            .ask_until("Are you pregnant? (yes/no, blank to skip)", parse_yes_no)?
+            .unwrap_or(false);
+        let pregnancy_week = if pregnant {
+            self.ask_until(
+                "Which week of pregnancy are you in? (1 to 45, blank to skip)",
+                parse_week,
+            )?
+        } else {
+            None
+        };
+
+        Ok(Patient {
+            name,
+            born,
+            pregnant,
+            pregnancy_week,
+            ..Patient::default()
+        })
+    }
+
+    /// The guide's questions for the doctor that apply, by id.
+    fn doctor_questions(
+        &mut self,
+        guide: &Guide,
+        pregnant: bool,
+    ) -> io::Result<BTreeMap<String, String>> {
+        let questions: Vec<_> = guide
+            .doctor_questions
+            .iter()
+            .filter(|q| q.when.pregnant.is_none_or(|p| p == pregnant))
+            .collect();
+        self.heading(&format!(
+            "Questions the doctor is likely to ask ({})",
+            questions.len()
+        ))?;
+        self.say("Answer in your own words, on one line.")?;
+        let mut answers = BTreeMap::new();
+        for (i, q) in questions.iter().enumerate() {
+            if !self.ended {
+                writeln!(self.out)?;
+                self.bold_line(&format!("{}/{}. {}", i + 1, questions.len(), q.text))?;
+                if !q.hint.is_empty() {
+                    self.wrapped(&q.hint, "   ")?;
+                }
+            }
+            if let Some(answer) = self.optional(">")? {
+                answers.insert(q.id.clone(), answer);
+            }
+        }
+
+        Ok(answers)
+    }
+
+    fn medicines(&mut self) -> io::Result<Vec<Medication>> {
+        self.heading("Your medicines")?;
+        self.say("One medicine at a time, as written on the box. Leave the name blank when done.")?;
+        let mut medications = Vec::new();
+        loop {
+            let n = medications.len() + 1;
+            let Some(name) = self.optional(&format!("Medicine {n}, name (blank when done):"))?
+            else {
+                break;
+            };
+            let dose = self.optional("  Dose (e.g. 12.5 mg):")?;
+            let how_often = self.optional("  How often (e.g. every morning):")?;
+            let reason = self.optional("  What it is for:")?;
+            medications.push(Medication {
+                name,
+                dose,
+                how_often,
+                reason,
+                ..Medication::default()
+            });
+        }
+
+        Ok(medications)
+    }
+
+    fn own_questions(&mut self) -> io::Result<Vec<String>> {
+        self.heading("Your own questions for the doctor")?;
+        self.say("One question at a time. Leave it blank when done.")?;
+        self.list("Question")
+    }
+
+    /// The appointment; `born` to refuse a visit before the birth.
+    fn the_visit(&mut self, born: Option<NaiveDate>) -> io::Result<Visit> {
+        self.heading("The visit")?;
+        let when = self.ask_until(
+            "Date of the visit (e.g. 2026-12-02, or 2026-12-02 09:30 with the time):",
+            |t| {
+                let when = parse_visit_time(t)?;
+                match born {
+                    Some(born) if when.date() < born => Err(format!(
+                        "The visit ({}) would be before the date of birth ({born}).",
+                        when.date()
+                    )),
+                    _ => Ok(when),
+                }
+            },
+        )?;
+        let clinic = self.optional("Clinic or place (e.g. St. Mary Hospital):")?;
+        let department = self.optional("Department (e.g. Neurology):")?;
+        let reason = self.optional(
+            "Why are you going, in one or two sentences? (e.g. Painful cramps in my calves at night.)",
+        )?;
+        Ok(Visit {
+            when,
+            clinic,
+            department,
+            reason,
+            ..Visit::default()
+        })
+    }
+
+    // Asked after what came first, so that answers written for the order up to the
+    // department still fit it.
+    fn people_and_health(
+        &mut self,
+        patient: &mut Patient,
+        visit: &mut Visit,
+    ) -> io::Result<Health> {
+        self.heading("Allergies, other illnesses, and the people with you")?;
+        self.wrapped(
+            "Allergies to medicines, foods or anything else, one at a time, with what happens \
+             (e.g. penicillin (rash)). Leave it blank when done.",
+            "",
+        )?;
+        let allergies = self.list("Allergy")?;
+        self.wrapped(
+            "Other illnesses you are treated for, one at a time (e.g. high blood pressure).",
+            "",
+        )?;
+        let conditions = self.list("Illness")?;
+        let companion =
+            self.optional("Who is coming with you? (e.g. my daughter Anna; blank if no one):")?;
+        let emergency_contact = self.optional(
+            "Someone to call in an emergency, with their phone number (blank to skip):",
+        )?;
+        let language = self.optional(
+            "The language you speak best, if the doctor may not speak it (blank to skip):",
+        )?;
+        self.wrapped(
+            "Anything that helps you take part in the visit, one at a time (e.g. reading glasses, \
+             a hearing aid, an interpreter, a wheelchair). Leave it blank when done.",
+            "",
+        )?;
+        let needs = self.list("Need")?;
+        let filled_in_by = self.optional(
+            "If you are filling this in for someone else: your name, and who you are to them \
+             (e.g. Anna Example (daughter); blank if it is for you):",
+        )?;
+        visit.companion = companion;
+        patient.emergency_contact = emergency_contact;
+        patient.language = language;
+        patient.needs = needs;
+        patient.filled_in_by = filled_in_by;
+        Ok(Health {
+            conditions,
+            allergies,
+            ..Health::default()
+        })
+    }
+
+    fn what_matters(&mut self, visit: &mut Visit) -> io::Result<()> {
+        self.heading("What matters most to you")?;
+        self.wrapped(
+            "What worries you most about your health problem? One worry at a time, the most important first \
+             (the first three go on the sheet's first page). Leave it blank when done.",
+            "",
+        )?;
+        let concerns = self.list("Worry")?;
+        let goal = self.optional(
+            "What do you hope to get from the visit? (e.g. To sleep through the night again.)",
+        )?;
+        visit.concerns = concerns;
+        visit.goal = goal;
+        Ok(())
+    }
 }
 
 /// A path as it should be typed in a shell: quoted when it has anything but plain characters.
@@ -569,5 +618,54 @@ mod tests {
         assert_eq!(shell_word("intake.toml"), "intake.toml");
         assert_eq!(shell_word("my intake.toml"), "'my intake.toml'");
         assert_eq!(shell_word("Ann's.toml"), r"'Ann'\''s.toml'");
+    }
+
+    #[test]
+    fn every_key_of_the_format_is_asked_or_said_not_to_be() {
+        // Not asked, so that the interview stays short for someone at a keyboard: what is
+        // rarely known by heart (the doctor's name, when a medicine was started), what
+        // only the paper diary records night by night, and the guide's own ids. `new`'s
+        // template shows every one of them to fill in later. (`guide` is chosen on the
+        // command line and always written.)
+        const NOT_ASKED: &[&str] = &[
+            "patient.sex",
+            "patient.phone",
+            "visit.doctor",
+            "health.notes",
+            "medications.note",
+            "medications.since",
+            "medications.as_needed",
+            "diary.night",
+            "diary.at",
+            "diary.minutes",
+            "diary.where",
+            "diary.severity",
+            "diary.note",
+            "questions.skip",
+            "checklist.done",
+        ];
+        let guide = Guide::built_in("nocturnal-leg-cramps").unwrap();
+        let questions = guide
+            .doctor_questions
+            .iter()
+            .filter(|q| q.when.pregnant != Some(false))
+            .count();
+        let mut input = String::from("Ann Example\n1990-01-02\nyes\n29\n");
+        input.push_str(&"an answer\n".repeat(questions));
+        input.push_str("Magnesium\n400 mg\ndaily\ncramps\n\n");
+        input.push_str("Can I swim?\n\n");
+        input.push_str("2026-12-02 09:30\nSt Mary\nNeurology\nCramps at night\n");
+        input.push_str("penicillin (rash)\n\nasthma\n\nAnna\nBen, 0123\nGerman\nglasses\n\n");
+        input.push_str("Anna (daughter)\nthe cramps\n\nto sleep\n");
+        let (intake, out) = interview(&input, Options::default());
+        assert_eq!(intake.answers.len(), questions, "{out}");
+        assert_eq!(intake.visit.goal.as_deref(), Some("to sleep"), "{out}");
+        let written = crate::skeleton::intake_filled(&guide, &intake);
+        let mut asked = crate::skeleton::keys_in(&written, false);
+        for key in NOT_ASKED {
+            assert!(!asked.contains(*key), "{key} is asked after all");
+            asked.insert(key.to_string());
+        }
+        assert_eq!(asked, crate::intake::schema::all_keys());
     }
 }

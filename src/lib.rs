@@ -6,7 +6,6 @@
 //! puts it on disk safely.
 
 pub mod diagnostic;
-pub mod diary;
 pub mod document;
 pub mod fhir;
 pub mod fonts;

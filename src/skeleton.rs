@@ -5,24 +5,13 @@
 use std::fmt::Write;
 
 use crate::guide::Guide;
-use crate::intake::{DiaryEntry, Intake, Medication, VisitTime};
+use crate::intake::{DiaryEntry, Health, Intake, Medication, Patient, Visit, VisitTime};
 
-/// The name written into a new intake; `check` reminds the user to replace it.
-pub const NAME_TO_REPLACE: &str = "Your name";
+pub use crate::intake::NAME_TO_REPLACE;
 
+/// `text` as comment lines of at most 84 characters after `#` and `indent`.
 fn comment_wrapped(out: &mut String, text: &str, indent: &str) {
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.len() + word.len() + 1 > 84 {
-            let _ = writeln!(out, "#{indent}{line}");
-            line.clear();
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
+    for line in crate::interview::wrap(text, 84) {
         let _ = writeln!(out, "#{indent}{line}");
     }
 }
@@ -123,292 +112,328 @@ pub fn intake_filled(guide: &Guide, intake: &Intake) -> String {
 
 fn write(guide: &Guide, intake: Option<&Intake>, reference: &str) -> String {
     let mut w = Writer { o: String::new() };
-    let _ = writeln!(w.o, "# Visit intake: {}", guide.title);
-    w.o.push_str(
-        "#\n\
-         # Fill in what you know and leave the rest. Lines starting with # are notes and are\n\
-         # ignored: to fill in a line, remove the # in front of it and change the example.\n\
-         # Text goes between double quotes. Dates are written year-month-day, without quotes.\n\
-         #\n\
-         # Check the file:   visitprep check THIS-FILE\n\
-         # Make the sheet:   visitprep render THIS-FILE\n\n",
-    );
-    w.field(
-        "The guide this intake follows (`visitprep guides` lists them).",
-        "guide",
-        Some(quote(reference)),
-        "",
-    );
+    w.preamble(guide, reference);
+    w.patient(intake.map(|i| &i.patient));
+    w.visit(intake.map(|i| &i.visit));
+    w.answers(guide, intake);
+    w.health(intake.map(|i| &i.health));
+    w.questions(guide, intake);
+    w.checklist(guide, intake);
+    w.blocks(intake);
+    w.o
+}
 
-    let p = intake.map(|i| &i.patient);
-    let text = |v: Option<&Option<String>>| v.and_then(|v| v.as_deref()).map(quote);
-    w.o.push_str("\n[patient]\n");
-    w.field(
-        "Your full name, as on your health insurance card.",
-        "name",
-        Some(quote(p.map_or(NAME_TO_REPLACE, |p| p.name.as_str()))),
-        "",
-    );
-    w.field(
-        "Date of birth (your age is worked out from it).",
-        "born",
-        p.and_then(|p| p.born).map(date),
-        "1956-03-14",
-    );
-    w.field(
-        "Sex, as you would tell the doctor.",
-        "sex",
-        text(p.map(|p| &p.sex)),
-        "\"female\"",
-    );
-    w.field(
-        "Are you pregnant? true or false.",
-        "pregnant",
-        p.filter(|p| p.pregnant).map(|_| "true".to_string()),
-        "true",
-    );
-    w.field(
-        "If you are pregnant: which week of pregnancy (1 to 45)?",
-        "pregnancy_week",
-        p.and_then(|p| p.pregnancy_week).map(|w| w.to_string()),
-        "29",
-    );
-    w.field(
-        "Your phone number.",
-        "phone",
-        text(p.map(|p| &p.phone)),
-        "\"+44 20 7946 0123\"",
-    );
-    w.field(
-        "Language you prefer to speak with the doctor.",
-        "language",
-        text(p.map(|p| &p.language)),
-        "\"English\"",
-    );
-    w.field(
-        "Who to call in an emergency, with their phone number.",
-        "emergency_contact",
-        text(p.map(|p| &p.emergency_contact)),
-        "\"Anna Example (daughter), +44 7700 900123\"",
-    );
-    w.field(
-        "What helps you take part in the visit, each in quotes, separated by commas: glasses, a hearing aid, an interpreter, a wheelchair, more time. They are on the sheet's first page.",
-        "needs",
-        p.and_then(|p| list(&p.needs)),
-        "[\"reading glasses\", \"interpreter: Polish\"]",
-    );
-    w.field(
-        "If someone else fills in this file for you: their name, and who they are to you.",
-        "filled_in_by",
-        text(p.map(|p| &p.filled_in_by)),
-        "\"Anna Example (daughter)\"",
-    );
+/// A text value as written in the file, when there is one.
+fn text(value: Option<&Option<String>>) -> Option<String> {
+    value.and_then(|v| v.as_deref()).map(quote)
+}
 
-    let v = intake.map(|i| &i.visit);
-    w.o.push_str("\n[visit]\n");
-    w.field(
-        "Date and time of the appointment (or only the date: 2026-12-02).",
-        "when",
-        v.and_then(|v| v.when).map(visit_time),
-        "2026-12-02T09:30:00",
-    );
-    w.field(
-        "The hospital, clinic or practice.",
-        "clinic",
-        text(v.map(|v| &v.clinic)),
-        "\"St. Mary Hospital\"",
-    );
-    w.field(
-        "The department, or the kind of doctor.",
-        "department",
-        text(v.map(|v| &v.department)),
-        "\"Neurology\"",
-    );
-    w.field(
-        "The doctor's name, if you know it.",
-        "doctor",
-        text(v.map(|v| &v.doctor)),
-        "\"Dr. Elena Mueller\"",
-    );
-    w.field(
-        "Who comes with you (named on your checklist).",
-        "companion",
-        text(v.map(|v| &v.companion)),
-        "\"Anna (daughter)\"",
-    );
-    w.field(
-        "In one or two sentences: why you are going.",
-        "reason",
-        text(v.map(|v| &v.reason)),
-        "\"Painful cramps in my calves at night.\"",
-    );
-    w.field(
-        "What worries you, most important first, each in quotes, separated by commas. The first three are on the sheet's first page.",
-        "concerns",
-        v.and_then(|v| list(&v.concerns)),
-        "[\"The cramps wake me every night.\", \"Could it be my water pill?\"]",
-    );
-    w.field(
-        "What you hope to get from the visit.",
-        "goal",
-        text(v.map(|v| &v.goal)),
-        "\"To sleep through the night again.\"",
-    );
-
-    w.o.push_str(
-        "\n[answers]\n\
-         # Your answers to the questions the doctor is likely to ask. A question you leave\n\
-         # out is printed with lines to write on. For several lines, use three quotes:\n\
-         #   since = \"\"\"\n\
-         #   first line\n\
-         #   second line\"\"\"\n",
-    );
-    for q in &guide.doctor_questions {
-        w.o.push('\n');
-        let _ = writeln!(w.o, "# {}", q.text);
-        if !q.hint.is_empty() {
-            comment_wrapped(&mut w.o, &q.hint, "   ");
-        }
-        if q.when.pregnant == Some(true) {
-            w.o.push_str("#   (Only asked during pregnancy.)\n");
-        }
-        let answer = intake.and_then(|i| i.answers.get(&q.id));
-        w.field("", &q.id, answer.map(|a| quote(a)), "\"\"");
+// One method a table of the intake, in the order the file has them.
+impl Writer {
+    fn preamble(&mut self, guide: &Guide, reference: &str) {
+        let _ = writeln!(self.o, "# Visit intake: {}", guide.title);
+        self.o.push_str(
+            "#\n\
+             # Fill in what you know and leave the rest. Lines starting with # are notes and are\n\
+             # ignored: to fill in a line, remove the # in front of it and change the example.\n\
+             # Text goes between double quotes. Dates are written year-month-day, without quotes.\n\
+             #\n\
+             # Check the file:   visitprep check THIS-FILE\n\
+             # Make the sheet:   visitprep render THIS-FILE\n\n",
+        );
+        self.field(
+            "The guide this intake follows (`visitprep guides` lists them).",
+            "guide",
+            Some(quote(reference)),
+            "",
+        );
     }
-    if let Some(i) = intake {
-        for (id, a) in &i.answers {
-            if guide.doctor_question(id).is_none() {
-                let _ = writeln!(w.o, "{} = {}", quote(id), quote(a));
+
+    // Long only as [patient] has ten keys, each a note, a value and an example.
+    fn patient(&mut self, p: Option<&Patient>) {
+        self.o.push_str("\n[patient]\n");
+        self.field(
+            "Your full name, as on your health insurance card.",
+            "name",
+            Some(quote(p.map_or(NAME_TO_REPLACE, |p| p.name.as_str()))),
+            "",
+        );
+        self.field(
+            "Date of birth (your age is worked out from it).",
+            "born",
+            p.and_then(|p| p.born).map(date),
+            "1956-03-14",
+        );
+        self.field(
+            "Sex, as you would tell the doctor.",
+            "sex",
+            text(p.map(|p| &p.sex)),
+            "\"female\"",
+        );
+        self.field(
+            "Are you pregnant? true or false.",
+            "pregnant",
+            p.filter(|p| p.pregnant).map(|_| "true".to_string()),
+            "true",
+        );
+        self.field(
+            "If you are pregnant: which week of pregnancy (1 to 45)?",
+            "pregnancy_week",
+            p.and_then(|p| p.pregnancy_week).map(|w| w.to_string()),
+            "29",
+        );
+        self.field(
+            "Your phone number.",
+            "phone",
+            text(p.map(|p| &p.phone)),
+            "\"+44 20 7946 0123\"",
+        );
+        self.field(
+            "Language you prefer to speak with the doctor.",
+            "language",
+            text(p.map(|p| &p.language)),
+            "\"English\"",
+        );
+        self.field(
+            "Who to call in an emergency, with their phone number.",
+            "emergency_contact",
+            text(p.map(|p| &p.emergency_contact)),
+            "\"Anna Example (daughter), +44 7700 900123\"",
+        );
+        self.field(
+            "What helps you take part in the visit, each in quotes, separated by commas: glasses, a hearing aid, an interpreter, a wheelchair, more time. They are on the sheet's first page.",
+            "needs",
+            p.and_then(|p| list(&p.needs)),
+            "[\"reading glasses\", \"interpreter: Polish\"]",
+        );
+        self.field(
+            "If someone else fills in this file for you: their name, and who they are to you.",
+            "filled_in_by",
+            text(p.map(|p| &p.filled_in_by)),
+            "\"Anna Example (daughter)\"",
+        );
+    }
+
+    fn visit(&mut self, v: Option<&Visit>) {
+        self.o.push_str("\n[visit]\n");
+        self.field(
+            "Date and time of the appointment (or only the date: 2026-12-02).",
+            "when",
+            v.and_then(|v| v.when).map(visit_time),
+            "2026-12-02T09:30:00",
+        );
+        self.field(
+            "The hospital, clinic or practice.",
+            "clinic",
+            text(v.map(|v| &v.clinic)),
+            "\"St. Mary Hospital\"",
+        );
+        self.field(
+            "The department, or the kind of doctor.",
+            "department",
+            text(v.map(|v| &v.department)),
+            "\"Neurology\"",
+        );
+        self.field(
+            "The doctor's name, if you know it.",
+            "doctor",
+            text(v.map(|v| &v.doctor)),
+            "\"Dr. Elena Mueller\"",
+        );
+        self.field(
+            "Who comes with you (named on your checklist).",
+            "companion",
+            text(v.map(|v| &v.companion)),
+            "\"Anna (daughter)\"",
+        );
+        self.field(
+            "In one or two sentences: why you are going.",
+            "reason",
+            text(v.map(|v| &v.reason)),
+            "\"Painful cramps in my calves at night.\"",
+        );
+        self.field(
+            "What worries you, most important first, each in quotes, separated by commas. The first three are on the sheet's first page.",
+            "concerns",
+            v.and_then(|v| list(&v.concerns)),
+            "[\"The cramps wake me every night.\", \"Could it be my water pill?\"]",
+        );
+        self.field(
+            "What you hope to get from the visit.",
+            "goal",
+            text(v.map(|v| &v.goal)),
+            "\"To sleep through the night again.\"",
+        );
+    }
+
+    fn answers(&mut self, guide: &Guide, intake: Option<&Intake>) {
+        self.o.push_str(
+            "\n[answers]\n\
+             # Your answers to the questions the doctor is likely to ask. A question you leave\n\
+             # out is printed with lines to write on. For several lines, use three quotes:\n\
+             #   since = \"\"\"\n\
+             #   first line\n\
+             #   second line\"\"\"\n",
+        );
+        for q in &guide.doctor_questions {
+            self.o.push('\n');
+            let _ = writeln!(self.o, "# {}", q.text);
+            if !q.hint.is_empty() {
+                comment_wrapped(&mut self.o, &q.hint, "   ");
+            }
+            if q.when.pregnant == Some(true) {
+                self.o.push_str("#   (Only asked during pregnancy.)\n");
+            }
+            let answer = intake.and_then(|i| i.answers.get(&q.id));
+            self.field("", &q.id, answer.map(|a| quote(a)), "\"\"");
+        }
+        if let Some(i) = intake {
+            for (id, a) in &i.answers {
+                if guide.doctor_question(id).is_none() {
+                    let _ = writeln!(self.o, "{} = {}", quote(id), quote(a));
+                }
             }
         }
     }
 
-    let h = intake.map(|i| &i.health);
-    w.o.push_str("\n[health]\n");
-    w.field(
-        "Other illnesses you have, each in quotes, separated by commas.",
-        "conditions",
-        h.and_then(|h| list(&h.conditions)),
-        "[\"type 2 diabetes\", \"high blood pressure\"]",
-    );
-    w.field(
-        "Allergies, and what happens.",
-        "allergies",
-        h.and_then(|h| list(&h.allergies)),
-        "[\"penicillin (rash)\"]",
-    );
-    w.field(
-        "Anything else the doctor should know.",
-        "notes",
-        text(h.map(|h| &h.notes)),
-        "\"Cataract operation in 2022.\"",
-    );
-
-    w.o.push_str("\n[questions]\n");
-    w.field(
-        "Your own questions for the doctor, each in quotes, separated by commas.",
-        "own",
-        intake.and_then(|i| list(&i.own_questions)),
-        "[\"Can I keep swimming?\"]",
-    );
-    if !guide.patient_questions.is_empty() {
-        w.o.push_str(
-            "# The sheet also prints these questions. To leave one out, list its id under skip:\n",
+    fn health(&mut self, h: Option<&Health>) {
+        self.o.push_str("\n[health]\n");
+        self.field(
+            "Other illnesses you have, each in quotes, separated by commas.",
+            "conditions",
+            h.and_then(|h| list(&h.conditions)),
+            "[\"type 2 diabetes\", \"high blood pressure\"]",
         );
-        for q in &guide.patient_questions {
-            let _ = writeln!(w.o, "#   {:<16} {}", q.id, q.text);
-        }
-        let example = format!("[\"{}\"]", guide.patient_questions[0].id);
-        w.field(
-            "",
-            "skip",
-            intake.and_then(|i| list(&i.skipped_questions)),
-            &example,
+        self.field(
+            "Allergies, and what happens.",
+            "allergies",
+            h.and_then(|h| list(&h.allergies)),
+            "[\"penicillin (rash)\"]",
+        );
+        self.field(
+            "Anything else the doctor should know.",
+            "notes",
+            text(h.map(|h| &h.notes)),
+            "\"Cataract operation in 2022.\"",
         );
     }
 
-    w.o.push_str(
-        "\n[checklist]\n# What you have already done; these are printed ticked. The ids:\n",
-    );
-    for item in &guide.checklist {
-        let _ = writeln!(w.o, "#   {:<18} {}", item.id, item.text_for(None));
-    }
-    if let Some(first) = guide.checklist.first() {
-        let example = format!("[\"{}\"]", first.id);
-        w.field(
-            "",
-            "done",
-            intake.and_then(|i| list(&i.checklist_done)),
-            &example,
+    fn questions(&mut self, guide: &Guide, intake: Option<&Intake>) {
+        self.o.push_str("\n[questions]\n");
+        self.field(
+            "Your own questions for the doctor, each in quotes, separated by commas.",
+            "own",
+            intake.and_then(|i| list(&i.own_questions)),
+            "[\"Can I keep swimming?\"]",
         );
+        if !guide.patient_questions.is_empty() {
+            self.o.push_str(
+                "# The sheet also prints these questions. To leave one out, list its id under skip:\n",
+            );
+            for q in &guide.patient_questions {
+                let _ = writeln!(self.o, "#   {:<16} {}", q.id, q.text);
+            }
+            let example = format!("[\"{}\"]", guide.patient_questions[0].id);
+            self.field(
+                "",
+                "skip",
+                intake.and_then(|i| list(&i.skipped_questions)),
+                &example,
+            );
+        }
     }
 
-    w.o.push_str(
-        "\n# Everything from here on is a list of blocks. Keep them at the end of the file: in\n\
-         # TOML a line after [[medications]] belongs to that medicine.\n",
-    );
-    let medications = intake.map_or(&[][..], |i| &i.medications[..]);
-    if medications.is_empty() {
-        w.o.push_str(
-            "#\n\
-             # Your medicines: copy these lines once for each medicine and remove the #.\n\
-             # [[medications]]\n\
-             # The medicine's name, as on the box.\n\
-             # name = \"hydrochlorothiazide\"\n\
-             # How much you take each time.\n\
-             # dose = \"12.5 mg\"\n\
-             # How often you take it.\n\
-             # how_often = \"every morning\"\n\
-             # Since when you take it.\n\
-             # since = 2024-05-01\n\
-             # What it is for.\n\
-             # reason = \"blood pressure\"\n\
-             # Anything else about it.\n\
-             # note = \"\"\n\
-             # Only taken when needed? Then add:\n\
-             # as_needed = true\n",
+    fn checklist(&mut self, guide: &Guide, intake: Option<&Intake>) {
+        self.o.push_str(
+            "\n[checklist]\n# What you have already done; these are printed ticked. The ids:\n",
         );
-    } else {
-        w.o.push_str(
-            "#\n\
-             # Your medicines, one [[medications]] block each: name, dose, how_often, since\n\
-             # (year-month-day), reason (what it is for), note, and as_needed = true for one\n\
-             # taken only when needed. For another medicine, add another block like these.\n",
-        );
-        for m in medications {
-            medication(&mut w.o, m);
+        for item in &guide.checklist {
+            let _ = writeln!(self.o, "#   {:<18} {}", item.id, item.text_for(None));
+        }
+        if let Some(first) = guide.checklist.first() {
+            let example = format!("[\"{}\"]", first.id);
+            self.field(
+                "",
+                "done",
+                intake.and_then(|i| list(&i.checklist_done)),
+                &example,
+            );
         }
     }
-    let diary = intake.map_or(&[][..], |i| &i.diary[..]);
-    if diary.is_empty() {
-        w.o.push_str(
-            "#\n\
-             # A diary: one block for each night with symptoms.\n\
-             # [[diary]]\n\
-             # The night, year-month-day.\n\
-             # night = 2026-11-20\n\
-             # The time it started.\n\
-             # at = 03:10:00\n\
-             # How long it lasted, in minutes.\n\
-             # minutes = 4\n\
-             # Where in the body.\n\
-             # where = \"right calf\"\n\
-             # Severity from 0 (no pain) to 10 (worst pain you can imagine).\n\
-             # severity = 7\n\
-             # Anything else about that night.\n\
-             # note = \"long walk that day\"\n",
+
+    /// The lists of blocks, last in the file: in TOML every line after `[[medications]]`
+    /// belongs to that medicine.
+    fn blocks(&mut self, intake: Option<&Intake>) {
+        self.o.push_str(
+            "\n# Everything from here on is a list of blocks. Keep them at the end of the file: in\n\
+             # TOML a line after [[medications]] belongs to that medicine.\n",
         );
-    } else {
-        w.o.push_str(
-            "\n# Your diary, one [[diary]] block for each night with symptoms: night\n\
-             # (year-month-day), at (time, like 03:10:00), minutes, where, severity from 0 (no\n\
-             # pain) to 10 (worst pain you can imagine), and note.\n",
-        );
-        for e in diary {
-            diary_entry(&mut w.o, e);
+        let medications = intake.map_or(&[][..], |i| &i.medications[..]);
+        if medications.is_empty() {
+            self.o.push_str(
+                "#\n\
+                 # Your medicines: copy these lines once for each medicine and remove the #.\n\
+                 # [[medications]]\n\
+                 # The medicine's name, as on the box.\n\
+                 # name = \"hydrochlorothiazide\"\n\
+                 # How much you take each time.\n\
+                 # dose = \"12.5 mg\"\n\
+                 # How often you take it.\n\
+                 # how_often = \"every morning\"\n\
+                 # Since when you take it.\n\
+                 # since = 2024-05-01\n\
+                 # What it is for.\n\
+                 # reason = \"blood pressure\"\n\
+                 # Anything else about it.\n\
+                 # note = \"\"\n\
+                 # Only taken when needed? Then add:\n\
+                 # as_needed = true\n",
+            );
+        } else {
+            self.o.push_str(
+                "#\n\
+                 # Your medicines, one [[medications]] block each: name, dose, how_often, since\n\
+                 # (year-month-day), reason (what it is for), note, and as_needed = true for one\n\
+                 # taken only when needed. For another medicine, add another block like these.\n",
+            );
+            for m in medications {
+                medication(&mut self.o, m);
+            }
+        }
+        self.diary(intake);
+    }
+
+    fn diary(&mut self, intake: Option<&Intake>) {
+        let diary = intake.map_or(&[][..], |i| &i.diary[..]);
+        if diary.is_empty() {
+            self.o.push_str(
+                "#\n\
+                 # A diary: one block for each night with symptoms.\n\
+                 # [[diary]]\n\
+                 # The night, year-month-day.\n\
+                 # night = 2026-11-20\n\
+                 # The time it started.\n\
+                 # at = 03:10:00\n\
+                 # How long it lasted, in minutes.\n\
+                 # minutes = 4\n\
+                 # Where in the body.\n\
+                 # where = \"right calf\"\n\
+                 # Severity from 0 (no pain) to 10 (worst pain you can imagine).\n\
+                 # severity = 7\n\
+                 # Anything else about that night.\n\
+                 # note = \"long walk that day\"\n",
+            );
+        } else {
+            self.o.push_str(
+                "\n# Your diary, one [[diary]] block for each night with symptoms: night\n\
+                 # (year-month-day), at (time, like 03:10:00), minutes, where, severity from 0 (no\n\
+                 # pain) to 10 (worst pain you can imagine), and note.\n",
+            );
+            for e in diary {
+                diary_entry(&mut self.o, e);
+            }
         }
     }
-    w.o
 }
 
 fn medication(o: &mut String, m: &Medication) {
@@ -444,9 +469,47 @@ fn diary_entry(o: &mut String, e: &DiaryEntry) {
     }
 }
 
+/// The keys a written intake holds, as `table.key`, by the table header above each:
+/// with `commented`, also those shown as commented-out examples. `[answers]` counts as
+/// one key: its keys are the guide's question ids.
+#[cfg(test)]
+pub(crate) fn keys_in(text: &str, commented: bool) -> std::collections::BTreeSet<String> {
+    let mut table = String::new();
+    let mut keys = std::collections::BTreeSet::new();
+    for line in text.lines() {
+        let line = match line.strip_prefix("# ") {
+            Some(example) if commented => example,
+            _ => line,
+        };
+        let header = line
+            .strip_prefix("[[")
+            .and_then(|l| l.strip_suffix("]]"))
+            .or_else(|| line.strip_prefix('[').and_then(|l| l.strip_suffix(']')));
+        if let Some(header) = header {
+            table = header.to_string();
+            if table == "answers" {
+                keys.insert(table.clone());
+            }
+            continue;
+        }
+        let Some((key, _)) = line.split_once(" = ") else {
+            continue;
+        };
+        if table != "answers" && key.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+            keys.insert(if table.is_empty() {
+                key.to_string()
+            } else {
+                format!("{table}.{key}")
+            });
+        }
+    }
+    keys
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeSet;
     use std::path::Path;
 
     #[test]
@@ -528,5 +591,86 @@ mod tests {
             "{text}"
         );
         assert!(!text.contains("= '"), "{text}");
+    }
+
+    /// A template with every commented-out example filled in.
+    fn every_example(text: &str) -> String {
+        text.lines()
+            .map(|line| match line.strip_prefix("# ") {
+                Some(example) if keys_in(example, false).len() == 1 || example.starts_with('[') => {
+                    example
+                }
+                _ => line,
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn the_template_shows_every_key_of_the_format_and_no_other() {
+        let schema = crate::intake::schema::all_keys();
+        for id in Guide::built_in_ids() {
+            let guide = Guide::built_in(id).unwrap();
+            let shown = keys_in(&intake_for(&guide, id), true);
+            assert_eq!(shown, schema, "{id}: the template and the schema disagree");
+        }
+    }
+
+    #[test]
+    fn every_example_of_the_template_is_accepted_and_its_text_is_kept() {
+        let guide = Guide::built_in("nocturnal-leg-cramps").unwrap();
+        let text = every_example(&intake_for(&guide, &guide.id));
+        let (intake, _, _) =
+            crate::intake::parse_with_warnings(Path::new("all.toml"), &text, Path::new("."))
+                .unwrap_or_else(|e| panic!("{e}\n{text}"));
+        assert_eq!(
+            keys_in(&text, false),
+            crate::intake::schema::all_keys(),
+            "{text}"
+        );
+        // Every key of text the patient writes is among the texts checked for missing
+        // characters and for words lost on the sheet; ids and dates are not text.
+        let texts: BTreeSet<String> = intake
+            .texts()
+            .into_iter()
+            .map(|(field, _)| {
+                let plain: String = field
+                    .split('[')
+                    .enumerate()
+                    .map(|(i, part)| {
+                        if i == 0 {
+                            part
+                        } else {
+                            part.split_once(']').map_or("", |(_, r)| r)
+                        }
+                    })
+                    .collect();
+                if plain.starts_with("answers.") {
+                    "answers".to_string()
+                } else {
+                    plain
+                }
+            })
+            .collect();
+        let not_text = [
+            "guide",
+            "patient.born",
+            "patient.pregnant",
+            "patient.pregnancy_week",
+            "visit.when",
+            "medications.since",
+            "medications.as_needed",
+            "diary.night",
+            "diary.at",
+            "diary.minutes",
+            "diary.severity",
+            "questions.skip",
+            "checklist.done",
+        ];
+        let expected: BTreeSet<String> = crate::intake::schema::all_keys()
+            .into_iter()
+            .filter(|k| !not_text.contains(&k.as_str()))
+            .collect();
+        assert_eq!(texts, expected);
     }
 }

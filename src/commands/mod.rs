@@ -53,26 +53,18 @@ pub fn guide_for_intake(reference: &str, intake_dir: &Path) -> Result<(Guide, St
             let written = relative_path(Path::new(reference), intake_dir);
             Ok((guide, written.to_string_lossy().into_owned()))
         }
-        Err(GuideError::NotAFile { kind, .. }) => Err(format!(
-            "error: the guide `{reference}` is {}, not a guide file\n  help: name a guide's .toml file, or a built-in guide (see `visitprep guides`)",
-            kind.described()
+        Err(e @ GuideError::NotAFile { .. }) => Err(format!(
+            "error: {e}\n  help: name a guide's .toml file, or a built-in guide (see `visitprep guides`)"
         )),
         Err(GuideError::Invalid(report)) => Err(format!(
             "{}error: the guide {reference} has problems; fix them first",
             report.render(false)
         )),
-        Err(GuideError::Unknown {
-            suggestion,
-            file_missing,
-            ..
-        }) => {
+        Err(ref e @ GuideError::Unknown { ref suggestion, .. }) => {
             let known: Vec<&str> = Guide::built_in_ids().collect();
-            let problem = if file_missing {
-                format!("error: there is no guide file `{reference}`")
-            } else {
-                format!("error: unknown guide `{reference}`")
-            };
+            let problem = format!("error: {e}");
             let hint = suggestion
+                .as_ref()
                 .map(|s| format!("\n  help: did you mean `{s}`?"))
                 .unwrap_or_default();
             Err(format!(

@@ -43,6 +43,27 @@ pub fn summarize(entries: &[DiaryEntry]) -> Option<Summary> {
     severities.sort_unstable();
     let minutes: Vec<f64> = entries.iter().filter_map(|e| e.minutes).collect();
 
+    let usual_place = usual_place(entries);
+    let times = night_times(entries);
+
+    Some(Summary {
+        count: entries.len(),
+        first,
+        last,
+        per_week: entries.len() as f64 / weeks,
+        mean_severity: mean(severities.iter().map(|&s| s as f64)),
+        worst_severity: severities.iter().copied().max(),
+        typical_severity: (!severities.is_empty()).then(|| severities[(severities.len() - 1) / 2]),
+        shortest_minutes: minutes.iter().copied().reduce(f64::min),
+        mean_minutes: mean(minutes.iter().copied()),
+        longest_minutes: minutes.iter().copied().reduce(f64::max),
+        usual_place,
+        times,
+    })
+}
+
+/// The place named most often, as first written, with how often.
+fn usual_place(entries: &[DiaryEntry]) -> Option<(String, usize)> {
     let mut places: Vec<(String, String, usize)> = Vec::new();
     for place in entries.iter().filter_map(|e| e.place.as_deref()) {
         let key = place.trim().to_lowercase();
@@ -55,14 +76,17 @@ pub fn summarize(entries: &[DiaryEntry]) -> Option<Summary> {
         }
     }
     // The first place to reach the highest count wins a tie.
-    let usual_place = places
+    places
         .iter()
         .fold(None::<&(String, String, usize)>, |best, p| match best {
             Some(b) if b.2 >= p.2 => Some(b),
             _ => Some(p),
         })
-        .map(|(_, shown, n)| (shown.clone(), *n));
+        .map(|(_, shown, n)| (shown.clone(), *n))
+}
 
+/// Earliest, typical (median) and latest time in the night.
+fn night_times(entries: &[DiaryEntry]) -> Option<(NaiveTime, NaiveTime, NaiveTime)> {
     // Night times run from evening into morning: count hours before noon as after midnight.
     let mut night_minutes: Vec<u32> = entries
         .iter()
@@ -78,28 +102,13 @@ pub fn summarize(entries: &[DiaryEntry]) -> Option<Summary> {
         .collect();
     night_minutes.sort_unstable();
     let as_time = |m: u32| NaiveTime::from_hms_opt((m / 60) % 24, m % 60, 0).unwrap_or_default();
-    let times = (!night_minutes.is_empty()).then(|| {
+    (!night_minutes.is_empty()).then(|| {
         let median = night_minutes[(night_minutes.len() - 1) / 2];
         (
             as_time(night_minutes[0]),
             as_time(median),
             as_time(*night_minutes.last().unwrap_or(&median)),
         )
-    });
-
-    Some(Summary {
-        count: entries.len(),
-        first,
-        last,
-        per_week: entries.len() as f64 / weeks,
-        mean_severity: mean(severities.iter().map(|&s| s as f64)),
-        worst_severity: severities.iter().copied().max(),
-        typical_severity: (!severities.is_empty()).then(|| severities[(severities.len() - 1) / 2]),
-        shortest_minutes: minutes.iter().copied().reduce(f64::min),
-        mean_minutes: mean(minutes.iter().copied()),
-        longest_minutes: minutes.iter().copied().reduce(f64::max),
-        usual_place,
-        times,
     })
 }
 

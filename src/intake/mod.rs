@@ -1,0 +1,39 @@
+//! The intake file: what the patient wrote, read and checked against the contract in the
+//! README. Every problem is reported with its line, column and field, all at once.
+
+mod check;
+mod model;
+mod plausibility;
+mod raw;
+mod read;
+pub(crate) mod schema;
+mod toml_error;
+
+pub use model::{
+    age_on, clean, prints_blank, DiaryEntry, Health, Intake, Medication, Patient, Visit, VisitTime,
+    NAME_TO_REPLACE,
+};
+pub use read::{
+    load, load_with_source, load_with_warnings, parse, parse_with_warnings, IntakeError,
+    LoadedIntake, MAX_INTAKE_BYTES, STDIN_NAME,
+};
+pub use schema::{json_schema, keys_of};
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use std::path::Path;
+
+    use super::{parse, Intake, IntakeError};
+    use crate::guide::Guide;
+
+    pub(crate) fn parse_str(text: &str) -> Result<(Intake, Guide), IntakeError> {
+        parse(Path::new("intake.toml"), text, Path::new("."))
+    }
+
+    pub(crate) fn error_of(text: &str) -> String {
+        parse_str(text).unwrap_err().report().render(false)
+    }
+
+    pub(crate) const MINIMAL: &str =
+        "guide = \"nocturnal-leg-cramps\"\n[patient]\nname = \"Ann\"\n";
+}

@@ -1,0 +1,257 @@
+//! Plausibility: what cannot be is refused, what is unlikely is said. Kept apart from the
+//! checks of form; each rule is listed in the README's intake table.
+
+use chrono::NaiveDate;
+use toml::value::Datetime;
+use toml::Spanned;
+
+use super::check::Checker;
+use super::raw::RawIntake;
+use crate::diagnostic::Diagnostic;
+
+/// The earliest and latest years a date in an intake may have.
+const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+/// No one is older than this at a visit.
+const OLDEST: i32 = 130;
+/// One episode lasting longer than a day is a typo (hours for minutes, a digit too many).
+const LONGEST_MINUTES: f64 = 24.0 * 60.0;
+/// Pregnancy outside these ages is so rare that a typo is likelier.
+const PREGNANCY_AGES: std::ops::RangeInclusive<i32> = 10..=60;
+
+/// A date as written, when it is a real one; the checks of form report the others.
+fn day_of(value: &Spanned<Datetime>) -> Option<NaiveDate> {
+    let d = value.get_ref().date?;
+    NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
+}
+
+/// A number as a person reads it: never hundreds of digits.
+pub(super) fn plain_number(v: f64) -> String {
+    if v.is_finite() && v.abs() < 1e9 {
+        format!("{v}")
+    } else {
+        format!("{v:e}")
+    }
+}
+
+impl Checker {
+    pub(super) fn plausibility(&mut self, raw: &RawIntake, today: NaiveDate) {
+        let out_of_range = self.years(raw);
+        let visit = raw.visit.when.as_ref().and_then(day_of);
+        self.birth(raw, visit, today, out_of_range);
+        self.diary_nights(raw, visit);
+        self.medicines_since(raw, visit);
+        self.template_name(raw);
+    }
+
+    /// Every date within [`YEARS`]; true when one is not (the age is then not judged).
+    fn years(&mut self, raw: &RawIntake) -> bool {
+        use chrono::Datelike;
+        let mut dates: Vec<(&Spanned<Datetime>, String)> = Vec::new();
+        if let Some(b) = &raw.patient.born {
+            dates.push((b, "patient.born".into()));
+        }
+        if let Some(w) = &raw.visit.when {
+            dates.push((w, "visit.when".into()));
+        }
+        for (i, m) in raw.medications.iter().enumerate() {
+            if let Some(since) = &m.since {
+                dates.push((since, format!("medications[{i}].since")));
+            }
+        }
+        for (i, e) in raw.diary.iter().enumerate() {
+            dates.push((&e.night, format!("diary[{i}].night")));
+        }
+        let mut out_of_range = false;
+        for (value, field) in &dates {
+            let Some(day) = day_of(value) else { continue };
+            if !YEARS.contains(&day.year()) {
+                out_of_range = true;
+                self.problem(
+                    Diagnostic::new(format!(
+                        "{day} cannot be right: dates must be between {} and {}",
+                        YEARS.start(),
+                        YEARS.end()
+                    ))
+                    .at(Some(value.span()))
+                    .field(field.as_str())
+                    .label("check the year")
+                    .help("write the date as year-month-day, with all four digits of the year"),
+                );
+            }
+        }
+        out_of_range
+    }
+
+    /// The birth date against the visit (or today): an impossible age, a birth in the
+    /// future, an unlikely pregnancy, diary nights before the birth.
+    fn birth(
+        &mut self,
+        raw: &RawIntake,
+        visit: Option<NaiveDate>,
+        today: NaiveDate,
+        out_of_range: bool,
+    ) {
+        let born = raw.patient.born.as_ref().and_then(day_of);
+        if let (Some(born), Some(raw_born)) = (born, &raw.patient.born) {
+            let (on, what) = match visit {
+                Some(v) => (v, "at the visit"),
+                None => (today, "today"),
+            };
+            let age = super::age_on(born, on);
+            if !out_of_range && age > OLDEST {
+                self.problem(
+                    Diagnostic::new(format!(
+                        "the patient would be {age} years old {what}; no one is older than {OLDEST}"
+                    ))
+                    .at(Some(raw_born.span()))
+                    .field("patient.born")
+                    .label("check the year of birth")
+                    .help("write the date of birth as year-month-day, e.g. 1956-03-14"),
+                );
+            }
+            if visit.is_none() && born > today {
+                self.problem(
+                    Diagnostic::new(format!("the date of birth {born} is after today ({today})"))
+                        .at(Some(raw_born.span()))
+                        .field("patient.born")
+                        .label("in the future")
+                        .help("check the year of birth"),
+                );
+            }
+            if raw.patient.pregnant && (0..=OLDEST).contains(&age) && !PREGNANCY_AGES.contains(&age)
+            {
+                self.warning(
+                    Diagnostic::new(format!(
+                        "a pregnancy at {age} years of age is unlikely; check `patient.born` and `patient.pregnant`"
+                    ))
+                    .at(Some(raw_born.span()))
+                    .field("patient.born")
+                    .label(format!("{age} years old {what}"))
+                    .help("if both are right, nothing needs changing: the sheet prints them as written"),
+                );
+            }
+            for (i, e) in raw.diary.iter().enumerate() {
+                if day_of(&e.night).is_some_and(|night| night < born) {
+                    self.problem(
+                        Diagnostic::new(format!(
+                            "diary night {} is before the birth date ({born})",
+                            i + 1
+                        ))
+                        .at(Some(e.night.span()))
+                        .field(format!("diary[{i}].night"))
+                        .label("before `patient.born`")
+                        .help("check the year of the night and of `born`"),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Each diary night: an episode longer than a day, a night after the visit.
+    fn diary_nights(&mut self, raw: &RawIntake, visit: Option<NaiveDate>) {
+        for (i, e) in raw.diary.iter().enumerate() {
+            if let Some(m) = &e.minutes {
+                let v = *m.get_ref();
+                if v > LONGEST_MINUTES && v.is_finite() || v == f64::INFINITY {
+                    self.problem(
+                        Diagnostic::new(format!(
+                            "{} minutes is more than a day (1440 minutes) for one cramp",
+                            plain_number(v)
+                        ))
+                        .at(Some(m.span()))
+                        .field(format!("diary[{i}].minutes"))
+                        .label("at most 1440")
+                        .help("write how long this one episode lasted, in minutes, e.g. 2 or 0.5"),
+                    );
+                }
+            }
+            if let (Some(visit), Some(night)) = (visit, day_of(&e.night)) {
+                if night > visit {
+                    self.warning(
+                        Diagnostic::new(format!(
+                            "diary night {} ({night}) is after the visit ({visit})",
+                            i + 1
+                        ))
+                        .at(Some(e.night.span()))
+                        .field(format!("diary[{i}].night"))
+                        .label("after `visit.when`")
+                        .help("check the year and month of the night and of the visit"),
+                    );
+                }
+            }
+        }
+    }
+
+    fn medicines_since(&mut self, raw: &RawIntake, visit: Option<NaiveDate>) {
+        for (i, m) in raw.medications.iter().enumerate() {
+            let since = m.since.as_ref().and_then(|s| day_of(s).map(|d| (s, d)));
+            if let (Some(visit), Some((raw_since, since))) = (visit, since) {
+                if since > visit {
+                    self.warning(
+                        Diagnostic::new(format!(
+                            "medication {} is taken since {since}, after the visit ({visit})",
+                            i + 1
+                        ))
+                        .at(Some(raw_since.span()))
+                        .field(format!("medications[{i}].since"))
+                        .label("after `visit.when`")
+                        .help("check the year and month of `since` and of the visit"),
+                    );
+                }
+            }
+        }
+    }
+
+    fn template_name(&mut self, raw: &RawIntake) {
+        if raw.patient.name.get_ref().trim() == super::NAME_TO_REPLACE {
+            self.warning(
+                Diagnostic::new(format!(
+                    "`patient.name` is still \"{}\" from the template",
+                    super::NAME_TO_REPLACE
+                ))
+                .at(Some(raw.patient.name.span()))
+                .field("patient.name")
+                .label("not filled in")
+                .help("write the patient's name, as on the health insurance card"),
+            );
+        }
+    }
+
+    fn warning(&mut self, d: Diagnostic) {
+        self.warnings.push(d.warning());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::intake::parse_with_warnings;
+    use std::path::Path;
+
+    #[test]
+    fn plausibility_refuses_the_impossible_and_warns_of_the_unlikely() {
+        let text =
+            "guide = \"general\"\n[patient]\nname = \"A\"\nborn = 1950-01-01\npregnant = true\n\
+                    [visit]\nwhen = 2026-12-02\n[[diary]]\nnight = 2027-01-01\nminutes = 2000\n";
+        let err = parse_with_warnings(Path::new("t.toml"), text, Path::new(".")).unwrap_err();
+        let report = err.report();
+        assert_eq!(report.errors(), 1, "{}", report.render(false));
+        let text = report.render(false);
+        assert!(
+            text.contains("error: 2000 minutes is more than a day"),
+            "{text}"
+        );
+        assert!(text.contains("warning: a pregnancy at 76 years"), "{text}");
+        assert!(
+            text.contains("warning: diary night 1 (2027-01-01) is after the visit"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn numbers_are_kept_short() {
+        assert_eq!(plain_number(2.5), "2.5");
+        assert_eq!(plain_number(1e300), "1e300");
+        assert_eq!(plain_number(-1e300), "-1e300");
+    }
+}

@@ -1,0 +1,253 @@
+//! Reading an intake: its bytes, its TOML, its guide, then the checks, every problem told
+//! with its line, column and field.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::check::Checker;
+use super::raw::RawIntake;
+use super::toml_error::{explain_toml_error, take_unknown_keys};
+use super::Intake;
+use crate::diagnostic::{Diagnostic, Report, SourceFile};
+use crate::guide::{self, Guide, GuideError};
+
+/// Files larger than this are refused before parsing: no honest intake comes near it.
+pub const MAX_INTAKE_BYTES: u64 = crate::input::MAX_TEXT_BYTES;
+
+/// Why an intake could not be used.
+#[derive(Debug)]
+pub enum IntakeError {
+    /// The file itself, or its contents, break the contract.
+    Invalid(Report),
+    /// The guide it names is itself broken.
+    Guide(Report),
+}
+
+impl std::fmt::Display for IntakeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            IntakeError::Invalid(r) | IntakeError::Guide(r) => r.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for IntakeError {}
+
+impl IntakeError {
+    pub fn report(&self) -> &Report {
+        match self {
+            IntakeError::Invalid(r) | IntakeError::Guide(r) => r,
+        }
+    }
+}
+
+/// An intake with the guide it names.
+#[derive(Debug, Clone)]
+pub struct LoadedIntake {
+    pub path: PathBuf,
+    pub intake: Intake,
+    pub guide: Guide,
+}
+
+/// How an intake read from standard input (`-`) is named in messages.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// Reads, parses and checks an intake file, and loads its guide. The path `-` reads the
+/// intake from standard input; a guide path in it is then taken from the current folder.
+pub fn load(path: &Path) -> Result<LoadedIntake, IntakeError> {
+    load_with_warnings(path).map(|(loaded, _)| loaded)
+}
+
+/// As [`load`], with what is unlikely but possible (a pregnancy at 70, a template not yet
+/// filled in), each warning in a report of its own file.
+pub fn load_with_warnings(path: &Path) -> Result<(LoadedIntake, Report), IntakeError> {
+    load_with_source(path).map(|(loaded, warnings, _)| (loaded, warnings))
+}
+
+/// As [`load_with_warnings`], also giving the file's text exactly as read (a sheet carries it).
+pub fn load_with_source(path: &Path) -> Result<(LoadedIntake, Report, String), IntakeError> {
+    let (shown, dir) = if path == Path::new("-") {
+        (Path::new(STDIN_NAME), Path::new("."))
+    } else if crate::input::is_stream(path) {
+        // `/dev/stdin`, `<(...)`: a guide path is taken from the current folder, as for `-`.
+        (path, Path::new("."))
+    } else {
+        (path, path.parent().unwrap_or(Path::new(".")))
+    };
+    let text = read_text(path, shown).map_err(IntakeError::Invalid)?;
+    let (intake, guide, warnings) = parse_with_warnings(shown, &text, dir)?;
+    Ok((
+        LoadedIntake {
+            path: path.to_path_buf(),
+            intake,
+            guide,
+        },
+        warnings,
+        text,
+    ))
+}
+
+/// The intake's bytes as text; `shown` is how the file is named in messages.
+fn read_text(path: &Path, shown: &Path) -> Result<String, Report> {
+    let fail = |message: String, help: &str| {
+        Report::about_file(shown, Diagnostic::new(message).help(help.to_string()))
+    };
+    let read = if path == Path::new("-") {
+        crate::input::read_from(std::io::stdin().lock(), MAX_INTAKE_BYTES)
+    } else {
+        crate::input::read(path, MAX_INTAKE_BYTES)
+    };
+    let bytes = read.map_err(|e| match e {
+        crate::input::ReadError::Folder => fail(
+            "this is a folder, not an intake file".into(),
+            "name the intake's .toml file",
+        ),
+        crate::input::ReadError::TooLarge { .. } => fail(
+            "the input is larger than 1 MiB; an intake may be at most 1 MiB".into(),
+            "is this the right file? An intake is a short text file",
+        ),
+        crate::input::ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => fail(
+            format!("cannot read the intake file: {e}"),
+            "check the file name; `visitprep new -o intake.toml` writes one to fill in",
+        ),
+        other => fail(
+            format!("cannot read the intake file: {other}"),
+            "check the file's permissions",
+        ),
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+        let file = SourceFile {
+            path: shown.to_path_buf(),
+            text,
+        };
+        let (line, col) = file.line_col(offset);
+        Report::single(
+            file,
+            Diagnostic::new(format!(
+                "the file is not UTF-8 text (bad byte at line {line}, column {col})"
+            ))
+            .at(Some(offset..offset + 1))
+            .help("save the file as UTF-8 text in your editor (\"Save as\" → encoding UTF-8)"),
+        )
+    })
+}
+
+/// Parses and checks intake text; `dir` is where a guide path is looked up.
+pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<(Intake, Guide), IntakeError> {
+    parse_with_warnings(path, text, dir).map(|(intake, guide, _)| (intake, guide))
+}
+
+/// As [`parse`], with the warnings about what is unlikely but possible. When the intake is
+/// refused, its report holds the warnings too, after the errors.
+pub fn parse_with_warnings(
+    path: &Path,
+    text: &str,
+    dir: &Path,
+) -> Result<(Intake, Guide, Report), IntakeError> {
+    let file = SourceFile {
+        path: path.to_path_buf(),
+        text: text.to_string(),
+    };
+    let (raw, mut problems) = match read_raw(text) {
+        Ok(read) => read,
+        Err(diagnostics) => return Err(IntakeError::Invalid(Report { file, diagnostics })),
+    };
+
+    let guide = match guide::resolve(raw.guide.get_ref(), dir) {
+        Ok(g) => g,
+        Err(GuideError::Invalid(report)) => return Err(IntakeError::Guide(report)),
+        Err(e) => {
+            problems.push(unusable_guide(&e, raw.guide.span()));
+            return Err(IntakeError::Invalid(Report {
+                file,
+                diagnostics: problems,
+            }));
+        }
+    };
+
+    let mut check = Checker {
+        problems,
+        warnings: Vec::new(),
+    };
+    check.plausibility(&raw, crate::generation_time().date());
+    let intake = check.intake(raw, &guide);
+    if check.problems.is_empty() {
+        let warnings = Report {
+            file,
+            diagnostics: check.warnings,
+        };
+        Ok((intake, guide, warnings))
+    } else {
+        let mut diagnostics = check.problems;
+        diagnostics.extend(check.warnings);
+        Err(IntakeError::Invalid(Report { file, diagnostics }))
+    }
+}
+
+/// The intake as serde reads it, with the unknown keys taken out and described; or every
+/// problem found when it cannot be read.
+fn read_raw(text: &str) -> Result<(RawIntake, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let syntax = |e: toml::de::Error| vec![explain_toml_error(&e, text)];
+    let table = toml::de::DeTable::parse(text).map_err(syntax)?;
+    if let Ok(raw) = RawIntake::deserialize(toml::de::Deserializer::from(table)) {
+        return Ok((raw, Vec::new()));
+    }
+    // serde stops at the first problem. Unknown keys are then taken out of every table
+    // and reported all together, so a typo in one table does not hide the problems of
+    // the others. (Only here: a valid intake never pays for the walk.)
+    let mut table = toml::de::DeTable::parse(text).map_err(syntax)?;
+    let mut problems = take_unknown_keys(table.get_mut());
+    match RawIntake::deserialize(toml::de::Deserializer::from(table)) {
+        Ok(raw) => Ok((raw, problems)),
+        Err(e) => {
+            problems.push(explain_toml_error(&e, text));
+            Err(problems)
+        }
+    }
+}
+
+/// Why the guide an intake names cannot be used, pointed at its `guide = ...` value.
+fn unusable_guide(e: &GuideError, span: Range<usize>) -> Diagnostic {
+    let d = Diagnostic::new(e.to_string()).at(Some(span)).field("guide");
+    let GuideError::Unknown {
+        suggestion,
+        file_missing,
+        ..
+    } = e
+    else {
+        return d.help("name a guide's .toml file, relative to the intake, or a built-in guide");
+    };
+    let d = match suggestion {
+        Some(s) => d.label(format!("did you mean `{s}`?")),
+        None if *file_missing => d.label("no such file beside the intake"),
+        None => d.label("not a built-in guide"),
+    };
+    let known: Vec<&str> = Guide::built_in_ids().collect();
+    d.help(format!(
+        "the built-in guides are: {}; a guide file is named by its path, relative to the intake",
+        known.join(", ")
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::intake::test_support::*;
+
+    #[test]
+    fn minimal_intake_is_valid() {
+        let (intake, guide) = parse_str(MINIMAL).unwrap();
+        assert_eq!(intake.patient.name, "Ann");
+        assert_eq!(guide.id, "nocturnal-leg-cramps");
+    }
+
+    #[test]
+    fn unknown_guide_lists_the_known_ones() {
+        let err = error_of("guide = \"leg-cramps\"\n[patient]\nname = \"A\"\n");
+        assert!(err.contains("unknown guide `leg-cramps`"), "{err}");
+        assert!(err.contains("nocturnal-leg-cramps, general"), "{err}");
+    }
+}

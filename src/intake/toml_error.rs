@@ -1,0 +1,572 @@
+//! A toml or serde error turned into a diagnostic a non-programmer can act on.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use super::schema::{array_tables, intake_schema, keys_of, plain_tables};
+use crate::diagnostic::{deepest_line, did_you_mean, key_before, shorten, Diagnostic};
+
+/// Turns a toml/serde error into a diagnostic a non-programmer can act on.
+///
+/// An unknown key never arrives here: the reader takes each one out of the file, with the
+/// schema's keys, before serde sees it ([`take_unknown_keys`]). The toml crate gives the
+/// other problems as text only, so they are told apart by its wording; a test feeds the TOML
+/// behind each one, so that new wording fails it rather than reaching a patient untranslated.
+pub(super) fn explain_toml_error(e: &toml::de::Error, text: &str) -> Diagnostic {
+    let message = e.message().trim().to_string();
+    // The parser cannot place some errors (keys nested beyond its limit): name a line anyway.
+    let span = e.span().or_else(|| deepest_line(text));
+    let within = span
+        .as_ref()
+        .map(|s| enclosing_table(text, s.start))
+        .unwrap_or_default();
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let field = rest.split('`').next().unwrap_or(rest);
+        return missing_field(field, &within, e.span());
+    }
+    // Everything below concerns one value or key: name its field when the line shows it.
+    let key = span.as_ref().and_then(|s| key_before(text, s.start));
+    let mut d = Diagnostic::new(message.clone()).at(span.clone());
+    if let Some(path) = field_path(text, &within, key.as_deref(), span.as_ref()) {
+        d = d.field(path);
+    }
+    if message == "recursion limit" {
+        d.message = "keys are nested too deeply (more than 80 levels)".into();
+        return d.help("an intake needs at most two levels, like [patient] then name = \"...\"");
+    }
+    if message.starts_with("invalid type") {
+        d.message = plain_types(&message);
+        if let Some(k) = &key {
+            d = d.help(type_help(k));
+        }
+        return d.label("wrong kind of value");
+    }
+    if message.contains("duplicate key") {
+        return duplicate_key(d, text, &within, span);
+    }
+    if message.contains("invalid basic string")
+        || message.contains("unterminated")
+        || message.contains("missing closing quote")
+        || message.contains("invalid string")
+    {
+        return d.help("text goes between double quotes on one line: key = \"text\"; for several lines use three quotes \"\"\" ... \"\"\"");
+    }
+    if message.contains("date") || message.contains("time") {
+        return not_a_date(d, &message, text, span);
+    }
+    d.help("see the intake reference in the README; `visitprep new` writes a file to start from")
+}
+
+/// A required key left out: `patient` at the top, or `name` in a `[[medications]]` entry.
+fn missing_field(field: &str, within: &str, span: Option<Range<usize>>) -> Diagnostic {
+    let (path, help) = match (within, field) {
+        ("", "patient") => (
+            "patient".to_string(),
+            "add a [patient] table with at least `name = \"Your Name\"`".to_string(),
+        ),
+        ("", "guide") => (
+            "guide".to_string(),
+            "add `guide = \"nocturnal-leg-cramps\"` (or `general`) as the first line".to_string(),
+        ),
+        ("", f) => (f.to_string(), format!("add `{f}`")),
+        (t, f) => (
+            format!("{t}.{f}"),
+            format!("add `{f} = ...` to this {t} entry"),
+        ),
+    };
+    Diagnostic::new(format!("`{path}` is missing"))
+        .at(if within.is_empty() { None } else { span })
+        .field(path)
+        .help(help)
+}
+
+/// The field a key names, as the other checks name it: `diary[2].severity` in an array of
+/// tables, `patient.born` in a table.
+fn field_path(
+    text: &str,
+    within: &str,
+    key: Option<&str>,
+    span: Option<&Range<usize>>,
+) -> Option<String> {
+    let key = key?;
+    let entry = span
+        .filter(|_| array_tables().contains(&within))
+        .and_then(|s| entry_index(text, within, s.start));
+    Some(match entry {
+        _ if within.is_empty() => key.to_string(),
+        Some(i) => format!("{within}[{i}].{key}"),
+        None => format!("{within}.{key}"),
+    })
+}
+
+fn duplicate_key(
+    mut d: Diagnostic,
+    text: &str,
+    within: &str,
+    span: Option<Range<usize>>,
+) -> Diagnostic {
+    let key_here = span
+        .as_ref()
+        .and_then(|s| text.get(s.clone()))
+        .map(|k| k.trim().trim_matches('"').to_string())
+        .filter(|k| !k.is_empty());
+    if let Some(k) = key_here {
+        let place = if within.is_empty() {
+            "at the top of the file".to_string()
+        } else {
+            format!("in [{within}]")
+        };
+        d.message = format!("`{k}` appears twice {place}");
+        d = d.field(if within.is_empty() {
+            k
+        } else {
+            format!("{within}.{k}")
+        });
+    }
+    d.label("second time")
+        .help("each key may appear once per table: remove one of the two, or merge them")
+}
+
+fn not_a_date(
+    mut d: Diagnostic,
+    message: &str,
+    text: &str,
+    span: Option<Range<usize>>,
+) -> Diagnostic {
+    if let Some(written) = span.as_ref().and_then(|s| text.get(s.clone())) {
+        let written = written.trim();
+        d.message = match impossible_day(written) {
+            Some(why) => format!("{} is not a real day: {why}", shorten(written, 40)),
+            None => format!(
+                "{} is not a valid date or time: {message}",
+                shorten(written, 40)
+            ),
+        };
+    }
+    d.label("not a real date or time")
+        .help("write dates as year-month-day (1956-03-14) and times as 09:30:00, without quotes; check the day exists in that month")
+}
+
+/// A key the intake format does not have, in table `within` (`medications` for any of its
+/// entries), with the keys that table does have.
+fn unknown_field(
+    field: &str,
+    within: &str,
+    path: String,
+    candidates: &[&str],
+    span: Option<Range<usize>>,
+) -> Diagnostic {
+    let field = shorten(field, 60);
+    let d = Diagnostic::new(format!("unknown field `{field}`"))
+        .at(span)
+        .field(path);
+    let array_table = array_tables().contains(&within);
+    let belongs_to = plain_tables()
+        .into_iter()
+        .find(|t| keys_of(t).contains(&field.as_str()));
+    if array_table
+        && !candidates.contains(&field.as_str())
+        && (belongs_to.is_some() || keys_of("").contains(&field.as_str()))
+    {
+        let home = belongs_to.unwrap_or("the top of the file");
+        let home = if belongs_to.is_some() {
+            format!("[{home}]")
+        } else {
+            home.to_string()
+        };
+        return d
+            .label(format!("this landed in the last [[{within}]] entry"))
+            .help(format!(
+                "in TOML, every key after a [[{within}]] line belongs to that entry until the next [table] line; \
+                 move `{field}` above the first [[{within}]] line, into {home}"
+            ));
+    }
+    match did_you_mean(&field, candidates.iter().copied()) {
+        Some(s) => d
+            .label(format!("did you mean `{s}`?"))
+            .help(format!("rename `{field}` to `{s}`")),
+        None => d
+            .label("not part of the intake format")
+            .help(if candidates.is_empty() {
+                "remove it, or see the intake reference in the README".to_string()
+            } else {
+                format!("the known fields here are: {}", candidates.join(", "))
+            }),
+    }
+}
+
+/// Takes every key out of `table` that the intake format does not have, in every table and
+/// every `[[medications]]` and `[[diary]]` entry, and describes each.
+pub(super) fn take_unknown_keys(table: &mut toml::de::DeTable<'_>) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    take_unknown_in(table, intake_schema(), "", "", &mut problems);
+    problems
+}
+
+fn take_unknown_in(
+    table: &mut toml::de::DeTable<'_>,
+    schema: &serde_json::Value,
+    within: &str,
+    path: &str,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let Some(properties) = schema.get("properties").and_then(|p| p.as_object()) else {
+        return;
+    };
+    let closed = schema.get("additionalProperties") == Some(&serde_json::Value::Bool(false));
+    if closed {
+        let candidates: Vec<&str> = properties.keys().map(String::as_str).collect();
+        let all = std::mem::take(table);
+        for (key, value) in all {
+            let field = key.get_ref().as_ref();
+            if properties.contains_key(field) {
+                table.insert(key, value);
+                continue;
+            }
+            let full = if path.is_empty() {
+                shorten(field, 60)
+            } else {
+                format!("{path}.{}", shorten(field, 60))
+            };
+            problems.push(unknown_field(
+                field,
+                within,
+                full,
+                &candidates,
+                Some(key.span()),
+            ));
+        }
+    }
+    for (key, value) in table.iter_mut() {
+        let name = key.get_ref().as_ref();
+        let Some(sub) = properties.get(name) else {
+            continue;
+        };
+        let here = if path.is_empty() {
+            name.to_string()
+        } else {
+            format!("{path}.{name}")
+        };
+        match value.get_mut() {
+            toml::de::DeValue::Table(t) => take_unknown_in(t, sub, name, &here, problems),
+            toml::de::DeValue::Array(items) => {
+                let Some(item) = sub.get("items") else {
+                    continue;
+                };
+                for (i, entry) in items.iter_mut().enumerate() {
+                    if let toml::de::DeValue::Table(t) = entry.get_mut() {
+                        take_unknown_in(t, item, name, &format!("{here}[{i}]"), problems);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// For a date written right (year-month-day) whose day the month does not have: why not,
+/// in words ("February 1950 has 28 days").
+pub(super) fn impossible_day(written: &str) -> Option<String> {
+    let date = written.get(..10)?;
+    let mut parts = date.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let (y, m, d): (i32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+    let next = first.checked_add_months(chrono::Months::new(1))?;
+    let days = next.signed_duration_since(first).num_days();
+    if d == 0 || i64::from(d) > days {
+        Some(format!("{} has {days} days", first.format("%B %Y")))
+    } else {
+        None
+    }
+}
+
+/// serde's type names in words a patient knows.
+pub(super) fn plain_types(message: &str) -> String {
+    // `integer `99999999999999999999` as i128`: a number beyond any whole-number type.
+    if message.contains(" as i128") || message.contains(" as u128") {
+        let expected = message
+            .split_once(", expected ")
+            .map_or("a smaller number".to_string(), |(_, e)| e.to_string());
+        return plain_types(&format!("the number is far too large: expected {expected}"))
+            .replace("expected expected", "expected");
+    }
+    message
+        .replace("expected i64", "expected a whole number")
+        .replace("expected u8", "expected a whole number")
+        .replace("expected f64", "expected a number")
+        .replace("expected a boolean", "expected true or false")
+        .replace("expected a borrowed string", "expected text in quotes")
+        .replace("expected a string", "expected text in quotes")
+        .replace("expected a sequence", "expected a list in square brackets")
+        .replace(
+            "expected a TOML datetime",
+            "expected a date (or time) without quotes, like 1956-03-14",
+        )
+        .replace(
+            "expected a map",
+            "expected a table, like [answers] with keys below it",
+        )
+        .replace("floating point `", "decimal number `")
+        .replace("integer `", "whole number `")
+        .replace("invalid type: ", "wrong kind of value: ")
+}
+
+fn type_help(key: &str) -> String {
+    match key {
+        "born" | "since" | "night" => {
+            format!("`{key}` is a date written without quotes, like 2024-05-01")
+        }
+        "when" => "`when` is a date, or date and time, without quotes: 2026-12-02T09:30:00".into(),
+        "at" => "`at` is a time without quotes, like 03:10:00".into(),
+        "severity" => {
+            "`severity` is a whole number from 0 (none) to 10 (worst), without quotes".into()
+        }
+        "minutes" => "`minutes` is a number without quotes, like 4 or 2.5".into(),
+        "pregnancy_week" => {
+            "`pregnancy_week` is a whole number from 1 to 45, without quotes".into()
+        }
+        "pregnant" | "as_needed" => format!("`{key}` is true or false, without quotes"),
+        "conditions" | "allergies" | "own" | "skip" | "done" | "needs" | "concerns" => {
+            format!("`{key}` is a list in square brackets: {key} = [\"first\", \"second\"]")
+        }
+        _ => format!("`{key}` is text between double quotes: {key} = \"...\""),
+    }
+}
+
+/// The dotted name of the table a byte offset lies in, from the last `[table]` header above it.
+fn enclosing_table(text: &str, offset: usize) -> String {
+    // The line holding the offset counts: a span may point at the `[[table]]` header itself.
+    let offset = offset.min(text.len());
+    let line_end = text
+        .get(offset..)
+        .and_then(|rest| rest.find('\n'))
+        .map_or(text.len(), |i| offset + i);
+    let before = text.get(..line_end).unwrap_or(text);
+    for line in before.lines().rev() {
+        let t = line.trim();
+        if let Some(inner) = t.strip_prefix("[[").and_then(|r| r.split("]]").next()) {
+            return inner.trim().to_string();
+        }
+        if let Some(inner) = t.strip_prefix('[').and_then(|r| r.split(']').next()) {
+            return inner.trim().to_string();
+        }
+    }
+    String::new()
+}
+
+/// Which `[[table]]` entry a byte offset lies in, counting the headers above it.
+fn entry_index(text: &str, table: &str, offset: usize) -> Option<usize> {
+    let header = format!("[[{table}]]");
+    let before = text.get(..offset.min(text.len()))?;
+    before
+        .lines()
+        .filter(|l| l.trim().replace(' ', "") == header)
+        .count()
+        .checked_sub(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::intake::test_support::*;
+
+    #[test]
+    fn misspelt_table_suggests_the_right_one() {
+        let text = format!("{MINIMAL}[[medicaton]]\nname = \"x\"\n");
+        let err = error_of(&text);
+        assert!(err.contains("unknown field `medicaton`"), "{err}");
+        assert!(err.contains("did you mean `medications`"), "{err}");
+        assert!(err.contains("intake.toml:4:3"), "{err}");
+    }
+
+    #[test]
+    fn bare_key_after_array_table_gets_its_own_hint() {
+        let text = format!("{MINIMAL}[[medications]]\nname = \"x\"\nconditions = [\"asthma\"]\n");
+        let err = error_of(&text);
+        assert!(err.contains("last [[medications]] entry"), "{err}");
+        assert!(err.contains("into [health]"), "{err}");
+    }
+
+    #[test]
+    fn impossible_date_points_at_it() {
+        let err = error_of("guide = \"general\"\n[patient]\nname = \"A\"\nborn = 1956-02-30\n");
+        assert!(err.contains("intake.toml:4:8"), "{err}");
+        assert!(err.contains("born = 1956-02-30"), "{err}");
+        assert!(err.contains("help: write dates as"), "{err}");
+    }
+
+    #[test]
+    fn wrong_type_names_the_field() {
+        let text = format!("{MINIMAL}[[diary]]\nnight = 2026-11-01\nseverity = \"high\"\n");
+        let err = error_of(&text);
+        assert!(err.contains("diary[0].severity"), "{err}");
+        assert!(err.contains("whole number from 0"), "{err}");
+    }
+
+    #[test]
+    fn missing_patient_says_what_to_add() {
+        let err = error_of("guide = \"general\"\n");
+        assert!(err.contains("`patient` is missing"), "{err}");
+        assert!(err.contains("add a [patient] table"), "{err}");
+    }
+
+    #[test]
+    fn unknown_keys_of_every_entry_are_all_reported() {
+        let text = format!(
+            "{MINIMAL}[[medications]]\nname = \"a\"\nextra = 1\n[[diary]]\nnight = 2026-11-01\nsevrity = 1\n[[diary]]\nnight = 2026-11-02\nwher = \"x\"\n"
+        );
+        let err = error_of(&text);
+        for expected in ["medications[0].extra", "diary[0].sevrity", "diary[1].wher"] {
+            assert!(err.contains(expected), "missing {expected} in\n{err}");
+        }
+    }
+
+    #[test]
+    fn type_errors_speak_no_rust() {
+        for (value, words) in [
+            (
+                "born = \"1956-03-14\"",
+                "expected a date (or time) without quotes",
+            ),
+            (
+                "pregnancy_week = 2.5",
+                "decimal number `2.5`, expected a whole number",
+            ),
+            ("pregnant = 1", "whole number `1`, expected true or false"),
+        ] {
+            let err = error_of(&format!("{MINIMAL}{value}\n"));
+            assert!(err.contains(words), "{words:?} not in\n{err}");
+            for jargon in [
+                "TOML datetime",
+                "floating point",
+                "integer",
+                "i64",
+                "f64",
+                "u8",
+            ] {
+                assert!(!err.contains(jargon), "{jargon:?} in\n{err}");
+            }
+        }
+        let err = error_of("guide = \"general\"\nanswers = 5\n[patient]\nname = \"A\"\n");
+        assert!(err.contains("expected a table"), "{err}");
+    }
+
+    #[test]
+    fn impossible_days_are_named() {
+        assert_eq!(
+            impossible_day("1950-02-30").as_deref(),
+            Some("February 1950 has 28 days")
+        );
+        assert_eq!(
+            impossible_day("2024-02-30").as_deref(),
+            Some("February 2024 has 29 days")
+        );
+        assert_eq!(impossible_day("2024-02-29"), None);
+        assert_eq!(impossible_day("1950-13-01"), None);
+    }
+
+    /// Each message of the toml crate that is translated, produced by the TOML behind it,
+    /// with the message and help the patient reads. New wording in the crate fails here
+    /// instead of reaching the patient untranslated or with the wrong help.
+    #[test]
+    fn every_translated_toml_message_is_still_recognised() {
+        const TYPE_HELP: &str = "help: `";
+        for (toml, message, help) in [
+            (
+                "pregnancy_week = \"x\"",
+                "wrong kind of value: string \"x\", expected a whole number (field `patient.pregnancy_week`)",
+                TYPE_HELP,
+            ),
+            (
+                "[[diary]]\nnight = 2026-11-01\nminutes = \"x\"",
+                "wrong kind of value: string \"x\", expected a number (field `diary[0].minutes`)",
+                TYPE_HELP,
+            ),
+            (
+                "pregnant = 1",
+                "wrong kind of value: whole number `1`, expected true or false (field `patient.pregnant`)",
+                TYPE_HELP,
+            ),
+            (
+                "sex = 1",
+                "wrong kind of value: whole number `1`, expected text in quotes (field `patient.sex`)",
+                TYPE_HELP,
+            ),
+            (
+                "needs = \"glasses\"",
+                "wrong kind of value: string \"glasses\", expected a list in square brackets (field `patient.needs`)",
+                TYPE_HELP,
+            ),
+            (
+                "born = \"1956-03-14\"",
+                "wrong kind of value: string \"1956-03-14\", expected a date (or time) without quotes, like 1956-03-14 (field `patient.born`)",
+                TYPE_HELP,
+            ),
+            (
+                "pregnancy_week = 2.5",
+                "wrong kind of value: decimal number `2.5`, expected a whole number (field `patient.pregnancy_week`)",
+                TYPE_HELP,
+            ),
+            (
+                "[[diary]]\nnight = 2026-11-01\nseverity = 99999999999999999999",
+                "the number is far too large: expected a whole number (field `diary[0].severity`)",
+                TYPE_HELP,
+            ),
+            (
+                "name = \"B\"",
+                "`name` appears twice in [patient] (field `patient.name`)",
+                "help: each key may appear once per table",
+            ),
+            (
+                "sex = \"x",
+                "invalid basic string, expected `\"` (field `patient.sex`)",
+                "help: text goes between double quotes on one line",
+            ),
+            (
+                "born = 1950-02-30",
+                "1950-02-30 is not a real day: February 1950 has 28 days (field `patient.born`)",
+                "help: write dates as year-month-day",
+            ),
+            (
+                "born = 1950-13-01",
+                "1950-13-01 is not a valid date or time: invalid date, expected month between 01 and 12 (field `patient.born`)",
+                "help: write dates as year-month-day",
+            ),
+            (
+                "[[diary]]\nnight = 2026-11-01\nat = 25:00:00",
+                "25:00:00 is not a valid date or time: invalid time, expected hour between 00 and 23 (field `diary[0].at`)",
+                "help: write dates as year-month-day",
+            ),
+            (
+                "[[medications]]\ndose = \"1 mg\"",
+                "`medications.name` is missing",
+                "help: add `name = ...` to this medications entry",
+            ),
+            (
+                &format!("{}b = 1", "a.".repeat(300)),
+                "keys are nested too deeply (more than 80 levels)",
+                "help: an intake needs at most two levels",
+            ),
+        ] {
+            let err = error_of(&format!("{MINIMAL}{toml}\n"));
+            assert!(
+                err.starts_with(&format!("error: {message}\n")),
+                "{toml:?}:\n{err}"
+            );
+            assert!(err.contains(help), "{toml:?}:\n{err}");
+        }
+        let err = error_of("guide = \"general\"\nanswers = 5\n[patient]\nname = \"A\"\n");
+        assert!(
+            err.starts_with("error: wrong kind of value: whole number `5`, expected a table, like [answers] with keys below it (field `answers`)\n"),
+            "{err}"
+        );
+        let err = error_of("guide = \"general\"\n");
+        assert!(err.starts_with("error: `patient` is missing\n"), "{err}");
+        assert!(err.contains("help: add a [patient] table"), "{err}");
+    }
+}

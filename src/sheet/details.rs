@@ -1,0 +1,346 @@
+//! The details, for the doctor: every answer in full, the medicines, health and departments.
+
+use chrono::NaiveDate;
+
+use super::summary::{anchored, answer_anchor};
+use super::{diary, header_fields, Detail};
+use crate::document::{plain, strong, Block, Column, Span, Table, Text};
+use crate::guide::{contains_whole_words, same_department, Facts, Guide, MedicationFlag};
+use crate::intake::{Intake, Medication, Visit};
+
+pub(super) fn details(
+    intake: &Intake,
+    guide: &Guide,
+    facts: &Facts,
+    flags: &[Vec<&MedicationFlag>],
+    today: NaiveDate,
+    detail: Detail,
+) -> Vec<Block> {
+    let mut blocks = vec![
+        Block::Title {
+            text: "Visit sheet".into(),
+            subtitle: format!("{}: the details", guide.title),
+        },
+        Block::Anchor {
+            id: "about".into(),
+            skip: 0,
+        },
+        Block::Fields(header_fields(intake, today)),
+        Block::Rule,
+    ];
+
+    blocks.extend(why_i_am_coming(&intake.visit, detail));
+
+    blocks.extend(answers(intake, guide, facts, detail));
+
+    blocks.push(Block::Anchor {
+        id: "medicines".into(),
+        skip: 0,
+    });
+    blocks.extend(medication_blocks(&intake.medications, flags));
+    blocks.extend(health_blocks(intake));
+    if !intake.diary.is_empty() {
+        blocks.push(Block::Anchor {
+            id: "diary".into(),
+            skip: 0,
+        });
+        blocks.extend(diary::blocks(&intake.diary, guide.diary_title()));
+    }
+    blocks
+}
+
+/// The reason for the visit, the concerns and the hope, each in full.
+fn why_i_am_coming(v: &Visit, detail: Detail) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    blocks.push(Block::Heading("Why I am coming".into()));
+    match v.reason.as_deref().filter(|r| !r.trim().is_empty()) {
+        Some(reason) => {
+            blocks.push(anchored(reason, detail.answer, "reason"));
+            blocks.push(Block::Paragraph(plain(reason)));
+        }
+        None => blocks.push(Block::WritingLines(2)),
+    }
+    let concerns: Vec<&String> = v.concerns.iter().filter(|c| !c.trim().is_empty()).collect();
+    if !concerns.is_empty() {
+        blocks.push(Block::Subheading(
+            "What worries me, most important first".into(),
+        ));
+        blocks.push(Block::Anchor {
+            id: "concerns".into(),
+            skip: 0,
+        });
+        for (i, c) in concerns.iter().enumerate() {
+            if i < 3 {
+                blocks.push(anchored(c, detail.answer * 2 / 3, &format!("concern-{i}")));
+            }
+            let mut text = strong(format!("{}. ", i + 1));
+            text.extend(plain(c.as_str()));
+            blocks.push(Block::Paragraph(text));
+        }
+    }
+    if let Some(goal) = v.goal.as_deref().filter(|g| !g.trim().is_empty()) {
+        blocks.push(Block::Subheading(
+            "What I hope to get from this visit".into(),
+        ));
+        blocks.push(anchored(goal, detail.answer * 2 / 3, "goal"));
+        blocks.push(Block::Paragraph(plain(goal)));
+    }
+    blocks
+}
+
+/// Every answer in full; a question left open gets lines to write on.
+fn answers(intake: &Intake, guide: &Guide, facts: &Facts, detail: Detail) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    blocks.push(Block::Heading(
+        "My answers to the doctor's questions".into(),
+    ));
+    for q in &guide.doctor_questions {
+        let answer = intake.answers.get(&q.id).filter(|a| !a.trim().is_empty());
+        // An answer is always printed, even to a question whose condition no longer holds.
+        if answer.is_none() && !facts.holds(&q.when) {
+            continue;
+        }
+        blocks.push(Block::Subheading(q.text.clone()));
+        match answer {
+            Some(a) => {
+                blocks.push(anchored(a, detail.answer, &answer_anchor(&q.id)));
+                blocks.push(Block::Paragraph(plain(a)));
+            }
+            None if q.id == "medications" && !intake.medications.is_empty() => {
+                blocks.push(Block::Paragraph(plain(
+                    "My medicines are listed in the table below.",
+                )));
+                blocks.push(Block::WritingLines(2));
+            }
+            None => {
+                // The hint tells the patient what to write on the lines.
+                if !q.hint.trim().is_empty() {
+                    blocks.push(Block::Note(plain(&q.hint)));
+                }
+                blocks.push(Block::WritingLines(3));
+            }
+        }
+    }
+    blocks
+}
+
+/// The guide's medication flags that a medicine's name matches.
+pub fn flags_for<'g>(medication: &Medication, guide: &'g Guide) -> Vec<&'g MedicationFlag> {
+    guide
+        .medication_flags
+        .iter()
+        .filter(|flag| {
+            flag.names
+                .iter()
+                .any(|n| contains_whole_words(&medication.name, n))
+        })
+        .collect()
+}
+
+pub(super) fn medication_blocks(
+    medications: &[Medication],
+    flags: &[Vec<&MedicationFlag>],
+) -> Vec<Block> {
+    let mut blocks = vec![Block::Heading("My medicines".into())];
+    if medications.is_empty() {
+        blocks.push(Block::Paragraph(plain(
+            "No medicines are listed. Write down any medicines, vitamins or supplements you take:",
+        )));
+        blocks.push(Block::WritingLines(3));
+        return blocks;
+    }
+    // Notes are lettered in the order their class first appears in the list.
+    let mut used: Vec<&MedicationFlag> = Vec::new();
+    let mut rows = Vec::new();
+    for (m, flags) in medications.iter().zip(flags) {
+        rows.push(medicine_row(m, flags, &mut used));
+    }
+    blocks.push(Block::Table(Table {
+        columns: medicine_columns(),
+        rows,
+        blank_rows: 0,
+        fill_page: false,
+    }));
+    for (i, flag) in used.iter().enumerate() {
+        let mut text = strong(format!("Note {}: {}. ", note_letter(i), flag.class));
+        text.push(Span {
+            text: flag.explanation.clone(),
+            strong: false,
+        });
+        blocks.push(Block::Paragraph(text));
+    }
+    blocks
+}
+
+/// One row of the medicine table; a flag seen for the first time gets the next note letter.
+fn medicine_row<'g>(
+    m: &Medication,
+    flags: &[&'g MedicationFlag],
+    used: &mut Vec<&'g MedicationFlag>,
+) -> Vec<Text> {
+    let mut name = strong(&m.name);
+    for &flag in flags {
+        if !used.iter().any(|u| u.id == flag.id) {
+            used.push(flag);
+        }
+        let letter = note_letter(used.iter().position(|u| u.id == flag.id).unwrap_or(0));
+        name.push(Span {
+            text: format!(
+                "\nMay add to the cramps (note {letter}): keep taking it; ask your doctor"
+            ),
+            strong: false,
+        });
+    }
+    let mut how_often = m.how_often.clone().unwrap_or_default();
+    if m.as_needed {
+        if !how_often.is_empty() {
+            how_often.push('\n');
+        }
+        how_often.push_str("(only when needed)");
+    }
+    let reason: Vec<&str> = [m.reason.as_deref(), m.note.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    vec![
+        name,
+        plain(m.dose.clone().unwrap_or_default()),
+        plain(how_often),
+        plain(
+            m.since
+                .map(|d| d.format("%b %Y").to_string())
+                .unwrap_or_default(),
+        ),
+        plain(reason.join("\n")),
+    ]
+}
+
+/// The medicine table's columns, widest for the name and the notes.
+fn medicine_columns() -> Vec<Column> {
+    vec![
+        Column {
+            title: "Medicine".into(),
+            weight: 3.0,
+            min_chars: 12,
+        },
+        Column {
+            title: "Dose".into(),
+            weight: 1.6,
+            min_chars: 6,
+        },
+        Column {
+            title: "How often".into(),
+            weight: 2.4,
+            min_chars: 8,
+        },
+        Column {
+            title: "Since".into(),
+            weight: 1.4,
+            min_chars: 8,
+        },
+        Column {
+            title: "What for / notes".into(),
+            weight: 2.6,
+            min_chars: 8,
+        },
+    ]
+}
+
+pub(super) fn note_letter(i: usize) -> char {
+    (b'A' + (i % 26) as u8) as char
+}
+
+pub(super) fn health_blocks(intake: &Intake) -> Vec<Block> {
+    let h = &intake.health;
+    let mut blocks = vec![Block::Heading("My health".into())];
+    blocks.push(Block::Subheading("Other illnesses and conditions".into()));
+    blocks.push(Block::Anchor {
+        id: "health".into(),
+        skip: 0,
+    });
+    if h.conditions.is_empty() {
+        blocks.push(Block::WritingLines(2));
+    } else {
+        blocks.push(Block::Bullets(h.conditions.iter().map(plain).collect()));
+    }
+    blocks.push(Block::Subheading("Allergies".into()));
+    blocks.push(Block::Anchor {
+        id: "allergies".into(),
+        skip: 0,
+    });
+    if h.allergies.is_empty() {
+        blocks.push(Block::Note(plain(
+            "None written down. Write any allergies here, or \"none known\" if you have none:",
+        )));
+        blocks.push(Block::WritingLines(1));
+    } else {
+        blocks.push(Block::Bullets(h.allergies.iter().map(plain).collect()));
+    }
+    if let Some(notes) = &h.notes {
+        blocks.push(Block::Subheading("Other notes".into()));
+        blocks.push(Block::Paragraph(plain(notes)));
+    }
+    blocks
+}
+
+pub(super) fn department_blocks(intake: &Intake, guide: &Guide, facts: &Facts) -> Vec<Block> {
+    let booked = intake.visit.department.as_deref().map(str::trim);
+    let is_booked = |d: &str| booked.is_some_and(|b| same_department(d, b));
+    let hints: Vec<_> = guide
+        .department_hints
+        .iter()
+        .filter(|h| facts.holds(&h.when))
+        .collect();
+    if guide.departments.is_empty() && hints.is_empty() {
+        return Vec::new();
+    }
+    let mut blocks = vec![Block::Heading("Which department".into())];
+    if !guide.departments.is_empty() {
+        blocks.push(Block::Paragraph(plain(
+            "Depending on the cause, these departments can help:",
+        )));
+        blocks.push(Block::Bullets(
+            guide.departments.iter().map(plain).collect(),
+        ));
+    }
+    if let Some(b) = booked {
+        blocks.push(Block::Paragraph(vec![
+            Span {
+                text: "Booked: ".into(),
+                strong: true,
+            },
+            Span {
+                text: b.to_string(),
+                strong: false,
+            },
+        ]));
+    }
+    if !hints.is_empty() {
+        blocks.push(Block::Subheading(
+            "Departments that may fit, from what I wrote".into(),
+        ));
+        blocks.push(Block::Bullets(
+            hints
+                .iter()
+                .map(|h| {
+                    let mark = if is_booked(&h.department) {
+                        " (booked)"
+                    } else {
+                        ""
+                    };
+                    vec![
+                        Span {
+                            text: format!("{}{mark}: ", h.department),
+                            strong: true,
+                        },
+                        Span {
+                            text: h.why.clone(),
+                            strong: false,
+                        },
+                    ]
+                })
+                .collect(),
+        ));
+    }
+    blocks
+}

@@ -1,0 +1,489 @@
+//! Page 1: the summary, for the doctor, who gives it one minute.
+
+use super::{age_on, diary, long_date, Detail, Summary, DETAILS, FOR_ME};
+use crate::document::{plain, strong, Block, Span, Text};
+use crate::guide::MedicationFlag;
+use crate::intake::Medication;
+
+/// Text collapsed to one line and cut at a word boundary to at most `max` characters.
+/// Returns what is shown and, when cut, how many characters that are not white space it
+/// holds, so that a reference can name the page where the rest of the original goes on.
+pub(super) fn cut(text: &str, max: usize) -> (String, Option<usize>) {
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= max {
+        return (one_line, None);
+    }
+    let mut end = one_line
+        .char_indices()
+        .nth(max)
+        .map_or(one_line.len(), |(i, _)| i);
+    // Back to the last space, unless that would leave too little: a very long word is cut.
+    if let Some(space) = one_line[..end].rfind(' ') {
+        if one_line[..space].chars().count() * 2 >= max {
+            end = space;
+        }
+    }
+    let shown = one_line[..end].trim_end().to_string();
+    let kept = shown.chars().filter(|c| !c.is_whitespace()).count();
+    (shown, Some(kept))
+}
+
+/// Text cut for the summary, with "… (continued on page N)" when it was cut. When cut, the
+/// anchor `id` goes in the details just before the full text (see [`anchored`]).
+pub(super) fn summary_text(text: &str, max: usize, id: &str, page: &dyn Fn(&str) -> usize) -> Text {
+    let (shown, rest) = cut(text, max);
+    let mut out = plain(shown);
+    if rest.is_some() {
+        out.push(Span {
+            text: format!(" … (continued on page {})", page(id)),
+            strong: true,
+        });
+    }
+    out
+}
+
+/// A short item cut for the summary: when cut, it says on which page it stands in full.
+pub(super) fn short(text: &str, max: usize, id: &str, page: &dyn Fn(&str) -> usize) -> String {
+    match cut(text, max) {
+        (shown, None) => shown,
+        (shown, Some(_)) => format!("{shown} … (in full on page {})", page(id)),
+    }
+}
+
+/// The anchor for a text the summary may cut: it marks where the part after the cut stands.
+pub(super) fn anchored(text: &str, max: usize, id: &str) -> Block {
+    Block::Anchor {
+        id: id.to_string(),
+        skip: cut(text, max).1.unwrap_or(0),
+    }
+}
+
+pub(super) fn summary(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<Block> {
+    let mut blocks = introduction(s, detail, page);
+    blocks.push(Block::Fields(who(s, detail, page)));
+    // Allergies: framed, and never silent.
+    blocks.push(Block::Framed(allergies(s, detail, page)));
+    blocks.push(Block::Fields(why(s, detail, page)));
+    // The key answers, under the guide's short labels.
+    let key = key_answers(s, detail, page);
+    if !key.is_empty() {
+        blocks.push(Block::Rule);
+        blocks.push(Block::Fields(key));
+    }
+    blocks.push(Block::Rule);
+    blocks.push(Block::Fields(health(s, detail, page)));
+    if detail.chart {
+        if let Some(mut chart) = diary::chart(&s.intake.diary) {
+            chart.small = true;
+            blocks.push(Block::Chart(chart));
+        }
+    }
+    blocks
+}
+
+/// The heading, and who filled the sheet in.
+fn introduction(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<Block> {
+    let (p, guide) = (&s.intake.patient, s.guide);
+    let mut blocks = vec![Block::Heading(format!(
+        "Visit summary for the doctor: {}",
+        guide.title
+    ))];
+    let by = match &p.filled_in_by {
+        Some(by) if !by.trim().is_empty() => {
+            format!(
+                "Filled in by {} before the visit",
+                short(by, detail.item, "about", page)
+            )
+        }
+        _ => "Filled in by the patient before the visit".to_string(),
+    };
+    blocks.push(Block::Note(plain(format!(
+        "{by}, in the patient's own words. This page is a summary. Details: pages {}–{}.",
+        page(DETAILS),
+        page(FOR_ME).saturating_sub(1).max(page(DETAILS))
+    ))));
+    blocks
+}
+
+/// Who the patient is, and when and where the visit is.
+fn who(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<(String, Text)> {
+    let (p, v) = (&s.intake.patient, &s.intake.visit);
+    let mut who: Vec<(String, Text)> = Vec::new();
+    who.push(("Patient".into(), patient(s, detail, page)));
+    if p.pregnant {
+        let text = match p.pregnancy_week {
+            Some(w) => format!("Yes, week {w}"),
+            None => "Yes (week not given)".into(),
+        };
+        who.push(("Pregnant".into(), strong(text)));
+    }
+    if let Some(when) = v.when {
+        let mut text = when.date().format("%a ").to_string() + &long_date(when.date());
+        if let Some(t) = when.time() {
+            text += &t.format(", %H:%M").to_string();
+        }
+        let place: Vec<String> = [v.clinic.as_deref(), v.department.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| short(s, detail.item, "about", page))
+            .collect();
+        if !place.is_empty() {
+            text += &format!(", {}", place.join(", "));
+        }
+        who.push(("Visit".into(), plain(text)));
+    }
+    if let Some(lang) = p.language.as_deref().filter(|s| !s.trim().is_empty()) {
+        who.push((
+            "Speaks best".into(),
+            summary_text(lang, detail.item, "about", page),
+        ));
+    }
+    if !p.needs.is_empty() {
+        who.push((
+            "Needs".into(),
+            summary_text(&p.needs.join("; "), detail.item * 2, "about", page),
+        ));
+    }
+    who
+}
+
+/// The patient's name, age and sex, in one line.
+fn patient(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Text {
+    let (p, v, today) = (&s.intake.patient, &s.intake.visit, s.made.date());
+    let mut name = strong(cut(&p.name, detail.item.max(60)).0);
+    if cut(&p.name, detail.item.max(60)).1.is_some() {
+        name.push(Span {
+            text: format!(" … (in full on page {})", page(DETAILS)),
+            strong: false,
+        });
+    }
+    let mut age_sex = Vec::new();
+    if let Some(born) = p.born {
+        let day = v.when.map_or(today, |w| w.date());
+        let age = age_on(born, day);
+        let at = if v.when.is_some() {
+            " at the visit"
+        } else {
+            ""
+        };
+        age_sex.push(format!("{age} years old{at} (born {})", long_date(born)));
+    }
+    if let Some(sex) = p.sex.as_deref().filter(|s| !s.trim().is_empty()) {
+        age_sex.push(short(sex, detail.item, "about", page));
+    }
+    if !age_sex.is_empty() {
+        name.push(Span {
+            text: format!(", {}", age_sex.join(", ")),
+            strong: false,
+        });
+    }
+    name
+}
+
+fn allergies(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Text {
+    let intake = s.intake;
+    let mut allergy = strong("Allergies: ");
+    if intake.health.allergies.iter().all(|a| a.trim().is_empty()) {
+        allergy.push(Span {
+            text: "not stated (ask the patient)".into(),
+            strong: true,
+        });
+    } else {
+        let mut long = false;
+        let shown: Vec<String> = intake
+            .health
+            .allergies
+            .iter()
+            .filter(|a| !a.trim().is_empty())
+            .map(|a| {
+                let (s, rest) = cut(a, detail.item);
+                long |= rest.is_some();
+                if rest.is_some() {
+                    format!("{s} …")
+                } else {
+                    s
+                }
+            })
+            .collect();
+        allergy.push(Span {
+            text: shown.join("; "),
+            strong: true,
+        });
+        if long {
+            allergy.push(Span {
+                text: format!(" (in full on page {})", page("allergies")),
+                strong: false,
+            });
+        }
+    }
+    allergy
+}
+
+/// Why the patient comes: the reason, the first concerns, the hope.
+fn why(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<(String, Text)> {
+    let v = &s.intake.visit;
+    let mut why: Vec<(String, Text)> = Vec::new();
+    why.push((
+        "Reason".into(),
+        match v.reason.as_deref().filter(|r| !r.trim().is_empty()) {
+            Some(r) => summary_text(r, detail.answer, "reason", page),
+            None => plain("not answered"),
+        },
+    ));
+    let concerns: Vec<&String> = v.concerns.iter().filter(|c| !c.trim().is_empty()).collect();
+    if !concerns.is_empty() {
+        let mut text: Text = Vec::new();
+        for (i, c) in concerns.iter().take(3).enumerate() {
+            if i > 0 {
+                text.push(Span {
+                    text: "\n".into(),
+                    strong: false,
+                });
+            }
+            text.push(Span {
+                text: format!("{}. ", i + 1),
+                strong: true,
+            });
+            text.extend(summary_text(
+                c,
+                detail.answer * 2 / 3,
+                &format!("concern-{i}"),
+                page,
+            ));
+        }
+        if concerns.len() > 3 {
+            text.push(Span {
+                text: format!(
+                    "\n… and {} more, see page {}",
+                    concerns.len() - 3,
+                    page("concerns")
+                ),
+                strong: true,
+            });
+        }
+        why.push(("Concerns".into(), text));
+    }
+    if let Some(goal) = v.goal.as_deref().filter(|g| !g.trim().is_empty()) {
+        why.push((
+            "Hopes for".into(),
+            summary_text(goal, detail.answer * 2 / 3, "goal", page),
+        ));
+    }
+    why
+}
+
+fn key_answers(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<(String, Text)> {
+    let (intake, guide, facts) = (s.intake, s.guide, &s.facts);
+    guide
+        .doctor_questions
+        .iter()
+        .filter_map(|q| {
+            let label = q.summary.as_ref()?;
+            let answer = intake.answers.get(&q.id).filter(|a| !a.trim().is_empty());
+            if answer.is_none() && !facts.holds(&q.when) {
+                return None;
+            }
+            Some((
+                label.clone(),
+                match answer {
+                    Some(a) => summary_text(a, detail.answer, &answer_anchor(&q.id), page),
+                    None => plain("not answered"),
+                },
+            ))
+        })
+        .collect()
+}
+
+/// Medicines, other illnesses and the diary in a few words.
+fn health(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<(String, Text)> {
+    let intake = s.intake;
+    let mut health: Vec<(String, Text)> = vec![(
+        "Medicines".into(),
+        summary_medicines(&intake.medications, &s.flags, detail, page),
+    )];
+    let conditions: Vec<&str> = intake
+        .health
+        .conditions
+        .iter()
+        .map(String::as_str)
+        .filter(|c| !c.trim().is_empty())
+        .collect();
+    health.push((
+        "Other illnesses".into(),
+        if conditions.is_empty() {
+            plain("not stated")
+        } else {
+            summary_text(&conditions.join("; "), detail.conditions, "health", page)
+        },
+    ));
+    if let Some(s) = diary::summarize(&intake.diary) {
+        health.push((
+            "Diary".into(),
+            plain(format!(
+                "{} (details on page {})",
+                diary::in_words(&s),
+                page("diary")
+            )),
+        ));
+    }
+    health
+}
+
+pub(super) fn answer_anchor(id: &str) -> String {
+    format!("answer-{id}")
+}
+
+/// The words that mark a flagged medicine: what to do is part of the mark, so that it never
+/// reads as a reason to stop.
+pub(super) const FLAG_WORDS: &str = "may add to cramps: keep taking it; ask your doctor";
+
+pub(super) fn summary_medicines(
+    medications: &[Medication],
+    flags: &[Vec<&MedicationFlag>],
+    detail: Detail,
+    page: &dyn Fn(&str) -> usize,
+) -> Text {
+    let named: Vec<(&Medication, bool)> = medications
+        .iter()
+        .zip(flags.iter().map(|f| !f.is_empty()))
+        .filter(|(m, _)| !m.name.trim().is_empty())
+        .collect();
+    if named.is_empty() {
+        return plain("No medicines listed");
+    }
+    // Every flagged medicine is shown; the others fill the room left.
+    let room = detail
+        .medicines
+        .saturating_sub(named.iter().filter(|(_, f)| *f).count());
+    let mut others = 0;
+    let shown: Vec<(&Medication, bool)> = named
+        .iter()
+        .copied()
+        .filter(|(_, flagged)| {
+            if *flagged {
+                return true;
+            }
+            others += 1;
+            others <= room
+        })
+        .collect();
+    let hidden = named.len() - shown.len();
+    let mut out = medicine_spans(&shown, detail);
+    let details_note = if hidden > 0 {
+        format!(
+            "… and {hidden} more, see page {} (doses and notes there)",
+            page("medicines")
+        )
+    } else {
+        format!(
+            "All in full, with doses and notes, on page {}",
+            page("medicines")
+        )
+    };
+    separate(&mut out, "\n");
+    out.push(Span {
+        text: details_note,
+        strong: hidden > 0,
+    });
+    out
+}
+
+/// The medicines shown, flagged ones marked: in two runs when compact, else one a line.
+fn medicine_spans(shown: &[(&Medication, bool)], detail: Detail) -> Text {
+    let mut out: Text = Vec::new();
+    if detail.compact_medicines {
+        let (f, o): (Vec<_>, Vec<_>) = shown.iter().copied().partition(|(_, flagged)| *flagged);
+        if !f.is_empty() {
+            out.push(Span {
+                text: format!(
+                    "Flagged, {FLAG_WORDS}: {}",
+                    f.iter()
+                        .map(|(m, _)| medicine_line(m, detail))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ),
+                strong: true,
+            });
+        }
+        if !o.is_empty() {
+            separate(&mut out, "\n");
+            out.push(Span {
+                text: o
+                    .iter()
+                    .map(|(m, _)| medicine_line(m, detail))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                strong: false,
+            });
+        }
+    } else {
+        for &(m, is_flagged) in shown {
+            separate(&mut out, "\n");
+            out.push(Span {
+                text: medicine_line(m, detail),
+                strong: is_flagged,
+            });
+            if is_flagged {
+                out.push(Span {
+                    text: format!(" — {FLAG_WORDS}"),
+                    strong: true,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// One medicine: its name, and when there is room its dose and how often.
+fn medicine_line(m: &Medication, detail: Detail) -> String {
+    let (mut text, rest) = cut(&m.name, detail.item);
+    if rest.is_some() {
+        text.push_str(" …");
+    }
+    if !detail.compact_medicines {
+        for extra in [m.dose.as_deref(), m.how_often.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter(|t| !t.trim().is_empty())
+        {
+            let (shown, rest) = cut(extra, detail.item / 2);
+            text.push_str(", ");
+            text.push_str(&shown);
+            if rest.is_some() {
+                text.push_str(" …");
+            }
+        }
+        if m.as_needed {
+            text.push_str(" (only when needed)");
+        }
+    }
+    text
+}
+
+/// A line break (or `s`) between spans, none before the first.
+fn separate(out: &mut Text, s: &str) {
+    if !out.is_empty() {
+        out.push(Span {
+            text: s.into(),
+            strong: false,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cut_stops_at_a_word_and_counts_what_it_kept() {
+        assert_eq!(cut("short", 10), ("short".to_string(), None));
+        let (shown, kept) = cut("one two\nthree four five", 14);
+        assert_eq!(shown, "one two three");
+        assert_eq!(kept, Some(11));
+        // A single very long word is cut inside it rather than not at all.
+        let (shown, kept) = cut(&"x".repeat(50), 20);
+        assert_eq!(shown.len(), 20);
+        assert_eq!(kept, Some(20));
+    }
+}
