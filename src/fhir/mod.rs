@@ -45,6 +45,25 @@ pub fn bundle_json(intake: &Intake, guide: &Guide, made: DateTime<Utc>) -> Vec<u
 pub fn bundle(intake: &Intake, guide: &Guide, made: DateTime<Utc>) -> Value {
     let made_text = made.format("%Y-%m-%dT%H:%M:%SZ").to_string();
     let mut b = Builder::new(intake, &made_text);
+    let ctx = people(&mut b, intake, &made_text);
+    let entries = reported(&mut b, &ctx, intake, guide, made);
+    let composition = json!({
+        "resourceType": "Composition",
+        "status": "final",
+        "type": loinc("60591-5", "Patient summary Document"),
+        "subject": ctx.subject,
+        "date": made_text,
+        "author": [ctx.source],
+        "title": format!("Patient summary: {}", intake.patient.name),
+        "section": sections(intake, guide, &entries),
+    });
+    let composition_url = b.add(composition);
+    b.finish(composition_url, &made_text)
+}
+
+/// Adds the Patient, and the RelatedPerson who filled in the intake for them if someone
+/// did; returns what the reported resources refer to.
+fn people(b: &mut Builder, intake: &Intake, made_text: &str) -> Context {
     let subject = b.add(patient(intake));
     let source = match &intake.patient.filled_in_by {
         Some(who) if !who.trim().is_empty() => b.add(json!({
@@ -54,25 +73,45 @@ pub fn bundle(intake: &Intake, guide: &Guide, made: DateTime<Utc>) -> Value {
         })),
         _ => subject.clone(),
     };
-    let ctx = Context {
+    Context {
         subject: reference(&subject),
         source: reference(&source),
-        made: made_text.clone(),
-    };
+        made: made_text.to_string(),
+    }
+}
 
-    let conditions: Vec<String> = intake
+/// The full URLs of the resources the Composition's sections point to.
+struct Reported {
+    conditions: Vec<String>,
+    allergies: Vec<String>,
+    medicines: Vec<String>,
+    pregnancy: Option<String>,
+    answers: Option<String>,
+    nights: Vec<String>,
+}
+
+/// Adds a resource for everything the patient reported, and the guide's Questionnaire
+/// their answers answer.
+fn reported(
+    b: &mut Builder,
+    ctx: &Context,
+    intake: &Intake,
+    guide: &Guide,
+    made: DateTime<Utc>,
+) -> Reported {
+    let conditions = intake
         .health
         .conditions
         .iter()
         .map(|c| b.add(ctx.condition(c)))
         .collect();
-    let allergies: Vec<String> = intake
+    let allergies = intake
         .health
         .allergies
         .iter()
         .map(|a| b.add(ctx.allergy(a)))
         .collect();
-    let medicines: Vec<String> = intake
+    let medicines = intake
         .medications
         .iter()
         .map(|m| b.add(ctx.medication(m)))
@@ -86,49 +125,56 @@ pub fn bundle(intake: &Intake, guide: &Guide, made: DateTime<Utc>) -> Value {
     let questionnaire_url = b.add_shared(questionnaire, guide);
     let answers =
         (!intake.answers.is_empty()).then(|| b.add(ctx.answers(intake, guide, &questionnaire_url)));
-    let nights: Vec<String> = intake
+    let nights = intake
         .diary
         .iter()
         .map(|e| b.add(ctx.night(e, guide.diary_title())))
         .collect();
+    Reported {
+        conditions,
+        allergies,
+        medicines,
+        pregnancy,
+        answers,
+        nights,
+    }
+}
 
+/// The Composition's sections, each with its entries and the patient's words as its text.
+fn sections(intake: &Intake, guide: &Guide, reported: &Reported) -> Vec<Value> {
     let mut sections = vec![
         section(
             "Problems",
             Some(("11450-4", "Problem list - Reported")),
-            &conditions,
+            &reported.conditions,
             intake.health.conditions.iter().map(|c| escape(c)).collect(),
             "No other illnesses were listed.",
         ),
         section(
             "Allergies and intolerances",
             Some(("48765-2", "Allergies and adverse reactions Document")),
-            &allergies,
+            &reported.allergies,
             intake.health.allergies.iter().map(|a| escape(a)).collect(),
             "No allergies were listed.",
         ),
         section(
             "Medication summary",
             Some(("10160-0", "History of Medication use Narrative")),
-            &medicines,
+            &reported.medicines,
             intake.medications.iter().map(medication_line).collect(),
             "No medicines were listed.",
         ),
     ];
-    if let Some(p) = &pregnancy {
-        let line = match intake.patient.pregnancy_week {
-            Some(w) => format!("Pregnant, week {w}"),
-            None => "Pregnant".to_string(),
-        };
+    if let Some(p) = &reported.pregnancy {
         sections.push(section(
             "Pregnancy",
             Some(("10162-6", "History of pregnancies Narrative")),
             std::slice::from_ref(p),
-            vec![line],
+            vec![pregnancy_line(intake.patient.pregnancy_week)],
             "",
         ));
     }
-    if let Some(a) = &answers {
+    if let Some(a) = &reported.answers {
         let lines = answered(intake, guide)
             .map(|(_, q, text)| format!("{}: {}", escape(q), escape(text)))
             .collect();
@@ -140,23 +186,26 @@ pub fn bundle(intake: &Intake, guide: &Guide, made: DateTime<Utc>) -> Value {
             "",
         ));
     }
-    if !nights.is_empty() {
+    if !reported.nights.is_empty() {
         let lines = intake.diary.iter().map(night_line).collect();
-        sections.push(section(guide.diary_title(), None, &nights, lines, ""));
+        sections.push(section(
+            guide.diary_title(),
+            None,
+            &reported.nights,
+            lines,
+            "",
+        ));
     }
     sections.extend(notes_section(intake));
-    let composition = json!({
-        "resourceType": "Composition",
-        "status": "final",
-        "type": loinc("60591-5", "Patient summary Document"),
-        "subject": ctx.subject,
-        "date": made_text,
-        "author": [ctx.source],
-        "title": format!("Patient summary: {}", intake.patient.name),
-        "section": sections,
-    });
-    let composition_url = b.add(composition);
-    b.finish(composition_url, &made_text)
+    sections
+}
+
+/// The pregnancy section's text.
+fn pregnancy_line(week: Option<u8>) -> String {
+    match week {
+        Some(w) => format!("Pregnant, week {w}"),
+        None => "Pregnant".to_string(),
+    }
 }
 
 /// Collects the entries, giving each its id.

@@ -112,66 +112,69 @@ impl Builder<'_> {
                 ..Slab::default()
             };
             let top = (line_h - box_size) / 2.0;
-            slab.items.push(Item::Rect {
-                x: self.left,
-                y: top,
-                w: box_size,
-                h: box_size,
-                fill: None,
-                stroke: Some((1.1, 0.0)),
-            });
-            // The words are the sheet's own few, plain letters the body face holds.
-            let run = run_in_face(
-                self.fonts,
-                FaceId(0),
-                words,
-                self.left,
-                top + box_size * 0.88,
-                box_size / 0.95,
-            );
-            slab.items.push(Item::Hidden {
-                run,
-                width: box_size,
-            });
-            if item.done {
-                let (x, y, b) = (self.left, top, box_size);
-                slab.items.push(Item::Path {
-                    points: vec![
-                        (x + b * 0.18, y + b * 0.52),
-                        (x + b * 0.42, y + b * 0.78),
-                        (x + b * 0.86, y + b * 0.18),
-                    ],
-                    width: 1.8,
-                });
-            }
+            self.draw_tick_box(&mut slab.items, words, item.done, top, box_size);
             slab.mark(Mark::Content(lbl));
-            // An item is kept whole unless it is longer than half a page.
-            if slab.height > self.max_slab_height() {
-                let mut box_slab = Some(slab);
-                for l in self.text_lines(&lines, self.left + indent, s.body, body) {
-                    match box_slab.take() {
-                        Some(mut first) => {
-                            first.height = l.height;
-                            first.append(l, 0.0);
-                            self.push(first);
-                        }
-                        None => self.push(l),
+            self.push_item_lines(slab, &lines, self.left + indent, body);
+        }
+    }
+
+    /// An item's box at the margin, `top` below the slab's top, read as `words`, and
+    /// ticked when the item is done.
+    fn draw_tick_box(&self, items: &mut Vec<Item>, words: &str, done: bool, top: f32, size: f32) {
+        items.push(Item::Rect {
+            x: self.left,
+            y: top,
+            w: size,
+            h: size,
+            fill: None,
+            stroke: Some((1.1, 0.0)),
+        });
+        // The words are the sheet's own few, plain letters the body face holds.
+        let run = run_in_face(
+            self.fonts,
+            FaceId(0),
+            words,
+            self.left,
+            top + size * 0.88,
+            size / 0.95,
+        );
+        items.push(Item::Hidden { run, width: size });
+        if done {
+            let (x, y, b) = (self.left, top, size);
+            items.push(Item::Path {
+                points: vec![
+                    (x + b * 0.18, y + b * 0.52),
+                    (x + b * 0.42, y + b * 0.78),
+                    (x + b * 0.86, y + b * 0.18),
+                ],
+                width: 1.8,
+            });
+        }
+    }
+
+    /// An item's lines at `x`, beside its box in `slab`, their text content of `body`. An
+    /// item is kept whole unless it is longer than half a page.
+    fn push_item_lines(&mut self, mut slab: Slab, lines: &[Line], x: f32, body: NodeId) {
+        let s = self.style;
+        let line_h = s.line(s.body);
+        if slab.height > self.max_slab_height() {
+            let mut box_slab = Some(slab);
+            for l in self.text_lines(lines, x, s.body, body) {
+                match box_slab.take() {
+                    Some(mut first) => {
+                        first.height = l.height;
+                        first.append(l, 0.0);
+                        self.push(first);
                     }
+                    None => self.push(l),
                 }
-            } else {
-                for (n, line) in lines.iter().enumerate() {
-                    draw_line(
-                        &mut slab.items,
-                        line,
-                        self.left + indent,
-                        n as f32 * line_h,
-                        s.body,
-                        line_h,
-                    );
-                }
-                slab.mark(Mark::Content(body));
-                self.push(slab);
             }
+        } else {
+            for (n, line) in lines.iter().enumerate() {
+                draw_line(&mut slab.items, line, x, n as f32 * line_h, s.body, line_h);
+            }
+            slab.mark(Mark::Content(body));
+            self.push(slab);
         }
     }
 

@@ -183,6 +183,7 @@ impl Builder<'_> {
             .collect()
     }
 
+    // Long as a whole, but one short arm per kind of block, each readable on its own.
     fn block(&mut self, block: &Block) {
         let s = self.style;
         match block {

@@ -18,14 +18,6 @@ impl Builder<'_> {
         let line_h = self.style.line(size);
         let bands = cells.iter().map(|c| c.1.len()).max().unwrap_or(1).max(1);
         let total = line_h * bands as f32 + 2.0 * pad;
-        let rule = |slab: &mut Slab, from: (f32, f32), to: (f32, f32)| {
-            slab.items.push(Item::Line {
-                from,
-                to,
-                width: 0.6,
-                grey: 0.35,
-            });
-        };
         if total <= self.max_slab_height() {
             let mut slab = Slab {
                 height: total,
@@ -39,13 +31,7 @@ impl Builder<'_> {
                 slab.mark(*mark);
             }
             if let Some(xs) = grid {
-                for &x in xs {
-                    rule(&mut slab, (x, 0.0), (x, total));
-                }
-                let (l, r) = (xs[0], xs[xs.len() - 1]);
-                rule(&mut slab, (l, 0.0), (r, 0.0));
-                rule(&mut slab, (l, total), (r, total));
-                slab.mark(LAYOUT);
+                rule_grid(&mut slab, xs, true, true);
             }
             return vec![slab];
         }
@@ -64,18 +50,7 @@ impl Builder<'_> {
                     slab.mark(*mark);
                 }
                 if let Some(xs) = grid {
-                    let h = slab.height;
-                    for &x in xs {
-                        rule(&mut slab, (x, 0.0), (x, h));
-                    }
-                    let (l, r) = (xs[0], xs[xs.len() - 1]);
-                    if band == 0 {
-                        rule(&mut slab, (l, 0.0), (r, 0.0));
-                    }
-                    if band + 1 == bands {
-                        rule(&mut slab, (l, h), (r, h));
-                    }
-                    slab.mark(LAYOUT);
+                    rule_grid(&mut slab, xs, band == 0, band + 1 == bands);
                 }
                 slab
             })
@@ -195,26 +170,7 @@ impl Builder<'_> {
         let s = self.style;
         let line_h = s.line(s.body);
         let count: usize = paragraphs.iter().map(|p| p.0.len()).sum();
-        let (l, r) = (self.left, self.left + self.width);
-        let frame = |slab: &mut Slab, top: bool, bottom: bool| {
-            let h = slab.height;
-            for (from, to, on) in [
-                ((l, 0.0), (l, h), true),
-                ((r, 0.0), (r, h), true),
-                ((l, 0.0), (r, 0.0), top),
-                ((l, h), (r, h), bottom),
-            ] {
-                if on {
-                    slab.items.push(Item::Line {
-                        from,
-                        to,
-                        width: 0.6,
-                        grey: 0.35,
-                    });
-                }
-            }
-            slab.mark(LAYOUT);
-        };
+        let edges = [self.left, self.left + self.width];
         let total = line_h * count.max(1) as f32 + 2.0 * pad;
         if total <= self.max_slab_height() {
             let mut slab = Slab {
@@ -229,7 +185,7 @@ impl Builder<'_> {
                 }
                 slab.mark(*mark);
             }
-            frame(&mut slab, true, true);
+            rule_grid(&mut slab, &edges, true, true);
             return vec![slab];
         }
         let mut slabs = Vec::new();
@@ -244,7 +200,7 @@ impl Builder<'_> {
                 };
                 draw_line(&mut slab.items, line, x, top, s.body, line_h);
                 slab.mark(*mark);
-                frame(&mut slab, n == 0, n + 1 == count);
+                rule_grid(&mut slab, &edges, n == 0, n + 1 == count);
                 slabs.push(slab);
                 n += 1;
             }
@@ -254,7 +210,6 @@ impl Builder<'_> {
 
     pub(super) fn table(&mut self, table: &Table) {
         let s = self.style;
-        let pad = s.body * 0.3;
         // Cells are set well apart: text extractors read a narrow gutter as a word space
         // and would run neighbouring cells together. A grid to fill in by hand has no text
         // to extract beyond its titles, so it keeps the room for handwriting instead.
@@ -263,32 +218,40 @@ impl Builder<'_> {
         } else {
             s.body * 0.75
         };
-        // A grid filled in by hand keeps all its columns: when the titles do not fit at body
-        // size, they are set smaller (never below 11 pt) rather than broken mid-word.
-        let mut title_size = s.body;
-        let mut fitted = self.column_xs(table, inset, s.body);
-        while fitted.is_none() && table.rows.is_empty() && title_size > 11.0 {
-            title_size = (title_size - 0.5).max(11.0);
-            fitted = self.column_xs(table, inset, title_size);
-        }
+        let (fitted, title_size) = self.fit_columns(table, inset);
         let xs = match fitted {
             Some(xs) => xs,
             None if table.rows.is_empty() => self.even_columns(table.columns.len()),
             None => return self.stacked(table),
         };
-        let node = self.node(Role::Table);
-        let cell_lines = |cells: &[Text], row: NodeId, builder: &mut Builder| {
-            cells
-                .iter()
-                .enumerate()
-                .map(|(i, text)| {
-                    let w = xs[i + 1] - xs[i] - 2.0 * inset;
-                    let cell = builder.tree.add(row, Role::TD);
-                    let lines = wrap(text, builder.fonts, s.body, w);
-                    (xs[i] + inset, lines, Mark::Content(cell))
-                })
-                .collect::<Vec<_>>()
+        let grid = Grid {
+            xs,
+            inset,
+            pad: s.body * 0.3,
         };
+        let node = self.node(Role::Table);
+        let header = self.table_header(table, node, &grid, title_size);
+        self.table_rows(table, node, &grid, header);
+        self.blank_rows(table, &grid, header);
+    }
+
+    /// Column edges at body size, and the size the titles are set in. A grid filled in by
+    /// hand keeps all its columns: when the titles do not fit at body size, they are set
+    /// smaller (never below 11 pt) rather than broken mid-word.
+    fn fit_columns(&self, table: &Table, inset: f32) -> (Option<Vec<f32>>, f32) {
+        let mut title_size = self.style.body;
+        let mut fitted = self.column_xs(table, inset, self.style.body);
+        while fitted.is_none() && table.rows.is_empty() && title_size > 11.0 {
+            title_size = (title_size - 0.5).max(11.0);
+            fitted = self.column_xs(table, inset, title_size);
+        }
+        (fitted, title_size)
+    }
+
+    /// The row of column titles, shaded, kept to repeat at the top of every page the table
+    /// runs on to. Returns its index among those kept.
+    fn table_header(&mut self, table: &Table, node: NodeId, grid: &Grid, title_size: f32) -> usize {
+        let xs = &grid.xs;
         let titles: Vec<Text> = table
             .columns
             .iter()
@@ -306,18 +269,18 @@ impl Builder<'_> {
             .map(|(i, text)| {
                 let cell = self.tree.add(head_row, Role::TH);
                 (
-                    xs[i] + inset,
+                    xs[i] + grid.inset,
                     wrap(
                         text,
                         self.fonts,
                         title_size,
-                        xs[i + 1] - xs[i] - 2.0 * inset,
+                        xs[i + 1] - xs[i] - 2.0 * grid.inset,
                     ),
                     Mark::Content(cell),
                 )
             })
             .collect();
-        let header = self.row_bands(&title_cells, title_size, pad, Some(&xs));
+        let header = self.row_bands(&title_cells, title_size, grid.pad, Some(xs));
         let header_index = self.headers.len();
         let mut header_slab = Slab::default();
         let mut y = 0.0;
@@ -339,29 +302,60 @@ impl Builder<'_> {
         header_slab.height = y;
         header_slab.keep_with_next = true;
         self.headers.push(header_slab.clone());
-        header_slab.gap = s.body * 0.4;
+        header_slab.gap = self.style.body * 0.4;
         self.push(header_slab);
+        header_index
+    }
 
+    /// The rows of the table's body, each with the header to repeat above it on a new page.
+    fn table_rows(&mut self, table: &Table, node: NodeId, grid: &Grid, header: usize) {
         let body = (!table.rows.is_empty()).then(|| self.tree.add(node, Role::TBody));
         for row in &table.rows {
             let tr = self.tree.add(body.expect("a body for the rows"), Role::TR);
-            let cells = cell_lines(row, tr, self);
-            for slab in self.row_bands(&cells, s.body, pad, Some(&xs)) {
+            let cells = self.cell_lines(row, tr, grid);
+            for slab in self.row_bands(&cells, self.style.body, grid.pad, Some(&grid.xs)) {
                 self.push(Slab {
-                    header: Some(header_index),
+                    header: Some(header),
                     ..slab
                 });
             }
         }
-        let blank_h = s.writing_gap.max(s.line(s.body) + 2.0 * pad);
+    }
+
+    /// A row's cells wrapped to their columns, each a data cell of `row`.
+    fn cell_lines(
+        &mut self,
+        cells: &[Text],
+        row: NodeId,
+        grid: &Grid,
+    ) -> Vec<(f32, Vec<Line>, Mark)> {
+        let xs = &grid.xs;
+        cells
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let w = xs[i + 1] - xs[i] - 2.0 * grid.inset;
+                let cell = self.tree.add(row, Role::TD);
+                let lines = wrap(text, self.fonts, self.style.body, w);
+                (xs[i] + grid.inset, lines, Mark::Content(cell))
+            })
+            .collect()
+    }
+
+    /// Empty ruled rows to write in by hand, the last one stretched to the page's foot when
+    /// the table asks to fill the page.
+    fn blank_rows(&mut self, table: &Table, grid: &Grid, header: usize) {
+        let s = self.style;
+        let xs = &grid.xs;
+        let blank_h = s.writing_gap.max(s.line(s.body) + 2.0 * grid.pad);
         for n in 0..table.blank_rows {
             let mut slab = Slab {
                 height: blank_h,
-                header: Some(header_index),
+                header: Some(header),
                 fill_page: table.fill_page && n + 1 == table.blank_rows,
                 ..Slab::default()
             };
-            for &x in &xs {
+            for &x in xs {
                 slab.items.push(Item::Line {
                     from: (x, 0.0),
                     to: (x, blank_h),
@@ -384,4 +378,32 @@ impl Builder<'_> {
             self.push(slab.marked(LAYOUT));
         }
     }
+}
+
+/// A table's columns as set: their edges, the room between a cell's edge and its text,
+/// and above and below a row's text.
+struct Grid {
+    xs: Vec<f32>,
+    inset: f32,
+    pad: f32,
+}
+
+/// Rules at each of `xs` down a slab, and across its top and bottom where asked: a row
+/// split over pages is ruled across only at its ends.
+fn rule_grid(slab: &mut Slab, xs: &[f32], top: bool, bottom: bool) {
+    let h = slab.height;
+    let (l, r) = (xs[0], xs[xs.len() - 1]);
+    let across = [(top, 0.0), (bottom, h)]
+        .into_iter()
+        .filter(|&(on, _)| on)
+        .map(|(_, y)| ((l, y), (r, y)));
+    for (from, to) in xs.iter().map(|&x| ((x, 0.0), (x, h))).chain(across) {
+        slab.items.push(Item::Line {
+            from,
+            to,
+            width: 0.6,
+            grey: 0.35,
+        });
+    }
+    slab.mark(LAYOUT);
 }

@@ -15,7 +15,7 @@ use unicode_linebreak::{linebreaks, BreakOpportunity};
 use unicode_script::{Script, UnicodeScript};
 
 use crate::document::Text;
-use crate::fonts::{is_ignorable, FaceId, FontSet, ShapedGlyph, Weight, PLACEHOLDER};
+use crate::fonts::{is_ignorable, Face, FaceId, FontSet, ShapedGlyph, Weight, PLACEHOLDER};
 use crate::frame::{Glyph, Item, TextRun};
 
 /// A piece of one set line: glyphs of one face and weight, at an x offset from the
@@ -104,102 +104,15 @@ impl<'f> Paragraph<'f> {
     /// Shapes text given as parts in a weight each. A `\n` inside is drawn as a space: split
     /// paragraphs first.
     pub fn new(fonts: &'f FontSet, parts: &[(Weight, &str)]) -> Paragraph<'f> {
-        // Each character's face, weight and drawn character; `None` while a character
-        // without a script of its own waits to join the face beside it.
-        let mut text = String::new();
-        let mut chars: Vec<(usize, char, Weight, Option<FaceId>)> = Vec::new();
-        for &(weight, part) in parts {
-            for c in part.chars() {
-                let c = if c == '\n' { ' ' } else { c };
-                let at = text.len();
-                text.push(c);
-                let (face, drawn) = if is_common(c) {
-                    let drawable = is_ignorable(c) || fonts.faces().any(|(_, f)| f.has(c));
-                    (None, if drawable { c } else { PLACEHOLDER })
-                } else {
-                    let (face, drawn) = fonts.pick(c, weight);
-                    (Some(face), drawn)
-                };
-                chars.push((at, drawn, weight, face));
-            }
-        }
-        // A shared character takes the face before it, else the one after it, when that
-        // face has it; else the first that has it.
-        let mut next: Vec<Option<(FaceId, Weight)>> = vec![None; chars.len()];
-        let mut after = None;
-        for i in (0..chars.len()).rev() {
-            next[i] = after;
-            if let Some(face) = chars[i].3 {
-                after = Some((face, chars[i].2));
-            }
-        }
-        let mut before: Option<(FaceId, Weight)> = None;
-        for i in 0..chars.len() {
-            let (_, c, weight, face) = chars[i];
-            let face = face.unwrap_or_else(|| {
-                let fits = |(f, w): (FaceId, Weight)| {
-                    w == weight && (is_ignorable(c) || fonts.face(f).has(c))
-                };
-                match (before, next[i]) {
-                    (Some(b), _) if fits(b) => b.0,
-                    (_, Some(n)) if fits(n) => n.0,
-                    _ => fonts.pick(c, weight).0,
-                }
-            });
-            chars[i].3 = Some(face);
-            before = Some((face, weight));
-        }
-
+        let (text, mut chars) = read_chars(fonts, parts);
+        give_shared_faces(fonts, &mut chars);
         let (levels, rtl) = levels(&text);
-        let mut runs: Vec<Run> = Vec::new();
-        let mut script = Script::Common;
-        for (i, &(at, c, weight, face)) in chars.iter().enumerate() {
-            let face = face.expect("every character has a face");
-            let len = chars.get(i + 1).map_or(text.len(), |n| n.0) - at;
-            let level = levels.as_ref().map_or(0, |l| l[at]);
-            let own = self::script(c);
-            let common = matches!(own, Script::Common | Script::Inherited) || is_ignorable(c);
-            let new_script = !common && own != script && script != Script::Common;
-            match runs.last_mut() {
-                Some(run)
-                    if run.face == face
-                        && run.weight == weight
-                        && run.level == level
-                        && !new_script =>
-                {
-                    run.range.end = at + len;
-                }
-                _ => {
-                    runs.push(Run {
-                        range: at..at + len,
-                        face,
-                        weight,
-                        level,
-                        glyphs: Vec::new(),
-                    });
-                    script = Script::Common;
-                }
-            }
-            if !common {
-                script = own;
-            }
-        }
+        let mut runs = split_runs(&text, &chars, levels.as_deref());
         let drawn: Vec<(u32, char)> = chars.iter().map(|c| (c.0 as u32, c.1)).collect();
         for run in &mut runs {
             let face = fonts.face(run.face);
             let rtl = Some(run.level % 2 == 1);
-            let as_written = chars_in(&drawn, run.range.clone())
-                .all(|(c, at)| text[at as usize..].starts_with(c));
-            if as_written {
-                face.shape(
-                    &text[run.range.clone()],
-                    rtl,
-                    run.range.start as u32,
-                    &mut run.glyphs,
-                );
-            } else {
-                face.shape_chars(chars_in(&drawn, run.range.clone()), rtl, &mut run.glyphs);
-            }
+            shape_range(face, &text, &drawn, run.range.clone(), rtl, &mut run.glyphs);
         }
         Paragraph {
             fonts,
@@ -241,35 +154,24 @@ impl<'f> Paragraph<'f> {
     /// line still gets a line of its own). Lines break at UAX #14 opportunities; a word
     /// longer than a line is broken between clusters. An empty paragraph is one empty line.
     pub fn lines(&self, size: f32, width: f32) -> Vec<Line> {
-        let (adv, starts) = self.advances(size);
-        let mut prefix = Vec::with_capacity(adv.len() + 1);
-        let mut sum = 0.0f32;
-        prefix.push(0.0);
-        for a in &adv {
-            sum += a;
-            prefix.push(sum);
-        }
-        let mut unsafe_at = vec![false; self.text.len() + 1];
-        for run in &self.runs {
-            for g in run.glyphs.iter().filter(|g| g.unsafe_to_break) {
-                unsafe_at[g.cluster as usize] = true;
-            }
-        }
-        // Where a line would cut the shaping (a kerned pair, joined letters), it is
-        // reshaped, so it is measured as it will be set.
-        let limit = width + 0.01;
-        // Only a line close to the limit is set to measure: reshaping at a cut changes the
-        // letters beside it, by a kerning pair or a joining form. That can be most of an em
-        // (a medial Arabic letter becoming a wide final one), so "close" is two ems.
-        let measure = |from: usize, to: usize| {
-            let estimate = prefix[to] - prefix[from];
-            if (unsafe_at[from] || unsafe_at[to]) && estimate > limit - size * 2.0 {
-                line_width(&self.line(from..to, size))
-            } else {
-                estimate
-            }
-        };
+        self.break_ranges(size, width)
+            .into_iter()
+            .map(|r| {
+                let mut line = self.line(r, size);
+                if self.rtl {
+                    let shift = (width - line_width(&line)).max(0.0);
+                    line.iter_mut().for_each(|p| p.x += shift);
+                }
+                line
+            })
+            .collect()
+    }
 
+    /// Where the lines break: each line's characters, without the spaces it breaks at.
+    fn break_ranges(&self, size: f32, width: f32) -> Vec<Range<usize>> {
+        let (adv, starts) = self.advances(size);
+        let limit = width + 0.01;
+        let measure = self.measurer(&adv, size, limit);
         let mut ranges: Vec<Range<usize>> = Vec::new();
         let mut start = 0;
         // The furthest break opportunity so far whose line fits.
@@ -290,18 +192,7 @@ impl<'f> Paragraph<'f> {
                     fitting = None;
                     continue;
                 }
-                // One word longer than the line: break it between clusters.
-                let mut cut = start;
-                let mut i = start + 1;
-                while i <= end {
-                    if starts[i] && self.text.is_char_boundary(i) {
-                        if measure(start, i) > limit && cut > start {
-                            break;
-                        }
-                        cut = i;
-                    }
-                    i += 1;
-                }
+                let cut = self.cut_word(start..end, &starts, &measure, limit);
                 if cut == start || cut >= end {
                     // One cluster, or one the break falls inside: it cannot be broken.
                     fitting = Some(at);
@@ -322,16 +213,60 @@ impl<'f> Paragraph<'f> {
             ranges.push(start..end);
         }
         ranges
-            .into_iter()
-            .map(|r| {
-                let mut line = self.line(r, size);
-                if self.rtl {
-                    let shift = (width - line_width(&line)).max(0.0);
-                    line.iter_mut().for_each(|p| p.x += shift);
+    }
+
+    /// How wide the characters `from..to` are as a line, from the clusters' advances `adv`.
+    /// Where a line would cut the shaping (a kerned pair, joined letters), it is reshaped,
+    /// so it is measured as it will be set.
+    fn measurer(&self, adv: &[f32], size: f32, limit: f32) -> impl Fn(usize, usize) -> f32 + '_ {
+        let mut prefix = Vec::with_capacity(adv.len() + 1);
+        let mut sum = 0.0f32;
+        prefix.push(0.0);
+        for a in adv {
+            sum += a;
+            prefix.push(sum);
+        }
+        let mut unsafe_at = vec![false; self.text.len() + 1];
+        for run in &self.runs {
+            for g in run.glyphs.iter().filter(|g| g.unsafe_to_break) {
+                unsafe_at[g.cluster as usize] = true;
+            }
+        }
+        // Only a line close to the limit is set to measure: reshaping at a cut changes the
+        // letters beside it, by a kerning pair or a joining form. That can be most of an em
+        // (a medial Arabic letter becoming a wide final one), so "close" is two ems.
+        move |from: usize, to: usize| {
+            let estimate = prefix[to] - prefix[from];
+            if (unsafe_at[from] || unsafe_at[to]) && estimate > limit - size * 2.0 {
+                line_width(&self.line(from..to, size))
+            } else {
+                estimate
+            }
+        }
+    }
+
+    /// One word longer than the line: where to break it between clusters (`starts` marks
+    /// where a cluster starts), as far along as still fits.
+    fn cut_word(
+        &self,
+        word: Range<usize>,
+        starts: &[bool],
+        measure: &impl Fn(usize, usize) -> f32,
+        limit: f32,
+    ) -> usize {
+        let start = word.start;
+        let mut cut = start;
+        let mut i = start + 1;
+        while i <= word.end {
+            if starts[i] && self.text.is_char_boundary(i) {
+                if measure(start, i) > limit && cut > start {
+                    break;
                 }
-                line
-            })
-            .collect()
+                cut = i;
+            }
+            i += 1;
+        }
+        cut
     }
 
     /// Whether `at` falls between a dash and a digit, as in "0–10" or "2-3 times": the
@@ -373,31 +308,10 @@ impl<'f> Paragraph<'f> {
             let glyphs: Vec<ShapedGlyph> = if reshape {
                 let mut out = Vec::new();
                 let rtl = Some(run.level % 2 == 1);
-                let as_written = chars_in(&self.drawn, from..to)
-                    .all(|(c, at)| self.text[at as usize..].starts_with(c));
-                if as_written {
-                    face.shape(&self.text[from..to], rtl, from as u32, &mut out);
-                } else {
-                    face.shape_chars(chars_in(&self.drawn, from..to), rtl, &mut out);
-                }
+                shape_range(face, &self.text, &self.drawn, from..to, rtl, &mut out);
                 out
             } else {
-                // Clusters rise left to right, or fall in a right-to-left run: the line's
-                // glyphs are one slice of the run's.
-                let (from, to) = (from as u32, to as u32);
-                let glyphs = &run.glyphs;
-                let (start, end) = if run.level % 2 == 0 {
-                    (
-                        glyphs.partition_point(|g| g.cluster < from),
-                        glyphs.partition_point(|g| g.cluster < to),
-                    )
-                } else {
-                    (
-                        glyphs.partition_point(|g| g.cluster >= to),
-                        glyphs.partition_point(|g| g.cluster >= from),
-                    )
-                };
-                glyphs[start..end].to_vec()
+                run_slice(run, from, to).to_vec()
             };
             let scale = size / face.units_per_em();
             let width = glyphs.iter().map(|g| g.advance as f32).sum::<f32>() * scale;
@@ -426,6 +340,138 @@ impl<'f> Paragraph<'f> {
             })
             .collect()
     }
+}
+
+/// A character of a paragraph: its byte offset, the character drawn for it, its weight, and
+/// its face (`None` while a character without a script of its own waits to join the face
+/// beside it).
+type Char = (usize, char, Weight, Option<FaceId>);
+
+/// The parts' text (a line feed as a space), and each character's face, weight and drawn
+/// character.
+fn read_chars(fonts: &FontSet, parts: &[(Weight, &str)]) -> (String, Vec<Char>) {
+    let mut text = String::new();
+    let mut chars: Vec<Char> = Vec::new();
+    for &(weight, part) in parts {
+        for c in part.chars() {
+            let c = if c == '\n' { ' ' } else { c };
+            let at = text.len();
+            text.push(c);
+            let (face, drawn) = if is_common(c) {
+                let drawable = is_ignorable(c) || fonts.faces().any(|(_, f)| f.has(c));
+                (None, if drawable { c } else { PLACEHOLDER })
+            } else {
+                let (face, drawn) = fonts.pick(c, weight);
+                (Some(face), drawn)
+            };
+            chars.push((at, drawn, weight, face));
+        }
+    }
+    (text, chars)
+}
+
+/// A shared character takes the face before it, else the one after it, when that face has
+/// it; else the first that has it.
+fn give_shared_faces(fonts: &FontSet, chars: &mut [Char]) {
+    let mut next: Vec<Option<(FaceId, Weight)>> = vec![None; chars.len()];
+    let mut after = None;
+    for i in (0..chars.len()).rev() {
+        next[i] = after;
+        if let Some(face) = chars[i].3 {
+            after = Some((face, chars[i].2));
+        }
+    }
+    let mut before: Option<(FaceId, Weight)> = None;
+    for i in 0..chars.len() {
+        let (_, c, weight, face) = chars[i];
+        let face = face.unwrap_or_else(|| {
+            let fits =
+                |(f, w): (FaceId, Weight)| w == weight && (is_ignorable(c) || fonts.face(f).has(c));
+            match (before, next[i]) {
+                (Some(b), _) if fits(b) => b.0,
+                (_, Some(n)) if fits(n) => n.0,
+                _ => fonts.pick(c, weight).0,
+            }
+        });
+        chars[i].3 = Some(face);
+        before = Some((face, weight));
+    }
+}
+
+/// The text cut into runs of one face, weight, bidi level and script, not yet shaped.
+fn split_runs(text: &str, chars: &[Char], levels: Option<&[u8]>) -> Vec<Run> {
+    let mut runs: Vec<Run> = Vec::new();
+    let mut script = Script::Common;
+    for (i, &(at, c, weight, face)) in chars.iter().enumerate() {
+        let face = face.expect("every character has a face");
+        let len = chars.get(i + 1).map_or(text.len(), |n| n.0) - at;
+        let level = levels.map_or(0, |l| l[at]);
+        let own = self::script(c);
+        let common = matches!(own, Script::Common | Script::Inherited) || is_ignorable(c);
+        let new_script = !common && own != script && script != Script::Common;
+        match runs.last_mut() {
+            Some(run)
+                if run.face == face
+                    && run.weight == weight
+                    && run.level == level
+                    && !new_script =>
+            {
+                run.range.end = at + len;
+            }
+            _ => {
+                runs.push(Run {
+                    range: at..at + len,
+                    face,
+                    weight,
+                    level,
+                    glyphs: Vec::new(),
+                });
+                script = Script::Common;
+            }
+        }
+        if !common {
+            script = own;
+        }
+    }
+    runs
+}
+
+/// Shapes the characters `range` of `text` into `out`: as written when every one is drawn
+/// as itself, else the characters drawn (the placeholder for one no face has).
+fn shape_range(
+    face: &Face,
+    text: &str,
+    drawn: &[(u32, char)],
+    range: Range<usize>,
+    rtl: Option<bool>,
+    out: &mut Vec<ShapedGlyph>,
+) {
+    let as_written =
+        chars_in(drawn, range.clone()).all(|(c, at)| text[at as usize..].starts_with(c));
+    if as_written {
+        face.shape(&text[range.clone()], rtl, range.start as u32, out);
+    } else {
+        face.shape_chars(chars_in(drawn, range), rtl, out);
+    }
+}
+
+/// The glyphs of `run` for the characters `from..to`: clusters rise left to right, or fall
+/// in a right-to-left run, so they are one slice of the run's.
+fn run_slice(run: &Run, from: usize, to: usize) -> &[ShapedGlyph] {
+    let (from, to) = (from as u32, to as u32);
+    let glyphs = &run.glyphs;
+    let (start, end) = if run.level.is_multiple_of(2) {
+        (
+            glyphs.partition_point(|g| g.cluster < from),
+            glyphs.partition_point(|g| g.cluster < to),
+        )
+    } else {
+        (
+            glyphs.partition_point(|g| g.cluster >= to),
+            glyphs.partition_point(|g| g.cluster >= from),
+        )
+    };
+    &glyphs[start..end]
 }
 
 /// The drawn characters whose offsets lie in `range`, with their offsets.

@@ -47,31 +47,10 @@ pub(super) fn write(file: &mut File, attachments: &[Attachment], date: &str) -> 
     if attachments.is_empty() {
         return Vec::new();
     }
-    let mut specs: Vec<(&str, u32)> = Vec::with_capacity(attachments.len());
-    for a in attachments {
-        let mut dict = b"/Type/EmbeddedFile/Subtype/".to_vec();
-        name_bytes(&mut dict, &a.mime);
-        dict.extend_from_slice(format!("/Params<</Size {}/ModDate", a.bytes.len()).as_bytes());
-        text_string(&mut dict, date);
-        dict.extend_from_slice(b">>");
-        let stream = file.stream(dict, a.bytes.clone());
-
-        let mut spec = b"<</Type/Filespec/F".to_vec();
-        text_string(&mut spec, &a.name);
-        spec.extend_from_slice(b"/UF");
-        text_string(&mut spec, &a.name);
-        spec.extend_from_slice(b"/Desc");
-        text_string(&mut spec, &a.description);
-        spec.extend_from_slice(b"/AFRelationship/");
-        spec.extend_from_slice(a.relationship.name());
-        spec.extend_from_slice(b"/EF<</F ");
-        reference(&mut spec, stream);
-        spec.extend_from_slice(b"/UF ");
-        reference(&mut spec, stream);
-        spec.extend_from_slice(b">>>>");
-        specs.push((&a.name, file.add(spec)));
-    }
-
+    let specs: Vec<(&str, u32)> = attachments
+        .iter()
+        .map(|a| (a.name.as_str(), write_one(file, a, date)))
+        .collect();
     let mut af = b"/AF[".to_vec();
     for (i, (_, id)) in specs.iter().enumerate() {
         if i > 0 {
@@ -80,7 +59,41 @@ pub(super) fn write(file: &mut File, attachments: &[Attachment], date: &str) -> 
         reference(&mut af, *id);
     }
     af.push(b']');
+    let tree = file.add(name_tree(&specs));
+    af.extend_from_slice(b"/Names<</EmbeddedFiles ");
+    reference(&mut af, tree);
+    af.extend_from_slice(b">>");
+    af
+}
 
+/// Writes one attachment's embedded file stream and file specification; returns the
+/// specification's id.
+fn write_one(file: &mut File, a: &Attachment, date: &str) -> u32 {
+    let mut dict = b"/Type/EmbeddedFile/Subtype/".to_vec();
+    name_bytes(&mut dict, &a.mime);
+    dict.extend_from_slice(format!("/Params<</Size {}/ModDate", a.bytes.len()).as_bytes());
+    text_string(&mut dict, date);
+    dict.extend_from_slice(b">>");
+    let stream = file.stream(dict, a.bytes.clone());
+
+    let mut spec = b"<</Type/Filespec/F".to_vec();
+    text_string(&mut spec, &a.name);
+    spec.extend_from_slice(b"/UF");
+    text_string(&mut spec, &a.name);
+    spec.extend_from_slice(b"/Desc");
+    text_string(&mut spec, &a.description);
+    spec.extend_from_slice(b"/AFRelationship/");
+    spec.extend_from_slice(a.relationship.name());
+    spec.extend_from_slice(b"/EF<</F ");
+    reference(&mut spec, stream);
+    spec.extend_from_slice(b"/UF ");
+    reference(&mut spec, stream);
+    spec.extend_from_slice(b">>>>");
+    file.add(spec)
+}
+
+/// The `/EmbeddedFiles` name tree: each file specification under its file name.
+fn name_tree(specs: &[(&str, u32)]) -> Vec<u8> {
     // A name tree's keys are in byte order of their encoded strings (ISO 32000-1, 7.9.6).
     let mut keyed: Vec<(Vec<u8>, u32)> = specs
         .iter()
@@ -101,11 +114,7 @@ pub(super) fn write(file: &mut File, attachments: &[Attachment], date: &str) -> 
         reference(&mut tree, *id);
     }
     tree.extend_from_slice(b"]>>");
-    let tree = file.add(tree);
-    af.extend_from_slice(b"/Names<</EmbeddedFiles ");
-    reference(&mut af, tree);
-    af.extend_from_slice(b">>");
-    af
+    tree
 }
 
 /// A PDF name: bytes outside the regular characters, and `#`, written as `#XX`

@@ -2,6 +2,7 @@
 //! operators, keeping each run's text readable (ToUnicode or ActualText).
 
 use super::*;
+use crate::frame::Glyph;
 
 /// Turns items into content-stream operators, writing a state change only when the state
 /// changes: consecutive texts share one text object, each line placed relative to the one
@@ -95,6 +96,35 @@ impl<'p, 'a> Pen<'p, 'a> {
     /// whatever the shaper did: joined Arabic forms, reordered Indic vowel signs,
     /// conjuncts and ligatures alike.
     pub(super) fn text(&mut self, run: &TextRun) {
+        self.move_to_run(run);
+        let scale = self.drawn.face(run.face).scale;
+        let placed = Placed::new(run, scale);
+        if placed.marked {
+            self.begin_actual(&placed.marked_text());
+        }
+        let mut showing = Showing::default();
+        let mut k = 0;
+        while k < placed.order.len() {
+            let range = &run.glyphs[placed.order[k]].text;
+            let mut end = k + 1;
+            while end < placed.order.len() && run.glyphs[placed.order[end]].text == *range {
+                end += 1;
+            }
+            self.show_cluster(&placed, &placed.order[k..end], &mut showing);
+            k = end;
+        }
+        showing.shown.close(&mut self.out, &mut showing.at);
+        if placed.marked {
+            self.out.extend_from_slice(b"EMC\n");
+        }
+        if !showing.outlines.is_empty() {
+            self.end_text();
+            self.draw_outlines(run, &showing.outlines);
+        }
+    }
+
+    /// Moves to the run's start, opening a text object if none is open, and sets its font.
+    fn move_to_run(&mut self, run: &TextRun) {
         self.fill(0.0);
         let at = (
             to_hundredths(run.x),
@@ -120,207 +150,195 @@ impl<'p, 'a> Pen<'p, 'a> {
         self.out.push(b' ');
         hundredths(&mut self.out, dy);
         self.out.extend_from_slice(b" Td\n");
+    }
 
-        let scale = self.drawn.face(run.face).scale;
-        // Where each glyph's pen position is, in thousandths of an em from the run's start.
-        let mut pen = Vec::with_capacity(run.glyphs.len());
-        let mut x = 0.0f64;
-        for g in &run.glyphs {
-            pen.push(x);
-            x += f64::from(g.advance) * scale;
+    /// Shows one cluster's glyphs (`glyphs`, indexes in the order shown), so that it reads
+    /// back as its characters.
+    fn show_cluster(&mut self, placed: &Placed, glyphs: &[usize], showing: &mut Showing) {
+        let run = placed.run;
+        let range = run.glyphs[glyphs[0]].text.clone();
+        let cluster = &run.text[range.start as usize..range.end as usize];
+        let hyphen = placed.hyphen_ends && range.end as usize == run.text.len() && cluster == "-";
+        if glyphs.len() == 1 && !hyphen && !(placed.rtl && cluster.chars().nth(1).is_some()) {
+            // The common case: one glyph that reads as its cluster.
+            let i = glyphs[0];
+            let g = &run.glyphs[i];
+            let used = self.drawn.face(run.face);
+            let (cid, reads, width) = used.cid(g.id, cluster, None);
+            if reads {
+                let (target, rise) = (placed.place(i), placed.rise(g));
+                self.glyph(
+                    &mut showing.shown,
+                    &mut showing.at,
+                    cid,
+                    target,
+                    width,
+                    rise,
+                );
+                return;
+            }
         }
-        // Clusters in reading order; the glyphs of a cluster in the direction the text
-        // runs, each where it is drawn, so readers that rebuild words from positions find
-        // no gap or step back inside a word.
-        let rtl = run
-            .glyphs
-            .windows(2)
-            .any(|w| w[0].text.start > w[1].text.start);
-        let place = |i: usize| pen[i] + f64::from(run.glyphs[i].x_offset) * scale;
-        let mut order: Vec<usize> = (0..run.glyphs.len()).collect();
-        order.sort_by(|&a, &b| {
-            let (ga, gb) = (&run.glyphs[a], &run.glyphs[b]);
-            ga.text.start.cmp(&gb.text.start).then_with(|| {
-                let by_x = place(a).total_cmp(&place(b));
-                if rtl {
-                    by_x.reverse()
-                } else {
-                    by_x
-                }
-            })
-        });
+        let chars = cluster.chars().count();
+        let mut codes = Vec::new();
+        if placed.rtl && (glyphs.len() > 1 || chars > 1) {
+            codes = self.spread_rtl_cluster(placed, glyphs, cluster, &mut showing.outlines);
+        }
+        let mut exact = true;
+        if codes.is_empty() {
+            (codes, exact) = self.share_cluster(placed, glyphs, cluster, &mut showing.outlines);
+        }
+        // A glyph of a CFF face drawn for another text than its code reads as.
+        let actual = match () {
+            _ if placed.marked => None,
+            _ if hyphen => Some("- "),
+            _ if !exact => Some(cluster),
+            _ => None,
+        };
+        self.show_codes(codes, actual, showing);
+    }
 
-        // pdftotext takes a hyphen at the end of a line for a word broken across lines and
-        // drops it, joining the lines; but every hyphen on a sheet is one somebody wrote
-        // (lines never break with an added hyphen). Read as "- ", the hyphen stays.
-        let hyphen_ends = run.ends_line && run.text.ends_with('-');
-        // Poppler rebuilds words from where glyphs stand, and a mark set over its letter
-        // (or a vowel sign drawn before it) reads to it as the start of a new word. In
-        // text that runs left to right, such a run is marked with its text as well, which
-        // poppler reads instead; MuPDF reads the glyphs' own text, in the order shown.
-        let marked = rtl
-            || (run.glyphs.windows(2).any(|w| w[0].text == w[1].text)
-                || run
-                    .glyphs
-                    .iter()
-                    .any(|g| g.advance == 0 || g.x_offset != 0 || g.y_offset != 0));
-        if marked {
-            let mut actual = run.text.clone();
-            if hyphen_ends {
-                actual.push(' ');
-            }
-            if rtl {
-                // Poppler lays the marked text out left to right and then reverses what
-                // reads right to left: it is given in the order drawn.
-                actual = actual.chars().rev().collect();
-            }
-            self.begin_actual(&actual);
+    /// Shows a cluster's codes, marked with the text they read as when it is `actual`.
+    fn show_codes(&mut self, codes: Vec<Code>, actual: Option<&str>, showing: &mut Showing) {
+        if let Some(actual) = actual {
+            showing.shown.close(&mut self.out, &mut showing.at);
+            self.begin_actual(actual);
         }
-        let mut outlines: Vec<(u16, f64, i32)> = Vec::new();
-        let mut shown = Shown::default();
-        // The pen of the text being shown, in thousandths of an em from the run's start.
-        let mut at = 0.0f64;
-        let mut k = 0;
-        while k < order.len() {
-            let range = run.glyphs[order[k]].text.clone();
-            let mut end = k + 1;
-            while end < order.len() && run.glyphs[order[end]].text == range {
-                end += 1;
+        for code in codes {
+            if code.invisible {
+                showing.shown.close(&mut self.out, &mut showing.at);
+                self.out.extend_from_slice(b"3 Tr\n");
             }
-            let cluster = &run.text[range.start as usize..range.end as usize];
-            let hyphen = hyphen_ends && range.end as usize == run.text.len() && cluster == "-";
-            if end == k + 1 && !hyphen && !(rtl && cluster.chars().nth(1).is_some()) {
-                // The common case: one glyph that reads as its cluster.
-                let i = order[k];
-                let g = &run.glyphs[i];
-                let used = self.drawn.face(run.face);
-                let (cid, reads, width) = used.cid(g.id, cluster, None);
-                if reads {
-                    let rise =
-                        (f64::from(g.y_offset) * scale / 1000.0 * f64::from(run.size)) as f32;
-                    self.glyph(&mut shown, &mut at, cid, place(i), width, rise);
-                    k = end;
-                    continue;
-                }
+            let shown = &mut showing.shown;
+            self.glyph(
+                shown,
+                &mut showing.at,
+                code.cid,
+                code.target,
+                code.width,
+                code.rise,
+            );
+            if code.invisible {
+                showing.shown.close(&mut self.out, &mut showing.at);
+                self.out.extend_from_slice(b"0 Tr\n");
             }
-            let shares = share(cluster, end - k);
-            let mut exact = true;
-            let mut codes = Vec::with_capacity(end - k);
-            let chars = cluster.chars().count();
-            if rtl && (end - k > 1 || chars > 1) {
-                // Joined letters with marks or a ligature in right-to-left text: poppler
-                // orders characters by where they stand and MuPDF by the order shown, and
-                // a mark over a ligature stands nowhere that suits both. So the glyphs
-                // are drawn as shapes, and the characters are shown invisibly, each over
-                // its share of the cluster's width, right to left, in reading order.
-                let left = order[k..end]
-                    .iter()
-                    .map(|&j| pen[j])
-                    .fold(f64::MAX, f64::min);
-                let right = order[k..end]
-                    .iter()
-                    .map(|&j| pen[j] + f64::from(run.glyphs[j].advance) * scale)
-                    .fold(f64::MIN, f64::max);
-                let each = (right - left).max(0.0) / chars as f64;
-                let units = (each / scale).round().clamp(0.0, 65535.0) as u16;
-                let id = run.glyphs[order[k]].id;
-                for &j in &order[k..end] {
-                    let g = &run.glyphs[j];
-                    outlines.push((g.id, place(j), g.y_offset));
-                }
-                let used = self.drawn.face(run.face);
-                for (n, c) in cluster.chars().enumerate() {
-                    let mut buf = [0u8; 4];
-                    let (cid, _, width) = used.cid(id, c.encode_utf8(&mut buf), Some(units));
-                    let x = left + (chars - 1 - n) as f64 * each;
-                    codes.push((cid, x, width, 0.0, true));
-                }
-            }
-            // The last glyph with text in a cluster whose later glyphs have none spans them
-            // too, so that no reader sees a gap where they stand.
-            let last_with_text = shares.iter().rposition(|t| !t.is_empty());
-            let spans_rest = last_with_text.filter(|&n| n + 1 < shares.len()).map(|n| {
-                let i = order[k + n];
-                let cluster_end = order[k..end]
-                    .iter()
-                    .map(|&j| pen[j] + f64::from(run.glyphs[j].advance) * scale)
-                    .fold(0.0, f64::max);
-                (
-                    n,
-                    ((cluster_end - place(i)) / scale)
-                        .round()
-                        .clamp(0.0, 65535.0) as u16,
-                )
-            });
-            let simple = codes.is_empty();
-            for (n, (&i, text)) in order[k..end].iter().zip(&shares).enumerate() {
-                if !simple {
-                    break;
-                }
-                let g = &run.glyphs[i];
-                if text.is_empty() {
-                    // A glyph that stands for no character of its own (the second part of
-                    // a two-part vowel sign): drawn as a shape, so it adds nothing to the
-                    // text.
-                    outlines.push((g.id, place(i), g.y_offset));
-                    continue;
-                }
-                let rise = (f64::from(g.y_offset) * scale / 1000.0 * f64::from(run.size)) as f32;
-                let used = self.drawn.face(run.face);
-                let advance = spans_rest.filter(|s| s.0 == n).map(|s| s.1);
-                let (cid, reads, width) = used.cid(g.id, text, advance);
-                exact &= reads;
-                codes.push((cid, place(i), width, rise, false));
-            }
-            // A glyph of a CFF face drawn for another text than its code reads as.
-            let actual = match () {
-                _ if marked => None,
-                _ if hyphen => Some("- "),
-                _ if !exact => Some(cluster),
-                _ => None,
-            };
-            if let Some(actual) = actual {
-                shown.close(&mut self.out, &mut at);
-                self.begin_actual(actual);
-            }
-            for (cid, target, width, rise, invisible) in codes {
-                if invisible {
-                    shown.close(&mut self.out, &mut at);
-                    self.out.extend_from_slice(b"3 Tr\n");
-                }
-                self.glyph(&mut shown, &mut at, cid, target, width, rise);
-                if invisible {
-                    shown.close(&mut self.out, &mut at);
-                    self.out.extend_from_slice(b"0 Tr\n");
-                }
-            }
-            if actual.is_some() {
-                shown.close(&mut self.out, &mut at);
-                self.out.extend_from_slice(b"EMC\n");
-            }
-            k = end;
         }
-        shown.close(&mut self.out, &mut at);
-        if marked {
+        if actual.is_some() {
+            showing.shown.close(&mut self.out, &mut showing.at);
             self.out.extend_from_slice(b"EMC\n");
         }
-        if !outlines.is_empty() {
-            self.end_text();
-            let face = self.drawn.fonts.face(run.face);
-            let em = f64::from(run.size) / f64::from(face.units_per_em());
-            for (id, x, y) in outlines {
-                let x = f64::from(run.x) + x / 1000.0 * f64::from(run.size);
-                let y = f64::from(self.height - run.baseline) + f64::from(y) * em;
-                // Font units to points: a scale finer than the hundredths lengths are
-                // written in.
-                self.out.extend_from_slice(
-                    format!("q {em:.7} 0 0 {em:.7} {x:.2} {y:.2} cm\n").as_bytes(),
-                );
-                let mut path = Outline::default();
-                face.outline(id, &mut path);
-                self.out.extend_from_slice(&path.out);
-                self.out.extend_from_slice(b"f Q\n");
+    }
+
+    /// Joined letters with marks or a ligature in right-to-left text: poppler orders
+    /// characters by where they stand and MuPDF by the order shown, and a mark over a
+    /// ligature stands nowhere that suits both. So the glyphs are drawn as shapes, and the
+    /// characters are shown invisibly, each over its share of the cluster's width, right to
+    /// left, in reading order.
+    fn spread_rtl_cluster(
+        &mut self,
+        placed: &Placed,
+        glyphs: &[usize],
+        cluster: &str,
+        outlines: &mut Vec<(u16, f64, i32)>,
+    ) -> Vec<Code> {
+        let run = placed.run;
+        let chars = cluster.chars().count();
+        let left = glyphs
+            .iter()
+            .map(|&j| placed.pen[j])
+            .fold(f64::MAX, f64::min);
+        let right = glyphs
+            .iter()
+            .map(|&j| placed.right_edge(j))
+            .fold(f64::MIN, f64::max);
+        let each = (right - left).max(0.0) / chars as f64;
+        let units = (each / placed.scale).round().clamp(0.0, 65535.0) as u16;
+        let id = run.glyphs[glyphs[0]].id;
+        for &j in glyphs {
+            let g = &run.glyphs[j];
+            outlines.push((g.id, placed.place(j), g.y_offset));
+        }
+        let used = self.drawn.face(run.face);
+        let mut codes = Vec::with_capacity(glyphs.len());
+        for (n, c) in cluster.chars().enumerate() {
+            let mut buf = [0u8; 4];
+            let (cid, _, width) = used.cid(id, c.encode_utf8(&mut buf), Some(units));
+            codes.push(Code {
+                cid,
+                target: left + (chars - 1 - n) as f64 * each,
+                width,
+                rise: 0.0,
+                invisible: true,
+            });
+        }
+        codes
+    }
+
+    /// The cluster's characters shared out in order among its glyphs, each glyph shown as
+    /// its share; also whether every glyph's code reads as its share.
+    fn share_cluster(
+        &mut self,
+        placed: &Placed,
+        glyphs: &[usize],
+        cluster: &str,
+        outlines: &mut Vec<(u16, f64, i32)>,
+    ) -> (Vec<Code>, bool) {
+        let run = placed.run;
+        let shares = share(cluster, glyphs.len());
+        // The last glyph with text in a cluster whose later glyphs have none spans them
+        // too, so that no reader sees a gap where they stand.
+        let last_with_text = shares.iter().rposition(|t| !t.is_empty());
+        let spans_rest = last_with_text.filter(|&n| n + 1 < shares.len()).map(|n| {
+            let i = glyphs[n];
+            let cluster_end = glyphs
+                .iter()
+                .map(|&j| placed.right_edge(j))
+                .fold(0.0, f64::max);
+            let advance = ((cluster_end - placed.place(i)) / placed.scale)
+                .round()
+                .clamp(0.0, 65535.0) as u16;
+            (n, advance)
+        });
+        let mut exact = true;
+        let mut codes = Vec::with_capacity(glyphs.len());
+        for (n, (&i, text)) in glyphs.iter().zip(&shares).enumerate() {
+            let g = &run.glyphs[i];
+            if text.is_empty() {
+                // A glyph that stands for no character of its own (the second part of
+                // a two-part vowel sign): drawn as a shape, so it adds nothing to the
+                // text.
+                outlines.push((g.id, placed.place(i), g.y_offset));
+                continue;
             }
+            let used = self.drawn.face(run.face);
+            let advance = spans_rest.filter(|s| s.0 == n).map(|s| s.1);
+            let (cid, reads, width) = used.cid(g.id, text, advance);
+            exact &= reads;
+            codes.push(Code {
+                cid,
+                target: placed.place(i),
+                width,
+                rise: placed.rise(g),
+                invisible: false,
+            });
+        }
+        (codes, exact)
+    }
+
+    /// Glyphs drawn as filled shapes rather than text, after the run's text object.
+    fn draw_outlines(&mut self, run: &TextRun, outlines: &[(u16, f64, i32)]) {
+        let face = self.drawn.fonts.face(run.face);
+        let em = f64::from(run.size) / f64::from(face.units_per_em());
+        for &(id, x, y) in outlines {
+            let x = f64::from(run.x) + x / 1000.0 * f64::from(run.size);
+            let y = f64::from(self.height - run.baseline) + f64::from(y) * em;
+            // Font units to points: a scale finer than the hundredths lengths are
+            // written in.
+            self.out
+                .extend_from_slice(format!("q {em:.7} 0 0 {em:.7} {x:.2} {y:.2} cm\n").as_bytes());
+            let mut path = Outline::default();
+            face.outline(id, &mut path);
+            self.out.extend_from_slice(&path.out);
+            self.out.extend_from_slice(b"f Q\n");
         }
     }
 
@@ -432,6 +450,122 @@ impl<'p, 'a> Pen<'p, 'a> {
             self.out.extend_from_slice(b"100 Tz\n");
         }
     }
+}
+
+/// A run's glyphs as they are shown: where each stands, the order they are shown in, and
+/// how the run's text is to be read back.
+pub(super) struct Placed<'r> {
+    run: &'r TextRun,
+    /// Font units to thousandths of an em.
+    scale: f64,
+    /// Where each glyph's pen position is, in thousandths of an em from the run's start.
+    pen: Vec<f64>,
+    rtl: bool,
+    /// The glyphs' indexes: clusters in reading order; the glyphs of a cluster in the
+    /// direction the text runs, each where it is drawn, so readers that rebuild words from
+    /// positions find no gap or step back inside a word.
+    order: Vec<usize>,
+    /// pdftotext takes a hyphen at the end of a line for a word broken across lines and
+    /// drops it, joining the lines; but every hyphen on a sheet is one somebody wrote
+    /// (lines never break with an added hyphen). Read as "- ", the hyphen stays.
+    hyphen_ends: bool,
+    /// Poppler rebuilds words from where glyphs stand, and a mark set over its letter (or
+    /// a vowel sign drawn before it) reads to it as the start of a new word. In text that
+    /// runs left to right, such a run is marked with its text as well, which poppler reads
+    /// instead; MuPDF reads the glyphs' own text, in the order shown.
+    marked: bool,
+}
+
+impl<'r> Placed<'r> {
+    fn new(run: &'r TextRun, scale: f64) -> Placed<'r> {
+        let mut pen = Vec::with_capacity(run.glyphs.len());
+        let mut x = 0.0f64;
+        for g in &run.glyphs {
+            pen.push(x);
+            x += f64::from(g.advance) * scale;
+        }
+        let rtl = run
+            .glyphs
+            .windows(2)
+            .any(|w| w[0].text.start > w[1].text.start);
+        let mut placed = Placed {
+            run,
+            scale,
+            pen,
+            rtl,
+            order: (0..run.glyphs.len()).collect(),
+            hyphen_ends: run.ends_line && run.text.ends_with('-'),
+            marked: rtl
+                || (run.glyphs.windows(2).any(|w| w[0].text == w[1].text)
+                    || run
+                        .glyphs
+                        .iter()
+                        .any(|g| g.advance == 0 || g.x_offset != 0 || g.y_offset != 0)),
+        };
+        let mut order = std::mem::take(&mut placed.order);
+        order.sort_by(|&a, &b| {
+            let (ga, gb) = (&run.glyphs[a], &run.glyphs[b]);
+            ga.text.start.cmp(&gb.text.start).then_with(|| {
+                let by_x = placed.place(a).total_cmp(&placed.place(b));
+                if rtl {
+                    by_x.reverse()
+                } else {
+                    by_x
+                }
+            })
+        });
+        placed.order = order;
+        placed
+    }
+
+    /// Where glyph `i` is drawn, in thousandths of an em from the run's start.
+    fn place(&self, i: usize) -> f64 {
+        self.pen[i] + f64::from(self.run.glyphs[i].x_offset) * self.scale
+    }
+
+    /// Where glyph `i`'s advance ends.
+    fn right_edge(&self, i: usize) -> f64 {
+        self.pen[i] + f64::from(self.run.glyphs[i].advance) * self.scale
+    }
+
+    /// How far a glyph is raised, in points.
+    fn rise(&self, g: &Glyph) -> f32 {
+        (f64::from(g.y_offset) * self.scale / 1000.0 * f64::from(self.run.size)) as f32
+    }
+
+    /// The text a marked run reads as.
+    fn marked_text(&self) -> String {
+        let mut actual = self.run.text.clone();
+        if self.hyphen_ends {
+            actual.push(' ');
+        }
+        if self.rtl {
+            // Poppler lays the marked text out left to right and then reverses what
+            // reads right to left: it is given in the order drawn.
+            actual = actual.chars().rev().collect();
+        }
+        actual
+    }
+}
+
+/// Where a run's text stands while it is shown: the `TJ` array, its pen, and the glyphs
+/// left to draw as shapes.
+#[derive(Default)]
+pub(super) struct Showing {
+    shown: Shown,
+    /// The pen of the text being shown, in thousandths of an em from the run's start.
+    at: f64,
+    outlines: Vec<(u16, f64, i32)>,
+}
+
+/// One glyph code to show: at `target` (thousandths of an em from the run's start), moving
+/// the pen by `width`, raised by `rise` points, and invisible where only its text counts.
+pub(super) struct Code {
+    cid: u16,
+    target: f64,
+    width: f64,
+    rise: f32,
+    invisible: bool,
 }
 
 /// The state of a `TJ` array being written.

@@ -75,10 +75,8 @@ impl File {
             .collect();
         let object_stream = self.reserve();
         let xref = self.reserve();
-        let size = xref + 1;
 
-        // Where each object is: (type, field 2, field 3) as in ISO 32000-1, 7.5.8.3.
-        let mut entries = vec![(0u8, 0u64, 0xFFFFu16); size as usize];
+        let mut entries = vec![(0u8, 0u64, 0xFFFFu16); xref as usize + 1];
         let mut out = Vec::with_capacity(
             1024 + compressed.iter().map(Vec::len).sum::<usize>()
                 + packed.iter().map(|(_, d)| d.len() / 3).sum::<usize>(),
@@ -93,46 +91,72 @@ impl File {
                 write_stream(&mut out, stream.id, &stream.dict, data);
             }
         }
-
-        let mut header = Vec::new();
-        let mut bodies = Vec::new();
-        for (index, (id, dict)) in packed.iter().enumerate() {
-            entries[*id as usize] = (2, u64::from(object_stream), index as u16);
-            int(&mut header, i64::from(*id));
-            header.push(b' ');
-            int(&mut header, bodies.len() as i64);
-            header.push(b' ');
-            bodies.extend_from_slice(dict);
-            bodies.push(b'\n');
-        }
-        let first = header.len();
-        header.extend_from_slice(&bodies);
-        let dict = format!("/Type/ObjStm/N {}/First {first}", packed.len()).into_bytes();
-        entries[object_stream as usize] = (1, out.len() as u64, 0);
-        write_stream(&mut out, object_stream, &dict, &deflate(&header));
-
-        let xref_at = out.len() as u64;
-        entries[xref as usize] = (1, xref_at, 0);
-        let width = (1..8).find(|w| xref_at < 1 << (8 * w)).unwrap_or(8);
-        let mut table = Vec::with_capacity(entries.len() * (3 + width));
-        for (kind, field, generation) in entries {
-            table.push(kind);
-            table.extend_from_slice(&field.to_be_bytes()[8 - width..]);
-            table.extend_from_slice(&generation.to_be_bytes());
-        }
-        let mut dict = format!("/Type/XRef/Size {size}/W[1 {width} 2]/Root ").into_bytes();
-        reference(&mut dict, catalog);
-        dict.extend_from_slice(b"/Info ");
-        reference(&mut dict, info);
-        dict.extend_from_slice(
-            format!("/ID[<{0:016X}{1:016X}><{0:016X}{1:016X}>]", id[0], id[1]).as_bytes(),
-        );
-        write_stream(&mut out, xref, &dict, &deflate(&table));
-        out.extend_from_slice(b"startxref\n");
-        int(&mut out, xref_at as i64);
-        out.extend_from_slice(b"\n%%EOF\n");
+        write_object_stream(&mut out, object_stream, &packed, &mut entries);
+        let trailer = Trailer { catalog, info, id };
+        write_xref(&mut out, xref, entries, &trailer);
         out
     }
+}
+
+/// Where an object is: (type, field 2, field 3) as in ISO 32000-1, 7.5.8.3.
+type XrefEntry = (u8, u64, u16);
+
+/// What the cross-reference stream's dictionary points to, as a trailer would.
+struct Trailer<'a> {
+    catalog: u32,
+    info: u32,
+    id: &'a [u64; 2],
+}
+
+/// The dictionaries, packed into one compressed object stream, numbered `id`.
+fn write_object_stream(
+    out: &mut Vec<u8>,
+    id: u32,
+    packed: &[(u32, Vec<u8>)],
+    entries: &mut [XrefEntry],
+) {
+    let mut header = Vec::new();
+    let mut bodies = Vec::new();
+    for (index, (object, dict)) in packed.iter().enumerate() {
+        entries[*object as usize] = (2, u64::from(id), index as u16);
+        int(&mut header, i64::from(*object));
+        header.push(b' ');
+        int(&mut header, bodies.len() as i64);
+        header.push(b' ');
+        bodies.extend_from_slice(dict);
+        bodies.push(b'\n');
+    }
+    let first = header.len();
+    header.extend_from_slice(&bodies);
+    let dict = format!("/Type/ObjStm/N {}/First {first}", packed.len()).into_bytes();
+    entries[id as usize] = (1, out.len() as u64, 0);
+    write_stream(out, id, &dict, &deflate(&header));
+}
+
+/// The cross-reference stream, numbered `xref` (the last object), and the file's end.
+fn write_xref(out: &mut Vec<u8>, xref: u32, mut entries: Vec<XrefEntry>, trailer: &Trailer) {
+    let size = xref + 1;
+    let xref_at = out.len() as u64;
+    entries[xref as usize] = (1, xref_at, 0);
+    let width = (1..8).find(|w| xref_at < 1 << (8 * w)).unwrap_or(8);
+    let mut table = Vec::with_capacity(entries.len() * (3 + width));
+    for (kind, field, generation) in entries {
+        table.push(kind);
+        table.extend_from_slice(&field.to_be_bytes()[8 - width..]);
+        table.extend_from_slice(&generation.to_be_bytes());
+    }
+    let mut dict = format!("/Type/XRef/Size {size}/W[1 {width} 2]/Root ").into_bytes();
+    reference(&mut dict, trailer.catalog);
+    dict.extend_from_slice(b"/Info ");
+    reference(&mut dict, trailer.info);
+    let id = trailer.id;
+    dict.extend_from_slice(
+        format!("/ID[<{0:016X}{1:016X}><{0:016X}{1:016X}>]", id[0], id[1]).as_bytes(),
+    );
+    write_stream(out, xref, &dict, &deflate(&table));
+    out.extend_from_slice(b"startxref\n");
+    int(out, xref_at as i64);
+    out.extend_from_slice(b"\n%%EOF\n");
 }
 
 /// A stream whose `data` is already deflated.

@@ -151,10 +151,8 @@ impl Subset {
 
 /// Writes the objects of one embedded face; returns the id of its font dictionary.
 pub(super) fn write_font(file: &mut File, used: &UsedFace, subset: Subset) -> u32 {
-    let m = subset.metrics;
-    let scale = |v: i64| v * 1000 / i64::from(m.units_per_em);
     let name = base_font_name(used);
-
+    let metrics = subset.metrics;
     // The font program.
     let length = subset.program.len();
     let program = if used.truetype {
@@ -162,7 +160,23 @@ pub(super) fn write_font(file: &mut File, used: &UsedFace, subset: Subset) -> u3
     } else {
         file.stream(b"/Subtype/OpenType".to_vec(), subset.program)
     };
+    let descriptor = file.add(font_descriptor(&name, &metrics, used.truetype, program));
+    let cid_font = write_cid_font(file, used, &name, descriptor);
 
+    let to_unicode = file.stream(Vec::new(), to_unicode(&used.cids));
+    let mut d = b"<</Type/Font/Subtype/Type0/BaseFont/".to_vec();
+    d.extend_from_slice(name.as_bytes());
+    d.extend_from_slice(b"/Encoding/Identity-H/DescendantFonts[");
+    reference(&mut d, cid_font);
+    d.extend_from_slice(b"]/ToUnicode ");
+    reference(&mut d, to_unicode);
+    d.extend_from_slice(b">>");
+    file.add(d)
+}
+
+/// The font descriptor: the face's metrics in thousandths of an em, and its program.
+fn font_descriptor(name: &str, m: &sfnt::Metrics, truetype: bool, program: u32) -> Vec<u8> {
+    let scale = |v: i64| v * 1000 / i64::from(m.units_per_em);
     let mut d = b"<</Type/FontDescriptor/FontName/".to_vec();
     d.extend_from_slice(name.as_bytes());
     // Symbolic: glyphs are picked by CID, not through a standard Latin encoding.
@@ -188,15 +202,18 @@ pub(super) fn write_font(file: &mut File, used: &UsedFace, subset: Subset) -> u3
         &mut d,
         10 + 220 * (i64::from(m.weight_class).max(50) - 50) / 900,
     );
-    d.extend_from_slice(if used.truetype {
+    d.extend_from_slice(if truetype {
         b"/FontFile2 "
     } else {
         b"/FontFile3 "
     });
     reference(&mut d, program);
     d.extend_from_slice(b">>");
-    let descriptor = file.add(d);
+    d
+}
 
+/// The CID font: each CID's advance width and, for a TrueType face, the glyph it draws.
+fn write_cid_font(file: &mut File, used: &UsedFace, name: &str, descriptor: u32) -> u32 {
     let mut d = b"<</Type/Font/Subtype/".to_vec();
     d.extend_from_slice(if used.truetype {
         b"CIDFontType2"
@@ -231,16 +248,6 @@ pub(super) fn write_font(file: &mut File, used: &UsedFace, subset: Subset) -> u3
         d.extend_from_slice(b"/CIDToGIDMap ");
         reference(&mut d, map);
     }
-    d.extend_from_slice(b">>");
-    let cid_font = file.add(d);
-
-    let to_unicode = file.stream(Vec::new(), to_unicode(&used.cids));
-    let mut d = b"<</Type/Font/Subtype/Type0/BaseFont/".to_vec();
-    d.extend_from_slice(name.as_bytes());
-    d.extend_from_slice(b"/Encoding/Identity-H/DescendantFonts[");
-    reference(&mut d, cid_font);
-    d.extend_from_slice(b"]/ToUnicode ");
-    reference(&mut d, to_unicode);
     d.extend_from_slice(b">>");
     file.add(d)
 }

@@ -111,12 +111,52 @@ pub fn write_tagged(
 ) -> Result<Vec<u8>, PdfError> {
     let mut drawn = Drawn::new(fonts);
     let mut marked = tags::Marked::new(structure);
+    let contents = draw_pages(pages, &mut drawn, &mut marked);
+
+    let mut file = File::default();
+    let catalog = file.reserve();
+    let tree = file.reserve();
+    let resources = file.reserve();
+    let info_id = file.reserve();
+
+    let font_refs = embed_fonts(&mut file, &drawn)?;
+    let kids = write_pages(&mut file, pages, contents, tree, resources);
+    file.set(tree, page_tree(&kids));
+    file.set(resources, font_resources(&font_refs));
+
+    let tagged = marked.write(&mut file, &kids, pages);
+    let archival = archive::write(&mut file, info);
+    // The sheet's title, not its file name, in the viewer's title bar.
+    let mut dict = b"<</Type/Catalog/Pages ".to_vec();
+    reference(&mut dict, tree);
+    dict.extend_from_slice(b"/PageLayout/OneColumn/ViewerPreferences<</DisplayDocTitle true>>");
+    dict.extend_from_slice(&tagged);
+    dict.extend_from_slice(&archival);
+    dict.extend_from_slice(&attachments::write(
+        &mut file,
+        attachments,
+        &pdf_date(info.created_unix),
+    ));
+    dict.extend_from_slice(b">>");
+    file.set(catalog, dict);
+
+    file.set(info_id, info_dict(info));
+    let id = file_id(info, &kids, &file);
+    Ok(file.finish(catalog, info_id, &id))
+}
+
+/// Each page's content stream: its items, marked as the structure says, then its footer.
+fn draw_pages<'a>(
+    pages: &[Page],
+    drawn: &mut Drawn<'a>,
+    marked: &mut tags::Marked,
+) -> Vec<Vec<u8>> {
     let last = pages.len().saturating_sub(1);
-    let contents: Vec<Vec<u8>> = pages
+    pages
         .iter()
         .enumerate()
         .map(|(n, page)| {
-            let mut pen = Pen::new(page.height, &mut drawn);
+            let mut pen = Pen::new(page.height, drawn);
             marked.draw_page(&mut pen, page, n);
             // A footer between two pages would land in the middle of any sentence that runs
             // on, for search, copy and untagged readers alike; an empty ActualText keeps it
@@ -136,14 +176,11 @@ pub fn write_tagged(
             pen.out.extend_from_slice(b"EMC\n");
             pen.out
         })
-        .collect();
+        .collect()
+}
 
-    let mut file = File::default();
-    let catalog = file.reserve();
-    let tree = file.reserve();
-    let resources = file.reserve();
-    let info_id = file.reserve();
-
+/// Embeds a subset of every face the pages draw with; returns each face's font object.
+fn embed_fonts(file: &mut File, drawn: &Drawn) -> Result<Vec<(FaceId, u32)>, PdfError> {
     // Fonts are subset one per thread: the slowest step after compression.
     let used: Vec<&UsedFace> = drawn.faces.iter().flatten().collect();
     let subsets: Vec<Result<Subset, PdfError>> = used
@@ -157,10 +194,20 @@ pub fn write_tagged(
         .collect();
     let mut font_refs = Vec::new();
     for (used, subset) in used.iter().zip(subsets) {
-        let id = write_font(&mut file, used, subset?);
+        let id = write_font(file, used, subset?);
         font_refs.push((used.id, id));
     }
+    Ok(font_refs)
+}
 
+/// Writes each page's object and content stream; returns the pages' objects in order.
+fn write_pages(
+    file: &mut File,
+    pages: &[Page],
+    contents: Vec<Vec<u8>>,
+    tree: u32,
+    resources: u32,
+) -> Vec<u32> {
     let mut kids = Vec::with_capacity(pages.len());
     for (n, (page, content)) in pages.iter().zip(contents).enumerate() {
         let page_id = file.reserve();
@@ -183,7 +230,11 @@ pub fn write_tagged(
         file.set(page_id, dict);
         kids.push(page_id);
     }
+    kids
+}
 
+/// The page tree: every page, in order.
+fn page_tree(kids: &[u32]) -> Vec<u8> {
     let mut dict = b"<</Type/Pages/Kids[".to_vec();
     for (i, kid) in kids.iter().enumerate() {
         if i > 0 {
@@ -192,36 +243,19 @@ pub fn write_tagged(
         reference(&mut dict, *kid);
     }
     dict.extend_from_slice(format!("]/Count {}>>", kids.len()).as_bytes());
-    file.set(tree, dict);
+    dict
+}
 
+/// The resources all pages share: the embedded fonts, each named by its face.
+fn font_resources(font_refs: &[(FaceId, u32)]) -> Vec<u8> {
     let mut dict = b"<</Font<<".to_vec();
-    for (face, id) in &font_refs {
+    for (face, id) in font_refs {
         dict.extend_from_slice(format!("/F{}", face.0).as_bytes());
         dict.push(b' ');
         reference(&mut dict, *id);
     }
     dict.extend_from_slice(b">>>>");
-    file.set(resources, dict);
-
-    let tagged = marked.write(&mut file, &kids, pages);
-    let archival = archive::write(&mut file, info);
-    // The sheet's title, not its file name, in the viewer's title bar.
-    let mut dict = b"<</Type/Catalog/Pages ".to_vec();
-    reference(&mut dict, tree);
-    dict.extend_from_slice(b"/PageLayout/OneColumn/ViewerPreferences<</DisplayDocTitle true>>");
-    dict.extend_from_slice(&tagged);
-    dict.extend_from_slice(&archival);
-    dict.extend_from_slice(&attachments::write(
-        &mut file,
-        attachments,
-        &pdf_date(info.created_unix),
-    ));
-    dict.extend_from_slice(b">>");
-    file.set(catalog, dict);
-
-    file.set(info_id, info_dict(info));
-    let id = file_id(info, &kids, &file);
-    Ok(file.finish(catalog, info_id, &id))
+    dict
 }
 
 /// The document information dictionary.

@@ -93,78 +93,11 @@ impl<'s> Marked<'s> {
         let s = self.structure;
         let root = file.reserve();
         let ids: Vec<u32> = s.nodes.iter().map(|_| file.reserve()).collect();
-        for (i, node) in s.nodes.iter().enumerate() {
-            // /Type is optional for a structure element, and left out: hundreds of them a sheet.
-            let mut d = b"<</S/".to_vec();
-            d.extend_from_slice(node.role.name().as_bytes());
-            d.extend_from_slice(b"/P ");
-            reference(&mut d, node.parent.map_or(root, |p| ids[p.0 as usize]));
-            let content = &self.content[i];
-            let page = content.first().map(|c| c.0);
-            if let Some(page) = page {
-                d.extend_from_slice(b"/Pg ");
-                reference(&mut d, page_ids[page]);
-            }
-            let kids = node.children.len() + content.len();
-            if kids > 0 {
-                d.extend_from_slice(if kids > 1 { b"/K[" } else { b"/K " });
-                for (k, child) in node.children.iter().enumerate() {
-                    if k > 0 {
-                        d.push(b' ');
-                    }
-                    reference(&mut d, ids[child.0 as usize]);
-                }
-                for (k, &(on, mcid)) in content.iter().enumerate() {
-                    if k > 0 || !node.children.is_empty() {
-                        d.push(b' ');
-                    }
-                    if Some(on) == page {
-                        int(&mut d, i64::from(mcid));
-                    } else {
-                        d.extend_from_slice(b"<</Type/MCR/Pg ");
-                        reference(&mut d, page_ids[on]);
-                        d.extend_from_slice(b"/MCID ");
-                        int(&mut d, i64::from(mcid));
-                        d.extend_from_slice(b">>");
-                    }
-                }
-                if kids > 1 {
-                    d.push(b']');
-                }
-            }
-            if node.role == Role::TH {
-                d.extend_from_slice(b"/A<</O/Table/Scope/Column>>");
-            }
-            if let Some(alt) = &node.alt {
-                d.extend_from_slice(b"/Alt");
-                text_string(&mut d, alt);
-            }
-            if let Some(text) = &node.actual_text {
-                d.extend_from_slice(b"/ActualText");
-                text_string(&mut d, text);
-            }
-            d.extend_from_slice(b">>");
+        for i in 0..s.nodes.len() {
+            let d = self.element(i, &ids, root, page_ids);
             file.set(ids[i], d);
         }
-
-        // The parent tree: for each page (its StructParents key), the element of each MCID.
-        let mut d = b"<</Nums[".to_vec();
-        for (n, parents) in self.parents.iter().enumerate() {
-            if n > 0 {
-                d.push(b' ');
-            }
-            int(&mut d, n as i64);
-            d.push(b'[');
-            for (k, node) in parents.iter().enumerate() {
-                if k > 0 {
-                    d.push(b' ');
-                }
-                reference(&mut d, ids[node.0 as usize]);
-            }
-            d.push(b']');
-        }
-        d.extend_from_slice(b"]>>");
-        let parent_tree = file.add(d);
+        let parent_tree = file.add(self.parent_tree(&ids));
 
         let mut d = b"<</Type/StructTreeRoot/K ".to_vec();
         reference(&mut d, ids[Structure::ROOT.0 as usize]);
@@ -184,6 +117,85 @@ impl<'s> Marked<'s> {
             reference(&mut catalog, outline);
         }
         catalog
+    }
+
+    /// Structure element `i`: its role, its parent, its children and marked content (the
+    /// content on other pages than its first by reference), and what it says in words.
+    /// `ids`: each element's object id; `root`: the structure tree root's.
+    fn element(&self, i: usize, ids: &[u32], root: u32, page_ids: &[u32]) -> Vec<u8> {
+        let node = &self.structure.nodes[i];
+        // /Type is optional for a structure element, and left out: hundreds of them a sheet.
+        let mut d = b"<</S/".to_vec();
+        d.extend_from_slice(node.role.name().as_bytes());
+        d.extend_from_slice(b"/P ");
+        reference(&mut d, node.parent.map_or(root, |p| ids[p.0 as usize]));
+        let content = &self.content[i];
+        let page = content.first().map(|c| c.0);
+        if let Some(page) = page {
+            d.extend_from_slice(b"/Pg ");
+            reference(&mut d, page_ids[page]);
+        }
+        let kids = node.children.len() + content.len();
+        if kids > 0 {
+            d.extend_from_slice(if kids > 1 { b"/K[" } else { b"/K " });
+            for (k, child) in node.children.iter().enumerate() {
+                if k > 0 {
+                    d.push(b' ');
+                }
+                reference(&mut d, ids[child.0 as usize]);
+            }
+            for (k, &(on, mcid)) in content.iter().enumerate() {
+                if k > 0 || !node.children.is_empty() {
+                    d.push(b' ');
+                }
+                if Some(on) == page {
+                    int(&mut d, i64::from(mcid));
+                } else {
+                    d.extend_from_slice(b"<</Type/MCR/Pg ");
+                    reference(&mut d, page_ids[on]);
+                    d.extend_from_slice(b"/MCID ");
+                    int(&mut d, i64::from(mcid));
+                    d.extend_from_slice(b">>");
+                }
+            }
+            if kids > 1 {
+                d.push(b']');
+            }
+        }
+        if node.role == Role::TH {
+            d.extend_from_slice(b"/A<</O/Table/Scope/Column>>");
+        }
+        if let Some(alt) = &node.alt {
+            d.extend_from_slice(b"/Alt");
+            text_string(&mut d, alt);
+        }
+        if let Some(text) = &node.actual_text {
+            d.extend_from_slice(b"/ActualText");
+            text_string(&mut d, text);
+        }
+        d.extend_from_slice(b">>");
+        d
+    }
+
+    /// The parent tree: for each page (its StructParents key), the element of each MCID.
+    fn parent_tree(&self, ids: &[u32]) -> Vec<u8> {
+        let mut d = b"<</Nums[".to_vec();
+        for (n, parents) in self.parents.iter().enumerate() {
+            if n > 0 {
+                d.push(b' ');
+            }
+            int(&mut d, n as i64);
+            d.push(b'[');
+            for (k, node) in parents.iter().enumerate() {
+                if k > 0 {
+                    d.push(b' ');
+                }
+                reference(&mut d, ids[node.0 as usize]);
+            }
+            d.push(b']');
+        }
+        d.extend_from_slice(b"]>>");
+        d
     }
 
     /// The outline: the title and every section heading, each opening its page where the
