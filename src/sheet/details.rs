@@ -323,14 +323,15 @@ pub(super) fn department_blocks(intake: &Intake, guide: &Guide, facts: &Facts) -
             hints
                 .iter()
                 .map(|h| {
-                    let mark = if is_booked(&h.department) {
-                        " (booked)"
-                    } else {
-                        ""
+                    // "(neurology) (booked)" would be two brackets in a row.
+                    let name = match (is_booked(&h.department), h.department.strip_suffix(')')) {
+                        (true, Some(open)) => format!("{open}, booked)"),
+                        (true, None) => format!("{} (booked)", h.department),
+                        (false, _) => h.department.clone(),
                     };
                     vec![
                         Span {
-                            text: format!("{}{mark}: ", h.department),
+                            text: format!("{name}: "),
                             strong: true,
                         },
                         Span {

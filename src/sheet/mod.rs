@@ -428,8 +428,9 @@ mod tests {
             "guide = \"nocturnal-leg-cramps\"\n[patient]\nname = \"A\"\n[visit]\ndepartment = \"Endocrinology\"\n\
              [health]\nconditions = [\"Type 2 diabetes\"]\n",
         ));
-        assert!(doc.contains("(endocrinology) (booked): "), "{doc}");
-        assert!(!doc.contains("(orthopedics) (booked)"), "{doc}");
+        assert!(doc.contains("(endocrinology, booked): "), "{doc}");
+        assert!(!doc.contains("(orthopedics, booked)"), "{doc}");
+        assert!(!doc.contains(") (booked)"), "{doc}");
         assert!(!doc.contains("(vascular surgery): "), "{doc}");
     }
 
