@@ -89,18 +89,17 @@ pub fn join(parts: Vec<Part>, footer_text: &str, fonts: &FontSet, options: PageO
 }
 
 /// Ends with a space each text run that another of the same structure element follows on a
-/// later line, or further along its own line after a gap (a change of weight): the space
-/// the break or the gap stands for. It is drawn (it shows nothing) so that a reader of the text layer,
-/// one joining a paragraph's lines by its tags above all, keeps the last word of one run
-/// and the first of the next apart. A run ending in a hyphen at its line's end is left as
-/// it is: the writer keeps that hyphen in the text in its own way. Right-to-left runs are
+/// later line, or further along its own line after a gap (a change of weight): the space the
+/// break or the gap stands for. It is drawn (it shows nothing) so that a reader of the text
+/// layer, one joining a paragraph's lines by its tags above all, keeps the last word of one
+/// run and the first of the next apart. A run ending in a hyphen at its line's end is left
+/// as it is: the writer keeps that hyphen in the text in its own way. Right-to-left runs are
 /// left too: their end in reading order is at their left, where a space would move them.
 pub(super) fn end_runs_with_spaces(items: &mut [Item], marks: &[Mark], fonts: &FontSet) {
-    let mark_of = |i: usize| marks.get(i).copied();
     // Where the next text of the same element starts, if any does.
     let mut next: Option<(f32, f32, Option<Mark>)> = None;
     for (i, item) in items.iter_mut().enumerate().rev() {
-        let mark = mark_of(i);
+        let mark = marks.get(i).copied();
         if next.is_some_and(|n| n.2 != mark) {
             next = None;
         }

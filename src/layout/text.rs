@@ -297,11 +297,8 @@ impl<'f> Paragraph<'f> {
             if from >= to {
                 continue;
             }
-            let unsafe_at = |at: usize| {
-                run.glyphs
-                    .iter()
-                    .any(|g| g.cluster as usize == at && g.unsafe_to_break)
-            };
+            let unsafe_at =
+                |at: usize| run_slice(run, at, at + 1).iter().any(|g| g.unsafe_to_break);
             let reshape = (from > run.range.start && unsafe_at(from))
                 || (to < run.range.end && unsafe_at(to));
             let face = self.fonts.face(run.face);
@@ -561,13 +558,7 @@ fn levels(text: &str) -> (Option<Vec<u8>>, bool) {
 
 /// Width of `text` in one weight, set on one line, in points.
 pub fn text_width(fonts: &FontSet, text: &str, weight: Weight, size: f32) -> f32 {
-    width(fonts, &[(weight, text)], size)
-}
-
-/// Width of text set on one line, in points.
-pub fn width(fonts: &FontSet, parts: &[(Weight, &str)], size: f32) -> f32 {
-    let paragraph = Paragraph::new(fonts, parts);
-    let (adv, _) = paragraph.advances(size);
+    let (adv, _) = Paragraph::new(fonts, &[(weight, text)]).advances(size);
     adv.iter().sum()
 }
 
