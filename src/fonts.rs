@@ -1,14 +1,14 @@
-//! The faces a sheet is set in. One parser reads each font file (ttf-parser, through the
-//! rustybuzz shaper built on it) for character lookup, metrics and shaping alike; it is
-//! made to read hostile files without panicking. A character the main face lacks is taken
+//! The faces a sheet is set in. One parser reads each font file (read-fonts, through the
+//! harfrust shaper built on it) for character lookup, metrics, outlines and shaping alike;
+//! it is made to read hostile files without panicking. A character the main face lacks is taken
 //! from the next face that has it, so no word the patient wrote is lost.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use rustybuzz::{Direction, Script, ShapePlan, UnicodeBuffer};
+use harfrust::font::glyph::outline::{DrawMemory, DrawOptions, PathSink};
+use harfrust::{Buffer, Direction, GlyphId, Script, ShapeOptions, ShapePlan, ShaperFont};
 
 static NOTO_REGULAR: &[u8] = include_bytes!("../fonts/NotoSans-Regular.ttf");
 static NOTO_BOLD: &[u8] = include_bytes!("../fonts/NotoSans-Bold.ttf");
@@ -60,7 +60,7 @@ pub struct Face {
     glyphs: Box<[AtomicU64]>,
     /// Texts shaped before, by text and direction, with clusters from 0: a sheet repeats
     /// its labels, and a batch its guide's text on every sheet.
-    shaped: Mutex<HashMap<Box<str>, [Option<Shaped>; 3]>>,
+    shaped: Mutex<foldhash::HashMap<Box<str>, [Option<Shaped>; 3]>>,
 }
 
 /// A text's glyphs, for each direction it was shaped in (`None`, left, right).
@@ -71,11 +71,11 @@ const SHAPED_CACHE: usize = 8192;
 
 enum Source {
     Embedded(&'static [u8]),
-    User(Arc<[u8]>),
+    User(Arc<Vec<u8>>),
 }
 
 struct Parsed {
-    shaper: rustybuzz::Face<'static>,
+    font: harfrust::Font,
     units_per_em: f32,
     /// Shaping plans by direction and script: making one reads the font's feature lists,
     /// far more work than shaping a line with it.
@@ -86,14 +86,13 @@ struct Parsed {
 type Plan = (Direction, Option<Script>, Arc<ShapePlan>);
 
 impl Parsed {
-    fn new(bytes: &'static [u8]) -> Option<Parsed> {
-        let shaper = rustybuzz::Face::from_slice(bytes, 0)?;
-        let units_per_em = (shaper.units_per_em() as f32).max(1.0);
-        Some(Parsed {
-            shaper,
+    fn new(font: harfrust::Font) -> Parsed {
+        let units_per_em = f32::from(font.units_per_em()).max(1.0);
+        Parsed {
+            font,
             units_per_em,
             plans: Mutex::new(Vec::new()),
-        })
+        }
     }
 
     fn plan(&self, direction: Direction, script: Option<Script>) -> Arc<ShapePlan> {
@@ -104,7 +103,7 @@ impl Parsed {
         {
             return plan.clone();
         }
-        let plan = Arc::new(ShapePlan::new(&self.shaper, direction, script, None, &[]));
+        let plan = Arc::new(ShapePlan::new(&self.font, direction, script, None, &[]));
         plans.push((direction, script, plan.clone()));
         plan
     }
@@ -112,7 +111,7 @@ impl Parsed {
 
 thread_local! {
     /// One shaping buffer a thread, reused from run to run.
-    static BUFFER: RefCell<Option<UnicodeBuffer>> = const { RefCell::new(None) };
+    static BUFFER: RefCell<Option<Buffer>> = const { RefCell::new(None) };
 }
 
 impl Face {
@@ -122,7 +121,7 @@ impl Face {
             parsed,
             source,
             glyphs: (0..CACHE_LEN).map(|_| AtomicU64::new(0)).collect(),
-            shaped: Mutex::new(HashMap::new()),
+            shaped: Mutex::new(foldhash::HashMap::default()),
         }
     }
 
@@ -133,25 +132,25 @@ impl Face {
 
     /// A face from the user's file, parsed now so a bad file is reported at once.
     fn parse(name: &str, bytes: &[u8]) -> Option<Face> {
-        let bytes: Arc<[u8]> = Arc::from(bytes);
-        // SAFETY: the slice points into the `Arc`'s heap allocation, which never moves and
-        // lives as long as the face holds the `Arc` in `source`. The parsed face that
-        // borrows it is dropped before `source` (field order) and is only ever lent out
-        // for the lifetime of `&self`, never as `'static`.
-        let data: &'static [u8] =
-            unsafe { std::slice::from_raw_parts(bytes.as_ptr(), bytes.len()) };
-        let parsed = Parsed::new(data)?;
+        let bytes = Arc::new(bytes.to_vec());
+        let blob: Arc<dyn AsRef<[u8]> + Send + Sync> = bytes.clone();
+        let font = harfrust::Font::new(blob, 0)?;
+        // A font without the tables every glyph needs is refused here, not drawn wrong.
+        let charmap = font.charmap();
+        if !charmap.has_unicode() || font.num_glyphs() == 0 {
+            return None;
+        }
         Some(Face::new(
             name,
             Source::User(bytes),
-            OnceLock::from(Some(parsed)),
+            OnceLock::from(Some(Parsed::new(font))),
         ))
     }
 
     fn parsed(&self) -> &Parsed {
         self.parsed
             .get_or_init(|| match self.source {
-                Source::Embedded(bytes) => Parsed::new(bytes),
+                Source::Embedded(bytes) => harfrust::Font::new(bytes, 0).map(Parsed::new),
                 Source::User(_) => None,
             })
             .as_ref()
@@ -173,40 +172,24 @@ impl Face {
 
     /// The advance width of glyph `id` in font units, as the font's metrics give it.
     pub fn glyph_advance(&self, id: u16) -> u16 {
-        self.parsed()
-            .shaper
-            .glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(id))
-            .unwrap_or(0)
+        let advance = self
+            .parsed()
+            .font
+            .glyph_metrics()
+            .h_advance(GlyphId::new(id.into()));
+        advance.clamp(0.0, f32::from(u16::MAX)) as u16
     }
 
     /// Traces glyph `id`'s outline, in font units; `false` when it has none.
-    pub fn outline(
-        &self,
-        id: u16,
-        builder: &mut dyn rustybuzz::ttf_parser::OutlineBuilder,
-    ) -> bool {
-        struct Dyn<'b>(&'b mut dyn rustybuzz::ttf_parser::OutlineBuilder);
-        impl rustybuzz::ttf_parser::OutlineBuilder for Dyn<'_> {
-            fn move_to(&mut self, x: f32, y: f32) {
-                self.0.move_to(x, y)
-            }
-            fn line_to(&mut self, x: f32, y: f32) {
-                self.0.line_to(x, y)
-            }
-            fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
-                self.0.quad_to(x1, y1, x, y)
-            }
-            fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
-                self.0.curve_to(x1, y1, x2, y2, x, y)
-            }
-            fn close(&mut self) {
-                self.0.close()
-            }
-        }
-        self.parsed()
-            .shaper
-            .outline_glyph(rustybuzz::ttf_parser::GlyphId(id), &mut Dyn(builder))
-            .is_some()
+    pub fn outline(&self, id: u16, sink: &mut dyn PathSink) -> bool {
+        let font = &self.parsed().font;
+        font.outline_glyphs()
+            .get(GlyphId::new(id.into()))
+            .is_some_and(|glyph| {
+                glyph
+                    .draw(&DrawOptions::new(), DrawMemory::Scratch, sink)
+                    .is_ok()
+            })
     }
 
     /// Glyph id (0 when the face lacks `c`) and that glyph's advance in font units.
@@ -225,7 +208,13 @@ impl Face {
                 return (v as u16, (v >> 16) as u16);
             }
         }
-        let gid = self.parsed().shaper.glyph_index(c).map_or(0, |g| g.0);
+        let gid = self
+            .parsed()
+            .font
+            .charmap()
+            .map_unicode(c)
+            .and_then(|g| u16::try_from(g.to_u32()).ok())
+            .unwrap_or(0);
         let advance = self.glyph_advance(gid);
         if let Some(slot) = slot {
             let v = KNOWN | u64::from(advance) << 16 | u64::from(gid);
@@ -257,8 +246,7 @@ impl Face {
             Some(glyphs) => glyphs,
             None => {
                 let mut fresh = Vec::new();
-                let chars = text.char_indices().map(|(i, c)| (c, i as u32));
-                self.shape_chars(chars, rtl, &mut fresh);
+                self.shape_into(|buffer| buffer.push_str(text), rtl, &mut fresh);
                 let glyphs: Shaped = fresh.into();
                 let mut cache = self.shaped.lock().unwrap_or_else(|e| e.into_inner());
                 if cache.len() >= SHAPED_CACHE {
@@ -281,35 +269,55 @@ impl Face {
         rtl: Option<bool>,
         out: &mut Vec<ShapedGlyph>,
     ) {
+        let fill = |buffer: &mut Buffer| {
+            for (c, cluster) in chars {
+                buffer.push(c as u32, cluster);
+            }
+        };
+        self.shape_into(fill, rtl, out);
+    }
+
+    /// Shapes what `fill` puts in an empty buffer, appending the glyphs to `out`.
+    fn shape_into(
+        &self,
+        fill: impl FnOnce(&mut Buffer),
+        rtl: Option<bool>,
+        out: &mut Vec<ShapedGlyph>,
+    ) {
         let parsed = self.parsed();
         let mut buffer = BUFFER.with(|b| b.borrow_mut().take()).unwrap_or_default();
-        for (c, cluster) in chars {
-            buffer.add(c, cluster);
-        }
+        buffer.clear();
+        fill(&mut buffer);
         match rtl {
             Some(true) => buffer.set_direction(Direction::RightToLeft),
             Some(false) => buffer.set_direction(Direction::LeftToRight),
             None => {}
         }
         buffer.guess_segment_properties();
-        let script = Some(buffer.script()).filter(|s| *s != rustybuzz::script::UNKNOWN);
-        let plan = parsed.plan(buffer.direction(), script);
-        let shaped = rustybuzz::shape_with_plan(&parsed.shaper, &plan, buffer);
-        out.extend(
-            shaped
-                .glyph_infos()
-                .iter()
-                .zip(shaped.glyph_positions())
-                .map(|(info, pos)| ShapedGlyph {
-                    id: info.glyph_id as u16,
-                    advance: pos.x_advance,
-                    x_offset: pos.x_offset,
-                    y_offset: pos.y_offset,
-                    cluster: info.cluster,
-                    unsafe_to_break: info.unsafe_to_break(),
-                }),
-        );
-        BUFFER.with(|b| *b.borrow_mut() = Some(shaped.clear()));
+        let plan = parsed.plan(buffer.direction(), buffer.script());
+        let font = ShaperFont::new(&parsed.font);
+        // Shaping refuses only a plan made for another direction or script; this one is
+        // made for the buffer's own, and without a plan the shaper makes one the same way.
+        let shaped = harfrust::shape(&font, &mut buffer, ShapeOptions::new().plan(Some(&plan)))
+            .or_else(|_| harfrust::shape(&font, &mut buffer, ShapeOptions::new()));
+        debug_assert!(shaped.is_ok(), "{shaped:?}");
+        if shaped.is_ok() {
+            out.extend(
+                buffer
+                    .glyph_infos()
+                    .iter()
+                    .zip(buffer.glyph_positions())
+                    .map(|(info, pos)| ShapedGlyph {
+                        id: u16::try_from(info.glyph_id).unwrap_or(0),
+                        advance: pos.x_advance,
+                        x_offset: pos.x_offset,
+                        y_offset: pos.y_offset,
+                        cluster: info.cluster,
+                        unsafe_to_break: info.unsafe_to_break(),
+                    }),
+            );
+        }
+        BUFFER.with(|b| *b.borrow_mut() = Some(buffer));
     }
 }
 
@@ -327,7 +335,9 @@ impl std::error::Error for FontError {}
 /// Characters that draw nothing but steer shaping (joiners, direction marks, variation
 /// selectors): they go with the face around them and are never reported missing.
 pub fn is_ignorable(c: char) -> bool {
-    matches!(c as u32,
+    // Asked of every character of a sheet, most of them below the first of these.
+    (c as u32) >= 0xAD
+        && matches!(c as u32,
         0x00AD | 0x034F | 0x061C | 0x180B..=0x180F | 0x200B..=0x200F | 0x202A..=0x202E
         | 0x2060..=0x206F | 0xFE00..=0xFE0F | 0xFEFF | 0xE0000..=0xE0FFF)
 }
@@ -338,6 +348,15 @@ pub struct FontSet {
     /// Faces to try for each weight, the main one first.
     regular: Vec<FaceId>,
     bold: Vec<FaceId>,
+    /// Unique to this set of faces in this process; see [`FontSet::generation`].
+    generation: u64,
+}
+
+/// The next font set's generation.
+static GENERATIONS: AtomicU64 = AtomicU64::new(0);
+
+fn next_generation() -> u64 {
+    GENERATIONS.fetch_add(1, Ordering::Relaxed)
 }
 
 impl FontSet {
@@ -354,7 +373,15 @@ impl FontSet {
             faces,
             regular: vec![FaceId(0), FaceId(2)],
             bold: vec![FaceId(1), FaceId(3)],
+            generation: next_generation(),
         }
+    }
+
+    /// A number no other font set of this process has, renewed whenever a face is added:
+    /// text measured or set in one generation is set the same way every time, so it can
+    /// be remembered by it.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// Adds a user's font (for example an Arabic or CJK font) for both weights. It draws
@@ -371,6 +398,7 @@ impl FontSet {
             let at = chain.len() - 1;
             chain.insert(at, id);
         }
+        self.generation = next_generation();
         Ok(id)
     }
 
@@ -477,7 +505,7 @@ mod tests {
     fn remembered_glyphs_measure_as_the_font_does() {
         let fonts = FontSet::embedded();
         let face = &fonts.faces[0];
-        let independent = rustybuzz::ttf_parser::Face::parse(NOTO_REGULAR, 0).unwrap();
+        let independent = ttf_parser::Face::parse(NOTO_REGULAR, 0).unwrap();
         for c in ['a', 'W', 'é', '—', '“', '中', '\u{1F600}'] {
             let first = face.glyph(c);
             let gid = independent.glyph_index(c).unwrap_or_default();

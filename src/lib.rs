@@ -227,11 +227,47 @@ pub fn render_carrying(
     attachments: &[pdf::Attachment],
 ) -> Result<Rendered, pdf::PdfError> {
     let (doc, laid) = lay_out_sheet_with_structure(loaded, fonts, made, options);
-    let (pages, structure) = (laid.pages, laid.structure);
-    let info = pdf_info(&doc);
+    write_sheet(&doc, laid, fonts, attachments)
+}
+
+/// [`render_carrying`], with the files the sheet carries made by `attach` while the sheet is
+/// laid out, on a second core where there is one: they are made from the intake alone.
+pub fn render_attaching(
+    loaded: &LoadedIntake,
+    fonts: &FontSet,
+    made: NaiveDateTime,
+    options: RenderOptions,
+    attach: impl FnOnce() -> Vec<pdf::Attachment> + Send,
+) -> Result<Rendered, pdf::PdfError> {
+    let lay_out = || lay_out_sheet_with_structure(loaded, fonts, made, options);
+    // In a batch, each sheet is a task of the thread pool, which shares out the two halves
+    // like any other work. A sheet on its own starts a thread: the pool's threads are not
+    // yet running, and waiting for them to start costs what the overlap would save.
+    let (attachments, (doc, laid)) = if rayon::current_thread_index().is_some() {
+        rayon::join(attach, lay_out)
+    } else {
+        std::thread::scope(|scope| {
+            let attaching = scope.spawn(attach);
+            let laid = lay_out();
+            let attachments = attaching
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (attachments, laid)
+        })
+    };
+    write_sheet(&doc, laid, fonts, &attachments)
+}
+
+fn write_sheet(
+    doc: &document::Document,
+    laid: layout::Laid,
+    fonts: &FontSet,
+    attachments: &[pdf::Attachment],
+) -> Result<Rendered, pdf::PdfError> {
+    let info = pdf_info(doc);
     Ok(Rendered {
-        pdf: pdf::write_tagged(&pages, &structure, fonts, &info, attachments)?,
-        pages: pages.len(),
+        pdf: pdf::write_tagged(&laid.pages, &laid.structure, fonts, &info, attachments)?,
+        pages: laid.pages.len(),
     })
 }
 

@@ -176,16 +176,17 @@ fn finish(
             });
         }
     }
-    let attachments = match args.embed {
+    let embed = args.embed;
+    let attach = || match embed {
         true => visitprep::sheet_attachments(loaded, source, visitprep::generation_instant()),
         false => Vec::new(),
     };
-    Ok(visitprep::render_carrying(
+    Ok(visitprep::render_attaching(
         loaded,
         fonts,
         made,
         args.options(),
-        &attachments,
+        attach,
     )?)
 }
 

@@ -4,10 +4,11 @@
 //! punctuation and marks stay with the face around them, so a run of Arabic is shaped
 //! whole), an embedding level by the Unicode Bidirectional Algorithm (UAX #9), and break
 //! opportunities by the Unicode Line Breaking Algorithm (UAX #14). Runs of one face,
-//! weight, level and script are shaped by rustybuzz; lines are filled on the shaped
+//! weight, level and script are shaped by harfrust; lines are filled on the shaped
 //! advances, reshaped only where a break falls inside a run at a place the shaper marks
 //! unsafe, and their runs put in visual order. Lines never add a hyphen.
 
+use std::hash::{BuildHasher, Hash, Hasher};
 use std::ops::Range;
 
 use unicode_bidi::{BidiClass, BidiInfo};
@@ -481,12 +482,33 @@ fn chars_in(drawn: &[(u32, char)], range: Range<usize>) -> impl Iterator<Item = 
 /// Each glyph with the bytes of `from..to` that its cluster stands for, relative to `from`.
 fn frame_glyphs(glyphs: &[ShapedGlyph], from: usize, to: usize) -> Vec<Glyph> {
     let (from, to) = (from as u32, to as u32);
-    let mut starts: Vec<u32> = glyphs.iter().map(|g| g.cluster).collect();
-    if !starts.is_sorted() {
-        starts.sort_unstable();
+    let glyph = |g: &ShapedGlyph, text: Range<u32>| Glyph {
+        id: g.id,
+        advance: g.advance,
+        x_offset: g.x_offset,
+        y_offset: g.y_offset,
+        text: text.start - from..text.end - from,
+    };
+    if glyphs.is_sorted_by_key(|g| g.cluster) {
+        // Left to right, as nearly every run is: a cluster ends where the next glyph's
+        // starts.
+        let mut out = Vec::with_capacity(glyphs.len());
+        let mut i = 0;
+        while i < glyphs.len() {
+            let cluster = glyphs[i].cluster;
+            let next = glyphs[i..].partition_point(|g| g.cluster == cluster) + i;
+            let end = glyphs.get(next).map_or(to, |g| g.cluster);
+            // Characters before the first glyph's cluster (ones the shaper dropped) go
+            // with it.
+            let start = if i == 0 { from } else { cluster };
+            out.extend(glyphs[i..next].iter().map(|g| glyph(g, start..end)));
+            i = next;
+        }
+        return out;
     }
+    let mut starts: Vec<u32> = glyphs.iter().map(|g| g.cluster).collect();
+    starts.sort_unstable();
     starts.dedup();
-    // Characters before the first glyph's cluster (ones the shaper dropped) go with it.
     if let Some(first) = starts.first_mut() {
         *first = from;
     }
@@ -495,13 +517,7 @@ fn frame_glyphs(glyphs: &[ShapedGlyph], from: usize, to: usize) -> Vec<Glyph> {
         .map(|g| {
             let i = starts.partition_point(|&s| s <= g.cluster).max(1);
             let end = starts.get(i).map_or(to, |&s| s);
-            Glyph {
-                id: g.id,
-                advance: g.advance,
-                x_offset: g.x_offset,
-                y_offset: g.y_offset,
-                text: starts[i - 1] - from..end - from,
-            }
+            glyph(g, starts[i - 1]..end)
         })
         .collect()
 }
@@ -558,8 +574,14 @@ fn levels(text: &str) -> (Option<Vec<u8>>, bool) {
 
 /// Width of `text` in one weight, set on one line, in points.
 pub fn text_width(fonts: &FontSet, text: &str, weight: Weight, size: f32) -> f32 {
+    let key = WidthKey { text, weight, size };
+    if let Some(width) = with_memo(fonts, |memo| memo.width(&key)) {
+        return width;
+    }
     let (adv, _) = Paragraph::new(fonts, &[(weight, text)]).advances(size);
-    adv.iter().sum()
+    let width = adv.iter().sum();
+    with_memo(fonts, |memo| memo.remember_width(&key, width));
+    width
 }
 
 /// Text set on one line starting at `x`, as runs of the frame (white space only is not
@@ -610,6 +632,16 @@ pub fn run_in_face(
 /// reads back exactly as written. Each `\n` starts a new line; an empty line stays as an
 /// empty line. A paragraph that reads right to left is set flush right.
 pub fn wrap(text: &Text, fonts: &FontSet, size: f32, width: f32) -> Vec<Line> {
+    let key = WrapKey { text, size, width };
+    if let Some(lines) = with_memo(fonts, |memo| memo.lines(&key)) {
+        return lines;
+    }
+    let lines = wrap_afresh(text, fonts, size, width);
+    with_memo(fonts, |memo| memo.remember_lines(&key, &lines));
+    lines
+}
+
+fn wrap_afresh(text: &Text, fonts: &FontSet, size: f32, width: f32) -> Vec<Line> {
     // Spaces between words count once, and a paragraph starts at its first word.
     let mut paragraphs: Vec<Vec<(Weight, String)>> = vec![Vec::new()];
     let mut after_space = true;
@@ -647,6 +679,143 @@ pub fn wrap(text: &Text, fonts: &FontSet, size: f32, width: f32) -> Vec<Line> {
             Paragraph::new(fonts, &parts).lines(size, width)
         })
         .collect()
+}
+
+/// What a text is wrapped for.
+struct WrapKey<'t> {
+    text: &'t Text,
+    size: f32,
+    width: f32,
+}
+
+impl WrapKey<'_> {
+    fn hash(&self) -> u64 {
+        let mut h = hasher();
+        for span in self.text {
+            span.text.hash(&mut h);
+            span.strong.hash(&mut h);
+        }
+        self.size.to_bits().hash(&mut h);
+        self.width.to_bits().hash(&mut h);
+        h.finish()
+    }
+
+    fn is(&self, wrapped: &Wrapped) -> bool {
+        wrapped.size == self.size.to_bits()
+            && wrapped.width == self.width.to_bits()
+            && wrapped.text.len() == self.text.len()
+            && wrapped
+                .text
+                .iter()
+                .zip(self.text)
+                .all(|(a, b)| a.strong == b.strong && a.text == b.text)
+    }
+}
+
+/// A text wrapped before, with its lines.
+struct Wrapped {
+    text: Text,
+    size: u32,
+    width: u32,
+    lines: Vec<Line>,
+}
+
+/// A text measured before: its text, weight, size (as bits) and width.
+type Measured = (Box<str>, Weight, u32, f32);
+
+/// What a text is measured for.
+struct WidthKey<'t> {
+    text: &'t str,
+    weight: Weight,
+    size: f32,
+}
+
+impl WidthKey<'_> {
+    fn hash(&self) -> u64 {
+        let mut h = hasher();
+        self.text.hash(&mut h);
+        self.weight.hash(&mut h);
+        self.size.to_bits().hash(&mut h);
+        h.finish()
+    }
+}
+
+fn hasher() -> impl Hasher {
+    foldhash::fast::FixedState::default().build_hasher()
+}
+
+/// Texts wrapped and measured before on this thread, by hash, for one font set's
+/// generation: a sheet measures its labels again and again and wraps its summary again for
+/// each amount of detail it tries, and a batch sets its guide's text on every sheet.
+/// Setting text is a function of the text, the fonts, the size and the width alone, so a
+/// remembered text is set exactly as it would be afresh.
+struct Memo {
+    generation: u64,
+    wrapped: foldhash::HashMap<u64, Vec<Wrapped>>,
+    widths: foldhash::HashMap<u64, Vec<Measured>>,
+    count: usize,
+}
+
+/// How many texts a thread remembers before it starts afresh.
+const MEMO_LEN: usize = 8192;
+
+thread_local! {
+    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo {
+        generation: u64::MAX,
+        wrapped: foldhash::HashMap::default(),
+        widths: foldhash::HashMap::default(),
+        count: 0,
+    });
+}
+
+/// Runs `f` on this thread's memo, emptied first if it was filled for other fonts.
+fn with_memo<T>(fonts: &FontSet, f: impl FnOnce(&mut Memo) -> T) -> T {
+    MEMO.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if memo.generation != fonts.generation() || memo.count >= MEMO_LEN {
+            memo.generation = fonts.generation();
+            memo.wrapped.clear();
+            memo.widths.clear();
+            memo.count = 0;
+        }
+        f(&mut memo)
+    })
+}
+
+impl Memo {
+    fn lines(&self, key: &WrapKey) -> Option<Vec<Line>> {
+        let texts = self.wrapped.get(&key.hash())?;
+        texts.iter().find(|w| key.is(w)).map(|w| w.lines.clone())
+    }
+
+    fn remember_lines(&mut self, key: &WrapKey, lines: &[Line]) {
+        self.count += 1;
+        self.wrapped.entry(key.hash()).or_default().push(Wrapped {
+            text: key.text.clone(),
+            size: key.size.to_bits(),
+            width: key.width.to_bits(),
+            lines: lines.to_vec(),
+        });
+    }
+
+    fn width(&self, key: &WidthKey) -> Option<f32> {
+        let texts = self.widths.get(&key.hash())?;
+        let size = key.size.to_bits();
+        texts
+            .iter()
+            .find(|w| *w.0 == *key.text && w.1 == key.weight && w.2 == size)
+            .map(|w| w.3)
+    }
+
+    fn remember_width(&mut self, key: &WidthKey, width: f32) {
+        self.count += 1;
+        self.widths.entry(key.hash()).or_default().push((
+            Box::from(key.text),
+            key.weight,
+            key.size.to_bits(),
+            width,
+        ));
+    }
 }
 
 pub(super) fn fit_with_ellipsis(

@@ -98,12 +98,18 @@ impl<'p, 'a> Pen<'p, 'a> {
     pub(super) fn text(&mut self, run: &TextRun) {
         self.move_to_run(run);
         let scale = self.drawn.face(run.face).scale;
+        let mut showing = Showing::default();
+        let mut k = self.show_plain(run, scale, &mut showing);
+        if k == run.glyphs.len() {
+            showing.shown.close(&mut self.out, &mut showing.at);
+            return;
+        }
+        // What is left is shown cluster by cluster. A run shown in part already is plain:
+        // unmarked, and its glyphs in order, so it goes on from its `k`th glyph.
         let placed = Placed::new(run, scale);
         if placed.marked {
             self.begin_actual(&placed.marked_text());
         }
-        let mut showing = Showing::default();
-        let mut k = 0;
         while k < placed.order.len() {
             let range = &run.glyphs[placed.order[k]].text;
             let mut end = k + 1;
@@ -121,6 +127,34 @@ impl<'p, 'a> Pen<'p, 'a> {
             self.end_text();
             self.draw_outlines(run, &showing.outlines);
         }
+    }
+
+    /// Shows the glyphs of a plain run (left to right, one glyph to a cluster, none moved
+    /// off its pen position, no line-end hyphen), as [`Pen::show_cluster`] would show them
+    /// but without working out an order first: nearly every run of a sheet is plain. Stops
+    /// at the first glyph that does not read as its cluster; returns how many were shown
+    /// (none when the run is not plain).
+    fn show_plain(&mut self, run: &TextRun, scale: f64, showing: &mut Showing) -> usize {
+        let glyphs = &run.glyphs;
+        let plain = !(run.ends_line && run.text.ends_with('-'))
+            && glyphs.windows(2).all(|w| w[0].text.start < w[1].text.start)
+            && glyphs
+                .iter()
+                .all(|g| g.advance != 0 && g.x_offset == 0 && g.y_offset == 0);
+        if !plain {
+            return 0;
+        }
+        let mut pen = 0.0f64;
+        for (i, g) in glyphs.iter().enumerate() {
+            let cluster = &run.text[g.text.start as usize..g.text.end as usize];
+            let (cid, reads, width) = self.drawn.face(run.face).cid(g.id, cluster, None);
+            if !reads {
+                return i;
+            }
+            self.glyph(&mut showing.shown, &mut showing.at, cid, pen, width, 0.0);
+            pen += f64::from(g.advance) * scale;
+        }
+        glyphs.len()
     }
 
     /// Moves to the run's start, opening a text object if none is open, and sets its font.
@@ -623,7 +657,7 @@ impl Outline {
     }
 }
 
-impl rustybuzz::ttf_parser::OutlineBuilder for Outline {
+impl harfrust::font::glyph::outline::PathSink for Outline {
     fn move_to(&mut self, x: f32, y: f32) {
         self.point(x, y);
         self.out.extend_from_slice(b"m\n");

@@ -336,7 +336,7 @@ mod tests {
         // The whole-file checksum of a correct font is the magic number.
         assert_eq!(checksum(&slim), 0xB1B0_AFBA);
 
-        use rustybuzz::ttf_parser::{Face, GlyphId};
+        use ttf_parser::{Face, GlyphId};
         let font = Face::parse(&slim, 0).unwrap();
         let original = Face::parse(NOTO, 0).unwrap();
         let mut composites = 0;
