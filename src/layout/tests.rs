@@ -315,3 +315,53 @@ fn large_print_uses_at_least_14_point_body_text() {
     assert!(size >= 14.0);
     assert_eq!(pages[0].width, 612.0);
 }
+
+#[test]
+fn text_set_before_is_set_as_it_would_be_afresh() {
+    let f = fonts();
+    let text = vec![
+        crate::document::Span {
+            text: "Cramps: ".into(),
+            strong: true,
+        },
+        crate::document::Span {
+            text: "most nights, in the right calf, AVATAR To\nfor about ten minutes".into(),
+            strong: false,
+        },
+    ];
+    let afresh = text::wrap_afresh(&text, &f, 11.5, 120.0);
+    assert!(afresh.len() > 2);
+    // The first call sets and remembers it; the second is given what was remembered.
+    assert_eq!(wrap(&text, &f, 11.5, 120.0), afresh);
+    assert_eq!(wrap(&text, &f, 11.5, 120.0), afresh);
+    // Another width, size or weight is another text.
+    assert_ne!(wrap(&text, &f, 11.5, 300.0), afresh);
+    assert_ne!(wrap(&text, &f, 12.0, 120.0), afresh);
+    let regular = text::text_width(&f, "Cramps", Weight::Regular, 11.5);
+    assert!(text::text_width(&f, "Cramps", Weight::Bold, 11.5) > regular);
+    assert_eq!(
+        text::text_width(&f, "Cramps", Weight::Regular, 11.5),
+        regular
+    );
+}
+
+#[test]
+fn text_is_set_afresh_once_a_face_is_added() {
+    let path = "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf";
+    let bytes = std::fs::read(path)
+        .unwrap_or_else(|e| panic!("{path}: {e} (scripts/test.sh installs fonts-noto-core)"));
+    let mut f = fonts();
+    let arabic = plain("تشنجات في الساق");
+    let before = wrap(&arabic, &f, 11.5, 300.0);
+    let width_before = text::text_width(&f, "تشنجات", Weight::Regular, 11.5);
+    let added = f.add_fallback("NotoSansArabic", &bytes).unwrap();
+    let after = wrap(&arabic, &f, 11.5, 300.0);
+    assert!(before[0].iter().all(|p| p.face != added));
+    assert!(after[0].iter().all(|p| p.face == added), "{after:?}");
+    assert_ne!(
+        text::text_width(&f, "تشنجات", Weight::Regular, 11.5),
+        width_before
+    );
+    // Another font set is another generation, though its faces are the same.
+    assert_ne!(fonts().generation(), fonts().generation());
+}

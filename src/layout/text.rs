@@ -641,7 +641,7 @@ pub fn wrap(text: &Text, fonts: &FontSet, size: f32, width: f32) -> Vec<Line> {
     lines
 }
 
-fn wrap_afresh(text: &Text, fonts: &FontSet, size: f32, width: f32) -> Vec<Line> {
+pub(super) fn wrap_afresh(text: &Text, fonts: &FontSet, size: f32, width: f32) -> Vec<Line> {
     // Spaces between words count once, and a paragraph starts at its first word.
     let mut paragraphs: Vec<Vec<(Weight, String)>> = vec![Vec::new()];
     let mut after_space = true;

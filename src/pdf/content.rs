@@ -99,13 +99,23 @@ impl<'p, 'a> Pen<'p, 'a> {
         self.move_to_run(run);
         let scale = self.drawn.face(run.face).scale;
         let mut showing = Showing::default();
-        let mut k = self.show_plain(run, scale, &mut showing);
+        let shown = self.show_plain(run, scale, &mut showing);
+        self.show_clusters(run, scale, shown, showing);
+    }
+
+    /// Shows a run's glyphs from its `k`th on, cluster by cluster, and ends the run. A run
+    /// shown in part already is plain: unmarked, and its glyphs in order.
+    pub(super) fn show_clusters(
+        &mut self,
+        run: &TextRun,
+        scale: f64,
+        mut k: usize,
+        mut showing: Showing,
+    ) {
         if k == run.glyphs.len() {
             showing.shown.close(&mut self.out, &mut showing.at);
             return;
         }
-        // What is left is shown cluster by cluster. A run shown in part already is plain:
-        // unmarked, and its glyphs in order, so it goes on from its `k`th glyph.
         let placed = Placed::new(run, scale);
         if placed.marked {
             self.begin_actual(&placed.marked_text());
@@ -134,7 +144,7 @@ impl<'p, 'a> Pen<'p, 'a> {
     /// but without working out an order first: nearly every run of a sheet is plain. Stops
     /// at the first glyph that does not read as its cluster; returns how many were shown
     /// (none when the run is not plain).
-    fn show_plain(&mut self, run: &TextRun, scale: f64, showing: &mut Showing) -> usize {
+    pub(super) fn show_plain(&mut self, run: &TextRun, scale: f64, showing: &mut Showing) -> usize {
         let glyphs = &run.glyphs;
         let plain = !(run.ends_line && run.text.ends_with('-'))
             && glyphs.windows(2).all(|w| w[0].text.start < w[1].text.start)
@@ -158,7 +168,7 @@ impl<'p, 'a> Pen<'p, 'a> {
     }
 
     /// Moves to the run's start, opening a text object if none is open, and sets its font.
-    fn move_to_run(&mut self, run: &TextRun) {
+    pub(super) fn move_to_run(&mut self, run: &TextRun) {
         self.fill(0.0);
         let at = (
             to_hundredths(run.x),

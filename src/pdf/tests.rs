@@ -1,4 +1,5 @@
 use super::*;
+use content::Showing;
 use fonts::Cid;
 
 fn written(f: impl Fn(&mut Vec<u8>)) -> String {
@@ -75,4 +76,73 @@ fn a_face_out_of_codes_reuses_the_code_of_the_same_glyph() {
     used.cids[10].glyph = c;
     assert_eq!(code(&mut used, c, "c"), (11, false));
     assert_eq!(used.cids.len(), usize::from(u16::MAX));
+}
+
+/// A run of `text` as layout sets it: shaped in `face`, each glyph with its cluster's text.
+fn shaped_run(fonts: &FontSet, face: FaceId, text: &str, ends_line: bool) -> TextRun {
+    let mut shaped = Vec::new();
+    fonts.face(face).shape(text, None, 0, &mut shaped);
+    let mut starts: Vec<u32> = shaped.iter().map(|g| g.cluster).collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let glyphs = shaped
+        .iter()
+        .map(|g| {
+            let next = starts.partition_point(|&s| s <= g.cluster);
+            let end = starts.get(next).copied().unwrap_or(text.len() as u32);
+            crate::frame::Glyph {
+                id: g.id,
+                advance: g.advance,
+                x_offset: g.x_offset,
+                y_offset: g.y_offset,
+                text: g.cluster..end,
+            }
+        })
+        .collect();
+    TextRun {
+        x: 72.0,
+        baseline: 100.0,
+        size: 11.0,
+        face,
+        text: text.to_string(),
+        glyphs,
+        ends_line,
+        tag: None,
+    }
+}
+
+#[test]
+fn plain_runs_are_shown_as_they_are_cluster_by_cluster() {
+    let fonts = FontSet::embedded();
+    let samples = [
+        ("Hello World", false, true),
+        // Kerned: glyphs stand off the widths in the W array.
+        ("AVATAR To Yo, LT", false, true),
+        ("office 1–10 Zoë", false, true),
+        // A combining mark has no advance of its own: not plain.
+        ("q\u{301}q au lait", false, false),
+        // A hyphen at a line's end is read as "- ": not plain.
+        ("cross-", true, false),
+        ("", false, true),
+    ];
+    for (text, ends_line, plain) in samples {
+        let run = shaped_run(&fonts, FaceId(0), text, ends_line);
+        let scale = 1000.0 / f64::from(fonts.face(FaceId(0)).units_per_em());
+        let (mut fast, mut slow) = (Drawn::new(&fonts), Drawn::new(&fonts));
+        let mut pen = Pen::new(842.0, &mut fast);
+        pen.move_to_run(&run);
+        let mut showing = Showing::default();
+        let shown = pen.show_plain(&run, scale, &mut showing);
+        assert_eq!(shown == run.glyphs.len(), plain, "{text:?}: {shown} shown");
+        pen.show_clusters(&run, scale, shown, showing);
+        let fast_out = std::mem::take(&mut pen.out);
+        let mut pen = Pen::new(842.0, &mut slow);
+        pen.move_to_run(&run);
+        pen.show_clusters(&run, scale, 0, Showing::default());
+        assert_eq!(
+            String::from_utf8_lossy(&fast_out),
+            String::from_utf8_lossy(&pen.out),
+            "{text:?}"
+        );
+    }
 }
