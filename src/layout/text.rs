@@ -496,7 +496,10 @@ fn frame_glyphs(glyphs: &[ShapedGlyph], from: usize, to: usize) -> Vec<Glyph> {
         let mut i = 0;
         while i < glyphs.len() {
             let cluster = glyphs[i].cluster;
-            let next = glyphs[i..].partition_point(|g| g.cluster == cluster) + i;
+            let mut next = i + 1;
+            while glyphs.get(next).is_some_and(|g| g.cluster == cluster) {
+                next += 1;
+            }
             let end = glyphs.get(next).map_or(to, |g| g.cluster);
             // Characters before the first glyph's cluster (ones the shaper dropped) go
             // with it.
