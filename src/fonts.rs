@@ -135,7 +135,7 @@ impl Face {
         let bytes = Arc::new(bytes.to_vec());
         let blob: Arc<dyn AsRef<[u8]> + Send + Sync> = bytes.clone();
         let font = harfrust::Font::new(blob, 0)?;
-        // A font without the tables every glyph needs is refused here, not drawn wrong.
+        // A font that maps no Unicode character, or has no glyphs, could draw nothing.
         let charmap = font.charmap();
         if !charmap.has_unicode() || font.num_glyphs() == 0 {
             return None;

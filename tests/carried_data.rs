@@ -359,29 +359,19 @@ fn any_named_file_survives_the_trip_through_the_writer_and_reader() {
     .unwrap();
     // Made while the sheet is laid out, on a thread of their own here and as a pool task in
     // a batch, the same files give the same sheet.
-    let attaching = visitprep::render_attaching(
-        &loaded,
-        &fonts,
-        made,
-        visitprep::RenderOptions::default(),
-        || vec![attachment.clone()],
-    )
-    .unwrap();
-    assert!(rendered.pdf == attaching.pdf, "made while laying out");
-    let pooled = rayon::ThreadPoolBuilder::new()
-        .num_threads(2)
-        .build()
+    let attaching = || {
+        visitprep::render_attaching(
+            &loaded,
+            &fonts,
+            made,
+            visitprep::RenderOptions::default(),
+            || vec![attachment.clone()],
+        )
         .unwrap()
-        .install(|| {
-            visitprep::render_attaching(
-                &loaded,
-                &fonts,
-                made,
-                visitprep::RenderOptions::default(),
-                || vec![attachment.clone()],
-            )
-        })
-        .unwrap();
+    };
+    assert!(rendered.pdf == attaching().pdf, "made while laying out");
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build();
+    let pooled = pool.unwrap().install(attaching);
     assert!(rendered.pdf == pooled.pdf, "made in a pool");
     let files = read::embedded_files(&rendered.pdf).unwrap();
     assert_eq!(files.len(), 1);
