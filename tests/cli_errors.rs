@@ -115,6 +115,47 @@ fn an_existing_file_is_kept_and_the_way_past_it_is_named() {
     }
 }
 
+/// `export` refuses a folder, a device or the intake itself as its target in its own words:
+/// a FHIR export, with a JSON file name, never the sheet's PDF.
+#[cfg(unix)]
+#[test]
+fn export_refusals_speak_of_the_export() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.toml"), INTAKE).unwrap();
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    for (target, expected, help) in [
+        (
+            "out",
+            "out is a folder, not a file",
+            "-o folder/visit.fhir.json",
+        ),
+        (
+            "/dev/null",
+            "is a device, not a file",
+            "write the JSON to standard output",
+        ),
+        (
+            "a.toml",
+            "the FHIR export over the intake file",
+            "-o visit.fhir.json",
+        ),
+    ] {
+        let o = in_dir(dir.path(), &["export", "a.toml", "-o", target]);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{target}: {err}");
+        assert!(err.contains(expected), "{target}: {err}");
+        assert!(err.contains(help), "{target}: {err}");
+        assert!(
+            !err.contains("PDF") && !err.contains("sheet"),
+            "{target}: {err}"
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.toml")).unwrap(),
+        INTAKE
+    );
+}
+
 /// `-o /dev/stdout` is standard output for every command that writes a file.
 #[cfg(unix)]
 #[test]

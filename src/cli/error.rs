@@ -405,6 +405,17 @@ fn refusal(e: &WriteError, made: &Made) -> (String, Option<String>) {
             format!("{} exists and is not a FHIR JSON file; {nothing}", shown(p)),
             Some("choose another name with -o, or add --force to replace it".into()),
         ),
+        (Made::Export, WriteError::WouldOverwriteIntake(p)) => (
+            format!("refusing to write the FHIR export over the intake file {}", shown(p)),
+            Some("choose another name with -o, e.g. -o visit.fhir.json".into()),
+        ),
+        (Made::Export, WriteError::NotAFile { path, kind }) => (
+            format!("{} is {}, not a file; {nothing}", shown(path), kind.described()),
+            Some(match kind {
+                Kind::Folder => "name a file in it, e.g. -o folder/visit.fhir.json".into(),
+                _ => "name a regular file with -o, or use -o - to write the JSON to standard output".into(),
+            }),
+        ),
         (Made::Schema, WriteError::Exists(p)) => (
             format!("{} exists and is not a JSON file; {nothing}", shown(p)),
             Some("choose another name, e.g. -o visitprep.schema.json, or add --force to replace it".into()),

@@ -23,7 +23,18 @@ pub(super) fn explain_toml_error(e: &toml::de::Error, text: &str) -> Diagnostic 
         .unwrap_or_default();
     if let Some(rest) = message.strip_prefix("missing field `") {
         let field = rest.split('`').next().unwrap_or(rest);
-        return missing_field(field, &within, e.span());
+        // The parser places a missing key in the table it was reading when it noticed; a key
+        // that table cannot have is the file's own, like `guide` above a first `[patient]`.
+        let within = match keys_of(&within).contains(&field) {
+            true => within,
+            false => String::new(),
+        };
+        // In a `[[table]]` entry the parser points at the entry's header: say which entry.
+        let entry = e
+            .span()
+            .filter(|_| array_tables().contains(&within.as_str()))
+            .and_then(|s| entry_index(text, &within, s.end));
+        return missing_field(field, &within, entry, e.span());
     }
     // Everything below concerns one value or key: name its field when the line shows it.
     let key = span.as_ref().and_then(|s| key_before(text, s.start));
@@ -59,7 +70,12 @@ pub(super) fn explain_toml_error(e: &toml::de::Error, text: &str) -> Diagnostic 
 }
 
 /// A required key left out: `patient` at the top, or `name` in a `[[medications]]` entry.
-fn missing_field(field: &str, within: &str, span: Option<Range<usize>>) -> Diagnostic {
+fn missing_field(
+    field: &str,
+    within: &str,
+    entry: Option<usize>,
+    span: Option<Range<usize>>,
+) -> Diagnostic {
     let (path, help) = match (within, field) {
         ("", "patient") => (
             "patient".to_string(),
@@ -71,7 +87,10 @@ fn missing_field(field: &str, within: &str, span: Option<Range<usize>>) -> Diagn
         ),
         ("", f) => (f.to_string(), format!("add `{f}`")),
         (t, f) => (
-            format!("{t}.{f}"),
+            match entry {
+                Some(i) => format!("{t}[{i}].{f}"),
+                None => format!("{t}.{f}"),
+            },
             format!("add `{f} = ...` to this {t} entry"),
         ),
     };
@@ -409,6 +428,19 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_guide_is_the_files_own_key_whatever_table_comes_first() {
+        for text in [
+            "[patient]\nname = \"A\"\n",
+            "\n[patient]\nname = \"A\"\n[[medications]]\nname = \"b\"\n",
+        ] {
+            let err = error_of(text);
+            assert!(err.starts_with("error: `guide` is missing\n"), "{err}");
+            assert!(err.contains("as the first line"), "{err}");
+            assert!(!err.contains("patient.guide"), "{err}");
+        }
+    }
+
+    #[test]
     fn missing_patient_says_what_to_add() {
         let err = error_of("guide = \"general\"\n");
         assert!(err.contains("`patient` is missing"), "{err}");
@@ -543,8 +575,8 @@ mod tests {
                 "help: write dates as year-month-day",
             ),
             (
-                "[[medications]]\ndose = \"1 mg\"",
-                "`medications.name` is missing",
+                "[[medications]]\nname = \"a\"\n[[medications]]\ndose = \"1 mg\"",
+                "`medications[1].name` is missing",
                 "help: add `name = ...` to this medications entry",
             ),
             (
