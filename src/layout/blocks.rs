@@ -10,9 +10,9 @@ impl Builder<'_> {
         let inset = s.body * 0.6;
         let lines = wrap(text, self.fonts, s.body, self.width - 2.0 * inset);
         let p = self.node(Role::P);
-        let cells = [(self.left + inset, lines, Mark::Content(p))];
+        let cells = vec![(self.left + inset, lines, Mark::Content(p))];
         let mut slabs = self.row_bands(
-            &cells,
+            cells,
             s.body,
             s.body * 0.35,
             Some(&[self.left, self.left + self.width]),
@@ -74,12 +74,12 @@ impl Builder<'_> {
             let item = self.tree.add(list, Role::LI);
             let lbl = self.tree.add(item, Role::Lbl);
             let body = self.tree.add(item, Role::LBody);
-            let cells = [
+            let cells = vec![
                 (self.left, label_lines, Mark::Content(lbl)),
                 (value_x, value_lines, Mark::Content(body)),
             ];
             for (n, mut slab) in self
-                .row_bands(&cells, s.body, 0.0, None)
+                .row_bands(cells, s.body, 0.0, None)
                 .into_iter()
                 .enumerate()
             {
@@ -114,7 +114,7 @@ impl Builder<'_> {
             let top = (line_h - box_size) / 2.0;
             self.draw_tick_box(&mut slab.items, words, item.done, top, box_size);
             slab.mark(Mark::Content(lbl));
-            self.push_item_lines(slab, &lines, self.left + indent, body);
+            self.push_item_lines(slab, lines, self.left + indent, body);
         }
     }
 
@@ -154,7 +154,7 @@ impl Builder<'_> {
 
     /// An item's lines at `x`, beside its box in `slab`, their text content of `body`. An
     /// item is kept whole unless it is longer than half a page.
-    fn push_item_lines(&mut self, mut slab: Slab, lines: &[Line], x: f32, body: NodeId) {
+    fn push_item_lines(&mut self, mut slab: Slab, lines: Vec<Line>, x: f32, body: NodeId) {
         let s = self.style;
         let line_h = s.line(s.body);
         if slab.height > self.max_slab_height() {
@@ -170,7 +170,7 @@ impl Builder<'_> {
                 }
             }
         } else {
-            for (n, line) in lines.iter().enumerate() {
+            for (n, line) in lines.into_iter().enumerate() {
                 draw_line(&mut slab.items, line, x, n as f32 * line_h, s.body, line_h);
             }
             slab.mark(Mark::Content(body));
@@ -187,7 +187,7 @@ impl Builder<'_> {
             let lbl = self.tree.add(li, Role::Lbl);
             let body = self.tree.add(li, Role::LBody);
             let lines = wrap(item, self.fonts, s.body, self.width - indent);
-            let mut slabs = self.text_lines(&lines, self.left + indent, s.body, body);
+            let mut slabs = self.text_lines(lines, self.left + indent, s.body, body);
             if let Some(first) = slabs.first_mut() {
                 first.gap = if i == 0 { s.body * 0.3 } else { s.body * 0.25 };
                 let baseline = baseline_in(s.line(s.body), s.body);

@@ -164,10 +164,10 @@ impl Builder<'_> {
     }
 
     /// Text lines drawn at `x`, one slab each, their text content of `node`.
-    fn text_lines(&self, lines: &[Line], x: f32, size: f32, node: NodeId) -> Vec<Slab> {
+    fn text_lines(&self, lines: Vec<Line>, x: f32, size: f32, node: NodeId) -> Vec<Slab> {
         let line_h = self.style.line(size);
         lines
-            .iter()
+            .into_iter()
             .map(|line| {
                 let mut slab = Slab {
                     height: if line.is_empty() {
@@ -196,7 +196,7 @@ impl Builder<'_> {
                 );
                 let h1 = self.node(Role::H1);
                 self.tree.node_mut(h1).title = Some(text.clone());
-                let mut slabs = self.text_lines(&lines, self.left, s.title, h1);
+                let mut slabs = self.text_lines(lines, self.left, s.title, h1);
                 let sub = wrap(
                     &crate::document::plain(subtitle),
                     self.fonts,
@@ -204,7 +204,7 @@ impl Builder<'_> {
                     self.width,
                 );
                 let p = self.node(Role::P);
-                slabs.extend(self.text_lines(&sub, self.left, s.subtitle, p));
+                slabs.extend(self.text_lines(sub, self.left, s.subtitle, p));
                 for mut slab in slabs {
                     slab.keep_with_next = true;
                     self.push(slab);
@@ -226,7 +226,7 @@ impl Builder<'_> {
                     keep_with_next: true,
                     ..Slab::default()
                 };
-                for (i, line) in lines.iter().enumerate() {
+                for (i, line) in lines.into_iter().enumerate() {
                     draw_line(
                         &mut slab.items,
                         line,
@@ -255,7 +255,7 @@ impl Builder<'_> {
                 );
                 let h3 = self.node(Role::H3);
                 self.tree.node_mut(h3).title = Some(text.clone());
-                let mut slabs = self.text_lines(&lines, self.left, s.body, h3);
+                let mut slabs = self.text_lines(lines, self.left, s.body, h3);
                 if let Some(first) = slabs.first_mut() {
                     first.gap = s.body * 0.7;
                 }
@@ -267,7 +267,7 @@ impl Builder<'_> {
             Block::Paragraph(text) => {
                 let lines = wrap(text, self.fonts, s.body, self.width);
                 let p = self.node(Role::P);
-                let mut slabs = self.text_lines(&lines, self.left, s.body, p);
+                let mut slabs = self.text_lines(lines, self.left, s.body, p);
                 if let Some(first) = slabs.first_mut() {
                     first.gap = s.body * 0.3;
                 }
@@ -316,7 +316,7 @@ impl Builder<'_> {
                 let size = s.body * 0.85;
                 let lines = wrap(text, self.fonts, size, self.width);
                 let p = self.node(Role::P);
-                let mut slabs = self.text_lines(&lines, self.left, size, p);
+                let mut slabs = self.text_lines(lines, self.left, size, p);
                 if let Some(first) = slabs.first_mut() {
                     first.gap = s.body * 0.2;
                 }

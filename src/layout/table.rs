@@ -10,7 +10,7 @@ impl Builder<'_> {
     /// that a reader taking the text in drawing order reads every cell whole.
     pub(super) fn row_bands(
         &self,
-        cells: &[(f32, Vec<Line>, Mark)],
+        cells: Vec<(f32, Vec<Line>, Mark)>,
         size: f32,
         pad: f32,
         grid: Option<&[f32]>,
@@ -24,17 +24,21 @@ impl Builder<'_> {
                 ..Slab::default()
             };
             for (x, lines, mark) in cells {
-                for (band, line) in lines.iter().enumerate() {
+                for (band, line) in lines.into_iter().enumerate() {
                     let top = pad + band as f32 * line_h;
-                    draw_line(&mut slab.items, line, *x, top, size, line_h);
+                    draw_line(&mut slab.items, line, x, top, size, line_h);
                 }
-                slab.mark(*mark);
+                slab.mark(mark);
             }
             if let Some(xs) = grid {
                 rule_grid(&mut slab, xs, true, true);
             }
             return vec![slab];
         }
+        let mut cells: Vec<_> = cells
+            .into_iter()
+            .map(|(x, lines, mark)| (x, lines.into_iter(), mark))
+            .collect();
         (0..bands)
             .map(|band| {
                 let top = if band == 0 { pad } else { 0.0 };
@@ -43,8 +47,8 @@ impl Builder<'_> {
                     height: top + line_h + bottom,
                     ..Slab::default()
                 };
-                for (x, lines, mark) in cells {
-                    if let Some(line) = lines.get(band) {
+                for (x, lines, mark) in &mut cells {
+                    if let Some(line) = lines.next() {
                         draw_line(&mut slab.items, line, *x, top, size, line_h);
                     }
                     slab.mark(*mark);
@@ -149,7 +153,7 @@ impl Builder<'_> {
                 let p = self.tree.add(body, Role::P);
                 paragraphs.push((wrap(&text, self.fonts, s.body, inner), Mark::Content(p)));
             }
-            let mut slabs = self.framed_paragraphs(&paragraphs, self.left + inset, s.body * 0.4);
+            let mut slabs = self.framed_paragraphs(paragraphs, self.left + inset, s.body * 0.4);
             if let Some(first) = slabs.first_mut() {
                 first.gap = if r == 0 { s.body * 0.4 } else { s.body * 0.3 };
             }
@@ -163,7 +167,7 @@ impl Builder<'_> {
     /// one slab, or one a line when they are too long to keep together.
     pub(super) fn framed_paragraphs(
         &self,
-        paragraphs: &[(Vec<Line>, Mark)],
+        paragraphs: Vec<(Vec<Line>, Mark)>,
         x: f32,
         pad: f32,
     ) -> Vec<Slab> {
@@ -183,7 +187,7 @@ impl Builder<'_> {
                     draw_line(&mut slab.items, line, x, top, s.body, line_h);
                     top += line_h;
                 }
-                slab.mark(*mark);
+                slab.mark(mark);
             }
             rule_grid(&mut slab, &edges, true, true);
             return vec![slab];
@@ -199,7 +203,7 @@ impl Builder<'_> {
                     ..Slab::default()
                 };
                 draw_line(&mut slab.items, line, x, top, s.body, line_h);
-                slab.mark(*mark);
+                slab.mark(mark);
                 rule_grid(&mut slab, &edges, n == 0, n + 1 == count);
                 slabs.push(slab);
                 n += 1;
@@ -280,7 +284,7 @@ impl Builder<'_> {
                 )
             })
             .collect();
-        let header = self.row_bands(&title_cells, title_size, grid.pad, Some(xs));
+        let header = self.row_bands(title_cells, title_size, grid.pad, Some(xs));
         let header_index = self.headers.len();
         let mut header_slab = Slab::default();
         let mut y = 0.0;
@@ -313,7 +317,7 @@ impl Builder<'_> {
         for row in &table.rows {
             let tr = self.tree.add(body.expect("a body for the rows"), Role::TR);
             let cells = self.cell_lines(row, tr, grid);
-            for slab in self.row_bands(&cells, self.style.body, grid.pad, Some(&grid.xs)) {
+            for slab in self.row_bands(cells, self.style.body, grid.pad, Some(&grid.xs)) {
                 self.push(Slab {
                     header: Some(header),
                     ..slab

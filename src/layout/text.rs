@@ -39,14 +39,14 @@ pub struct Piece {
 
 impl Piece {
     /// The piece as a run of the frame, with its line starting at `x`.
-    pub fn run(&self, x: f32, baseline: f32, size: f32) -> TextRun {
+    pub fn into_run(self, x: f32, baseline: f32, size: f32) -> TextRun {
         TextRun {
             x: x + self.x,
             baseline,
             size,
             face: self.face,
-            text: self.text.clone(),
-            glyphs: self.glyphs.clone(),
+            text: self.text,
+            glyphs: self.glyphs,
             ends_line: self.ends_line,
             tag: None,
         }
@@ -599,9 +599,9 @@ pub fn set_line(
 ) -> Vec<TextRun> {
     Paragraph::new(fonts, &[(weight, text)])
         .one_line(size)
-        .iter()
+        .into_iter()
         .filter(|p| !p.text.trim().is_empty())
-        .map(|p| p.run(x, baseline, size))
+        .map(|p| p.into_run(x, baseline, size))
         .collect()
 }
 
@@ -854,12 +854,13 @@ pub(super) fn push_text(
     text: &str,
 ) -> f32 {
     let line = Paragraph::new(fonts, &[(weight, text)]).one_line(size);
-    for piece in &line {
+    let end = x + line_width(&line);
+    for piece in line {
         if !piece.text.trim().is_empty() {
-            items.push(Item::Text(piece.run(x, baseline, size)));
+            items.push(Item::Text(piece.into_run(x, baseline, size)));
         }
     }
-    x + line_width(&line)
+    end
 }
 
 pub(super) fn baseline_in(line_h: f32, size: f32) -> f32 {
@@ -868,7 +869,7 @@ pub(super) fn baseline_in(line_h: f32, size: f32) -> f32 {
 
 pub(super) fn draw_line(
     items: &mut Vec<Item>,
-    line: &Line,
+    line: Line,
     x: f32,
     top: f32,
     size: f32,
@@ -877,7 +878,7 @@ pub(super) fn draw_line(
     let baseline = top + baseline_in(line_h, size);
     for piece in line {
         if !piece.text.trim().is_empty() {
-            items.push(Item::Text(piece.run(x, baseline, size)));
+            items.push(Item::Text(piece.into_run(x, baseline, size)));
         }
     }
 }
