@@ -106,11 +106,11 @@ pub fn layout_part(blocks: &[Block], fonts: &FontSet, options: PageOptions) -> P
     }
     let footer_h = style.line(style.footer) + 6.0;
     let bottom = height - style.margin - footer_h;
-    let (pages, slab_pages) = paginate(&b.slabs, &b.headers, style.margin, bottom);
-    let anchors = marks
+    // The slab holding each anchored text's character number `skip` (not counting white
+    // space), found before the slabs give their items up to the pages.
+    let anchored: Vec<(String, usize)> = marks
         .into_iter()
         .map(|(id, skip, first)| {
-            // The slab holding the text's character number `skip` (not counting white space).
             let mut seen = 0;
             let mut at = first;
             for (i, slab) in b.slabs.iter().enumerate().skip(first) {
@@ -120,6 +120,13 @@ pub fn layout_part(blocks: &[Block], fonts: &FontSet, options: PageOptions) -> P
                     break;
                 }
             }
+            (id, at)
+        })
+        .collect();
+    let (pages, slab_pages) = paginate(b.slabs, &b.headers, style.margin, bottom);
+    let anchors = anchored
+        .into_iter()
+        .map(|(id, at)| {
             let page = slab_pages
                 .get(at)
                 .or(slab_pages.last())

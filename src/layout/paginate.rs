@@ -239,7 +239,7 @@ pub(super) fn shift(item: Item, dy: f32) -> Item {
 /// Places slabs on pages from `top` down to `bottom`. Returns each page's items and their
 /// marks, and for each slab the index of the page it was placed on.
 pub(super) fn paginate(
-    slabs: &[Slab],
+    mut slabs: Vec<Slab>,
     headers: &[Slab],
     top: f32,
     bottom: f32,
@@ -249,15 +249,17 @@ pub(super) fn paginate(
     let mut slab_pages = Vec::with_capacity(slabs.len());
     let mut y = top;
     let mut at_top = true;
-    let place = |page: &mut MarkedItems, slab: &Slab, y: f32, mark: Option<Mark>| {
-        page.0
-            .extend(slab.items.iter().cloned().map(|it| shift(it, y)));
-        match mark {
-            Some(mark) => page.1.extend(std::iter::repeat_n(mark, slab.items.len())),
-            None => page.1.extend_from_slice(&slab.marks),
-        }
-    };
-    for (i, slab) in slabs.iter().enumerate() {
+    let place =
+        |page: &mut MarkedItems, items: Vec<Item>, marks: &[Mark], y: f32, mark: Option<Mark>| {
+            let n = items.len();
+            page.0.extend(items.into_iter().map(|it| shift(it, y)));
+            match mark {
+                Some(mark) => page.1.extend(std::iter::repeat_n(mark, n)),
+                None => page.1.extend_from_slice(marks),
+            }
+        };
+    for i in 0..slabs.len() {
+        let slab = &slabs[i];
         let repeat = slab.header.map(|h| &headers[h]);
         // What must fit together: this slab and everything it is kept with.
         let mut need = slab.height;
@@ -278,7 +280,8 @@ pub(super) fn paginate(
             // A table continuing on a new page shows its header again, read only once.
             if let Some(h) = repeat {
                 let page = pages.last_mut().expect("a page");
-                place(page, h, y, Some(Mark::Artifact(Artifact::Header)));
+                let header = Some(Mark::Artifact(Artifact::Header));
+                place(page, h.items.clone(), &h.marks, y, header);
                 y += h.height;
                 at_top = false;
             }
@@ -287,12 +290,19 @@ pub(super) fn paginate(
         y += gap;
         slab_pages.push(pages.len() - 1);
         let page = pages.last_mut().expect("a page");
-        place(page, slab, y, None);
-        y += slab.height;
+        let (height, fill_page) = (slab.height, slab.fill_page);
+        // A slab placed once gives up its items; one repeated to fill its page is copied.
+        let slab = &mut slabs[i];
+        let items = match fill_page {
+            true => slab.items.clone(),
+            false => std::mem::take(&mut slab.items),
+        };
+        place(page, items, &slab.marks, y, None);
+        y += height;
         at_top = false;
-        while slab.fill_page && slab.height > 0.0 && y + slab.height <= bottom + 0.01 {
-            place(page, slab, y, Some(LAYOUT));
-            y += slab.height;
+        while fill_page && height > 0.0 && y + height <= bottom + 0.01 {
+            place(page, slab.items.clone(), &slab.marks, y, Some(LAYOUT));
+            y += height;
         }
     }
     (pages, slab_pages)
