@@ -348,8 +348,9 @@ type Char = (usize, char, Weight, Option<FaceId>);
 /// The parts' text (a line feed as a space), and each character's face, weight and drawn
 /// character.
 fn read_chars(fonts: &FontSet, parts: &[(Weight, &str)]) -> (String, Vec<Char>) {
-    let mut text = String::new();
-    let mut chars: Vec<Char> = Vec::new();
+    let bytes = parts.iter().map(|p| p.1.len()).sum();
+    let mut text = String::with_capacity(bytes);
+    let mut chars: Vec<Char> = Vec::with_capacity(bytes);
     for &(weight, part) in parts {
         for c in part.chars() {
             let c = if c == '\n' { ' ' } else { c };
