@@ -52,7 +52,8 @@ pub struct ShapedGlyph {
 
 pub struct Face {
     pub name: String,
-    /// Borrows from `source`, so it is declared first: fields are dropped in order.
+    /// The font as read-fonts reads it, sharing `source`'s bytes: a built-in face is read
+    /// when a character first needs it.
     parsed: OnceLock<Option<Parsed>>,
     /// The font file: parsed the first time a character needs it, and subset into the PDF.
     source: Source,
