@@ -176,11 +176,16 @@ fn finish(
             });
         }
     }
-    let embed = args.embed;
-    let attach = || match embed {
-        true => visitprep::sheet_attachments(loaded, source, visitprep::generation_instant()),
-        false => Vec::new(),
-    };
+    if !args.embed {
+        return Ok(visitprep::render_carrying(
+            loaded,
+            fonts,
+            made,
+            args.options(),
+            &[],
+        )?);
+    }
+    let attach = || visitprep::sheet_attachments(loaded, source, visitprep::generation_instant());
     Ok(visitprep::render_attaching(
         loaded,
         fonts,
