@@ -2,6 +2,7 @@
 //! README. Every problem is reported with its line, column and field, all at once.
 
 mod check;
+mod dates;
 mod model;
 mod plausibility;
 mod raw;
@@ -9,6 +10,9 @@ mod read;
 pub(crate) mod schema;
 mod toml_error;
 
+pub use dates::{
+    long_date, long_visit, read_date, read_time, read_visit, DateProblem, DateReading, VisitReading,
+};
 pub use model::{
     age_on, clean, prints_blank, DiaryEntry, Health, Intake, Medication, Patient, Visit, VisitTime,
     NAME_TO_REPLACE,
