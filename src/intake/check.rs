@@ -59,6 +59,7 @@ impl Checker {
                 conditions: raw.health.conditions.iter().map(|s| clean(s)).collect(),
                 allergies: raw.health.allergies.iter().map(|s| clean(s)).collect(),
                 notes: raw.health.notes.as_deref().map(clean),
+                ..Health::default()
             },
             medications,
             diary,

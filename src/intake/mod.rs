@@ -14,8 +14,8 @@ pub use dates::{
     long_date, long_visit, read_date, read_time, read_visit, DateProblem, DateReading, VisitReading,
 };
 pub use model::{
-    age_on, clean, prints_blank, DiaryEntry, Health, Intake, Medication, Patient, Visit, VisitTime,
-    NAME_TO_REPLACE,
+    age_on, clean, prints_blank, says_none, DiaryEntry, Health, Intake, Medication, Patient, Visit,
+    VisitTime, NAME_TO_REPLACE,
 };
 pub use read::{
     load, load_with_source, load_with_warnings, parse, parse_with_warnings, IntakeError,

@@ -79,6 +79,52 @@ pub struct Health {
     pub conditions: Vec<String>,
     pub allergies: Vec<String>,
     pub notes: Option<String>,
+    /// The patient said they have no known allergies: printed as such, never as an allergy
+    /// called "none". An empty list with this `false` is "not stated".
+    pub no_known_allergies: bool,
+    /// The patient said they take no medicines.
+    pub no_medicines: bool,
+    /// The patient said they have no other illnesses.
+    pub no_other_illnesses: bool,
+}
+
+/// Whether an answer to "which allergies / medicines / other illnesses?" says there are
+/// none ("none", "no", "nothing", "no allergies", "NKDA", "nil"): such an answer is not an
+/// allergy, a medicine or an illness by that name.
+pub fn says_none(answer: &str) -> bool {
+    let words: String = answer
+        .trim()
+        .trim_end_matches(['.', '!'])
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    const NONE: &[&str] = &[
+        "none",
+        "no",
+        "nothing",
+        "nil",
+        "n/a",
+        "na",
+        "nkda",
+        "nka",
+        "none known",
+        "no known allergies",
+        "no known allergy",
+        "no known drug allergies",
+        "no allergies",
+        "no allergy",
+        "no medicines",
+        "no medicine",
+        "no medications",
+        "no medication",
+        "no other illnesses",
+        "no other illness",
+        "no illnesses",
+        "none that i know of",
+        "not that i know of",
+    ];
+    NONE.contains(&words.as_str())
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -224,5 +270,34 @@ mod tests {
             age_on(born, NaiveDate::from_ymd_opt(2026, 3, 14).unwrap()),
             70
         );
+    }
+}
+
+#[cfg(test)]
+mod none_answers {
+    use super::says_none;
+
+    #[test]
+    fn none_in_its_usual_words_means_none() {
+        for answer in [
+            "none",
+            "None.",
+            "NO",
+            "nothing",
+            "No allergies",
+            "NKDA",
+            "no known  allergies",
+        ] {
+            assert!(says_none(answer), "{answer}");
+        }
+        for answer in [
+            "penicillin",
+            "no idea which one",
+            "nuts",
+            "",
+            "non-steroidal drugs",
+        ] {
+            assert!(!says_none(answer), "{answer}");
+        }
     }
 }
