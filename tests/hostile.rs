@@ -795,7 +795,7 @@ fn unlikely_facts_are_said_but_accepted() {
         &intake_with(
             "",
             "when = 2026-12-02",
-            "[[medications]]\nname = \"x\"\nsince = 2027-03-01\n",
+            "[[medications]]\nname = \"x\"\ndose = \"1 mg\"\nsince = 2027-03-01\n",
         ),
         &["medication 1 is taken since 2027-03-01, after the visit"],
     );

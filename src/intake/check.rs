@@ -1,23 +1,33 @@
 //! Checks beyond types. Each problem is collected; all are reported together.
 
 use std::collections::BTreeMap;
-use std::ops::Range;
 
-use chrono::{NaiveDate, NaiveTime};
-use toml::value::Datetime;
+use chrono::NaiveDate;
 use toml::Spanned;
 
-use super::model::{clean, prints_blank};
+use super::model::{clean, prints_blank, says_none};
 use super::plausibility::plain_number;
-use super::raw::{RawDiaryEntry, RawIntake, RawMedication, RawPatient, RawVisit};
-use super::{DiaryEntry, Health, Intake, Medication, Patient, Visit, VisitTime};
-use crate::diagnostic::{did_you_mean, Diagnostic};
+use super::raw::{RawDiaryEntry, RawHealth, RawIntake, RawMedication, RawPatient, RawVisit};
+use super::{DiaryEntry, Health, Intake, Medication, Patient, Visit};
+use crate::diagnostic::{did_you_mean, shorten, Diagnostic};
 use crate::guide::Guide;
 
 pub(super) struct Checker {
     pub(super) problems: Vec<Diagnostic>,
     /// What is possible but unlikely: shown, never silently accepted, never refused.
     pub(super) warnings: Vec<Diagnostic>,
+    /// How something was read where it was not written the usual way: `check` tells them.
+    pub(super) notes: Vec<Diagnostic>,
+}
+
+/// What a list that may say "none" stands for.
+struct NoneList<'a> {
+    /// `health.allergies`
+    field: &'a str,
+    /// `health.no_known_allergies`
+    flag: &'a str,
+    /// "no known allergies"
+    meaning: &'a str,
 }
 
 impl Checker {
@@ -25,42 +35,45 @@ impl Checker {
         self.problems.push(d);
     }
 
-    pub(super) fn intake(&mut self, raw: RawIntake, guide: &Guide) -> Intake {
+    /// The intake in the patient's terms. Without a usable `guide` (already reported) the
+    /// answers and ids cannot be checked; everything else still is.
+    pub(super) fn intake(&mut self, raw: RawIntake, guide: Option<&Guide>) -> Intake {
         let patient = self.patient(&raw.patient);
         let visit = self.visit(&raw.visit, patient.born);
         let answers = self.answers(raw.answers, guide);
-        let medications = self.medications(raw.medications);
+        let (medications, no_medicines) = self.medications(raw.medications, &raw.health);
+        let health = self.health(&raw.health, no_medicines);
         let diary = self.diary(raw.diary);
         let patient_ids: Vec<&str> = guide
-            .patient_questions
-            .iter()
-            .map(|q| q.id.as_str())
-            .collect();
-        let skipped = self.ids(
-            &raw.questions.skip,
-            &patient_ids,
-            "questions.skip",
-            "patient question",
-        );
-        let checklist_ids: Vec<&str> = guide.checklist.iter().map(|c| c.id.as_str()).collect();
-        let done = self.ids(
-            &raw.checklist.done,
-            &checklist_ids,
-            "checklist.done",
-            "checklist item",
-        );
+            .map(|g| g.patient_questions.iter().map(|q| q.id.as_str()).collect())
+            .unwrap_or_default();
+        let checklist_ids: Vec<&str> = guide
+            .map(|g| g.checklist.iter().map(|c| c.id.as_str()).collect())
+            .unwrap_or_default();
+        let (skipped, done) = match guide {
+            Some(_) => (
+                self.ids(
+                    &raw.questions.skip,
+                    &patient_ids,
+                    "questions.skip",
+                    "patient question",
+                ),
+                self.ids(
+                    &raw.checklist.done,
+                    &checklist_ids,
+                    "checklist.done",
+                    "checklist item",
+                ),
+            ),
+            None => (Vec::new(), Vec::new()),
+        };
 
         Intake {
-            guide: raw.guide.into_inner(),
+            guide: raw.guide.map(Spanned::into_inner).unwrap_or_default(),
             patient,
             visit,
             answers,
-            health: Health {
-                conditions: raw.health.conditions.iter().map(|s| clean(s)).collect(),
-                allergies: raw.health.allergies.iter().map(|s| clean(s)).collect(),
-                notes: raw.health.notes.as_deref().map(clean),
-                ..Health::default()
-            },
+            health,
             medications,
             diary,
             own_questions: raw.questions.own.iter().map(|s| clean(s)).collect(),
@@ -70,13 +83,17 @@ impl Checker {
     }
 
     fn patient(&mut self, raw: &RawPatient) -> Patient {
-        let born = raw.born.as_ref().and_then(|b| self.date(b, "patient.born"));
+        let born = raw.born.as_ref().map(|b| *b.get_ref());
         // Blank as printed: a name of only control characters is removed whole by `clean`.
-        let name = clean(raw.name.get_ref());
-        if prints_blank(&name) {
+        let name = raw
+            .name
+            .as_ref()
+            .map(|n| clean(n.get_ref()))
+            .unwrap_or_default();
+        if let Some(raw_name) = raw.name.as_ref().filter(|_| prints_blank(&name)) {
             self.problem(
                 Diagnostic::new("the patient's name is blank")
-                    .at(Some(raw.name.span()))
+                    .at(Some(raw_name.span()))
                     .field("patient.name")
                     .label("write a name here")
                     .help("the doctor needs to know whose sheet this is: name = \"Maria Example\""),
@@ -122,13 +139,13 @@ impl Checker {
 
     /// The visit; `born` to refuse a visit before the birth.
     fn visit(&mut self, raw: &RawVisit, born: Option<NaiveDate>) -> Visit {
-        let when = raw.when.as_ref().and_then(|w| self.visit_time(w));
-        if let (Some(born), Some(when), Some(raw_when)) = (born, when, raw.when.as_ref()) {
-            if when.date() < born {
+        let when = raw.when.as_ref().map(|w| *w.get_ref());
+        if let (Some(born), Some(raw_when)) = (born, raw.when.as_ref()) {
+            let day = raw_when.get_ref().date();
+            if day < born {
                 self.problem(
                     Diagnostic::new(format!(
-                        "the visit ({}) is before the birth date ({born})",
-                        when.date()
+                        "the visit ({day}) is before the birth date ({born})"
                     ))
                     .at(Some(raw_when.span()))
                     .field("visit.when")
@@ -153,10 +170,14 @@ impl Checker {
     fn answers(
         &mut self,
         raw: BTreeMap<Spanned<String>, Spanned<String>>,
-        guide: &Guide,
+        guide: Option<&Guide>,
     ) -> BTreeMap<String, String> {
         let mut answers = BTreeMap::new();
         for (id, answer) in raw {
+            let Some(guide) = guide else {
+                answers.insert(id.into_inner(), clean(answer.get_ref()));
+                continue;
+            };
             if guide.doctor_question(id.get_ref()).is_none() {
                 let ids: Vec<&str> = guide
                     .doctor_questions
@@ -186,43 +207,189 @@ impl Checker {
         answers
     }
 
-    fn medications(&mut self, raw: Vec<RawMedication>) -> Vec<Medication> {
-        let mut medications = Vec::new();
-        for (i, m) in raw.into_iter().enumerate() {
-            let name = clean(m.name.get_ref());
-            if prints_blank(&name) {
-                self.problem(
-                    Diagnostic::new(format!("medication {} has a blank name", i + 1))
-                        .at(Some(m.name.span()))
-                        .field(format!("medications[{i}].name"))
-                        .help("write the medicine's name as on the box, or remove this [[medications]] entry"),
+    /// Other illnesses and allergies, where "none" in the list means none.
+    fn health(&mut self, raw: &RawHealth, no_medicines: bool) -> Health {
+        let (allergies, no_known_allergies) = self.none_list(
+            &raw.allergies,
+            raw.no_known_allergies.as_ref(),
+            &NoneList {
+                field: "health.allergies",
+                flag: "health.no_known_allergies",
+                meaning: "no known allergies",
+            },
+        );
+        let (conditions, no_other_illnesses) = self.none_list(
+            &raw.conditions,
+            raw.no_other_illnesses.as_ref(),
+            &NoneList {
+                field: "health.conditions",
+                flag: "health.no_other_illnesses",
+                meaning: "no other illnesses",
+            },
+        );
+        Health {
+            conditions,
+            allergies,
+            notes: raw.notes.as_deref().map(clean),
+            no_known_allergies,
+            no_medicines,
+            no_other_illnesses,
+        }
+    }
+
+    /// The items of a list that are not "none", and whether the patient says there are none:
+    /// by the flag, or by a list that says only "none". A flag that says none beside items
+    /// that are real is warned about, and the items are printed.
+    fn none_list(
+        &mut self,
+        items: &[Spanned<String>],
+        flag: Option<&Spanned<bool>>,
+        list: &NoneList<'_>,
+    ) -> (Vec<String>, bool) {
+        let mut kept = Vec::new();
+        let mut said_none = false;
+        for (i, item) in items.iter().enumerate() {
+            if says_none(item.get_ref()) {
+                said_none = true;
+                self.notes.push(
+                    Diagnostic::new(format!(
+                        "`{}[{i}]` says \"{}\": read as {} (`{} = true`), not as one called \"{}\"",
+                        list.field,
+                        shorten(item.get_ref().trim(), 30),
+                        list.meaning,
+                        list.flag,
+                        shorten(item.get_ref().trim(), 30),
+                    ))
+                    .at(Some(item.span()))
+                    .field(format!("{}[{i}]", list.field)),
                 );
+            } else {
+                kept.push(item);
             }
-            let since = m
-                .since
+        }
+        let real: Vec<&&Spanned<String>> =
+            kept.iter().filter(|k| !prints_blank(k.get_ref())).collect();
+        let flag_value = flag.map(|f| *f.get_ref());
+        match (flag_value, real.first()) {
+            (Some(true), Some(first)) => self.warnings.push(
+                Diagnostic::new(format!(
+                    "`{}` is true, but `{}` lists \"{}\"; the sheet prints what is listed",
+                    list.flag,
+                    list.field,
+                    shorten(first.get_ref().trim(), 40)
+                ))
+                .at(flag.map(|f| f.span()))
+                .field(list.flag)
+                .label("says there are none")
+                .help(format!(
+                    "remove `{} = true`, or empty the list: the doctor must know which is right",
+                    list.flag
+                ))
+                .warning(),
+            ),
+            (Some(false), None) if said_none => self.warnings.push(
+                Diagnostic::new(format!(
+                    "`{}` says none, but `{} = false`; the sheet prints \"not stated\"",
+                    list.field, list.flag
+                ))
+                .at(flag.map(|f| f.span()))
+                .field(list.flag)
+                .label("says it is not known")
+                .help(format!(
+                    "write `{} = true`, or take \"none\" out of the list",
+                    list.flag
+                ))
+                .warning(),
+            ),
+            _ => {}
+        }
+        // What is listed wins: an allergy written down is never hidden behind "none".
+        let none = real.is_empty() && flag_value.unwrap_or(said_none);
+        (kept.iter().map(|s| clean(s.get_ref())).collect(), none)
+    }
+
+    /// The medicines, and whether the patient takes none. An entry named "none" is no
+    /// medicine: it says there are none.
+    fn medications(
+        &mut self,
+        raw: Vec<RawMedication>,
+        health: &RawHealth,
+    ) -> (Vec<Medication>, bool) {
+        let mut medications = Vec::new();
+        let mut names = Vec::new();
+        for (i, m) in raw.into_iter().enumerate() {
+            let name = m
+                .name
                 .as_ref()
-                .and_then(|s| self.date(s, &format!("medications[{i}].since")));
+                .map(|n| clean(n.get_ref()))
+                .unwrap_or_default();
+            if let Some(raw_name) = &m.name {
+                if says_none(raw_name.get_ref()) {
+                    names.push(Spanned::new(raw_name.span(), raw_name.get_ref().clone()));
+                    continue;
+                }
+                if prints_blank(&name) {
+                    self.problem(
+                        Diagnostic::new(format!("medication {} has a blank name", i + 1))
+                            .at(Some(raw_name.span()))
+                            .field(format!("medications[{i}].name"))
+                            .help("write the medicine's name as on the box, or remove this [[medications]] entry"),
+                    );
+                } else if m.dose.as_deref().is_none_or(prints_blank) && !self.misspelt(i, "dose") {
+                    // Page 1 sends the doctor to the details "with doses": a medicine without
+                    // one is the patient's to add, or the doctor's to ask.
+                    self.warnings.push(
+                        Diagnostic::new(format!(
+                            "medication {} (\"{}\") has no dose",
+                            i + 1,
+                            shorten(&name, 40)
+                        ))
+                        .at(Some(raw_name.span()))
+                        .field(format!("medications[{i}].dose"))
+                        .label("how much each time?")
+                        .help("add how much you take each time, as on the box or the pharmacy label: dose = \"12.5 mg\"")
+                        .warning(),
+                    );
+                }
+                names.push(Spanned::new(raw_name.span(), raw_name.get_ref().clone()));
+            }
             medications.push(Medication {
                 name,
                 dose: m.dose.as_deref().map(clean),
                 how_often: m.how_often.as_deref().map(clean),
                 reason: m.reason.as_deref().map(clean),
                 note: m.note.as_deref().map(clean),
-                since,
+                since: m.since.as_ref().map(|s| *s.get_ref()),
                 as_needed: m.as_needed,
             });
         }
-        medications
+        let (_, none) = self.none_list(
+            &names,
+            health.no_medicines.as_ref(),
+            &NoneList {
+                field: "medications",
+                flag: "health.no_medicines",
+                meaning: "no medicines",
+            },
+        );
+        (medications, none)
+    }
+
+    /// Whether an unknown key of `medications[i]` was taken for a misspelt `key`: its own
+    /// problem says so, and a warning that `key` is missing would say it again.
+    fn misspelt(&self, i: usize, key: &str) -> bool {
+        let entry = format!("medications[{i}].");
+        let guess = format!("`{key}`");
+        self.problems.iter().any(|d| {
+            d.field.as_deref().is_some_and(|f| f.starts_with(&entry))
+                && d.label.as_deref().is_some_and(|l| l.contains(&guess))
+        })
     }
 
     /// The diary's nights; a night whose date is not real is left out (and reported).
     fn diary(&mut self, raw: Vec<RawDiaryEntry>) -> Vec<DiaryEntry> {
         let mut diary = Vec::new();
         for (i, e) in raw.into_iter().enumerate() {
-            let night = self.date(&e.night, &format!("diary[{i}].night"));
-            let at =
-                e.at.as_ref()
-                    .and_then(|a| self.time(a, &format!("diary[{i}].at")));
             let minutes = e.minutes.as_ref().and_then(|m| {
                 let v = *m.get_ref();
                 if v > 0.0 && v.is_finite() {
@@ -253,10 +420,10 @@ impl Checker {
                     None
                 }
             });
-            if let Some(night) = night {
+            if let Some(night) = &e.night {
                 diary.push(DiaryEntry {
-                    night,
-                    at,
+                    night: *night.get_ref(),
+                    at: e.at.as_ref().map(|a| *a.get_ref()),
                     minutes,
                     place: e.place.as_deref().map(clean),
                     severity,
@@ -298,99 +465,6 @@ impl Checker {
         }
         out
     }
-
-    fn date(&mut self, value: &Spanned<Datetime>, field: &str) -> Option<NaiveDate> {
-        let dt = value.get_ref();
-        match (dt.date, dt.time) {
-            (Some(d), None) => {
-                match NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()) {
-                    Some(date) => Some(date),
-                    None => {
-                        self.impossible_date(value.span(), field, &dt.to_string());
-                        None
-                    }
-                }
-            }
-            _ => {
-                self.problem(
-                    Diagnostic::new(format!("`{field}` must be a date only"))
-                        .at(Some(value.span()))
-                        .field(field)
-                        .label("a date without a time")
-                        .help("write it as year-month-day, without quotes: 2024-05-01"),
-                );
-                None
-            }
-        }
-    }
-
-    fn impossible_date(&mut self, span: Range<usize>, field: &str, written: &str) {
-        self.problem(
-            Diagnostic::new(format!("{written} is not a real date"))
-                .at(Some(span))
-                .field(field)
-                .label("no such day in the calendar")
-                .help("check the day and the month: year-month-day, like 1956-03-14"),
-        );
-    }
-
-    fn visit_time(&mut self, value: &Spanned<Datetime>) -> Option<VisitTime> {
-        let dt = value.get_ref();
-        let bad_form = |this: &mut Checker| {
-            this.problem(
-                Diagnostic::new("`visit.when` must be a local date, or a date and time")
-                    .at(Some(value.span()))
-                    .field("visit.when")
-                    .help("write 2026-12-02 or 2026-12-02T09:30:00, without quotes and without a time zone"),
-            );
-            None
-        };
-        if dt.offset.is_some() {
-            return bad_form(self);
-        }
-        let date = match dt.date {
-            Some(d) => match NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()) {
-                Some(date) => date,
-                None => {
-                    self.impossible_date(value.span(), "visit.when", &dt.to_string());
-                    return None;
-                }
-            },
-            None => return bad_form(self),
-        };
-        match dt.time {
-            None => Some(VisitTime::Day(date)),
-            Some(t) => match NaiveTime::from_hms_opt(
-                t.hour.into(),
-                t.minute.into(),
-                t.second.unwrap_or(0).into(),
-            ) {
-                Some(time) => Some(VisitTime::DayAndTime(date.and_time(time))),
-                None => bad_form(self),
-            },
-        }
-    }
-
-    fn time(&mut self, value: &Spanned<Datetime>, field: &str) -> Option<NaiveTime> {
-        let dt = value.get_ref();
-        match (dt.date, dt.time) {
-            (None, Some(t)) => NaiveTime::from_hms_opt(
-                t.hour.into(),
-                t.minute.into(),
-                t.second.unwrap_or(0).into(),
-            ),
-            _ => None,
-        }
-        .or_else(|| {
-            self.problem(
-                Diagnostic::new(format!("`{field}` must be a time of day"))
-                    .at(Some(value.span()))
-                    .field(field)
-                    .help("write the time without quotes, like 03:10:00"),
-            );
-            None
-        })
-    }
 }
 
 #[cfg(test)]
@@ -420,13 +494,14 @@ mod tests {
     }
 
     #[test]
-    fn a_name_of_control_characters_is_blank() {
-        // `clean` removes them, so the sheet would say whose it is with an empty name.
+    fn a_name_of_control_characters_is_refused_for_them() {
         let err = error_of("guide = \"general\"\n[patient]\nname = \"\\u0007\\t\"\n");
-        assert!(err.contains("patient's name is blank"), "{err}");
+        assert!(err.contains("control character, U+0007 BEL"), "{err}");
+        assert!(err.contains("intake.toml:3:9"), "{err}");
         let text = format!("{MINIMAL}[[medications]]\nname = \"\\t\\u007f\"\n");
         let err = error_of(&text);
-        assert!(err.contains("medication 1 has a blank name"), "{err}");
+        assert!(err.contains("U+007F DEL"), "{err}");
+        assert!(err.contains("medications[0].name"), "{err}");
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod raw;
 mod read;
 pub(crate) mod schema;
 mod toml_error;
+mod walk;
 
 pub use dates::{
     long_date, long_visit, read_date, read_time, read_visit, DateProblem, DateReading, VisitReading,
@@ -18,8 +19,8 @@ pub use model::{
     VisitTime, NAME_TO_REPLACE,
 };
 pub use read::{
-    load, load_with_source, load_with_warnings, parse, parse_with_warnings, IntakeError,
-    LoadedIntake, MAX_INTAKE_BYTES, STDIN_NAME,
+    load, load_with_notes, load_with_source, load_with_warnings, parse, parse_with_warnings,
+    IntakeError, LoadedIntake, MAX_INTAKE_BYTES, STDIN_NAME,
 };
 pub use schema::{json_schema, keys_of};
 

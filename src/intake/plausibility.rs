@@ -2,7 +2,6 @@
 //! checks of form; each rule is listed in the README's intake table.
 
 use chrono::NaiveDate;
-use toml::value::Datetime;
 use toml::Spanned;
 
 use super::check::Checker;
@@ -18,10 +17,11 @@ const LONGEST_MINUTES: f64 = 24.0 * 60.0;
 /// Pregnancy outside these ages is so rare that a typo is likelier.
 const PREGNANCY_AGES: std::ops::RangeInclusive<i32> = 10..=60;
 
-/// A date as written, when it is a real one; the checks of form report the others.
-fn day_of(value: &Spanned<Datetime>) -> Option<NaiveDate> {
-    let d = value.get_ref().date?;
-    NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
+/// A visit further ahead than this is likelier a wrong year than a booking.
+const FURTHEST_VISIT_DAYS: i64 = 366;
+
+fn day_of(value: &Spanned<NaiveDate>) -> Option<NaiveDate> {
+    Some(*value.get_ref())
 }
 
 /// A number as a person reads it: never hundreds of digits.
@@ -36,8 +36,9 @@ pub(super) fn plain_number(v: f64) -> String {
 impl Checker {
     pub(super) fn plausibility(&mut self, raw: &RawIntake, today: NaiveDate) {
         let out_of_range = self.years(raw);
-        let visit = raw.visit.when.as_ref().and_then(day_of);
+        let visit = raw.visit.when.as_ref().map(|w| w.get_ref().date());
         self.birth(raw, visit, today, out_of_range);
+        self.visit_ahead(raw, today, out_of_range);
         self.diary_nights(raw, visit);
         self.medicines_since(raw, visit);
         self.template_name(raw);
@@ -46,24 +47,29 @@ impl Checker {
     /// Every date within [`YEARS`]; true when one is not (the age is then not judged).
     fn years(&mut self, raw: &RawIntake) -> bool {
         use chrono::Datelike;
-        let mut dates: Vec<(&Spanned<Datetime>, String)> = Vec::new();
+        let mut dates: Vec<(Spanned<NaiveDate>, String)> = Vec::new();
         if let Some(b) = &raw.patient.born {
-            dates.push((b, "patient.born".into()));
+            dates.push((b.clone(), "patient.born".into()));
         }
         if let Some(w) = &raw.visit.when {
-            dates.push((w, "visit.when".into()));
+            dates.push((
+                Spanned::new(w.span(), w.get_ref().date()),
+                "visit.when".into(),
+            ));
         }
         for (i, m) in raw.medications.iter().enumerate() {
             if let Some(since) = &m.since {
-                dates.push((since, format!("medications[{i}].since")));
+                dates.push((since.clone(), format!("medications[{i}].since")));
             }
         }
         for (i, e) in raw.diary.iter().enumerate() {
-            dates.push((&e.night, format!("diary[{i}].night")));
+            if let Some(night) = &e.night {
+                dates.push((night.clone(), format!("diary[{i}].night")));
+            }
         }
         let mut out_of_range = false;
         for (value, field) in &dates {
-            let Some(day) = day_of(value) else { continue };
+            let day = *value.get_ref();
             if !YEARS.contains(&day.year()) {
                 out_of_range = true;
                 self.problem(
@@ -109,7 +115,8 @@ impl Checker {
                     .help("write the date of birth as year-month-day, e.g. 1956-03-14"),
                 );
             }
-            if visit.is_none() && born > today {
+            // Whatever the visit's date, no one is born after the day the file is read.
+            if !out_of_range && born > today {
                 self.problem(
                     Diagnostic::new(format!("the date of birth {born} is after today ({today})"))
                         .at(Some(raw_born.span()))
@@ -131,13 +138,14 @@ impl Checker {
                 );
             }
             for (i, e) in raw.diary.iter().enumerate() {
-                if day_of(&e.night).is_some_and(|night| night < born) {
+                let Some(raw_night) = &e.night else { continue };
+                if *raw_night.get_ref() < born {
                     self.problem(
                         Diagnostic::new(format!(
                             "diary night {} is before the birth date ({born})",
                             i + 1
                         ))
-                        .at(Some(e.night.span()))
+                        .at(Some(raw_night.span()))
                         .field(format!("diary[{i}].night"))
                         .label("before `patient.born`")
                         .help("check the year of the night and of `born`"),
@@ -165,14 +173,15 @@ impl Checker {
                     );
                 }
             }
-            if let (Some(visit), Some(night)) = (visit, day_of(&e.night)) {
+            if let (Some(visit), Some(raw_night)) = (visit, &e.night) {
+                let night = *raw_night.get_ref();
                 if night > visit {
                     self.warning(
                         Diagnostic::new(format!(
                             "diary night {} ({night}) is after the visit ({visit})",
                             i + 1
                         ))
-                        .at(Some(e.night.span()))
+                        .at(Some(raw_night.span()))
                         .field(format!("diary[{i}].night"))
                         .label("after `visit.when`")
                         .help("check the year and month of the night and of the visit"),
@@ -202,14 +211,34 @@ impl Checker {
         }
     }
 
+    /// A visit more than a year from today: a booking so far ahead is rare, a wrong year is not.
+    fn visit_ahead(&mut self, raw: &RawIntake, today: NaiveDate, out_of_range: bool) {
+        let Some(when) = &raw.visit.when else { return };
+        let day = when.get_ref().date();
+        if !out_of_range && day.signed_duration_since(today).num_days() > FURTHEST_VISIT_DAYS {
+            self.warning(
+                Diagnostic::new(format!(
+                    "the visit ({day}) is more than a year from today ({today})"
+                ))
+                .at(Some(when.span()))
+                .field("visit.when")
+                .label("more than a year ahead")
+                .help("check the year of the visit; if it is right, nothing needs changing"),
+            );
+        }
+    }
+
     fn template_name(&mut self, raw: &RawIntake) {
-        if raw.patient.name.get_ref().trim() == super::NAME_TO_REPLACE {
+        let Some(name) = &raw.patient.name else {
+            return;
+        };
+        if name.get_ref().trim() == super::NAME_TO_REPLACE {
             self.warning(
                 Diagnostic::new(format!(
                     "`patient.name` is still \"{}\" from the template",
                     super::NAME_TO_REPLACE
                 ))
-                .at(Some(raw.patient.name.span()))
+                .at(Some(name.span()))
                 .field("patient.name")
                 .label("not filled in")
                 .help("write the patient's name, as on the health insurance card"),

@@ -4,12 +4,10 @@
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-
 use super::check::Checker;
 use super::raw::RawIntake;
 use super::toml_error::{explain_toml_error, take_unknown_keys};
-use super::Intake;
+use super::{walk, Intake};
 use crate::diagnostic::{Diagnostic, Report, SourceFile};
 use crate::guide::{self, Guide, GuideError};
 
@@ -68,6 +66,14 @@ pub fn load_with_warnings(path: &Path) -> Result<(LoadedIntake, Report), IntakeE
 
 /// As [`load_with_warnings`], also giving the file's text exactly as read (a sheet carries it).
 pub fn load_with_source(path: &Path) -> Result<(LoadedIntake, Report, String), IntakeError> {
+    load_with_notes(path).map(|(loaded, warnings, text, _)| (loaded, warnings, text))
+}
+
+/// As [`load_with_source`], with the notes on how the file was read (a list that says
+/// "none" read as none), each as `file:line:column: words`.
+pub fn load_with_notes(
+    path: &Path,
+) -> Result<(LoadedIntake, Report, String, Vec<String>), IntakeError> {
     let (shown, dir) = if path == Path::new("-") {
         (Path::new(STDIN_NAME), Path::new("."))
     } else if crate::input::is_stream(path) {
@@ -77,15 +83,25 @@ pub fn load_with_source(path: &Path) -> Result<(LoadedIntake, Report, String), I
         (path, path.parent().unwrap_or(Path::new(".")))
     };
     let text = read_text(path, shown).map_err(IntakeError::Invalid)?;
-    let (intake, guide, warnings) = parse_with_warnings(shown, &text, dir)?;
+    let read = read_all(shown, &text, dir)?;
+    let file = &read.warnings.file;
+    let notes = read
+        .notes
+        .iter()
+        .map(|d| {
+            let (line, col) = d.span.as_ref().map_or((1, 1), |s| file.line_col(s.start));
+            format!("{}:{line}:{col}: {}", shown.display(), d.message)
+        })
+        .collect();
     Ok((
         LoadedIntake {
             path: path.to_path_buf(),
-            intake,
-            guide,
+            intake: read.intake,
+            guide: read.guide,
         },
-        warnings,
+        read.warnings,
         text,
+        notes,
     ))
 }
 
@@ -142,12 +158,25 @@ pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<(Intake, Guide), Int
 }
 
 /// As [`parse`], with the warnings about what is unlikely but possible. When the intake is
-/// refused, its report holds the warnings too, after the errors.
+/// refused, its report holds the warnings too, every problem in the order of the file.
 pub fn parse_with_warnings(
     path: &Path,
     text: &str,
     dir: &Path,
 ) -> Result<(Intake, Guide, Report), IntakeError> {
+    read_all(path, text, dir).map(|r| (r.intake, r.guide, r.warnings))
+}
+
+/// A usable intake, with what was said about it.
+struct Read {
+    intake: Intake,
+    guide: Guide,
+    warnings: Report,
+    /// How something was read, where it was not written the usual way.
+    notes: Vec<Diagnostic>,
+}
+
+fn read_all(path: &Path, text: &str, dir: &Path) -> Result<Read, IntakeError> {
     let file = SourceFile {
         path: path.to_path_buf(),
         text: text.to_string(),
@@ -156,58 +185,61 @@ pub fn parse_with_warnings(
         Ok(read) => read,
         Err(diagnostics) => return Err(IntakeError::Invalid(Report { file, diagnostics })),
     };
-
-    let guide = match guide::resolve(raw.guide.get_ref(), dir) {
-        Ok(g) => g,
-        Err(GuideError::Invalid(report)) => return Err(IntakeError::Guide(report)),
-        Err(e) => {
-            problems.push(unusable_guide(&e, raw.guide.span()));
-            return Err(IntakeError::Invalid(Report {
-                file,
-                diagnostics: problems,
-            }));
-        }
+    // Without a usable guide the answers cannot be checked, but everything else still is.
+    let guide = match &raw.guide {
+        Some(name) => match guide::resolve(name.get_ref(), dir) {
+            Ok(g) => Some(g),
+            Err(GuideError::Invalid(report)) => return Err(IntakeError::Guide(report)),
+            Err(e) => {
+                problems.push(unusable_guide(&e, name.span()));
+                None
+            }
+        },
+        None => None,
     };
 
     let mut check = Checker {
         problems,
         warnings: Vec::new(),
+        notes: Vec::new(),
     };
     check.plausibility(&raw, crate::generation_time().date());
-    let intake = check.intake(raw, &guide);
-    if check.problems.is_empty() {
-        let warnings = Report {
-            file,
-            diagnostics: check.warnings,
-        };
-        Ok((intake, guide, warnings))
-    } else {
-        let mut diagnostics = check.problems;
-        diagnostics.extend(check.warnings);
-        Err(IntakeError::Invalid(Report { file, diagnostics }))
+    let intake = check.intake(raw, guide.as_ref());
+    match guide {
+        Some(guide) if check.problems.is_empty() => {
+            let mut diagnostics = check.warnings;
+            in_file_order(&mut diagnostics);
+            Ok(Read {
+                intake,
+                guide,
+                warnings: Report { file, diagnostics },
+                notes: check.notes,
+            })
+        }
+        _ => {
+            let mut diagnostics = check.problems;
+            diagnostics.extend(check.warnings);
+            in_file_order(&mut diagnostics);
+            Err(IntakeError::Invalid(Report { file, diagnostics }))
+        }
     }
 }
 
-/// The intake as serde reads it, with the unknown keys taken out and described; or every
-/// problem found when it cannot be read.
+/// Problems in the order of the file, as a person goes through it; those about the file as a
+/// whole (a missing `[patient]`) first.
+fn in_file_order(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
+}
+
+/// The intake as read, value by value, with the unknown keys taken out and described, and
+/// every value of the wrong kind reported; only TOML that cannot be parsed stops the reading.
 fn read_raw(text: &str) -> Result<(RawIntake, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let syntax = |e: toml::de::Error| vec![explain_toml_error(&e, text)];
-    let table = toml::de::DeTable::parse(text).map_err(syntax)?;
-    if let Ok(raw) = RawIntake::deserialize(toml::de::Deserializer::from(table)) {
-        return Ok((raw, Vec::new()));
-    }
-    // serde stops at the first problem. Unknown keys are then taken out of every table
-    // and reported all together, so a typo in one table does not hide the problems of
-    // the others. (Only here: a valid intake never pays for the walk.)
-    let mut table = toml::de::DeTable::parse(text).map_err(syntax)?;
+    let mut table =
+        toml::de::DeTable::parse(text).map_err(|e| vec![explain_toml_error(&e, text)])?;
     let mut problems = take_unknown_keys(table.get_mut());
-    match RawIntake::deserialize(toml::de::Deserializer::from(table)) {
-        Ok(raw) => Ok((raw, problems)),
-        Err(e) => {
-            problems.push(explain_toml_error(&e, text));
-            Err(problems)
-        }
-    }
+    let (raw, found) = walk::read(table.get_ref(), text);
+    problems.extend(found);
+    Ok((raw, problems))
 }
 
 /// Why the guide an intake names cannot be used, pointed at its `guide = ...` value.

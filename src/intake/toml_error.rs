@@ -335,13 +335,13 @@ pub(super) fn plain_types(message: &str) -> String {
         .replace("invalid type: ", "wrong kind of value: ")
 }
 
-fn type_help(key: &str) -> String {
+pub(super) fn type_help(key: &str) -> String {
     match key {
-        "born" | "since" | "night" => {
-            format!("`{key}` is a date written without quotes, like 2024-05-01")
-        }
-        "when" => "`when` is a date, or date and time, without quotes: 2026-12-02T09:30:00".into(),
-        "at" => "`at` is a time without quotes, like 03:10:00".into(),
+        "born" | "since" | "night" => format!(
+            "`{key}` is a date: without quotes as year-month-day (2024-05-01), or in quotes as you write it (\"1 May 2024\")"
+        ),
+        "when" => "`when` is a date, or date and time: 2026-12-02T09:30:00 without quotes, or \"2 December 2026 at 9:30am\"".into(),
+        "at" => "`at` is a time: 03:10:00 without quotes, or \"3:10am\"".into(),
         "severity" => {
             "`severity` is a whole number from 0 (none) to 10 (worst), without quotes".into()
         }
@@ -349,7 +349,15 @@ fn type_help(key: &str) -> String {
         "pregnancy_week" => {
             "`pregnancy_week` is a whole number from 1 to 45, without quotes".into()
         }
-        "pregnant" | "as_needed" => format!("`{key}` is true or false, without quotes"),
+        "pregnant" | "as_needed" | "no_known_allergies" | "no_medicines" | "no_other_illnesses" => {
+            format!("`{key}` is true or false, without quotes")
+        }
+        "patient" | "visit" | "answers" | "health" | "questions" | "checklist" => {
+            format!("`{key}` is a table: a line [{key}], then its keys below it")
+        }
+        "medications" | "diary" => {
+            format!("each entry starts with a line [[{key}]], then its keys below it")
+        }
         "conditions" | "allergies" | "own" | "skip" | "done" | "needs" | "concerns" => {
             format!("`{key}` is a list in square brackets: {key} = [\"first\", \"second\"]")
         }
@@ -461,10 +469,7 @@ mod tests {
     #[test]
     fn type_errors_speak_no_rust() {
         for (value, words) in [
-            (
-                "born = \"1956-03-14\"",
-                "expected a date (or time) without quotes",
-            ),
+            ("born = 1956", "whole number `1956`, expected a date"),
             (
                 "pregnancy_week = 2.5",
                 "decimal number `2.5`, expected a whole number",
@@ -535,8 +540,8 @@ mod tests {
                 TYPE_HELP,
             ),
             (
-                "born = \"1956-03-14\"",
-                "wrong kind of value: string \"1956-03-14\", expected a date (or time) without quotes, like 1956-03-14 (field `patient.born`)",
+                "born = 1956",
+                "wrong kind of value: whole number `1956`, expected a date, like 1956-03-14 (field `patient.born`)",
                 TYPE_HELP,
             ),
             (
@@ -575,7 +580,7 @@ mod tests {
                 "help: write dates as year-month-day",
             ),
             (
-                "[[medications]]\nname = \"a\"\n[[medications]]\ndose = \"1 mg\"",
+                "[[medications]]\nname = \"a\"\ndose = \"2 mg\"\n[[medications]]\ndose = \"1 mg\"",
                 "`medications[1].name` is missing",
                 "help: add `name = ...` to this medications entry",
             ),
