@@ -316,6 +316,25 @@ impl Writer {
             text(h.map(|h| &h.notes)),
             "\"Cataract operation in 2022.\"",
         );
+        let said = |yes: bool| yes.then(|| "true".to_string());
+        self.field(
+            "No allergies that you know of? Then say so, and leave `allergies` out.",
+            "no_known_allergies",
+            h.and_then(|h| said(h.no_known_allergies)),
+            "true",
+        );
+        self.field(
+            "You take no medicines at all? Then say so, and add no medicine blocks.",
+            "no_medicines",
+            h.and_then(|h| said(h.no_medicines)),
+            "true",
+        );
+        self.field(
+            "No other illnesses? Then say so, and leave `conditions` out.",
+            "no_other_illnesses",
+            h.and_then(|h| said(h.no_other_illnesses)),
+            "true",
+        );
     }
 
     fn questions(&mut self, guide: &Guide, intake: Option<&Intake>) {
@@ -554,6 +573,40 @@ mod tests {
     }
 
     #[test]
+    fn none_said_in_the_interview_is_written_and_read_back_as_none() {
+        let guide = Guide::built_in("general").unwrap();
+        let (mut intake, _) = crate::intake::parse(
+            Path::new("a.toml"),
+            "guide = \"general\"\n[patient]\nname = \"x\"\n",
+            Path::new("."),
+        )
+        .unwrap();
+        intake.health.no_known_allergies = true;
+        intake.health.no_medicines = true;
+        intake.health.no_other_illnesses = true;
+        let text = intake_filled(&guide, &intake);
+        for line in [
+            "\nno_known_allergies = true\n",
+            "\nno_medicines = true\n",
+            "\nno_other_illnesses = true\n",
+        ] {
+            assert!(text.contains(line), "{line:?} not in\n{text}");
+        }
+        let (again, _) = crate::intake::parse(Path::new("a.toml"), &text, Path::new("."))
+            .unwrap_or_else(|e| panic!("{e}\n{text}"));
+        assert_eq!(again, intake, "{text}");
+        // Not said: nothing written, so "not stated" stays "not stated".
+        let text = intake_filled(
+            &guide,
+            &Intake {
+                health: Health::default(),
+                ..intake
+            },
+        );
+        assert!(!text.contains("\nno_known_allergies = "), "{text}");
+    }
+
+    #[test]
     fn awkward_text_survives_quoting() {
         let guide = Guide::built_in("general").unwrap();
         let (mut intake, _) = crate::intake::parse(
@@ -660,6 +713,9 @@ mod tests {
             "visit.when",
             "medications.since",
             "medications.as_needed",
+            "health.no_known_allergies",
+            "health.no_medicines",
+            "health.no_other_illnesses",
             "diary.night",
             "diary.at",
             "diary.minutes",

@@ -30,6 +30,8 @@ const LOINC: &str = "http://loinc.org";
 const SNOMED: &str = "http://snomed.info/sct";
 const UCUM: &str = "http://unitsofmeasure.org";
 const LIST_EMPTY_REASON: &str = "http://terminology.hl7.org/CodeSystem/list-empty-reason";
+/// The IPS's codes for "none known", where a list is known to be empty.
+const ABSENT_UNKNOWN: &str = "http://hl7.org/fhir/uv/ips/CodeSystem/absent-unknown-uv-ips";
 const DATA_ABSENT_REASON: &str = "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
 
 /// The Bundle as JSON text: pretty-printed, keys in a fixed order, ending in a line break.
@@ -99,23 +101,31 @@ fn reported(
     guide: &Guide,
     made: DateTime<Utc>,
 ) -> Reported {
-    let conditions = intake
-        .health
-        .conditions
-        .iter()
-        .map(|c| b.add(ctx.condition(c)))
-        .collect();
-    let allergies = intake
-        .health
-        .allergies
-        .iter()
-        .map(|a| b.add(ctx.allergy(a)))
-        .collect();
-    let medicines = intake
-        .medications
-        .iter()
-        .map(|m| b.add(ctx.medication(m)))
-        .collect();
+    let h = &intake.health;
+    // "None" said by the patient is a fact of its own, told the IPS way: one entry coded
+    // "no known ...", never an empty list (unknown) nor an entry named "none".
+    let conditions = if h.conditions.is_empty() && h.no_other_illnesses {
+        vec![b.add(ctx.no_known_problems())]
+    } else {
+        h.conditions
+            .iter()
+            .map(|c| b.add(ctx.condition(c)))
+            .collect()
+    };
+    let allergies = if h.allergies.is_empty() && h.no_known_allergies {
+        vec![b.add(ctx.no_known_allergy())]
+    } else {
+        h.allergies.iter().map(|a| b.add(ctx.allergy(a))).collect()
+    };
+    let medicines = if intake.medications.is_empty() && h.no_medicines {
+        vec![b.add(ctx.no_known_medications())]
+    } else {
+        intake
+            .medications
+            .iter()
+            .map(|m| b.add(ctx.medication(m)))
+            .collect()
+    };
     let pregnancy = intake
         .patient
         .pregnant
@@ -147,21 +157,30 @@ fn sections(intake: &Intake, guide: &Guide, reported: &Reported) -> Vec<Value> {
             "Problems",
             Some(("11450-4", "Problem list - Reported")),
             &reported.conditions,
-            intake.health.conditions.iter().map(|c| escape(c)).collect(),
+            lines_or(
+                intake.health.conditions.iter().map(|c| escape(c)).collect(),
+                NO_KNOWN_PROBLEMS,
+            ),
             "No other illnesses were listed.",
         ),
         section(
             "Allergies and intolerances",
             Some(("48765-2", "Allergies and adverse reactions Document")),
             &reported.allergies,
-            intake.health.allergies.iter().map(|a| escape(a)).collect(),
+            lines_or(
+                intake.health.allergies.iter().map(|a| escape(a)).collect(),
+                NO_KNOWN_ALLERGIES,
+            ),
             "No allergies were listed.",
         ),
         section(
             "Medication summary",
             Some(("10160-0", "History of Medication use Narrative")),
             &reported.medicines,
-            intake.medications.iter().map(medication_line).collect(),
+            lines_or(
+                intake.medications.iter().map(medication_line).collect(),
+                NO_KNOWN_MEDICATIONS,
+            ),
             "No medicines were listed.",
         ),
     ];
@@ -198,6 +217,19 @@ fn sections(intake: &Intake, guide: &Guide, reported: &Reported) -> Vec<Value> {
     }
     sections.extend(notes_section(intake));
     sections
+}
+
+const NO_KNOWN_ALLERGIES: &str = "No known allergies (patient-reported)";
+const NO_KNOWN_MEDICATIONS: &str = "No medicines (patient-reported)";
+const NO_KNOWN_PROBLEMS: &str = "No other illnesses (patient-reported)";
+
+/// A section's lines, or the words of its one "none known" entry when it has no others.
+fn lines_or(lines: Vec<String>, none: &str) -> Vec<String> {
+    if lines.is_empty() {
+        vec![none.to_string()]
+    } else {
+        lines
+    }
 }
 
 /// The pregnancy section's text.
@@ -323,6 +355,69 @@ impl Context {
             ),
             "code": { "text": text },
             "patient": self.subject,
+            "recordedDate": self.made,
+            "asserter": self.source,
+        })
+    }
+
+    /// IPS: an AllergyIntolerance coded SNOMED CT 716186003 "No known allergy".
+    fn no_known_allergy(&self) -> Value {
+        json!({
+            "resourceType": "AllergyIntolerance",
+            "clinicalStatus": coded(
+                "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical",
+                "active",
+                "Active",
+            ),
+            "code": {
+                "coding": [{ "system": SNOMED, "code": "716186003", "display": "No known allergy" }],
+                "text": NO_KNOWN_ALLERGIES,
+            },
+            "patient": self.subject,
+            "recordedDate": self.made,
+            "asserter": self.source,
+        })
+    }
+
+    /// IPS: a MedicationStatement coded `no-known-medications`.
+    fn no_known_medications(&self) -> Value {
+        json!({
+            "resourceType": "MedicationStatement",
+            "status": "active",
+            "medicationCodeableConcept": {
+                "coding": [{
+                    "system": ABSENT_UNKNOWN,
+                    "code": "no-known-medications",
+                    "display": "No known medications",
+                }],
+                "text": NO_KNOWN_MEDICATIONS,
+            },
+            "subject": self.subject,
+            "dateAsserted": self.made,
+            "informationSource": self.source,
+        })
+    }
+
+    /// IPS: a Condition coded `no-known-problems`.
+    fn no_known_problems(&self) -> Value {
+        json!({
+            "resourceType": "Condition",
+            "clinicalStatus": coded(
+                "http://terminology.hl7.org/CodeSystem/condition-clinical", "active", "Active"),
+            "category": [coded(
+                "http://terminology.hl7.org/CodeSystem/condition-category",
+                "problem-list-item",
+                "Problem List Item",
+            )],
+            "code": {
+                "coding": [{
+                    "system": ABSENT_UNKNOWN,
+                    "code": "no-known-problems",
+                    "display": "No known problems",
+                }],
+                "text": NO_KNOWN_PROBLEMS,
+            },
+            "subject": self.subject,
             "recordedDate": self.made,
             "asserter": self.source,
         })

@@ -37,7 +37,11 @@ pub(super) fn details(
         id: "medicines".into(),
         skip: 0,
     });
-    blocks.extend(medication_blocks(&intake.medications, flags));
+    blocks.extend(medication_blocks(
+        &intake.medications,
+        intake.health.no_medicines,
+        flags,
+    ));
     blocks.extend(health_blocks(intake));
     if !intake.diary.is_empty() {
         blocks.push(Block::Anchor {
@@ -139,9 +143,14 @@ pub fn flags_for<'g>(medication: &Medication, guide: &'g Guide) -> Vec<&'g Medic
 
 pub(super) fn medication_blocks(
     medications: &[Medication],
+    no_medicines: bool,
     flags: &[Vec<&MedicationFlag>],
 ) -> Vec<Block> {
     let mut blocks = vec![Block::Heading("My medicines".into())];
+    if medications.is_empty() && no_medicines {
+        blocks.push(Block::Paragraph(plain("I take no medicines.")));
+        return blocks;
+    }
     if medications.is_empty() {
         blocks.push(Block::Paragraph(plain(
             "No medicines are listed. Write down any medicines, vitamins or supplements you take:",
@@ -258,7 +267,9 @@ pub(super) fn health_blocks(intake: &Intake) -> Vec<Block> {
         id: "health".into(),
         skip: 0,
     });
-    if h.conditions.is_empty() {
+    if h.conditions.is_empty() && h.no_other_illnesses {
+        blocks.push(Block::Paragraph(plain("I have no other illnesses.")));
+    } else if h.conditions.is_empty() {
         blocks.push(Block::WritingLines(2));
     } else {
         blocks.push(Block::Bullets(h.conditions.iter().map(plain).collect()));
@@ -268,7 +279,11 @@ pub(super) fn health_blocks(intake: &Intake) -> Vec<Block> {
         id: "allergies".into(),
         skip: 0,
     });
-    if h.allergies.is_empty() {
+    if h.allergies.is_empty() && h.no_known_allergies {
+        blocks.push(Block::Paragraph(plain(
+            "No known allergies: I know of none.",
+        )));
+    } else if h.allergies.is_empty() {
         blocks.push(Block::Note(plain(
             "None written down. Write any allergies here, or \"none known\" if you have none:",
         )));

@@ -184,7 +184,12 @@ fn patient(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Text {
 fn allergies(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Text {
     let intake = s.intake;
     let mut allergy = strong("Allergies: ");
-    if intake.health.allergies.iter().all(|a| a.trim().is_empty()) {
+    let none_listed = intake.health.allergies.iter().all(|a| a.trim().is_empty());
+    if none_listed && intake.health.no_known_allergies {
+        // Said by the patient, and framed as what it is: never an allergy called "none".
+        return strong("No known allergies (patient-reported)");
+    }
+    if none_listed {
         allergy.push(Span {
             text: "not stated (ask the patient)".into(),
             strong: true,
@@ -300,7 +305,13 @@ fn health(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<(Str
     let intake = s.intake;
     let mut health: Vec<(String, Text)> = vec![(
         "Medicines".into(),
-        summary_medicines(&intake.medications, &s.flags, detail, page),
+        summary_medicines(
+            &intake.medications,
+            intake.health.no_medicines,
+            &s.flags,
+            detail,
+            page,
+        ),
     )];
     let conditions: Vec<&str> = intake
         .health
@@ -311,7 +322,9 @@ fn health(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<(Str
         .collect();
     health.push((
         "Other illnesses".into(),
-        if conditions.is_empty() {
+        if conditions.is_empty() && intake.health.no_other_illnesses {
+            plain("none (patient-reported)")
+        } else if conditions.is_empty() {
             plain("not stated")
         } else {
             summary_text(&conditions.join("; "), detail.conditions, "health", page)
@@ -340,6 +353,7 @@ pub(super) const FLAG_WORDS: &str = "may add to cramps: keep taking it; ask your
 
 pub(super) fn summary_medicines(
     medications: &[Medication],
+    no_medicines: bool,
     flags: &[Vec<&MedicationFlag>],
     detail: Detail,
     page: &dyn Fn(&str) -> usize,
@@ -350,7 +364,11 @@ pub(super) fn summary_medicines(
         .filter(|(m, _)| !m.name.trim().is_empty())
         .collect();
     if named.is_empty() {
-        return plain("No medicines listed");
+        return plain(if no_medicines {
+            "No medicines (patient-reported)"
+        } else {
+            "No medicines listed"
+        });
     }
     // Every flagged medicine is shown; the others fill the room left.
     let room = detail
