@@ -34,7 +34,21 @@ pub fn man(cmd: clap::Command, command: Option<&str>) -> Result<(), Error> {
         .source(format!("visitprep {}", env!("CARGO_PKG_VERSION")))
         .render(&mut roff)
         .map_err(Error::ManPage)?;
-    print_bytes(examples_as_written(&String::from_utf8_lossy(&roff)).as_bytes())
+    let roff = examples_as_written(&String::from_utf8_lossy(&roff));
+    print_bytes(pages_of_commands(&roff).as_bytes())
+}
+
+/// The main page lists each command as a page of its own, `visitprep-render(1)`: it says
+/// how that page is written, since nothing installs it.
+fn pages_of_commands(roff: &str) -> String {
+    roff.replacen(
+        ".SH SUBCOMMANDS\n",
+        ".SH SUBCOMMANDS\n\
+         Each command has a page of its own, written by \\fBvisitprep man\\fR \\fICOMMAND\\fR; \
+         for example \\fBvisitprep man render > visitprep\\-render.1\\fR writes \
+         visitprep\\-render(1).\n",
+        1,
+    )
 }
 
 /// clap_mangen puts the text after the options (our examples) in a section called EXTRA,

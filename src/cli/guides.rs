@@ -43,12 +43,16 @@ fn print_guide(g: &Guide) {
             } else {
                 ":"
             };
+            println!("  {}{joint} {}{}", a.title, a.text, only(&a.when));
+            // The causes follow their item, as on the sheet, in their own words.
             let causes = match a.causes {
-                Some(CauseKind::Everyday) => " [then the everyday causes]",
-                Some(CauseKind::Diseases) => " [then the illnesses]",
-                None => "",
+                Some(CauseKind::Everyday) => &g.causes.everyday[..],
+                Some(CauseKind::Diseases) => &g.causes.diseases[..],
+                None => &[][..],
             };
-            println!("  {}{joint} {}{causes}{}", a.title, a.text, only(&a.when));
+            for c in causes {
+                println!("    - {}", c.text);
+            }
         }
         println!();
     }
@@ -87,13 +91,15 @@ fn print_background(g: &Guide) {
             println!("  - {}: {}", t.name, t.why);
         }
     }
-    if !g.causes.everyday.is_empty() {
+    // A list already shown under its item of "About this condition" is not shown twice.
+    let shown = |kind: CauseKind| g.about.iter().any(|a| a.causes == Some(kind));
+    if !g.causes.everyday.is_empty() && !shown(CauseKind::Everyday) {
         println!("\nCauses in everyday life:");
         for c in &g.causes.everyday {
             println!("  - {}", c.text);
         }
     }
-    if !g.causes.diseases.is_empty() {
+    if !g.causes.diseases.is_empty() && !shown(CauseKind::Diseases) {
         println!("\nIllnesses that can cause it:");
         for c in &g.causes.diseases {
             println!("  - {}", c.text);
