@@ -67,6 +67,15 @@ pub fn load_intake_with_source(path: &Path) -> Result<(LoadedIntake, Report, Str
     intake::load_with_source(path)
 }
 
+/// As [`load_intake_with_source`], with notes on how the file was read where it was not
+/// written the usual way (`allergies = ["none"]` read as no known allergies), each as
+/// `file:line:column: words`.
+pub fn load_intake_with_notes(
+    path: &Path,
+) -> Result<(LoadedIntake, Report, String, Vec<String>), IntakeError> {
+    intake::load_with_notes(path)
+}
+
 /// Checks `text` as the intake file `path` in folder `dir` would be checked.
 pub fn check_intake_text(path: &Path, text: &str, dir: &Path) -> Result<(), IntakeError> {
     intake::parse(path, text, dir).map(|_| ())

@@ -5,7 +5,7 @@ use visitprep::{open_checklist, open_questions, STDIN_NAME};
 use super::{Error, Shell};
 
 pub fn check(file: &Path, shell: &Shell) -> Result<(), Error> {
-    let (loaded, warnings) = super::load_reporting(file, "run check again once fixed")?;
+    let (loaded, warnings, notes) = super::load_reporting(file, "run check again once fixed")?;
     let intake = &loaded.intake;
     let guide = &loaded.guide;
     shell.warnings(&warnings);
@@ -22,6 +22,9 @@ pub fn check(file: &Path, shell: &Shell) -> Result<(), Error> {
             if n == 1 { "warning" } else { "warnings" },
             guide.id
         ),
+    }
+    for note in &notes {
+        println!("  note: {note}");
     }
     if guide.unsourced() > 0 {
         println!(

@@ -157,12 +157,18 @@ pub fn load(file: &Path) -> Result<(LoadedIntake, Report), Error> {
     Ok(visitprep::load_intake(file)?)
 }
 
-/// As [`load`], with `outcome` closing the summary line of its problems (what was not done).
-pub fn load_reporting(file: &Path, outcome: &str) -> Result<(LoadedIntake, Report), Error> {
-    visitprep::load_intake(file).map_err(|error| Error::Intake {
-        error,
-        outcome: outcome.into(),
-    })
+/// As [`load`], with `outcome` closing the summary line of its problems (what was not done),
+/// and the notes on how the file was read (a list that says "none").
+pub fn load_reporting(
+    file: &Path,
+    outcome: &str,
+) -> Result<(LoadedIntake, Report, Vec<String>), Error> {
+    visitprep::load_intake_with_notes(file)
+        .map(|(loaded, warnings, _, notes)| (loaded, warnings, notes))
+        .map_err(|error| Error::Intake {
+            error,
+            outcome: outcome.into(),
+        })
 }
 
 /// As [`load_reporting`], also giving the file's text exactly as read.

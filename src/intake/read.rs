@@ -85,8 +85,9 @@ pub fn load_with_notes(
     let text = read_text(path, shown).map_err(IntakeError::Invalid)?;
     let read = read_all(shown, &text, dir)?;
     let file = &read.warnings.file;
-    let notes = read
-        .notes
+    let mut in_order = read.notes.clone();
+    in_file_order(&mut in_order);
+    let notes = in_order
         .iter()
         .map(|d| {
             let (line, col) = d.span.as_ref().map_or((1, 1), |s| file.line_col(s.start));
