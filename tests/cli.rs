@@ -147,3 +147,62 @@ fn man_page_examples_keep_their_lines() {
         assert_eq!(written, from_help, "{command}");
     }
 }
+
+/// Every page the main manual page names (`visitprep-render(1)`) is one `visitprep man`
+/// writes, and the page says how.
+#[test]
+fn every_page_the_manual_names_is_one_it_writes() {
+    let page = stdout(&run(&["man"]));
+    assert!(
+        page.contains("written by \\fBvisitprep man\\fR \\fICOMMAND\\fR"),
+        "{page}"
+    );
+    let named: Vec<&str> = page
+        .lines()
+        .filter_map(|l| l.strip_prefix("visitprep\\-"))
+        .filter_map(|l| l.strip_suffix("(1)"))
+        .collect();
+    assert_eq!(named.len(), commands().len(), "{page}");
+    for command in named {
+        let own = stdout(&run(&["man", command]));
+        assert!(
+            own.contains(&format!(".TH visitprep-{command} 1")),
+            "{command}: {own}"
+        );
+    }
+}
+
+/// A guide in full shows its causes where the sheet does, never a placeholder for them.
+#[test]
+fn a_guide_in_full_shows_its_causes_and_no_placeholder() {
+    let text = stdout(&run(&["guides", "nocturnal-leg-cramps"]));
+    assert!(!text.contains("[then"), "{text}");
+    let bring_on = text
+        .find("What can bring them on:")
+        .expect("the item that leads to the causes");
+    let cause = text
+        .find("    - Cold legs: legs left uncovered at night")
+        .expect("an everyday cause, under its item");
+    assert!(cause > bring_on, "{text}");
+    assert_eq!(
+        text.matches("Cold legs: legs left uncovered at night")
+            .count(),
+        1,
+        "each cause once: {text}"
+    );
+}
+
+/// The README installs as CI builds: with the versions in Cargo.lock.
+#[test]
+fn the_readme_installs_with_the_locked_versions() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    assert!(
+        readme.contains("\ncargo install --locked --path .\n"),
+        "the install line"
+    );
+    assert!(
+        !readme.contains("\ncargo install --path .\n"),
+        "an install line without --locked"
+    );
+}

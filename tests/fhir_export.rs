@@ -506,3 +506,66 @@ fn the_model_check_notices_a_misspelt_or_mistyped_field() {
     mistyped["entry"][0]["resource"]["status"] = Value::from("done");
     assert!(serde_json::from_value::<Bundle>(mistyped).is_err());
 }
+
+/// "None" in the intake is exported the IPS way: one entry coded "no known ...", never an
+/// active allergy, medicine or illness called "none", and never an empty section.
+#[test]
+fn none_is_exported_as_the_ips_no_known_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("none.toml");
+    std::fs::write(
+        &path,
+        "guide = \"general\"\n[patient]\nname = \"Ann Example\"\n\
+         [health]\nallergies = [\"NKDA\"]\nconditions = [\"none\"]\nno_medicines = true\n",
+    )
+    .unwrap();
+    let (_, json) = export(&path, dir.path());
+    let bundle = through_model(&json);
+
+    // The FHIR model's typed view of the allergy: SNOMED CT 716186003, and no "none".
+    let allergies: Vec<_> = bundle
+        .entry
+        .iter()
+        .flatten()
+        .filter_map(|e| match e.resource.as_ref() {
+            Some(Resource::AllergyIntolerance(a)) => Some(a),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(allergies.len(), 1);
+    let code = allergies[0].code.as_ref().expect("a coded allergy");
+    let coding = code.coding[0].as_ref().unwrap();
+    assert_eq!(coding.system.as_deref(), Some("http://snomed.info/sct"));
+    assert_eq!(coding.code.as_deref(), Some("716186003"));
+    assert_eq!(coding.display.as_deref(), Some("No known allergy"));
+    assert_ne!(
+        code.text.as_deref().map(str::to_lowercase).as_deref(),
+        Some("nkda")
+    );
+
+    let ips = "http://hl7.org/fhir/uv/ips/CodeSystem/absent-unknown-uv-ips";
+    for (kind, field, wanted) in [
+        (
+            "MedicationStatement",
+            "medicationCodeableConcept",
+            "no-known-medications",
+        ),
+        ("Condition", "code", "no-known-problems"),
+    ] {
+        let found = of_type(&json, kind);
+        assert_eq!(found.len(), 1, "{kind}");
+        assert_eq!(found[0][field]["coding"][0]["system"], ips, "{kind}");
+        assert_eq!(found[0][field]["coding"][0]["code"], wanted, "{kind}");
+    }
+    let composition = resources(&json)[0];
+    for code in ["11450-4", "48765-2", "10160-0"] {
+        let s = section(composition, code).unwrap();
+        assert_eq!(s["entry"].as_array().map_or(0, Vec::len), 1, "{code}");
+        assert!(
+            s["emptyReason"].is_null(),
+            "{code}: none known is not unknown"
+        );
+    }
+    let text = String::from_utf8(serde_json::to_vec(&json).unwrap()).unwrap();
+    assert!(!text.contains("\"text\":\"none\""), "{text}");
+}

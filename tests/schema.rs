@@ -108,6 +108,29 @@ fn ranges_and_date_forms_match_the_parser() {
         ("[visit]\nwhen = 2026-12-02T09:30:00+01:00\n", false),
         ("[visit]\nwhen = 09:30:00\n", false),
         ("[visit]\nwhen = \"next Tuesday\"\n", false),
+        // Dates as people write them, in quotes.
+        ("[patient]\nborn = \"4 April 1950\"\n", true),
+        ("[patient]\nborn = \"April 4, 1950\"\n", true),
+        ("[patient]\nborn = \"1950-4-4\"\n", true),
+        ("[patient]\nborn = \"yesterday\"\n", false),
+        ("[patient]\nborn = \"4/4/50\"\n", false),
+        ("[visit]\nwhen = \"2026-12-10 9:30am\"\n", true),
+        ("[visit]\nwhen = \"10 December 2026 at 2:15 pm\"\n", true),
+        (
+            "[[diary]]\nnight = \"November 3, 2026\"\nat = \"3:10am\"\n",
+            true,
+        ),
+        ("[[diary]]\nnight = 2026-11-03\nat = \"late\"\n", false),
+        (
+            "[[medications]]\nname = \"x\"\ndose = \"1 mg\"\nsince = \"1 May 2024\"\n",
+            true,
+        ),
+        // "None", said.
+        (
+            "[health]\nno_known_allergies = true\nno_medicines = true\n",
+            true,
+        ),
+        ("[health]\nno_other_illnesses = \"yes\"\n", false),
     ];
     for (extra, valid) in cases {
         // Keys of [patient] go into the base's own table; the rest follow it.
