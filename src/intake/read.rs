@@ -237,8 +237,14 @@ fn in_file_order(diagnostics: &mut [Diagnostic]) {
 fn read_raw(text: &str) -> Result<(RawIntake, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut table =
         toml::de::DeTable::parse(text).map_err(|e| vec![explain_toml_error(&e, text)])?;
-    let mut problems = take_unknown_keys(table.get_mut());
-    let (raw, found) = walk::read(table.get_ref(), text);
+    let (raw, found, strays) = walk::read(table.get_ref(), text);
+    // The unknown keys are named from the schema, which is only built when there are some:
+    // a valid intake never pays for it.
+    let mut problems = if strays {
+        take_unknown_keys(table.get_mut())
+    } else {
+        Vec::new()
+    };
     problems.extend(found);
     Ok((raw, problems))
 }

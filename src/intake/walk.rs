@@ -25,20 +25,25 @@ use crate::diagnostic::{shorten, Diagnostic};
 
 type Value<'i> = Spanned<DeValue<'i>>;
 
-/// Reads the table of a whole intake; every problem found is in the second value.
-pub(super) fn read(root: &DeTable<'_>, text: &str) -> (RawIntake, Vec<Diagnostic>) {
+/// Reads the table of a whole intake; every problem found is in the second value, and the
+/// third says whether a table holds a key this reader does not read (an unknown key: the
+/// schema's walk then names it, see [`super::toml_error::take_unknown_keys`]).
+pub(super) fn read(root: &DeTable<'_>, text: &str) -> (RawIntake, Vec<Diagnostic>, bool) {
     let mut walk = Walk {
         text,
         problems: Vec::new(),
+        strays: false,
     };
     let raw = walk.intake(root);
-    (raw, walk.problems)
+    (raw, walk.problems, walk.strays)
 }
 
 struct Walk<'t> {
     /// The file's text, to point at a control character inside a value.
     text: &'t str,
     problems: Vec<Diagnostic>,
+    /// A table holds a key not read here.
+    strays: bool,
 }
 
 /// The value of `key` in `table`.
@@ -146,6 +151,13 @@ fn control_span(source: &str, value: Range<usize>, c: char) -> Range<usize> {
 }
 
 impl Walk<'_> {
+    /// Notes a key of `table` that is none of `keys`, the keys its reader reads.
+    fn only(&mut self, table: &DeTable<'_>, keys: &[&str]) {
+        self.strays |= table
+            .iter()
+            .any(|(k, _)| !keys.contains(&k.get_ref().as_ref()));
+    }
+
     fn problem(&mut self, d: Diagnostic) {
         self.problems.push(d);
     }
@@ -554,6 +566,20 @@ impl Walk<'_> {
     }
 
     fn intake(&mut self, root: &DeTable<'_>) -> RawIntake {
+        self.only(
+            root,
+            &[
+                "guide",
+                "patient",
+                "visit",
+                "answers",
+                "health",
+                "medications",
+                "diary",
+                "questions",
+                "checklist",
+            ],
+        );
         let guide = self.text(root, "guide", "");
         if get(root, "guide").is_none() {
             self.missing(
@@ -610,6 +636,7 @@ impl Walk<'_> {
             .collect();
         let questions = self
             .table(root, "questions", "")
+            .inspect(|t| self.only(t, &["own", "skip"]))
             .map(|t| RawQuestions {
                 own: self.plain_texts(t, "own", "questions"),
                 skip: self.texts(t, "skip", "questions"),
@@ -617,6 +644,7 @@ impl Walk<'_> {
             .unwrap_or_default();
         let checklist = self
             .table(root, "checklist", "")
+            .inspect(|t| self.only(t, &["done"]))
             .map(|t| RawChecklist {
                 done: self.texts(t, "done", "checklist"),
             })
@@ -636,6 +664,21 @@ impl Walk<'_> {
 
     fn patient(&mut self, t: &DeTable<'_>, span: Range<usize>) -> RawPatient {
         const AT: &str = "patient";
+        self.only(
+            t,
+            &[
+                "name",
+                "born",
+                "sex",
+                "pregnant",
+                "pregnancy_week",
+                "phone",
+                "language",
+                "emergency_contact",
+                "needs",
+                "filled_in_by",
+            ],
+        );
         let name = self.text(t, "name", AT);
         if get(t, "name").is_none() {
             self.missing(
@@ -662,6 +705,19 @@ impl Walk<'_> {
 
     fn visit(&mut self, t: &DeTable<'_>) -> RawVisit {
         const AT: &str = "visit";
+        self.only(
+            t,
+            &[
+                "when",
+                "clinic",
+                "department",
+                "doctor",
+                "companion",
+                "reason",
+                "concerns",
+                "goal",
+            ],
+        );
         RawVisit {
             when: self.visit_time(t, AT),
             clinic: self.plain_text(t, "clinic", AT),
@@ -688,6 +744,17 @@ impl Walk<'_> {
 
     fn health(&mut self, t: &DeTable<'_>) -> RawHealth {
         const AT: &str = "health";
+        self.only(
+            t,
+            &[
+                "conditions",
+                "allergies",
+                "notes",
+                "no_known_allergies",
+                "no_medicines",
+                "no_other_illnesses",
+            ],
+        );
         RawHealth {
             conditions: self.texts(t, "conditions", AT),
             allergies: self.texts(t, "allergies", AT),
@@ -700,6 +767,18 @@ impl Walk<'_> {
 
     fn medication(&mut self, t: &DeTable<'_>, i: usize, span: Range<usize>) -> RawMedication {
         let at = format!("medications[{i}]");
+        self.only(
+            t,
+            &[
+                "name",
+                "dose",
+                "how_often",
+                "reason",
+                "note",
+                "since",
+                "as_needed",
+            ],
+        );
         let name = self.text(t, "name", &at);
         if get(t, "name").is_none() {
             self.missing(
@@ -723,6 +802,7 @@ impl Walk<'_> {
 
     fn night(&mut self, t: &DeTable<'_>, i: usize, span: Range<usize>) -> RawDiaryEntry {
         let at = format!("diary[{i}]");
+        self.only(t, &["night", "at", "minutes", "where", "severity", "note"]);
         let night = self.date(t, "night", &at);
         if get(t, "night").is_none() {
             self.missing(
