@@ -311,3 +311,41 @@ fn a_medicine_without_a_dose_is_warned_about() {
     assert!(ok, "{err}");
     assert!(!out.contains("warning"), "{out}");
 }
+
+/// The details say "none" as the patient did, instead of lines to write on.
+#[test]
+fn the_details_say_none_where_the_patient_said_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("in.toml");
+    let pdf = dir.path().join("in.pdf");
+    for (health, said) in [
+        (
+            "no_known_allergies = true\nno_medicines = true\nno_other_illnesses = true\n",
+            true,
+        ),
+        ("", false),
+    ] {
+        std::fs::write(&path, format!("{HEAD}[health]\n{health}")).unwrap();
+        let o = bin()
+            .arg("render")
+            .arg(&path)
+            .arg("-o")
+            .arg(&pdf)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        let all = common::pdf_text(&pdf);
+        for words in [
+            "I take no medicines.",
+            "No known allergies: I know of none.",
+            "I have no other illnesses.",
+        ] {
+            assert_eq!(all.contains(words), said, "{words:?} in:\n{all}");
+        }
+        assert_eq!(
+            all.contains("Write any allergies here"),
+            !said,
+            "the allergy lines to write on:\n{all}"
+        );
+    }
+}
