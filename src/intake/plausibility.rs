@@ -20,10 +20,6 @@ const PREGNANCY_AGES: std::ops::RangeInclusive<i32> = 10..=60;
 /// A visit further ahead than this is likelier a wrong year than a booking.
 const FURTHEST_VISIT_DAYS: i64 = 366;
 
-fn day_of(value: &Spanned<NaiveDate>) -> Option<NaiveDate> {
-    Some(*value.get_ref())
-}
-
 /// A number as a person reads it: never hundreds of digits.
 pub(super) fn plain_number(v: f64) -> String {
     if v.is_finite() && v.abs() < 1e9 {
@@ -97,7 +93,7 @@ impl Checker {
         today: NaiveDate,
         out_of_range: bool,
     ) {
-        let born = raw.patient.born.as_ref().and_then(day_of);
+        let born = raw.patient.born.as_ref().map(|b| *b.get_ref());
         if let (Some(born), Some(raw_born)) = (born, &raw.patient.born) {
             let (on, what) = match visit {
                 Some(v) => (v, "at the visit"),
@@ -193,7 +189,7 @@ impl Checker {
 
     fn medicines_since(&mut self, raw: &RawIntake, visit: Option<NaiveDate>) {
         for (i, m) in raw.medications.iter().enumerate() {
-            let since = m.since.as_ref().and_then(|s| day_of(s).map(|d| (s, d)));
+            let since = m.since.as_ref().map(|s| (s, *s.get_ref()));
             if let (Some(visit), Some((raw_since, since))) = (visit, since) {
                 if since > visit {
                     self.warning(

@@ -7,12 +7,13 @@ use chrono::NaiveDate;
 use super::schema::{array_tables, intake_schema, keys_of, plain_tables};
 use crate::diagnostic::{deepest_line, did_you_mean, key_before, shorten, Diagnostic};
 
-/// Turns a toml/serde error into a diagnostic a non-programmer can act on.
+/// Turns a TOML syntax error into a diagnostic a non-programmer can act on.
 ///
-/// An unknown key never arrives here: the reader takes each one out of the file, with the
-/// schema's keys, before serde sees it ([`take_unknown_keys`]). The toml crate gives the
-/// other problems as text only, so they are told apart by its wording; a test feeds the TOML
-/// behind each one, so that new wording fails it rather than reaching a patient untranslated.
+/// Only what stops the parsing arrives here: values of the wrong kind, missing keys and
+/// unknown keys are found value by value by the reader (`walk`, [`take_unknown_keys`]). The
+/// toml crate gives its errors as text only, so they are told apart by its wording; a test
+/// feeds the TOML behind each one, so that new wording fails it rather than reaching a
+/// patient untranslated.
 pub(super) fn explain_toml_error(e: &toml::de::Error, text: &str) -> Diagnostic {
     let message = e.message().trim().to_string();
     // The parser cannot place some errors (keys nested beyond its limit): name a line anyway.
@@ -21,21 +22,6 @@ pub(super) fn explain_toml_error(e: &toml::de::Error, text: &str) -> Diagnostic 
         .as_ref()
         .map(|s| enclosing_table(text, s.start))
         .unwrap_or_default();
-    if let Some(rest) = message.strip_prefix("missing field `") {
-        let field = rest.split('`').next().unwrap_or(rest);
-        // The parser places a missing key in the table it was reading when it noticed; a key
-        // that table cannot have is the file's own, like `guide` above a first `[patient]`.
-        let within = match keys_of(&within).contains(&field) {
-            true => within,
-            false => String::new(),
-        };
-        // In a `[[table]]` entry the parser points at the entry's header: say which entry.
-        let entry = e
-            .span()
-            .filter(|_| array_tables().contains(&within.as_str()))
-            .and_then(|s| entry_index(text, &within, s.end));
-        return missing_field(field, &within, entry, e.span());
-    }
     // Everything below concerns one value or key: name its field when the line shows it.
     let key = span.as_ref().and_then(|s| key_before(text, s.start));
     let mut d = Diagnostic::new(message.clone()).at(span.clone());
@@ -45,13 +31,6 @@ pub(super) fn explain_toml_error(e: &toml::de::Error, text: &str) -> Diagnostic 
     if message == "recursion limit" {
         d.message = "keys are nested too deeply (more than 80 levels)".into();
         return d.help("an intake needs at most two levels, like [patient] then name = \"...\"");
-    }
-    if message.starts_with("invalid type") {
-        d.message = plain_types(&message);
-        if let Some(k) = &key {
-            d = d.help(type_help(k));
-        }
-        return d.label("wrong kind of value");
     }
     if message.contains("duplicate key") {
         return duplicate_key(d, text, &within, span);
@@ -67,37 +46,6 @@ pub(super) fn explain_toml_error(e: &toml::de::Error, text: &str) -> Diagnostic 
         return not_a_date(d, &message, text, span);
     }
     d.help("see the intake reference in the README; `visitprep new` writes a file to start from")
-}
-
-/// A required key left out: `patient` at the top, or `name` in a `[[medications]]` entry.
-fn missing_field(
-    field: &str,
-    within: &str,
-    entry: Option<usize>,
-    span: Option<Range<usize>>,
-) -> Diagnostic {
-    let (path, help) = match (within, field) {
-        ("", "patient") => (
-            "patient".to_string(),
-            "add a [patient] table with at least `name = \"Your Name\"`".to_string(),
-        ),
-        ("", "guide") => (
-            "guide".to_string(),
-            "add `guide = \"nocturnal-leg-cramps\"` (or `general`) as the first line".to_string(),
-        ),
-        ("", f) => (f.to_string(), format!("add `{f}`")),
-        (t, f) => (
-            match entry {
-                Some(i) => format!("{t}[{i}].{f}"),
-                None => format!("{t}.{f}"),
-            },
-            format!("add `{f} = ...` to this {t} entry"),
-        ),
-    };
-    Diagnostic::new(format!("`{path}` is missing"))
-        .at(if within.is_empty() { None } else { span })
-        .field(path)
-        .help(help)
 }
 
 /// The field a key names, as the other checks name it: `diary[2].severity` in an array of
@@ -302,37 +250,6 @@ pub(super) fn impossible_day(written: &str) -> Option<String> {
     } else {
         None
     }
-}
-
-/// serde's type names in words a patient knows.
-pub(super) fn plain_types(message: &str) -> String {
-    // `integer `99999999999999999999` as i128`: a number beyond any whole-number type.
-    if message.contains(" as i128") || message.contains(" as u128") {
-        let expected = message
-            .split_once(", expected ")
-            .map_or("a smaller number".to_string(), |(_, e)| e.to_string());
-        return plain_types(&format!("the number is far too large: expected {expected}"))
-            .replace("expected expected", "expected");
-    }
-    message
-        .replace("expected i64", "expected a whole number")
-        .replace("expected u8", "expected a whole number")
-        .replace("expected f64", "expected a number")
-        .replace("expected a boolean", "expected true or false")
-        .replace("expected a borrowed string", "expected text in quotes")
-        .replace("expected a string", "expected text in quotes")
-        .replace("expected a sequence", "expected a list in square brackets")
-        .replace(
-            "expected a TOML datetime",
-            "expected a date (or time) without quotes, like 1956-03-14",
-        )
-        .replace(
-            "expected a map",
-            "expected a table, like [answers] with keys below it",
-        )
-        .replace("floating point `", "decimal number `")
-        .replace("integer `", "whole number `")
-        .replace("invalid type: ", "wrong kind of value: ")
 }
 
 pub(super) fn type_help(key: &str) -> String {
