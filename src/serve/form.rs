@@ -131,7 +131,9 @@ impl Form {
                     form.rows.insert(list.to_string(), n.min(MAX_ROWS));
                 }
             } else if name != "do" {
-                form.values.insert(name.clone(), value.clone());
+                // A browser posts a text area's line breaks as CR LF.
+                let value = value.replace("\r\n", "\n");
+                form.values.insert(name.clone(), value);
             }
         }
         form
