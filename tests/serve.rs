@@ -136,6 +136,7 @@ fn text_of(value: &toml::Value) -> String {
 fn plan_for(intake: &toml::Table) -> Value {
     let mut fields: Vec<(String, String)> = Vec::new();
     let mut ticks: Vec<String> = Vec::new();
+    let mut unticks: Vec<String> = Vec::new();
     let mut rows = serde_json::Map::new();
     let mut list = |name: &str, items: &toml::Value, fields: &mut Vec<(String, String)>| {
         let items = items.as_array().unwrap();
@@ -171,7 +172,13 @@ fn plan_for(intake: &toml::Table) -> Value {
                         format!("{} at {hour}:{:02}{half}", written_date(value), time.minute),
                     ));
                 }
-                ("questions", "skip") | ("checklist", "done") => {
+                // The page asks which suggested questions to keep.
+                ("questions", "skip") => {
+                    for id in value.as_array().unwrap() {
+                        unticks.push(format!("questions.keep.{}", id.as_str().unwrap()));
+                    }
+                }
+                ("checklist", "done") => {
                     for id in value.as_array().unwrap() {
                         ticks.push(format!("{name}.{}", id.as_str().unwrap()));
                     }
@@ -203,7 +210,7 @@ fn plan_for(intake: &toml::Table) -> Value {
             }
         }
     }
-    serde_json::json!({ "fields": fields, "ticks": ticks, "rows": rows })
+    serde_json::json!({ "fields": fields, "ticks": ticks, "unticks": unticks, "rows": rows })
 }
 
 fn complete() -> toml::Table {
@@ -393,12 +400,13 @@ fn a_sheet_or_saved_answers_opened_fill_the_form() {
         assert!(values["answers.discomfort"].contains("like a stone"));
         let ticked = seen["ticked"].to_string();
         for name in [
-            "questions.skip.risks",
+            "questions.keep.treatment",
             "checklist.done.records",
             "medications[3].as_needed",
         ] {
             assert!(ticked.contains(name), "{name} not ticked: {ticked}");
         }
+        assert!(!ticked.contains("questions.keep.risks"), "{ticked}");
         // Saved again at once, the answers are the intake the file held.
         let saved: toml::Table = std::fs::read_to_string(out.path().join("saved.toml"))
             .unwrap()

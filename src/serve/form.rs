@@ -37,6 +37,10 @@ pub const MEDICATION_KEYS: [&str; 7] = [
 pub const DIARY: &str = "diary";
 pub const DIARY_KEYS: [&str; 6] = ["night", "at", "minutes", "where", "severity", "note"];
 
+/// Posted with the guide's id where the page showed the guide's suggested questions as
+/// boxes to keep ticked: an unticked one is then a question to leave off.
+pub const QUESTIONS_SHOWN: &str = "questions.shown";
+
 /// How a ticked box is posted.
 pub const TICKED: &str = "yes";
 
@@ -150,6 +154,16 @@ impl Form {
 
     pub fn ticked(&self, name: &str) -> bool {
         self.get(name) == TICKED
+    }
+
+    /// Whether the guide's suggested question `id` is to be left off the sheet. The page
+    /// asks which to keep (a box left unticked is not posted); an intake names those skipped.
+    pub fn skips(&self, id: &str) -> bool {
+        if self.get(QUESTIONS_SHOWN) == self.guide() {
+            !self.ticked(&format!("questions.keep.{id}"))
+        } else {
+            self.ticked(&format!("questions.skip.{id}"))
+        }
     }
 
     pub fn guide(&self) -> &str {
@@ -672,7 +686,7 @@ impl Reader<'_> {
         let skipped_questions = guide
             .patient_questions
             .iter()
-            .filter(|q| self.form.ticked(&format!("questions.skip.{}", q.id)))
+            .filter(|q| self.form.skips(&q.id))
             .map(|q| q.id.clone())
             .collect();
         let checklist_done = guide

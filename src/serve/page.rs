@@ -108,27 +108,30 @@ pub fn render(
         used: Vec::new(),
     };
     let sections = b.sections(guide);
+    // The summary lists the problems in the order of the page, each linked to its field.
     let mut summary = Vec::new();
-    let labels: BTreeMap<String, (String, String)> = b
-        .used
-        .iter()
-        .map(|(name, id, label)| (name.clone(), (id.clone(), label.clone())))
-        .collect();
-    let mut elsewhere = Vec::new();
-    for (name, said) in messages {
-        for m in said.iter().filter(|m| !m.warning) {
-            match labels.get(name) {
-                Some((id, label)) => summary.push(Link {
-                    href: format!("#{id}"),
-                    text: format!("{label}: {}", m.text),
-                }),
-                None => elsewhere.push(m.text.clone()),
-            }
+    for (name, id, label) in &b.used {
+        for m in messages
+            .get(name)
+            .into_iter()
+            .flatten()
+            .filter(|m| !m.warning)
+        {
+            summary.push(Link {
+                href: format!("#{id}"),
+                text: format!("{label}: {}", m.text),
+            });
         }
     }
+    let labels: std::collections::BTreeSet<&String> = b.used.iter().map(|(n, _, _)| n).collect();
+    let elsewhere: Vec<String> = messages
+        .iter()
+        .filter(|(name, _)| !labels.contains(name))
+        .flat_map(|(_, said)| said.iter().filter(|m| !m.warning).map(|m| m.text.clone()))
+        .collect();
     let notes: Vec<String> = messages
         .iter()
-        .filter(|(name, _)| !labels.contains_key(*name))
+        .filter(|(name, _)| !labels.contains(name))
         .flat_map(|(_, said)| said.iter().filter(|m| m.warning).map(|m| m.text.clone()))
         .collect();
     let mut guides: Vec<Choice> = Guide::built_in_ids()
@@ -159,6 +162,7 @@ pub fn render(
         notes => notes,
         status => status.map(|s| s.text.clone()),
         rows => b.rows(),
+        questions_shown => (!guide.patient_questions.is_empty()).then(|| form.guide()),
     };
     match env
         .template_from_str(TEMPLATE)
@@ -492,13 +496,19 @@ impl Builder<'_> {
             let boxes = guide
                 .patient_questions
                 .iter()
-                .map(|q| (format!("questions.skip.{}", q.id), q.text.clone()))
+                .map(|q| (format!("questions.keep.{}", q.id), q.text.clone()))
                 .collect();
-            own.push(self.checks(
+            let mut item = self.checks(
                 "Questions the sheet suggests",
-                "The sheet also prints these questions. Tick any you want left off.",
+                "The sheet also prints these questions for you to ask. Untick any you do not want on it.",
                 boxes,
-            ));
+            );
+            if let Some(group) = &mut item.group {
+                for (f, q) in group.fields.iter_mut().zip(&guide.patient_questions) {
+                    f.checked = !self.form.skips(&q.id);
+                }
+            }
+            own.push(item);
         }
         sections.push(Section::new("questions", "Your own questions", "", own));
 

@@ -95,6 +95,9 @@ try {
     for (const name of plan.ticks) {
       await page.check(`[name="${name}"]`);
     }
+    for (const name of plan.unticks) {
+      await page.uncheck(`[name="${name}"]`);
+    }
     result.saved = await download(page, 'button[value="save"]', 'saved.toml');
     result.sheet = await download(page, 'button[value="sheet"]', 'sheet.pdf');
   } else if (command === 'errors') {
