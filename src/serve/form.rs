@@ -814,6 +814,22 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_date_is_written_out_to_be_checked_first() {
+        let mut form = posted(&[
+            ("patient.name", "Ann"),
+            ("visit.when", "tomorrow at 9:30am"),
+        ]);
+        let first = read(&mut form, &guide(), today(), Path::new("."), false);
+        assert!(first.toml.is_none());
+        assert!(first.messages["visit.when"][0].text.contains("was read as"));
+        assert_eq!(form.get("visit.when"), "Wednesday 2 December 2026 at 09:30");
+        // Posted again as written out, it is taken.
+        let second = read(&mut form, &guide(), today(), Path::new("."), false);
+        assert_eq!(second.errors(), 0, "{:?}", second.messages);
+        assert!(second.toml.unwrap().contains("when = 2026-12-02T09:30:00"));
+    }
+
+    #[test]
     fn a_problem_in_a_later_row_is_told_beside_that_row() {
         // The blank first row is not in the intake: the checker's medications[0] is row 1.
         let mut form = posted(&[

@@ -310,6 +310,36 @@ mod tests {
     }
 
     #[test]
+    fn another_topic_shows_its_questions_and_keeps_the_answers_given() {
+        let general = Guide::built_in("general").unwrap();
+        let leg_cramps = Guide::built_in(form::DEFAULT_GUIDE).unwrap();
+        let posted = fields(&[
+            ("do", "guide"),
+            ("guide", "general"),
+            ("patient.name", "Ann"),
+        ]);
+        let Reply::Page(html) = reply(&posted, None, "/s/", Path::new("."), &FontSet::embedded())
+        else {
+            panic!("a page was expected");
+        };
+        for q in &general.doctor_questions {
+            assert!(
+                html.contains(&format!("name=\"answers.{}\"", q.id)),
+                "{}",
+                q.id
+            );
+        }
+        let only_leg_cramps = leg_cramps
+            .doctor_questions
+            .iter()
+            .find(|q| general.doctor_question(&q.id).is_none())
+            .expect("the leg cramps guide asks something of its own");
+        assert!(!html.contains(&format!("name=\"answers.{}\"", only_leg_cramps.id)));
+        assert!(html.contains("value=\"Ann\""));
+        assert!(html.contains("<option value=\"general\" selected>"));
+    }
+
+    #[test]
     fn what_a_person_types_is_escaped() {
         let posted = fields(&[
             ("do", "check"),
