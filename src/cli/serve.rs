@@ -222,7 +222,7 @@ impl Site {
                         visitprep::form_reply(&fields, upload, &self.base, dir, fonts)
                     }
                     Err(Refusal { status, text }) => {
-                        return request.respond(refusal(status, &text));
+                        return request.respond(refusal_with_way_back(status, &text, &self.base));
                     }
                 };
                 request.respond(match reply {
@@ -345,16 +345,37 @@ fn download(bytes: Vec<u8>, mime: &str, name: &str) -> Response<std::io::Cursor<
     )
 }
 
+fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 /// A refusal as a short page of its own.
 fn refusal(status: u16, text: &str) -> Response<std::io::Cursor<Vec<u8>>> {
-    let escaped = text
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;");
+    refusal_page(status, text, "")
+}
+
+/// A refusal of a post that had the secret: with a link back to the form.
+fn refusal_with_way_back(
+    status: u16,
+    text: &str,
+    base: &str,
+) -> Response<std::io::Cursor<Vec<u8>>> {
+    let back = format!(
+        "<p><a href=\"{}\">Back to the form</a> (your browser's Back button keeps what you typed)</p>",
+        escaped(base)
+    );
+    refusal_page(status, text, &back)
+}
+
+fn refusal_page(status: u16, text: &str, more: &str) -> Response<std::io::Cursor<Vec<u8>>> {
     html(
         status,
         format!(
-            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>visitprep</title></head><body><main><h1>Not possible</h1><p>{escaped}</p></main></body></html>\n"
+            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>visitprep</title></head><body><main><h1>Not possible</h1><p>{}</p>{more}</main></body></html>\n",
+            escaped(text)
         ),
     )
 }
