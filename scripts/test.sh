@@ -19,9 +19,14 @@ done
 # reference their shaping is compared with.
 [ -e /usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf ] || missing+=(fonts-noto-core)
 command -v hb-shape >/dev/null 2>&1 || missing+=(libharfbuzz-bin)
+# `visitprep serve` is tested in headless Chromium, driven by Playwright on Node.js
+# (tests/serve.rs, tests/web/).
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   if ! command -v apt-get >/dev/null 2>&1; then
-    echo "please install: ${missing[*]} (poppler-utils, qpdf, mupdf-tools, ghostscript, CJK and Noto fonts, hb-shape, GNU time)" >&2
+    echo "please install: ${missing[*]} (poppler-utils, qpdf, mupdf-tools, ghostscript, CJK and Noto fonts, hb-shape, GNU time, chromium, nodejs, npm)" >&2
     exit 1
   fi
   sudo=""
@@ -30,6 +35,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+
+# playwright-core and axe-core, exactly as tests/web/package-lock.json pins them.
+(cd tests/web && npm ci --no-audit --no-fund --loglevel=error)
 
 cargo test --locked "$@"
 

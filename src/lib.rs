@@ -21,6 +21,7 @@ pub mod layout;
 pub mod output;
 pub mod pdf;
 pub mod readability;
+pub mod serve;
 pub mod sheet;
 pub mod skeleton;
 pub mod structure;
@@ -53,8 +54,13 @@ pub use crate::pdf::read::{Embedded, ReadError as SheetReadError, MAX_PDF_BYTES}
 pub use crate::pdf::PdfError;
 // Reading whatever a path names, and writing without damage.
 pub use crate::input::{is_stream, Bounded, Kind as FileKind, ReadError, MAX_TEXT_BYTES};
+// The intake as a web form on the person's own computer (`visitprep serve`).
 pub use crate::output::{
     check_target, is_stdout, stop_cleanly_on_signals, write_atomic, FileId, Overwrite, WriteError,
+};
+pub use crate::serve::{
+    first_page as form_page, reply as form_reply, Reply as FormReply, Upload as FormUpload,
+    STYLE as FORM_STYLE,
 };
 
 /// The intake at `path` (`-` for standard input), with the guide it names and its warnings.

@@ -18,6 +18,7 @@ Examples:
   cat intake.toml | visitprep render - -o sheet.pdf   the intake from standard input
   visitprep export intake.toml          the same as FHIR (intake.fhir.json) for the clinic
   visitprep extract intake.pdf -o again.toml    the intake a sheet carries inside it
+  visitprep serve --open                fill it in in the web browser instead
 
 Exit codes: 0 done; 1 invalid input or the file could not be written (nothing is written
 for that intake; with several intakes, the others are still rendered); 2 wrong command-line
@@ -159,6 +160,22 @@ pub enum Command {
         /// Replace the file if it exists.
         #[arg(long)]
         force: bool,
+    },
+    /// Fill in the intake in your web browser, on this computer only; it makes the sheet.
+    #[command(
+        after_help = "Examples:\n  visitprep serve --open\n  visitprep serve --port 8080\n\nThe form is served to this computer alone (127.0.0.1), at an address with a secret part\nthat changes every time; nothing is sent anywhere, and nothing is kept when it stops\n(Ctrl+C). \"Make my visit sheet\" gives the same PDF as `visitprep render`; \"Save my\nanswers\" gives an intake file to open there again, or to use with the other commands."
+    )]
+    Serve {
+        /// The port to listen on [default: a free one].
+        #[arg(long)]
+        port: Option<u16>,
+        /// The address to listen on. Only this computer's own is taken (127.0.0.1, ::1,
+        /// localhost): the form holds health details, which no other computer may reach.
+        #[arg(long, default_value = "127.0.0.1", value_name = "ADDRESS")]
+        host: String,
+        /// Open the form in the web browser.
+        #[arg(long)]
+        open: bool,
     },
     /// Print the JSON Schema of the intake file, for editors that check TOML as you type.
     #[command(

@@ -101,6 +101,15 @@ pub enum Error {
     InterviewToStdout,
     /// The questions could not be asked or the answers read.
     Interview(std::io::Error),
+    /// `serve --host` with an address other computers could reach.
+    NotLoopback {
+        host: String,
+    },
+    /// `serve` cannot listen where it was asked to.
+    Listen {
+        addr: String,
+        error: String,
+    },
     /// The interview's answers could not be written: they are shown, so none is lost.
     AnswersKept {
         error: Box<Error>,
@@ -171,6 +180,7 @@ impl Error {
     pub fn code(&self) -> u8 {
         match self {
             Error::Usage(e) => u8::try_from(e.exit_code()).unwrap_or(2),
+            Error::NotLoopback { .. } => 2,
             _ => 1,
         }
     }
@@ -318,6 +328,14 @@ impl Error {
                 Some("name the intake file, e.g. -o intake.toml".into()),
             ),
             Error::Interview(e) => plain(format!("cannot ask the questions: {e}; {nothing}")),
+            Error::NotLoopback { host } => (
+                format!("`--host {host}` is not this computer's own address, so the form is not served: it holds health details, and on another address other computers could read them"),
+                Some("leave --host out (the form is then at 127.0.0.1), or give 127.0.0.1, ::1 or localhost".into()),
+            ),
+            Error::Listen { addr, error } => (
+                format!("cannot serve the form at {addr}: {error}"),
+                Some("leave --port out to take a free port".into()),
+            ),
             Error::Usage(_)
             | Error::Intake { .. }
             | Error::Guide { .. }

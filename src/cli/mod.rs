@@ -12,6 +12,7 @@ pub mod interview;
 pub mod new;
 pub mod render;
 pub mod schema;
+pub mod serve;
 mod shell;
 
 use std::path::{Path, PathBuf};
@@ -81,6 +82,7 @@ pub fn run(args: Cli, shell: &Shell) -> Result<(), Error> {
             output,
             force,
         } => interview::interview(&guide, &output, force, shell),
+        Command::Serve { port, host, open } => serve::serve(&host, port, open, shell),
         Command::Schema { output, force } => schema::schema(output.as_deref(), force, shell),
         Command::Completions { shell } => completions::completions(shell, Cli::command()),
         Command::Man { command } => completions::man(Cli::command(), command.as_deref()),
