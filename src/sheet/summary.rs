@@ -64,7 +64,7 @@ pub(super) fn summary(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize)
     // Allergies: framed, and never silent.
     blocks.push(Block::Framed(allergies(s, detail, page)));
     // Warning signs the patient described: framed too, before anything is read past.
-    if let Some(signs) = warning_signs(s, detail) {
+    if let Some(signs) = warning_signs(s, detail, page) {
         blocks.push(Block::Framed(signs));
     }
     blocks.push(Block::Fields(why(s, detail, page)));
@@ -300,6 +300,9 @@ fn key_answers(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec
         .collect()
 }
 
+/// Warning signs named on the first page, the most urgent first; the rest are counted.
+const MAX_SIGNS: usize = 3;
+
 /// Characters of an answer at the fullest detail level.
 const FULLEST_ANSWER: usize = 480;
 
@@ -337,7 +340,7 @@ fn pointers(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<(S
 
 /// The signs the patient described in their own words that the guide says need care
 /// before the visit, with how soon the sheet tells the patient to get it.
-fn warning_signs(s: &Summary, detail: Detail) -> Option<Text> {
+fn warning_signs(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Option<Text> {
     let (intake, guide) = (s.intake, s.guide);
     let mut places: Vec<(String, &str)> = Vec::new();
     places.extend(intake.visit.reason.as_deref().map(|r| ("reason".into(), r)));
@@ -364,7 +367,7 @@ fn warning_signs(s: &Summary, detail: Detail) -> Option<Text> {
         return None;
     }
     let mut text = strong("Warning signs in the patient's words:");
-    for f in &found {
+    for f in found.iter().take(MAX_SIGNS) {
         let told = match f.advice.tier {
             Tier::Emergency => "told to call the emergency number now",
             Tier::Today => "told to be seen today",
@@ -383,6 +386,16 @@ fn warning_signs(s: &Summary, detail: Detail) -> Option<Text> {
         text.push(Span {
             text: format!(" ({}): \"{quote}\"; {told}", places[f.place].0),
             strong: false,
+        });
+    }
+    if found.len() > MAX_SIGNS {
+        text.push(Span {
+            text: format!(
+                "\n… and {} more, in the answers from page {}",
+                found.len() - MAX_SIGNS,
+                page(DETAILS)
+            ),
+            strong: true,
         });
     }
     Some(text)
