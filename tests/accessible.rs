@@ -275,7 +275,7 @@ fn the_structure_reads_as_a_person_reads_the_sheet() {
     let items = texts_of(&tree, "LI");
     assert!(
         items.contains(
-            &"Done: Make the appointment in advance. Bring your ID card, health insurance card and hospital or clinic card."
+            &"Done: Bring your ID card, health insurance card and hospital or clinic card."
                 .to_string()
         ),
         "{items:#?}"

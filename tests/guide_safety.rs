@@ -21,7 +21,7 @@ const LATER_HEADINGS: [&str; 5] = [
 
 /// The diuretic and statin notes, as their explanations begin.
 const DIURETIC_NOTE: &str = "Water pills may upset the balance of salts";
-const STATIN_NOTE: &str = "Statins may cause muscle problems";
+const STATIN_NOTE: &str = "Statins are among the medicines that can lead to leg cramps";
 
 fn render_intake(dir: &Path, name: &str, intake: &str) -> String {
     let path = dir.join(format!("{name}.toml"));
@@ -198,8 +198,10 @@ fn a_seventy_year_old_who_is_not_pregnant_is_warned_about_a_clot() {
     let care = section(&text, SEEK_CARE).unwrap_or_else(|| panic!("no {SEEK_CARE}: {text}"));
     for warning in [
         "One leg changes colour, or feels warmer or colder than the other leg.",
-        "it can be a sign of a blood clot",
-        "see a doctor promptly",
+        "it can be a sign of a blood clot. Get seen by a doctor today.",
+        "One calf (the back of the lower leg) is swollen and painful: get seen by a doctor today.",
+        "You suddenly find it hard to breathe (breathlessness), have chest pain, or cough up blood: call the emergency number",
+        "One leg suddenly turns cold and pale: call the emergency number",
         "call the emergency number",
     ] {
         assert!(

@@ -236,7 +236,8 @@ fn check_sheet(loaded: &LoadedIntake, intake_text: &str, sheet: &Sheet, mode: &s
             "{what}: allergy {allergy:?}"
         );
     }
-    // Every flagged medicine is named on it, with words that say to keep taking it.
+    // Every flagged medicine is named on it, marked for the doctor, with what the patient
+    // was told: to keep taking it. Page 1 does not speak to the patient.
     let mut flagged = 0;
     for m in &intake.medications {
         if !sheet::flags_for(m, &loaded.guide).is_empty() {
@@ -249,11 +250,13 @@ fn check_sheet(loaded: &LoadedIntake, intake_text: &str, sheet: &Sheet, mode: &s
         }
     }
     if flagged > 0 {
+        assert!(summary_words.contains("possible cause"), "{what}");
         assert!(
-            summary_words.contains("may add to cramps: keep taking it; ask your doctor"),
+            summary_words.contains("patient told to keep taking flagged ones"),
             "{what}"
         );
     }
+    assert!(!summary_words.contains("ask your doctor"), "{what}");
     if intake.medications.is_empty() {
         assert!(summary_words.contains("No medicines listed"), "{what}");
     }
@@ -268,7 +271,7 @@ fn check_sheet(loaded: &LoadedIntake, intake_text: &str, sheet: &Sheet, mode: &s
         .guide
         .doctor_questions
         .iter()
-        .filter(|q| q.summary.is_some())
+        .filter(|q| q.summary.is_some() || q.pointer.is_some())
     {
         texts.extend(intake.answers.get(&q.id).map(String::as_str));
     }
@@ -347,7 +350,11 @@ fn the_complete_example_shows_its_concerns_and_its_diary_in_plain_words() {
         "3. Whether it could be something serious",
         "Since: About three months",
         "Getting worse? Getting a little worse.",
-        "hydrochlorothiazide, 12.5 mg, every morning — may add to cramps",
+        "hydrochlorothiazide, 12.5 mg, every morning — possible cause",
+        "atorvastatin, 20 mg, every evening — possible cause",
+        "patient told to keep taking flagged ones",
+        // Answers that point to a cause: numbness, with the diabetes.
+        "Numbness: Sometimes both my feet feel numb in the",
         "7 nights logged",
         "about 2 a week",
         "Needs: reading glasses",
@@ -358,8 +365,13 @@ fn the_complete_example_shows_its_concerns_and_its_diary_in_plain_words() {
         );
     }
     assert!(!page1.contains("per week on average"), "{page1}");
-    // Its answers fill the page: they are whole, and the chart gives way to them.
-    assert!(!page1.contains("(continued on page"), "{page1}");
+    // Its key answers fill the page: they are whole, and the chart gives way to them. Only
+    // the answer that points to a cause is given in its first words, with its page.
+    assert_eq!(page1.matches("(continued on page").count(), 1, "{page1}");
+    assert!(
+        page1.contains("Numbness: Sometimes both my feet feel numb in the … (continued on page"),
+        "{page1}"
+    );
 
     // With room to spare, the diary's small chart is on page 1.
     let path = dir.path().join("diary.toml");

@@ -14,20 +14,22 @@ impl Guide {
         }
         problems.extend(self.id_problems());
         for q in &self.doctor_questions {
-            if let Some(label) = &q.summary {
+            for (key, label) in [("summary", &q.summary), ("pointer", &q.pointer)] {
+                let Some(label) = label else { continue };
                 if label.trim().is_empty() {
                     problems.push(format!(
-                        "doctor question `{}` has an empty `summary` label",
+                        "doctor question `{}` has an empty `{key}` label",
                         q.id
                     ));
                 } else if label.chars().count() > MAX_SUMMARY_LABEL {
                     problems.push(format!(
-                        "the `summary` label of doctor question `{}` is longer than {MAX_SUMMARY_LABEL} characters: it is a short label for the first page",
+                        "the `{key}` label of doctor question `{}` is longer than {MAX_SUMMARY_LABEL} characters: it is a short label for the first page",
                         q.id
                     ));
                 }
             }
         }
+        problems.extend(self.sign_problems());
         for statement in self.statements() {
             let blank = statement
                 .source
@@ -44,6 +46,32 @@ impl Guide {
                 problems.push(format!(
                     "checklist item `{}` uses {{companion}} but lacks `when = {{ companion = true }}`",
                     item.id
+                ));
+            }
+        }
+        problems
+    }
+
+    /// A sign must be able to match, and the first page must have words for it.
+    fn sign_problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        for (i, advice) in self.seek_care.iter().enumerate() {
+            let n = i + 1;
+            for sign in advice.signs.iter().filter(|s| s.is_malformed()) {
+                problems.push(format!(
+                    "sign \"{}\" of `seek_care` item {n} has an empty part: write words joined by `|`, groups joined by `+` (\"swollen|swelling + calf|leg\")",
+                    crate::diagnostic::shorten(&sign.pattern, 60)
+                ));
+            }
+            let flag = advice.flag.as_deref().map(str::trim);
+            if !advice.signs.is_empty() && flag.is_none_or(str::is_empty) {
+                problems.push(format!(
+                    "`seek_care` item {n} has `signs` but no `flag`: the first page names a sign the patient wrote with it"
+                ));
+            }
+            if advice.signs.is_empty() && flag.is_some() {
+                problems.push(format!(
+                    "`seek_care` item {n} has a `flag` but no `signs`: the flag is shown only when a sign is found"
                 ));
             }
         }

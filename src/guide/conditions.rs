@@ -1,6 +1,6 @@
 //! When a guide item applies: its condition, tested against facts from the intake.
 
-use super::Condition;
+use super::{Advice, Condition, Guide, Sign};
 
 impl Condition {
     /// When the condition holds, in words: "pregnant; mentions diabetes or low calcium".
@@ -19,6 +19,20 @@ impl Condition {
         if !self.mentions.is_empty() {
             parts.push(format!("mentions {}", self.mentions.join(" or ")));
         }
+        if !self.words.is_empty() {
+            parts.push(format!("writes {}", self.words.join(" or ")));
+        }
+        parts.extend(
+            self.booked
+                .map(|b| yes_no(b, "the visit is booked", "no visit booked yet")),
+        );
+        parts.extend(self.afternoon.map(|a| {
+            yes_no(
+                a,
+                "the visit is in the afternoon",
+                "the visit is not in the afternoon",
+            )
+        }));
         parts.join("; ")
     }
 }
@@ -31,6 +45,10 @@ pub struct Facts {
     pub companion: bool,
     /// The patient's own free text (conditions, notes, reason, answers), lower-cased.
     pub own_words: String,
+    /// The visit's day is given.
+    pub booked: bool,
+    /// The visit's time is given, at noon or later.
+    pub afternoon: bool,
 }
 
 impl Facts {
@@ -40,6 +58,13 @@ impl Facts {
                 .has_medications
                 .is_none_or(|m| m == self.has_medications)
             && condition.companion.is_none_or(|c| c == self.companion)
+            && condition.booked.is_none_or(|b| b == self.booked)
+            && condition.afternoon.is_none_or(|a| a == self.afternoon)
+            && (condition.words.is_empty()
+                || condition
+                    .words
+                    .iter()
+                    .any(|word| contains_whole_words(&self.own_words, word)))
             && (condition.mentions.is_empty()
                 || condition
                     .mentions
@@ -100,6 +125,104 @@ pub fn contains_whole_words(text: &str, phrase: &str) -> bool {
             .any(|w| w == needle.as_slice())
 }
 
+/// A sign of one of the guide's `[[seek_care]]` items in the patient's own words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignFound<'g> {
+    /// Which of the texts searched holds it.
+    pub place: usize,
+    /// The sentence that holds it, as written.
+    pub sentence: String,
+    pub advice: &'g Advice,
+}
+
+impl Guide {
+    /// The signs in `texts`, most urgent first and then in the order of the texts. A
+    /// sentence is named once, under the most urgent item it is a sign of.
+    pub fn signs_in(&self, texts: &[&str]) -> Vec<SignFound<'_>> {
+        let mut found: Vec<SignFound> = Vec::new();
+        let mut items: Vec<&Advice> = self
+            .seek_care
+            .iter()
+            .filter(|a| !a.signs.is_empty())
+            .collect();
+        items.sort_by_key(|a| a.tier);
+        for advice in items {
+            for (place, text) in texts.iter().enumerate() {
+                let mut sentences: Vec<String> = advice
+                    .signs
+                    .iter()
+                    .flat_map(|sign| sign_sentences(text, sign))
+                    .collect();
+                sentences.dedup();
+                for sentence in sentences {
+                    let named = found
+                        .iter()
+                        .any(|f| f.place == place && f.sentence == sentence);
+                    if !named {
+                        found.push(SignFound {
+                            place,
+                            sentence,
+                            advice,
+                        });
+                    }
+                }
+            }
+        }
+        found.sort_by_key(|f| (f.advice.tier, f.place));
+        found
+    }
+}
+
+/// Words that turn what follows into its opposite: "no swelling", "not swollen", "isn't"
+/// (split at the apostrophe, its "t" stands alone).
+const NEGATIONS: &[&str] = &["no", "not", "never", "without", "none", "nor", "t"];
+/// Words that end what a negation before them covers: "no pain but a swollen calf".
+const CLAUSE_TURNS: &[&str] = &["but", "yet", "though", "although", "however"];
+/// How many words before a sign a negation still covers it.
+const NEGATION_REACH: usize = 3;
+
+/// The sentences of `text` in which `sign` is found, as written (white space collapsed).
+pub fn sign_sentences(text: &str, sign: &Sign) -> Vec<String> {
+    text.split(['.', '!', '?', ';', '\n'])
+        .filter(|sentence| {
+            let words: Vec<String> = sentence
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            sign.groups.iter().all(|group| {
+                group
+                    .iter()
+                    .any(|phrase| affirmed_at(&words, phrase).is_some())
+            })
+        })
+        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Where `phrase` (whole words) stands in `words` with no negation just before it.
+fn affirmed_at(words: &[String], phrase: &str) -> Option<usize> {
+    let needle: Vec<&str> = phrase
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if needle.is_empty() || needle.len() > words.len() {
+        return None;
+    }
+    (0..=words.len() - needle.len()).find(|&i| {
+        words[i..i + needle.len()]
+            .iter()
+            .zip(&needle)
+            .all(|(w, n)| w == n)
+            && !words[i.saturating_sub(NEGATION_REACH)..i]
+                .iter()
+                .rev()
+                .take_while(|w| !CLAUSE_TURNS.contains(&w.as_str()))
+                .any(|w| NEGATIONS.contains(&w.as_str()))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,6 +245,76 @@ mod tests {
         assert!(facts.holds(&cond));
         assert!(!Facts::default().holds(&cond));
         assert!(Facts::default().holds(&Condition::default()));
+    }
+
+    #[test]
+    fn whole_words_are_not_word_starts() {
+        let facts = Facts {
+            own_words: "some discomfort in my calf".into(),
+            ..Facts::default()
+        };
+        let disc = Condition {
+            words: vec!["disc".into(), "slipped disc".into()],
+            ..Condition::default()
+        };
+        assert!(!facts.holds(&disc));
+        let facts = Facts {
+            own_words: "a slipped disc in 2019".into(),
+            ..Facts::default()
+        };
+        assert!(facts.holds(&disc));
+    }
+
+    #[test]
+    fn the_visit_day_and_time_are_facts() {
+        let afternoon = Facts {
+            booked: true,
+            afternoon: true,
+            ..Facts::default()
+        };
+        let not_booked = Condition {
+            booked: Some(false),
+            ..Condition::default()
+        };
+        let morning = Condition {
+            afternoon: Some(false),
+            ..Condition::default()
+        };
+        assert!(!afternoon.holds(&not_booked));
+        assert!(!afternoon.holds(&morning));
+        assert!(Facts::default().holds(&not_booked));
+        assert!(Facts::default().holds(&morning));
+    }
+
+    #[test]
+    fn signs_are_found_in_one_sentence_and_not_when_denied() {
+        let calf = Sign::parse("swollen|swelling + calf|leg");
+        let found = sign_sentences(
+            "Cramps at night. Since Sunday my left calf is swollen and red; it hurts.",
+            &calf,
+        );
+        assert_eq!(found, ["Since Sunday my left calf is swollen and red"]);
+        // The words in two sentences, or denied, are not the sign.
+        for text in [
+            "My calf is sore. My ankle is swollen.",
+            "No swelling in my legs.",
+            "My calf is not swollen.",
+            "The calf isn't swollen",
+            "Swollen ankles in the evening.",
+        ] {
+            assert!(sign_sentences(text, &calf).is_empty(), "{text}");
+        }
+        // A negation before a turn does not reach past it.
+        assert_eq!(sign_sentences("No pain but swollen calf", &calf).len(), 1);
+        let breath = Sign::parse("short of breath|chest pain");
+        assert_eq!(
+            sign_sentences("I get chest pain when I climb stairs", &breath).len(),
+            1
+        );
+        assert!(sign_sentences("I have no chest pain", &breath).is_empty());
+        assert!(Sign::parse("a||b").is_malformed());
+        assert!(Sign::parse("a + ").is_malformed());
+        assert!(!calf.is_malformed());
     }
 
     #[test]

@@ -12,15 +12,19 @@ impl Guide {
     pub fn built_in(id: &str) -> Option<Guide> {
         // Parsed once per process and then copied: a batch names the same guide hundreds
         // of times, and copying is a tenth of the cost of parsing.
+        Guide::built_in_shared(id).cloned()
+    }
+
+    /// A built-in guide by id, parsed once per process and lent, for a look without a copy.
+    pub fn built_in_shared(id: &str) -> Option<&'static Guide> {
         static PARSED: [std::sync::OnceLock<Guide>; BUILT_IN.len()] =
             [const { std::sync::OnceLock::new() }; BUILT_IN.len()];
         let i = BUILT_IN.iter().position(|(known, _)| *known == id)?;
-        let guide = PARSED[i].get_or_init(|| {
+        Some(PARSED[i].get_or_init(|| {
             let (known, text) = BUILT_IN[i];
             Guide::parse(Path::new(&format!("templates/{known}.toml")), text)
                 .unwrap_or_else(|report| panic!("built-in guide is invalid:\n{report}"))
-        });
-        Some(guide.clone())
+        }))
     }
 
     pub fn built_in_ids() -> impl Iterator<Item = &'static str> {

@@ -8,7 +8,9 @@ mod load;
 mod model;
 mod sources;
 
-pub use conditions::{contains_whole_words, mentions_word, same_department, Facts};
+pub use conditions::{
+    contains_whole_words, mentions_word, same_department, sign_sentences, Facts, SignFound,
+};
 pub use load::resolve;
 pub use model::*;
 pub use sources::{source_parts, Section, Statement, PRACTICAL};

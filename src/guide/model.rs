@@ -63,6 +63,11 @@ pub struct DoctorQuestion {
     /// page, the summary, under this label.
     #[serde(default)]
     pub summary: Option<String>,
+    /// A short label for an answer that may point to a cause ("Numbness"): answered, it
+    /// stands on the first page under "Pointing to a cause"; unanswered, its label is listed
+    /// there as not answered, so the doctor knows what to ask.
+    #[serde(default)]
+    pub pointer: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -88,6 +93,7 @@ pub struct ChecklistItem {
     pub source: Option<String>,
 }
 
+/// When to get care, and how soon.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Advice {
@@ -96,6 +102,87 @@ pub struct Advice {
     pub when: Condition,
     #[serde(default)]
     pub source: Option<String>,
+    /// How soon: call the emergency number now, get seen today, or keep the appointment.
+    #[serde(default)]
+    pub tier: Tier,
+    /// What the patient's own words say when they describe this sign, each a pattern of
+    /// word groups (see [`Sign`]): `check` then warns the patient, and the first page shows
+    /// the doctor the words under `flag`.
+    #[serde(default)]
+    pub signs: Vec<Sign>,
+    /// The sign in a few words for the doctor ("Calf swollen or red"), on the first page.
+    #[serde(default)]
+    pub flag: Option<String>,
+}
+
+/// How soon to get care. The order is the order of urgency, the most urgent first.
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Tier {
+    /// Call the emergency number now.
+    Emergency,
+    /// Get seen by a doctor today; do not wait for the visit.
+    Today,
+    /// A reason for the visit: keep the appointment (or book one) and tell the doctor.
+    #[default]
+    Appointment,
+}
+
+impl Tier {
+    pub const ALL: [Tier; 3] = [Tier::Emergency, Tier::Today, Tier::Appointment];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Tier::Emergency => "emergency",
+            Tier::Today => "today",
+            Tier::Appointment => "appointment",
+        }
+    }
+}
+
+/// A sign in the patient's words, written `"swollen|swelling + calf|leg"`: groups joined by
+/// `+`, each a list of whole words or phrases joined by `|`. It is found when one sentence
+/// holds a word or phrase of every group, none of them just after "no", "not" or "without".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sign {
+    pub pattern: String,
+    /// The groups, each its words or phrases, lower-cased.
+    pub groups: Vec<Vec<String>>,
+}
+
+impl Sign {
+    pub fn parse(pattern: &str) -> Sign {
+        let groups = pattern
+            .split('+')
+            .map(|group| {
+                group
+                    .split('|')
+                    .map(|w| w.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .map(|w| w.to_lowercase())
+                    .collect()
+            })
+            .collect();
+        Sign {
+            pattern: pattern.to_string(),
+            groups,
+        }
+    }
+
+    /// True when a group is empty or holds an empty alternative: it would match nothing or
+    /// everything.
+    pub fn is_malformed(&self) -> bool {
+        self.groups.is_empty()
+            || self
+                .groups
+                .iter()
+                .any(|g| g.is_empty() || g.iter().any(|w| w.is_empty()))
+    }
+}
+
+impl<'de> Deserialize<'de> for Sign {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Sign, D::Error> {
+        String::deserialize(deserializer).map(|p| Sign::parse(&p))
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -105,6 +192,8 @@ pub struct Test {
     pub why: String,
     #[serde(default)]
     pub source: Option<String>,
+    #[serde(default)]
+    pub when: Condition,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
@@ -116,11 +205,13 @@ pub struct Causes {
     pub diseases: Vec<Cause>,
 }
 
-/// One cause: written as a plain string, or as `{ text = "…", source = "…" }` to name its source.
+/// One cause: written as a plain string, or as `{ text = "…", source = "…", when = { … } }`
+/// to name its source and the patients it can apply to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cause {
     pub text: String,
     pub source: Option<String>,
+    pub when: Condition,
 }
 
 impl<'de> Deserialize<'de> for Cause {
@@ -131,6 +222,8 @@ impl<'de> Deserialize<'de> for Cause {
             text: String,
             #[serde(default)]
             source: Option<String>,
+            #[serde(default)]
+            when: Condition,
         }
         struct CauseVisitor;
         impl<'de> serde::de::Visitor<'de> for CauseVisitor {
@@ -142,6 +235,7 @@ impl<'de> Deserialize<'de> for Cause {
                 Ok(Cause {
                     text: text.to_string(),
                     source: None,
+                    when: Condition::default(),
                 })
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Cause, A::Error> {
@@ -150,6 +244,7 @@ impl<'de> Deserialize<'de> for Cause {
                 Ok(Cause {
                     text: sourced.text,
                     source: sourced.source,
+                    when: sourced.when,
                 })
             }
         }
@@ -190,6 +285,10 @@ pub struct MedicationFlag {
     pub explanation: String,
     #[serde(default)]
     pub source: Option<String>,
+    /// When someone who takes it must get care at once, and not just keep taking it: under
+    /// the note, and on the patient's "When to get care promptly" as an emergency.
+    #[serde(default)]
+    pub urgent: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -224,6 +323,14 @@ pub struct Condition {
     /// Words, any of which must start a word of the patient's own text.
     #[serde(default)]
     pub mentions: Vec<String>,
+    /// Whole words or phrases, any of which must stand in the patient's own text as they
+    /// are: "disc" is found in "slipped disc", not in "discomfort".
+    #[serde(default)]
+    pub words: Vec<String>,
+    /// The visit's day is given (`visit.when`).
+    pub booked: Option<bool>,
+    /// The visit's time is given and it is at noon or later.
+    pub afternoon: Option<bool>,
 }
 
 impl ChecklistItem {

@@ -118,16 +118,18 @@ impl Guide {
             )
         }));
         out.extend(self.seek_care.iter().map(|a| {
-            when(
-                one(Section::SeekCare, vec![a.text.as_str()], &a.source),
-                &a.when,
-            )
+            let mut text = vec![a.text.as_str()];
+            text.extend(a.flag.as_deref());
+            when(one(Section::SeekCare, text, &a.source), &a.when)
         }));
         out.extend(self.tests.iter().map(|t| {
-            one(
-                Section::Tests,
-                vec![t.name.as_str(), t.why.as_str()],
-                &t.source,
+            when(
+                one(
+                    Section::Tests,
+                    vec![t.name.as_str(), t.why.as_str()],
+                    &t.source,
+                ),
+                &t.when,
             )
         }));
         out.extend(
@@ -135,14 +137,17 @@ impl Guide {
                 .everyday
                 .iter()
                 .chain(&self.causes.diseases)
-                .map(|c| one(Section::Causes, vec![c.text.as_str()], &c.source)),
+                .map(|c| {
+                    when(
+                        one(Section::Causes, vec![c.text.as_str()], &c.source),
+                        &c.when,
+                    )
+                }),
         );
         out.extend(self.medication_flags.iter().map(|m| {
-            one(
-                Section::Medicines,
-                vec![m.class.as_str(), m.explanation.as_str()],
-                &m.source,
-            )
+            let mut text = vec![m.class.as_str(), m.explanation.as_str()];
+            text.extend(m.urgent.as_deref());
+            one(Section::Medicines, text, &m.source)
         }));
         if !self.departments.is_empty() {
             out.push(one(

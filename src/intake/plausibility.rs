@@ -7,6 +7,7 @@ use toml::Spanned;
 use super::check::Checker;
 use super::raw::RawIntake;
 use crate::diagnostic::Diagnostic;
+use crate::guide::{Guide, Tier};
 
 /// The earliest and latest years a date in an intake may have.
 const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
@@ -38,6 +39,7 @@ impl Checker {
         self.diary_nights(raw, visit);
         self.medicines_since(raw, visit);
         self.template_name(raw);
+        self.warning_signs(raw);
     }
 
     /// Every date within [`YEARS`]; true when one is not (the age is then not judged).
@@ -242,6 +244,65 @@ impl Checker {
         }
     }
 
+    /// An answer, the reason or a concern that describes a sign needing care before the
+    /// visit (a swollen calf, sudden breathlessness): said with the guide's advice, since
+    /// the patient may read `check`'s words days before the sheet reaches a doctor.
+    fn warning_signs(&mut self, raw: &RawIntake) {
+        // The guide is resolved after these checks; a guide file is read only then, so
+        // its signs are not known here and the general guide's, which hold for any
+        // symptom, stand in for them.
+        let Some(guide) = Guide::built_in_shared(raw.guide.get_ref())
+            .or_else(|| Guide::built_in_shared("general"))
+        else {
+            return;
+        };
+        let mut places: Vec<(String, Option<std::ops::Range<usize>>, &str)> = raw
+            .answers
+            .iter()
+            .map(|(id, answer)| {
+                (
+                    format!("answers.{}", crate::diagnostic::shorten(id.get_ref(), 40)),
+                    Some(answer.span()),
+                    answer.get_ref().as_str(),
+                )
+            })
+            .collect();
+        places.extend(
+            raw.visit
+                .reason
+                .as_deref()
+                .map(|r| ("visit.reason".to_string(), None, r)),
+        );
+        places.extend(
+            raw.visit
+                .concerns
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (format!("visit.concerns[{i}]"), None, c.as_str())),
+        );
+        let texts: Vec<&str> = places.iter().map(|(_, _, t)| *t).collect();
+        for found in guide.signs_in(&texts) {
+            let (field, span, _) = &places[found.place];
+            let how_soon = match found.advice.tier {
+                Tier::Emergency => "call the emergency number now",
+                Tier::Today => "get seen by a doctor today",
+                Tier::Appointment => "tell the doctor at your visit",
+            };
+            let flag = found.advice.flag.as_deref().unwrap_or("a warning sign");
+            self.warning(
+                Diagnostic::new(format!(
+                    "`{field}` describes a warning sign ({}): \"{}\": {how_soon}",
+                    flag.to_lowercase(),
+                    crate::diagnostic::shorten(&found.sentence, 80)
+                ))
+                .at(span.clone())
+                .field(field.as_str())
+                .label(how_soon)
+                .help(found.advice.text.clone()),
+            );
+        }
+    }
+
     fn warning(&mut self, d: Diagnostic) {
         self.warnings.push(d.warning());
     }
@@ -271,6 +332,34 @@ mod tests {
             text.contains("warning: diary night 1 (2027-01-01) is after the visit"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_swollen_calf_or_sudden_breathlessness_is_warned_with_its_tier() {
+        let text = "guide = \"nocturnal-leg-cramps\"\n[patient]\nname = \"A\"\n\
+                    [visit]\nreason = \"Cramps. Now I am short of breath.\"\n\
+                    [answers]\ndiscomfort = \"Since Sunday my left calf is swollen and red.\"\n\
+                    night_legs = \"No swelling in my legs.\"\n";
+        let (_, _, warnings) = parse_with_warnings(Path::new("t.toml"), text, Path::new("."))
+            .unwrap_or_else(|e| panic!("{}", e.report().render(false)));
+        let shown = warnings.render(false);
+        assert_eq!(warnings.diagnostics.len(), 2, "{shown}");
+        assert!(
+            shown.contains("warning: `visit.reason` describes a warning sign (breathless, chest pain or coughing blood): \"Now I am short of breath\": call the emergency number now"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("`answers.discomfort` describes a warning sign (calf or leg swollen): \"Since Sunday my left calf is swollen and red\": get seen by a doctor today"),
+            "{shown}"
+        );
+        // The answer is pointed at, and the guide's advice given in full.
+        assert!(shown.contains("t.toml:7:"), "{shown}");
+        assert!(
+            shown.contains("One calf (the back of the lower leg) is swollen and painful"),
+            "{shown}"
+        );
+        // The emergency comes first.
+        assert!(shown.find("short of breath") < shown.find("swollen and red"));
     }
 
     #[test]

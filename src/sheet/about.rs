@@ -35,10 +35,14 @@ pub fn blocks(guide: &Guide, facts: &Facts) -> Vec<Block> {
             Some(CauseKind::Diseases) => &guide.causes.diseases[..],
             None => &[],
         };
+        // A cause that cannot apply to this patient (pregnancy, on a man's sheet) is left out.
+        let causes: Vec<Text> = causes
+            .iter()
+            .filter(|c| facts.holds(&c.when))
+            .map(|c| plain(&c.text))
+            .collect();
         if !causes.is_empty() {
-            blocks.push(Block::Bullets(
-                causes.iter().map(|c| plain(&c.text)).collect(),
-            ));
+            blocks.push(Block::Bullets(causes));
         }
     }
     blocks

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::summary::{anchored, answer_anchor};
+use super::summary::{anchored, answer_anchor, pointer_chars};
 use super::{diary, header_fields, Detail};
 use crate::document::{plain, strong, Block, Column, Span, Table, Text};
 use crate::guide::{contains_whole_words, same_department, Facts, Guide, MedicationFlag};
@@ -107,7 +107,12 @@ fn answers(intake: &Intake, guide: &Guide, facts: &Facts, detail: Detail) -> Vec
         blocks.push(Block::Subheading(q.text.clone()));
         match answer {
             Some(a) => {
-                blocks.push(anchored(a, detail.answer, &answer_anchor(&q.id)));
+                let shown = if q.pointer.is_some() && q.summary.is_none() {
+                    pointer_chars(detail)
+                } else {
+                    detail.answer
+                };
+                blocks.push(anchored(a, shown, &answer_anchor(&q.id)));
                 blocks.push(Block::Paragraph(plain(a)));
             }
             None if q.id == "medications" && !intake.medications.is_empty() => {
@@ -176,6 +181,13 @@ pub(super) fn medication_blocks(
             text: flag.explanation.clone(),
             strong: false,
         });
+        // "Keep taking it" has its exception, set apart so that it is not read past.
+        if let Some(urgent) = flag.urgent.as_deref().filter(|u| !u.trim().is_empty()) {
+            text.push(Span {
+                text: format!(" {urgent}"),
+                strong: true,
+            });
+        }
         blocks.push(Block::Paragraph(text));
     }
     blocks

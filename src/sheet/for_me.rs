@@ -1,9 +1,9 @@
 //! "For me": the patient's part, before, during and after the visit.
 
-use super::details::department_blocks;
+use super::details::{department_blocks, flags_for};
 use super::{about, AFTER_THE_VISIT};
 use crate::document::{plain, Block, CheckItem, Column, Span, Table, Text};
-use crate::guide::{Facts, Guide};
+use crate::guide::{Facts, Guide, Tier};
 use crate::intake::Intake;
 
 pub(super) fn for_me(intake: &Intake, guide: &Guide, facts: &Facts) -> Vec<Block> {
@@ -28,7 +28,7 @@ pub(super) fn for_me(intake: &Intake, guide: &Guide, facts: &Facts) -> Vec<Block
     blocks.extend(about::blocks(guide, facts));
 
     blocks.extend(good_to_know(guide, facts));
-    blocks.extend(tests(guide));
+    blocks.extend(tests(guide, facts));
     blocks.extend(department_blocks(intake, guide, facts));
     blocks
 }
@@ -55,17 +55,60 @@ fn before_leaving_home(intake: &Intake, guide: &Guide, facts: &Facts) -> Vec<Blo
         blocks.push(Block::Checklist(checklist));
     }
 
-    let seek: Vec<Text> = guide
-        .seek_care
-        .iter()
-        .filter(|s| facts.holds(&s.when))
-        .map(|s| plain(&s.text))
-        .collect();
-    if !seek.is_empty() {
-        blocks.push(Block::Heading("When to get care promptly".into()));
-        blocks.push(Block::Bullets(seek));
+    blocks.extend(get_care(intake, guide, facts));
+    blocks
+}
+
+/// When to get care, by how soon: the emergency number now, a doctor today, or the visit.
+fn get_care(intake: &Intake, guide: &Guide, facts: &Facts) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    // A medicine's own warning (a statin's muscle pain) is an emergency for whoever takes it.
+    let mut urgent: Vec<&str> = Vec::new();
+    for m in &intake.medications {
+        for flag in flags_for(m, guide) {
+            if let Some(text) = flag.urgent.as_deref().filter(|t| !t.trim().is_empty()) {
+                if !urgent.contains(&text) {
+                    urgent.push(text);
+                }
+            }
+        }
+    }
+    for tier in Tier::ALL {
+        let mut items: Vec<Text> = guide
+            .seek_care
+            .iter()
+            .filter(|s| s.tier == tier && facts.holds(&s.when))
+            .map(|s| plain(&s.text))
+            .collect();
+        if tier == Tier::Emergency {
+            items.extend(urgent.iter().map(|t| plain(*t)));
+        }
+        if items.is_empty() {
+            continue;
+        }
+        if blocks.is_empty() {
+            blocks.push(Block::Heading(SEEK_CARE.into()));
+        }
+        blocks.push(Block::Subheading(tier_heading(tier, intake)));
+        blocks.push(Block::Bullets(items));
     }
     blocks
+}
+
+pub(super) const SEEK_CARE: &str = "When to get care promptly";
+
+/// What to do, as the heading of each tier: a booked visit is kept, not waited for.
+fn tier_heading(tier: Tier, intake: &Intake) -> String {
+    match (tier, intake.visit.when) {
+        (Tier::Emergency, _) => "Now: call the emergency number".into(),
+        (Tier::Today, Some(_)) => "Today: see a doctor, do not wait for your visit".into(),
+        (Tier::Today, None) => "Today: see a doctor".into(),
+        (Tier::Appointment, Some(when)) => format!(
+            "At your visit on {}: keep it, and tell the doctor",
+            when.date().format("%-d %B")
+        ),
+        (Tier::Appointment, None) => "Soon: make an appointment and tell the doctor".into(),
+    }
 }
 
 /// The patient's own questions, then the guide's, each with room for the answer.
@@ -105,15 +148,19 @@ fn good_to_know(guide: &Guide, facts: &Facts) -> Vec<Block> {
     blocks
 }
 
-fn tests(guide: &Guide) -> Vec<Block> {
+fn tests(guide: &Guide, facts: &Facts) -> Vec<Block> {
     let mut blocks = Vec::new();
-    if !guide.tests.is_empty() {
+    let tests: Vec<_> = guide
+        .tests
+        .iter()
+        .filter(|t| facts.holds(&t.when))
+        .collect();
+    if !tests.is_empty() {
         blocks.push(Block::Heading(
             "Examinations and tests the doctor may do".into(),
         ));
         blocks.push(Block::Bullets(
-            guide
-                .tests
+            tests
                 .iter()
                 .map(|t| {
                     vec![

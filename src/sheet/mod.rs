@@ -14,7 +14,7 @@ use summary::summary;
 
 use std::collections::BTreeMap;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime, Timelike};
 
 use crate::document::{plain, strong, Block, Document, Metadata, Text};
 use crate::guide::{Facts, Guide, MedicationFlag};
@@ -252,6 +252,12 @@ pub fn facts_of(intake: &Intake) -> Facts {
             .as_deref()
             .is_some_and(|c| !c.trim().is_empty()),
         own_words: own_words.join("\n").to_lowercase(),
+        booked: intake.visit.when.is_some(),
+        afternoon: intake
+            .visit
+            .when
+            .and_then(|w| w.time())
+            .is_some_and(|t| t.hour() >= 12),
     }
 }
 

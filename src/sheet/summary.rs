@@ -2,7 +2,7 @@
 
 use super::{age_on, diary, long_date, Detail, Summary, DETAILS, FOR_ME};
 use crate::document::{plain, strong, Block, Span, Text};
-use crate::guide::MedicationFlag;
+use crate::guide::{MedicationFlag, Tier};
 use crate::intake::Medication;
 
 /// Text collapsed to one line and cut at a word boundary to at most `max` characters.
@@ -63,9 +63,14 @@ pub(super) fn summary(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize)
     blocks.push(Block::Fields(who(s, detail, page)));
     // Allergies: framed, and never silent.
     blocks.push(Block::Framed(allergies(s, detail, page)));
+    // Warning signs the patient described: framed too, before anything is read past.
+    if let Some(signs) = warning_signs(s, detail, page) {
+        blocks.push(Block::Framed(signs));
+    }
     blocks.push(Block::Fields(why(s, detail, page)));
-    // The key answers, under the guide's short labels.
-    let key = key_answers(s, detail, page);
+    // The key answers, under the guide's short labels, then those that point to a cause.
+    let mut key = key_answers(s, detail, page);
+    key.extend(pointers(s, detail, page));
     if !key.is_empty() {
         blocks.push(Block::Rule);
         blocks.push(Block::Fields(key));
@@ -300,6 +305,107 @@ fn key_answers(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec
         .collect()
 }
 
+/// Warning signs named on the first page, the most urgent first; the rest are counted.
+const MAX_SIGNS: usize = 3;
+
+/// Characters of an answer at the fullest detail level.
+const FULLEST_ANSWER: usize = 480;
+
+/// Characters of an answer that may point to a cause: its first words tell the doctor
+/// whether to turn to it, and the page where it stands in full.
+pub(super) fn pointer_chars(detail: Detail) -> usize {
+    (detail.answer / 8).max(40)
+}
+
+/// The answers that may point to a cause: each one given, and the labels of those still open.
+fn pointers(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<(String, Text)> {
+    let (intake, facts) = (s.intake, &s.facts);
+    let mut fields = Vec::new();
+    let mut open = Vec::new();
+    for q in &s.guide.doctor_questions {
+        let Some(label) = q.pointer.as_ref().filter(|_| q.summary.is_none()) else {
+            continue;
+        };
+        match intake.answers.get(&q.id).filter(|a| !a.trim().is_empty()) {
+            Some(a) => fields.push((
+                label.clone(),
+                summary_text(a, pointer_chars(detail), &answer_anchor(&q.id), page),
+            )),
+            None if facts.holds(&q.when) => open.push(label.as_str()),
+            None => {}
+        }
+    }
+    // The open ones are the first thing the page gives up when it is short of room: the
+    // details have them with lines to write on.
+    if !open.is_empty() && detail.answer >= FULLEST_ANSWER {
+        fields.push(("Not answered".into(), plain(open.join("; "))));
+    }
+    fields
+}
+
+/// The signs the patient described in their own words that the guide says need care
+/// before the visit, with how soon the sheet tells the patient to get it.
+fn warning_signs(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Option<Text> {
+    let (intake, guide) = (s.intake, s.guide);
+    let mut places: Vec<(String, &str)> = Vec::new();
+    places.extend(intake.visit.reason.as_deref().map(|r| ("reason".into(), r)));
+    places.extend(
+        intake
+            .visit
+            .concerns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (format!("concern {}", i + 1), c.as_str())),
+    );
+    for q in &guide.doctor_questions {
+        if let Some(a) = intake.answers.get(&q.id) {
+            let label = q.summary.as_deref().or(q.pointer.as_deref());
+            places.push((
+                label.map_or_else(|| q.id.replace('_', " "), str::to_lowercase),
+                a,
+            ));
+        }
+    }
+    let texts: Vec<&str> = places.iter().map(|(_, t)| *t).collect();
+    let found = guide.signs_in(&texts);
+    if found.is_empty() {
+        return None;
+    }
+    let mut text = strong("Warning signs in the patient's words:");
+    for f in found.iter().take(MAX_SIGNS) {
+        let told = match f.advice.tier {
+            Tier::Emergency => "told to call the emergency number now",
+            Tier::Today => "told to be seen today",
+            Tier::Appointment => "told to raise it at this visit",
+        };
+        text.push(Span {
+            text: format!("\n{}", f.advice.flag.as_deref().unwrap_or("Warning sign")),
+            strong: true,
+        });
+        let (quote, rest) = cut(&f.sentence, detail.item * 2);
+        let quote = if rest.is_some() {
+            format!("{quote} …")
+        } else {
+            quote
+        };
+        text.push(Span {
+            text: format!(" ({}): \"{quote}\"; {told}", places[f.place].0),
+            strong: false,
+        });
+    }
+    if found.len() > MAX_SIGNS {
+        text.push(Span {
+            text: format!(
+                "\n… and {} more, in the answers from page {}",
+                found.len() - MAX_SIGNS,
+                page(DETAILS)
+            ),
+            strong: true,
+        });
+    }
+    Some(text)
+}
+
 /// Medicines, other illnesses and the diary in a few words.
 fn health(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<(String, Text)> {
     let intake = s.intake;
@@ -347,9 +453,12 @@ pub(super) fn answer_anchor(id: &str) -> String {
     format!("answer-{id}")
 }
 
-/// The words that mark a flagged medicine: what to do is part of the mark, so that it never
-/// reads as a reason to stop.
-pub(super) const FLAG_WORDS: &str = "may add to cramps: keep taking it; ask your doctor";
+/// The words that mark a flagged medicine for the doctor, one line each.
+pub(super) const FLAG_WORDS: &str = "possible cause";
+
+/// What the patient was told about the flagged medicines: part of the mark, so that it
+/// never reads as a reason to stop.
+pub(super) const FLAG_TOLD: &str = "patient told to keep taking flagged ones";
 
 pub(super) fn summary_medicines(
     medications: &[Medication],
@@ -387,6 +496,7 @@ pub(super) fn summary_medicines(
         })
         .collect();
     let hidden = named.len() - shown.len();
+    let any_flagged = shown.iter().any(|(_, flagged)| *flagged);
     let mut out = medicine_spans(&shown, detail);
     let details_note = if hidden > 0 {
         format!(
@@ -394,16 +504,19 @@ pub(super) fn summary_medicines(
             page("medicines")
         )
     } else {
-        format!(
-            "All in full, with doses and notes, on page {}",
-            page("medicines")
-        )
+        format!("All in full, with doses, on page {}", page("medicines"))
     };
     separate(&mut out, "\n");
     out.push(Span {
         text: details_note,
         strong: hidden > 0,
     });
+    if any_flagged {
+        out.push(Span {
+            text: format!("; {FLAG_TOLD}"),
+            strong: false,
+        });
+    }
     out
 }
 
