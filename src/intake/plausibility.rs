@@ -251,7 +251,10 @@ impl Checker {
         // The guide is resolved after these checks; a guide file is read only then, so
         // its signs are not known here and the general guide's, which hold for any
         // symptom, stand in for them.
-        let Some(guide) = Guide::built_in_shared(raw.guide.get_ref())
+        let Some(guide) = raw
+            .guide
+            .as_ref()
+            .and_then(|g| Guide::built_in_shared(g.get_ref()))
             .or_else(|| Guide::built_in_shared("general"))
         else {
             return;
