@@ -49,7 +49,9 @@ pub use crate::skeleton::{intake_filled as filled_intake, intake_for as new_inta
 // The page, the fonts and the PDF.
 pub use crate::fonts::{FontError, FontSet, PLACEHOLDER};
 pub use crate::layout::{PageOptions, Paper, PrintSize};
-pub use crate::pdf::read::{Embedded, ReadError as SheetReadError, MAX_PDF_BYTES};
+pub use crate::pdf::read::{
+    Attached, Embedded, FileProblem, ReadError as SheetReadError, MAX_PDF_BYTES,
+};
 pub use crate::pdf::PdfError;
 // Reading whatever a path names, and writing without damage.
 pub use crate::input::{is_stream, Bounded, Kind as FileKind, ReadError, MAX_TEXT_BYTES};
