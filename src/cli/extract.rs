@@ -3,7 +3,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use visitprep::input::{self, ReadError};
-use visitprep::pdf::read::{self as sheet_reader, Attached, Embedded};
+use visitprep::pdf::read::{self as sheet_reader, Carried, Embedded};
 use visitprep::{
     Guide, IntakeError, SheetReadError, BUNDLE_ATTACHMENT, INTAKE_ATTACHMENT, MAX_PDF_BYTES,
     MAX_TEXT_BYTES,
@@ -133,52 +133,46 @@ fn read_sheet(sheet: &Path) -> Result<Vec<u8>, SheetProblem> {
     })
 }
 
-/// The one file named `wanted` that the PDF carries, read.
+/// The one file named `wanted` that the PDF carries, read. Only that file is unpacked.
 fn carried_file(pdf: &[u8], wanted: &'static str) -> Result<Embedded, SheetProblem> {
-    let files = sheet_reader::attached_files(pdf, |name| name == wanted)
-        .map_err(SheetProblem::NotASheet)?;
+    let carried = Carried::open(pdf).map_err(SheetProblem::NotASheet)?;
     let what = if wanted == BUNDLE_ATTACHMENT {
         "FHIR bundle"
     } else {
         "intake"
     };
-    let mut named = files.iter().filter(|f| f.name == wanted);
-    let (Some(first), None) = (named.next(), named.next()) else {
-        let count = files.iter().filter(|f| f.name == wanted).count();
-        return Err(match count {
-            0 => SheetProblem::Lacks {
-                what,
-                carried: carried(&files),
-            },
-            _ => SheetProblem::Twice {
-                name: wanted,
-                count,
-            },
-        });
-    };
-    match &first.file {
-        Some(Ok(file)) => Ok(file.clone()),
-        Some(Err(problem)) => Err(SheetProblem::Unpacked {
+    let named: Vec<usize> = carried
+        .names()
+        .enumerate()
+        .filter(|(_, name)| *name == wanted)
+        .map(|(i, _)| i)
+        .collect();
+    match named[..] {
+        [] => Err(SheetProblem::Lacks {
+            what,
+            carried: carried_names(&carried),
+        }),
+        [one] => carried.read(one).map_err(|problem| SheetProblem::Unpacked {
             what,
             name: wanted,
-            problem: problem.clone(),
+            problem,
         }),
-        None => unreachable!("the file asked for is read"),
+        _ => Err(SheetProblem::Twice {
+            name: wanted,
+            count: named.len(),
+        }),
     }
 }
 
 /// What the PDF does carry, for the error message, each name shown safely.
-fn carried(files: &[Attached]) -> String {
-    if files.is_empty() {
+fn carried_names(carried: &Carried) -> String {
+    let total = carried.names().count();
+    if total == 0 {
         return "it has no attached files".into();
     }
-    let mut names: Vec<String> = files
-        .iter()
-        .take(SHOWN_NAMES)
-        .map(|f| shown_name(&f.name))
-        .collect();
-    if files.len() > SHOWN_NAMES {
-        names.push(format!("and {} more", files.len() - SHOWN_NAMES));
+    let mut names: Vec<String> = carried.names().take(SHOWN_NAMES).map(shown_name).collect();
+    if total > SHOWN_NAMES {
+        names.push(format!("and {} more", total - SHOWN_NAMES));
     }
     format!("its attached files are: {}", names.join(", "))
 }

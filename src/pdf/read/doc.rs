@@ -107,7 +107,7 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        if doc.trailer.get(b"Encrypt").is_some() {
+        if !matches!(doc.trailer.get(b"Encrypt"), None | Some(Object::Null)) {
             return Err(Broken::Encrypted);
         }
         Ok(doc)

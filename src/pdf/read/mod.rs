@@ -181,35 +181,61 @@ pub fn attached_files(
     pdf: &[u8],
     wanted: impl Fn(&str) -> bool,
 ) -> Result<Vec<Attached>, ReadError> {
-    if pdf.len() > MAX_PDF_BYTES {
-        return Err(ReadError::TooLarge(pdf.len()));
-    }
-    if !looks_like_a_pdf(pdf) {
-        return Err(ReadError::NotPdf);
-    }
-    let doc = Doc::open(pdf, UNPACK_BUDGET)?;
-    let catalog = match doc.resolve(doc.trailer.get(b"Root").unwrap_or(&Object::Null))? {
-        Object::Dict(d) => d,
-        _ => {
-            return Err(ReadError::Damaged(
-                "it has no catalogue (the trailer's /Root)".into(),
-            ))
-        }
-    };
-    let mut entries = Vec::new();
-    if let Some(tree) = dict_at(&doc, &catalog, b"Names")?
-        .map(|names| names.get(b"EmbeddedFiles").cloned())
-        .unwrap_or_default()
-    {
-        walk(&doc, &tree, 0, &mut HashSet::new(), &mut entries)?;
-    }
-    Ok(entries
-        .into_iter()
-        .map(|(name, spec)| {
-            let file = wanted(&name).then(|| file_of(&doc, name.clone(), &spec));
-            Attached { name, file }
+    let carried = Carried::open(pdf)?;
+    Ok(carried
+        .names()
+        .enumerate()
+        .map(|(i, name)| Attached {
+            name: name.to_string(),
+            file: wanted(name).then(|| carried.read(i)),
         })
         .collect())
+}
+
+/// The list of files a PDF carries, read; each file is unpacked only when asked for.
+pub struct Carried<'a> {
+    doc: Doc<'a>,
+    entries: Vec<(String, Object)>,
+}
+
+impl<'a> Carried<'a> {
+    /// Reads the PDF's structure and its list of attached files.
+    pub fn open(pdf: &'a [u8]) -> Result<Carried<'a>, ReadError> {
+        if pdf.len() > MAX_PDF_BYTES {
+            return Err(ReadError::TooLarge(pdf.len()));
+        }
+        if !looks_like_a_pdf(pdf) {
+            return Err(ReadError::NotPdf);
+        }
+        let doc = Doc::open(pdf, UNPACK_BUDGET)?;
+        let catalog = match doc.resolve(doc.trailer.get(b"Root").unwrap_or(&Object::Null))? {
+            Object::Dict(d) => d,
+            _ => {
+                return Err(ReadError::Damaged(
+                    "it has no catalogue (the trailer's /Root)".into(),
+                ))
+            }
+        };
+        let mut entries = Vec::new();
+        if let Some(tree) = dict_at(&doc, &catalog, b"Names")?
+            .map(|names| names.get(b"EmbeddedFiles").cloned())
+            .unwrap_or_default()
+        {
+            walk(&doc, &tree, 0, &mut HashSet::new(), &mut entries)?;
+        }
+        Ok(Carried { doc, entries })
+    }
+
+    /// The names of the files, in the tree's order (the same name may come more than once).
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|(name, _)| name.as_str())
+    }
+
+    /// The file at `index` of [`Carried::names`], unpacked.
+    pub fn read(&self, index: usize) -> Result<Embedded, FileProblem> {
+        let (name, spec) = self.entries.get(index).ok_or(FileProblem::Gone)?;
+        file_of(&self.doc, name.clone(), spec)
+    }
 }
 
 /// The dictionary under `key` in `dict`, if there is one.
