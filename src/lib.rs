@@ -37,7 +37,7 @@ use crate::sheet::SheetOptions;
 
 // Reading and checking an intake.
 pub use crate::diagnostic::Report;
-pub use crate::intake::{IntakeError, LoadedIntake, STDIN_NAME};
+pub use crate::intake::{parse as parse_intake, IntakeError, LoadedIntake, STDIN_NAME};
 // The condition: guides and what they say.
 pub use crate::guide::{
     source_parts, CauseKind, ChecklistItem, Condition, DoctorQuestion, Guide, GuideError,
@@ -50,11 +50,15 @@ pub use crate::skeleton::{intake_filled as filled_intake, intake_for as new_inta
 pub use crate::fonts::{FontError, FontSet, PLACEHOLDER};
 pub use crate::layout::{PageOptions, Paper, PrintSize};
 pub use crate::pdf::read::{
-    Attached, Embedded, FileProblem, ReadError as SheetReadError, MAX_PDF_BYTES,
+    looks_like_a_pdf, Attached, Carried, Embedded, FileProblem, ReadError as SheetReadError,
+    MAX_PDF_BYTES,
 };
 pub use crate::pdf::PdfError;
 // Reading whatever a path names, and writing without damage.
-pub use crate::input::{is_stream, Bounded, Kind as FileKind, ReadError, MAX_TEXT_BYTES};
+pub use crate::input::{
+    is_stream, read_checked_within, read_from_checked, size_in_words, Bounded, Kind as FileKind,
+    ReadError, MAX_TEXT_BYTES,
+};
 pub use crate::output::{
     check_target, is_stdout, stop_cleanly_on_signals, write_atomic, FileId, Overwrite, WriteError,
 };

@@ -2,11 +2,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use visitprep::input::{self, ReadError};
-use visitprep::pdf::read::{self as sheet_reader, Carried, Embedded};
 use visitprep::{
-    Guide, IntakeError, SheetReadError, BUNDLE_ATTACHMENT, INTAKE_ATTACHMENT, MAX_PDF_BYTES,
-    MAX_TEXT_BYTES,
+    looks_like_a_pdf, read_checked_within, read_from_checked, size_in_words, Carried, Embedded,
+    Guide, IntakeError, ReadError, SheetReadError, BUNDLE_ATTACHMENT, INTAKE_ATTACHMENT,
+    MAX_PDF_BYTES, MAX_TEXT_BYTES,
 };
 
 use super::error::{Made, SheetProblem};
@@ -108,20 +107,9 @@ pub fn extract(
 fn read_sheet(sheet: &Path) -> Result<Vec<u8>, SheetProblem> {
     let limit = MAX_PDF_BYTES as u64;
     let read = if sheet == Path::new("-") {
-        input::read_from_checked(
-            std::io::stdin().lock(),
-            limit,
-            1024,
-            sheet_reader::looks_like_a_pdf,
-        )
+        read_from_checked(std::io::stdin().lock(), limit, 1024, looks_like_a_pdf)
     } else {
-        input::read_checked_within(
-            sheet,
-            limit,
-            1024,
-            sheet_reader::looks_like_a_pdf,
-            PIPE_PATIENCE,
-        )
+        read_checked_within(sheet, limit, 1024, looks_like_a_pdf, PIPE_PATIENCE)
     };
     read.map_err(|e| match e {
         ReadError::Folder => SheetProblem::Folder,
@@ -219,7 +207,7 @@ fn checked_intake(sheet: &Path, bytes: &[u8], dir: &Path) -> Result<Option<Guide
         return Err(refused(format!(
             "it is {} bytes; an intake may be at most {}",
             bytes.len(),
-            input::size_in_words(MAX_TEXT_BYTES)
+            size_in_words(MAX_TEXT_BYTES)
         )));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
@@ -236,7 +224,7 @@ fn checked_intake(sheet: &Path, bytes: &[u8], dir: &Path) -> Result<Option<Guide
             Err(e) => Err(refused(toml_fault(text, &e))),
         };
     }
-    match visitprep::intake::parse(&shown, text, dir) {
+    match visitprep::parse_intake(&shown, text, dir) {
         Ok(_) => Ok(None),
         Err(IntakeError::Guide(_)) => {
             Ok(Some(GuideNote::Broken(guide_of(text).unwrap_or_default())))
