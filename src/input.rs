@@ -82,6 +82,8 @@ pub enum ReadError {
     Folder,
     /// The first bytes show it is not what was expected.
     WrongStart,
+    /// A named pipe that nothing opened for writing in the time given.
+    NoWriter,
     Io(io::Error),
 }
 
@@ -93,6 +95,7 @@ impl std::fmt::Display for ReadError {
             }
             ReadError::Folder => f.write_str("it is a folder"),
             ReadError::WrongStart => f.write_str("its first bytes are not what was expected"),
+            ReadError::NoWriter => f.write_str("it is a named pipe (FIFO) that nothing writes to"),
             ReadError::Io(e) => write!(f, "{e}"),
         }
     }
@@ -134,12 +137,39 @@ pub fn read_checked(
     read_from_checked(file, limit, head, accept)
 }
 
+/// As [`read_checked`], and a named pipe that no program opens for writing within
+/// `patience` is refused: opening one waits for a writer, which may never come.
+pub fn read_checked_within(
+    path: &Path,
+    limit: u64,
+    head: usize,
+    accept: impl Fn(&[u8]) -> bool,
+    patience: std::time::Duration,
+) -> Result<Vec<u8>, ReadError> {
+    let meta = std::fs::metadata(path).map_err(ReadError::Io)?;
+    if Kind::of(&meta) != Kind::Pipe {
+        return read_checked(path, limit, head, accept);
+    }
+    // The open waits in a thread of its own; given up on, it ends with the program.
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let owned = path.to_path_buf();
+    std::thread::spawn(move || {
+        let _ = sender.send(std::fs::File::open(owned));
+    });
+    let file = receiver
+        .recv_timeout(patience)
+        .map_err(|_| ReadError::NoWriter)?
+        .map_err(ReadError::Io)?;
+    read_from_checked(file, limit, head, accept)
+}
+
 /// Reads all of `reader` (standard input, say), refusing it beyond `limit` bytes.
 pub fn read_from(reader: impl Read, limit: u64) -> Result<Vec<u8>, ReadError> {
     read_from_checked(reader, limit, 0, |_| true)
 }
 
-fn read_from_checked(
+/// As [`read_from`], refusing the input as soon as its first `head` bytes fail `accept`.
+pub fn read_from_checked(
     reader: impl Read,
     limit: u64,
     head: usize,
@@ -241,6 +271,20 @@ mod tests {
         let mut endless = io::BufReader::new(Bounded::new(io::repeat(b'y'), 100));
         let err = endless.read_line(&mut String::new()).unwrap_err();
         assert!(err.to_string().contains("longer than 100 bytes"), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_without_a_writer_is_refused_in_the_time_given() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("waiting");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.unwrap().success());
+        let start = std::time::Instant::now();
+        let patience = std::time::Duration::from_millis(200);
+        let r = read_checked_within(&fifo, 100, 0, |_| true, patience);
+        assert!(matches!(r, Err(ReadError::NoWriter)), "{r:?}");
+        assert!(start.elapsed() < std::time::Duration::from_secs(2));
     }
 
     #[test]

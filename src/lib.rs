@@ -38,7 +38,7 @@ use crate::sheet::SheetOptions;
 
 // Reading and checking an intake.
 pub use crate::diagnostic::Report;
-pub use crate::intake::{IntakeError, LoadedIntake, STDIN_NAME};
+pub use crate::intake::{parse as parse_intake, IntakeError, LoadedIntake, STDIN_NAME};
 // The condition: guides and what they say.
 pub use crate::guide::{
     source_parts, CauseKind, ChecklistItem, Condition, DoctorQuestion, Guide, GuideError,
@@ -50,14 +50,20 @@ pub use crate::skeleton::{intake_filled as filled_intake, intake_for as new_inta
 // The page, the fonts and the PDF.
 pub use crate::fonts::{FontError, FontSet, PLACEHOLDER};
 pub use crate::layout::{PageOptions, Paper, PrintSize};
-pub use crate::pdf::read::{Embedded, ReadError as SheetReadError, MAX_PDF_BYTES};
+pub use crate::pdf::read::{
+    looks_like_a_pdf, Attached, Carried, Embedded, FileProblem, ReadError as SheetReadError,
+    MAX_PDF_BYTES,
+};
 pub use crate::pdf::PdfError;
 // Reading whatever a path names, and writing without damage.
-pub use crate::input::{is_stream, Bounded, Kind as FileKind, ReadError, MAX_TEXT_BYTES};
-// The intake as a web form on the person's own computer (`visitprep serve`).
+pub use crate::input::{
+    is_stream, read_checked_within, read_from_checked, size_in_words, Bounded, Kind as FileKind,
+    ReadError, MAX_TEXT_BYTES,
+};
 pub use crate::output::{
     check_target, is_stdout, stop_cleanly_on_signals, write_atomic, FileId, Overwrite, WriteError,
 };
+// The intake as a web form on the person's own computer (`visitprep serve`).
 pub use crate::serve::{
     first_page as form_page, reply as form_reply, Reply as FormReply, Upload as FormUpload,
     STYLE as FORM_STYLE,

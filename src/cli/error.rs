@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use visitprep::{
-    FileKind as Kind, FontFileError, Guide, GuideError, IntakeError, PdfError, ReadError, Report,
-    SheetReadError, WriteError,
+    FileKind as Kind, FileProblem, FontFileError, Guide, GuideError, IntakeError, PdfError,
+    ReadError, Report, SheetReadError, WriteError, MAX_PDF_BYTES,
 };
 
 /// Everything a command can fail with. [`Error::code`] is the exit code; the message is
@@ -122,13 +122,36 @@ pub enum Error {
 pub enum SheetProblem {
     Unreadable(std::io::Error),
     Folder,
-    TooLarge(u64),
+    /// Larger than a PDF that is read.
+    TooLarge,
     Unread(std::io::Error),
+    /// A named pipe that nothing writes to.
+    NoWriter,
+    /// Read from standard input or a pipe, and no `-o`: there is no name to write beside.
+    Unnamed {
+        bundle: bool,
+    },
     NotASheet(SheetReadError),
     /// The PDF carries no `what`; `carried` says what it does carry.
     Lacks {
         what: &'static str,
         carried: String,
+    },
+    /// More than one attached file has the name asked for: which is meant cannot be told.
+    Twice {
+        name: &'static str,
+        count: usize,
+    },
+    /// The attached file is there but cannot be taken out.
+    Unpacked {
+        what: &'static str,
+        name: &'static str,
+        problem: FileProblem,
+    },
+    /// The attached file was taken out but is not what `check` accepts.
+    Carried {
+        what: &'static str,
+        why: String,
     },
 }
 
@@ -397,18 +420,52 @@ fn sheet_problem(problem: &SheetProblem) -> (String, &'static str) {
             "this is a folder, not a PDF".into(),
             "name a visit sheet PDF",
         ),
-        SheetProblem::TooLarge(n) => (
-            SheetReadError::TooLarge(*n as usize).to_string(),
+        SheetProblem::TooLarge => (
+            format!(
+                "it is larger than {} MiB, more than a PDF that is read may be",
+                MAX_PDF_BYTES / (1024 * 1024)
+            ),
             "is this the right file? A visit sheet is a few hundred kilobytes",
         ),
         SheetProblem::Unread(e) => (
             format!("cannot read the file: {e}"),
             "check the file's permissions",
         ),
+        SheetProblem::NoWriter => (
+            "it is a named pipe (FIFO) that nothing writes to".into(),
+            "start the program that writes the PDF into it first, or name the PDF file itself",
+        ),
+        SheetProblem::Unnamed { bundle } => (
+            "a sheet read from a stream has no name to give what is taken out of it".into(),
+            if *bundle {
+                "name the file with -o bundle.fhir.json, or print it with -o -"
+            } else {
+                "name the file with -o intake.toml, or print it with -o -"
+            },
+        ),
+        SheetProblem::NotASheet(SheetReadError::Encrypted) => (
+            SheetReadError::Encrypted.to_string(),
+            "open it with its password and save a copy without one (e.g. qpdf --decrypt), then extract from that",
+        ),
         SheetProblem::NotASheet(e) => (e.to_string(), made_by_render),
         SheetProblem::Lacks { what, carried } => (
             format!("the PDF carries no {what} ({carried})"),
             "only sheets made by `visitprep render` without --no-embed carry their data",
+        ),
+        SheetProblem::Twice { name, count } => (
+            format!("the PDF carries {count} files named {name}, so which one is the sheet's cannot be told"),
+            "a sheet made by `visitprep render` carries one: extract from the sheet as it was made",
+        ),
+        SheetProblem::Unpacked { what, name, problem } => (
+            format!("the {what} it carries ({name}) cannot be taken out: {problem}"),
+            match problem {
+                FileProblem::Unsupported(_) => "the program that saved the PDF packed it in a way not read here: extract from the sheet as `visitprep render` made it",
+                _ => made_by_render,
+            },
+        ),
+        SheetProblem::Carried { what, why } => (
+            format!("the {what} it carries is refused: {why}"),
+            "only an intake that `visitprep check` accepts is written; extract from the sheet as `visitprep render` made it",
         ),
     }
 }

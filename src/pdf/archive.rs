@@ -87,7 +87,8 @@ fn xmp(info: &Info) -> Vec<u8> {
     .into_bytes()
 }
 
-/// `s` as XML character data; control characters, which XML 1.0 cannot hold, as spaces.
+/// `s` as XML character data; what XML 1.0 cannot hold at all, not even as a character
+/// reference (control characters, U+FFFE and U+FFFF), as spaces.
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -96,11 +97,17 @@ fn escape(s: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push(' '),
+            c if !is_xml_char(c) => out.push(' '),
             c => out.push(c),
         }
     }
     out
+}
+
+/// The `Char` production of XML 1.0 (2.2). A Rust `char` is never a surrogate, so only the
+/// C0 controls and the two noncharacters at the end of the first plane fall outside it.
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
 #[cfg(test)]
@@ -113,5 +120,28 @@ mod tests {
             escape("a<b & \"c\">\u{1}"),
             "a&lt;b &amp; &quot;c&quot;&gt; "
         );
+    }
+
+    #[test]
+    fn what_xml_cannot_hold_becomes_a_space() {
+        assert_eq!(
+            escape("Zo\u{FFFE}\u{FFFF}\u{0}ë\u{1F600}"),
+            "Zo   ë\u{1F600}"
+        );
+        // Every character of the first plane and a few beyond: what is left is XML.
+        let all: String = (0..=0x10FFFFu32).filter_map(char::from_u32).collect();
+        let escaped = escape(&all);
+        for c in escaped.chars() {
+            let u = c as u32;
+            assert!(
+                u == 9
+                    || u == 10
+                    || u == 13
+                    || (0x20..=0xD7FF).contains(&u)
+                    || (0xE000..=0xFFFD).contains(&u)
+                    || u >= 0x10000,
+                "U+{u:04X} left in the XMP"
+            );
+        }
     }
 }
