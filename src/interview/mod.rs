@@ -306,10 +306,11 @@ impl<W: Write> Asker<'_, W> {
     /// Shows `question` (wrapped; its last line is the prompt) and reads one answer, trimmed.
     /// `initial` is put on the line to edit where a terminal can.
     fn ask_text(&mut self, question: &str, initial: &str) -> Result<String, Stop> {
-        let mut lines = wrap(question, WIDTH);
-        let prompt = lines.pop().unwrap_or_default();
+        let indent = &question[..question.len() - question.trim_start().len()];
+        let mut lines = wrap(question, WIDTH - indent.len());
+        let prompt = format!("{indent}{}", lines.pop().unwrap_or_default());
         for line in lines {
-            writeln!(self.out, "{line}")?;
+            writeln!(self.out, "{indent}{line}")?;
         }
         let mut initial = initial.to_string();
         loop {
@@ -1019,72 +1020,61 @@ impl<W: Write> Asker<'_, W> {
         Ok(())
     }
 
-    /// A field's label and answer, as the read-back shows them.
-    fn shown_field(&self, field: Field) -> (String, String) {
+    /// A field's label and answer, as the read-back shows them; `None` when it was skipped.
+    fn shown_field(&self, field: Field) -> Option<(String, String)> {
         let i = &self.intake;
-        let skipped = || "(skipped)".to_string();
-        let text = |v: &Option<String>| v.clone().unwrap_or_else(skipped);
+        let text = |v: &Option<String>| v.clone();
         let items = |v: &[String], none: bool| {
             if none {
-                "none".to_string()
+                Some("none".to_string())
             } else if v.is_empty() {
-                skipped()
+                None
             } else {
-                v.join("; ")
+                Some(v.join("; "))
             }
         };
         let (label, value) = match field {
             Field::Name => (
                 "Your name",
-                if i.patient.name == NAME_TO_REPLACE {
-                    "(not given)".into()
-                } else {
-                    i.patient.name.clone()
-                },
+                (i.patient.name != NAME_TO_REPLACE).then(|| i.patient.name.clone()),
             ),
-            Field::Born => (
-                "Date of birth",
-                i.patient.born.map(day_month_year).unwrap_or_else(skipped),
-            ),
+            Field::Born => ("Date of birth", i.patient.born.map(day_month_year)),
             Field::Sex => ("Sex", text(&i.patient.sex)),
             Field::Pregnant => (
                 "Pregnant",
-                match (i.patient.pregnant, i.patient.pregnancy_week) {
+                Some(match (i.patient.pregnant, i.patient.pregnancy_week) {
                     (true, Some(w)) => format!("yes, week {w}"),
                     (true, None) => "yes".into(),
                     (false, _) => "no".into(),
-                },
+                }),
             ),
             Field::Phone => ("Your phone number", text(&i.patient.phone)),
             Field::Doctor(index) => {
                 let q = &self.guide.doctor_questions[index];
-                return (
-                    q.text.clone(),
-                    i.answers.get(&q.id).cloned().unwrap_or_else(skipped),
-                );
+                let answer = i.answers.get(&q.id)?;
+                return Some((q.text.clone(), answer.clone()));
             }
             Field::Medicines => (
                 "Medicines",
                 if i.health.no_medicines {
-                    "none".into()
+                    Some("none".into())
                 } else if i.medications.is_empty() {
-                    skipped()
+                    None
                 } else {
-                    i.medications
-                        .iter()
-                        .map(|m| match &m.reason {
-                            Some(reason) => format!("{} (for {reason})", one_line(m)),
-                            None => one_line(m),
-                        })
-                        .collect::<Vec<_>>()
-                        .join("; ")
+                    Some(
+                        i.medications
+                            .iter()
+                            .map(|m| match &m.reason {
+                                Some(reason) => format!("{} (for {reason})", one_line(m)),
+                                None => one_line(m),
+                            })
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    )
                 },
             ),
             Field::OwnQuestions => ("Your questions", items(&i.own_questions, false)),
-            Field::When => (
-                "The visit",
-                i.visit.when.map(long_visit).unwrap_or_else(skipped),
-            ),
+            Field::When => ("The visit", i.visit.when.map(long_visit)),
             Field::Clinic => ("Clinic or place", text(&i.visit.clinic)),
             Field::Department => ("Department", text(&i.visit.department)),
             Field::Reason => ("Why you are going", text(&i.visit.reason)),
@@ -1106,7 +1096,7 @@ impl<W: Write> Asker<'_, W> {
             Field::Concerns => ("Your worries", items(&i.visit.concerns, false)),
             Field::Goal => ("What you hope for", text(&i.visit.goal)),
         };
-        (label.to_string(), value)
+        Some((label.to_string(), value?))
     }
 
     /// Every answer, numbered, to change by number until the person says all is right.
@@ -1115,8 +1105,14 @@ impl<W: Write> Asker<'_, W> {
             let fields = self.fields();
             writeln!(self.out)?;
             self.bold_line("Your answers")?;
+            // Skipped questions are named by number only, so that the answers given fit on
+            // one screen.
+            let mut skipped = Vec::new();
             for (n, &field) in fields.iter().enumerate() {
-                let (label, value) = self.shown_field(field);
+                let Some((label, value)) = self.shown_field(field) else {
+                    skipped.push(n + 1);
+                    continue;
+                };
                 let number = format!("{:>2}. ", n + 1);
                 let entry = if label.ends_with('?') {
                     format!("{label} {value}")
@@ -1129,9 +1125,12 @@ impl<W: Write> Asker<'_, W> {
                     writeln!(self.out, "{lead}{line}")?;
                 }
             }
+            if !skipped.is_empty() {
+                self.wrapped(&format!("Skipped: {}.", ranges(&skipped)), "")?;
+            }
             self.wrapped(
-                "To change an answer, type its number and press Enter. When everything is \
-                 right, just press Enter (or type done).",
+                "To change an answer, or to answer a question you skipped, type its number \
+                 and press Enter. When everything is right, just press Enter (or type done).",
                 "",
             )?;
             let field = loop {
@@ -1191,6 +1190,25 @@ impl<W: Write> Asker<'_, W> {
             }
         }
     }
+}
+
+/// Numbers as ranges: "6 to 19, 21, 24".
+fn ranges(numbers: &[usize]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut at = 0;
+    while at < numbers.len() {
+        let mut end = at;
+        while end + 1 < numbers.len() && numbers[end + 1] == numbers[end] + 1 {
+            end += 1;
+        }
+        parts.push(match end - at {
+            0 => numbers[at].to_string(),
+            1 => format!("{}, {}", numbers[at], numbers[end]),
+            _ => format!("{} to {}", numbers[at], numbers[end]),
+        });
+        at = end + 1;
+    }
+    parts.join(", ")
 }
 
 /// A medicine as one line: "Lasix 40mg once a day".
@@ -1723,7 +1741,18 @@ mod tests {
     fn blank_name_becomes_the_placeholder_check_reminds_of() {
         let (intake, out) = only_about(&["", "", "", "", ""], false);
         assert_eq!(intake.patient.name, NAME_TO_REPLACE);
-        assert!(out.contains("1. Your name: (not given)"), "{out}");
+        assert!(out.contains("Skipped: 1 to 3, 5 to "), "{out}");
+        assert!(!out.contains("Your name:"), "{out}");
+    }
+
+    #[test]
+    fn skipped_numbers_are_shown_as_ranges() {
+        assert_eq!(ranges(&[1]), "1");
+        assert_eq!(ranges(&[1, 2]), "1, 2");
+        assert_eq!(
+            ranges(&[6, 7, 8, 9, 21, 24, 25, 26, 30]),
+            "6 to 9, 21, 24 to 26, 30"
+        );
     }
 
     #[test]
