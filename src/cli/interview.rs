@@ -29,7 +29,6 @@ pub fn interview(guide_id: &str, out: &Path, force: bool, shell: &Shell) -> Resu
     let piped = !stdin.is_terminal();
     let options = InterviewOptions {
         styled: !piped && shell.styled_stdout(),
-        piped,
         today: Some(chrono::Local::now().date_naive()),
     };
     let asked = if piped {

@@ -30,8 +30,6 @@ use typing::{Typed, Typing};
 pub struct Options {
     /// Headings in bold (terminal escape codes). Only for a terminal.
     pub styled: bool,
-    /// The input is not a terminal, so what is typed is not shown: end each prompt's line.
-    pub piped: bool,
     /// Today: relative dates ("next Thursday") count from it, and a birth in the future or a
     /// visit more than a year away is refused. Without it relative dates are refused.
     pub today: Option<NaiveDate>,
@@ -443,11 +441,10 @@ impl<W: Write> Asker<'_, W> {
                 }
                 return Ok(items);
             }
-            if items.is_empty() && says_none(&answer) {
-                if let Some(flag) = none.as_deref_mut() {
-                    *flag = true;
-                    return Ok(Vec::new());
-                }
+            if let Some(flag) = none.as_deref_mut().filter(|_| says_none(&answer)) {
+                // "None" first: there are none. After an item, "no" means no more.
+                *flag = items.is_empty();
+                return Ok(items);
             }
             first = false;
             items.push(answer);
@@ -950,8 +947,9 @@ impl<W: Write> Asker<'_, W> {
                 }
                 break;
             }
-            if kept.is_empty() && says_none(&line) {
-                self.intake.health.no_medicines = true;
+            if says_none(&line) {
+                // "None" first: no medicines. After one, "no" means no more.
+                self.intake.health.no_medicines = kept.is_empty();
                 break;
             }
             // What is not asked (since when, a note) stays as it was.
@@ -968,53 +966,47 @@ impl<W: Write> Asker<'_, W> {
     /// Name, dose and how often from one typed line: split, read back, and asked one by one
     /// where the split is wrong or a part is missing.
     fn medicine_parts(&mut self, line: &str, m: &mut Medication) -> Result<(), Stop> {
-        let not_given = "(not given)";
-        let mut parts = match medicine::split(line) {
-            Some(parts) => {
-                self.say(&format!("  Name:       {}", parts.name))?;
-                self.say(&format!(
-                    "  Dose:       {}",
-                    parts.dose.as_deref().unwrap_or(not_given)
-                ))?;
-                self.say(&format!(
-                    "  How often:  {}",
-                    parts.how_often.as_deref().unwrap_or(not_given)
-                ))?;
-                if self.confirm("  Is that right? (yes/no)")? {
-                    Some(parts)
-                } else {
-                    let name = self.ask_text("  Name:", &parts.name)?;
-                    let dose = self.optional("  Dose (e.g. 12.5 mg):", parts.dose.as_deref())?;
-                    let how_often = self.optional(
-                        "  How often (e.g. every morning):",
-                        parts.how_often.as_deref(),
-                    )?;
-                    m.name = if name.is_empty() {
-                        line.to_string()
-                    } else {
-                        name
-                    };
-                    m.dose = dose;
-                    m.how_often = how_often;
-                    return Ok(());
-                }
-            }
-            None => None,
-        };
-        let (name, dose, how_often) = match parts.take() {
-            Some(p) => (p.name, p.dose, p.how_often),
-            None => (line.to_string(), None, None),
-        };
-        m.name = name;
-        m.dose = match dose {
-            Some(dose) => Some(dose),
-            None => self.optional("  Dose (e.g. 12.5 mg):", m.dose.clone().as_deref())?,
-        };
-        m.how_often = match how_often {
-            Some(how_often) => Some(how_often),
-            None => self.optional(
+        let Some(parts) = medicine::split(line) else {
+            m.name = line.to_string();
+            m.dose = self.optional("  Dose (e.g. 12.5 mg):", m.dose.clone().as_deref())?;
+            m.how_often = self.optional(
                 "  How often (e.g. every morning):",
                 m.how_often.clone().as_deref(),
+            )?;
+            return Ok(());
+        };
+        let not_given = "(not given)";
+        self.say(&format!("  Name:       {}", parts.name))?;
+        self.say(&format!(
+            "  Dose:       {}",
+            parts.dose.as_deref().unwrap_or(not_given)
+        ))?;
+        self.say(&format!(
+            "  How often:  {}",
+            parts.how_often.as_deref().unwrap_or(not_given)
+        ))?;
+        let right = self.confirm("  Is that right? (yes/no)")?;
+        if !right {
+            // Each part on its own, the split's reading on the line to edit.
+            let name = self.ask_text("  Name:", &parts.name)?;
+            m.name = if name.is_empty() {
+                line.to_string()
+            } else {
+                name
+            };
+        } else {
+            m.name = parts.name;
+        }
+        // A part the line did not hold is asked for; on "no" every part is.
+        m.dose = match parts.dose {
+            Some(dose) if right => Some(dose),
+            dose => self.optional("  Dose (e.g. 12.5 mg):", dose.or(m.dose.clone()).as_deref())?,
+        };
+        m.how_often = match parts.how_often {
+            Some(how_often) if right => Some(how_often),
+            how_often => self.optional(
+                "  How often (e.g. every morning):",
+                how_often.or(m.how_often.clone()).as_deref(),
             )?,
         };
         Ok(())
@@ -1659,9 +1651,23 @@ mod tests {
         assert!(intake.health.no_known_allergies, "{out}");
         assert!(intake.health.conditions.is_empty());
         assert!(intake.health.no_other_illnesses);
-        // Only the first answer can say none: after an allergy, "no" is not a second one
-        // but neither is it taken as "none".
         assert!(out.contains("Allergies: none"), "{out}");
+        // After an item, "no" ends the list: it is neither an item nor "none".
+        let mut lines = up_to_the_visit(&["Ann", "", "", "", ""], false);
+        lines.extend(std::iter::repeat_n(String::new(), 4));
+        lines.extend(owned(&["penicillin", "no", "asthma", "nothing else"]));
+        lines.extend(std::iter::repeat_n(String::new(), 8));
+        let (intake, out) = interview(&lines);
+        assert_eq!(intake.health.allergies, ["penicillin"], "{out}");
+        assert!(!intake.health.no_known_allergies);
+        assert_eq!(
+            intake.health.conditions,
+            ["asthma", "nothing else"],
+            "{out}"
+        );
+        let (intake, _) = medicines(&["Lasix 40mg once a day", "yes", "", "none"]);
+        assert_eq!(intake.medications.len(), 1);
+        assert!(!intake.health.no_medicines);
         // Nothing said is not "none".
         let (intake, _) = only_about(&["Ann", "", "", "", ""], false);
         assert!(!intake.health.no_known_allergies && !intake.health.no_medicines);

@@ -180,6 +180,8 @@ pub fn without_controls(text: &str) -> String {
                     _ => {}
                 }
             }
+            // A line break pasted into one answer parts two words.
+            '\n' | '\r' if !kept.ends_with(' ') => kept.push(' '),
             c if is_control(c) => {}
             c => kept.push(c),
         }
@@ -203,6 +205,7 @@ mod tests {
         assert_eq!(without_controls("x\x1b]0;title\x1b\\y"), "xy");
         assert_eq!(without_controls("x\u{9b}6ny"), "xy");
         assert_eq!(without_controls("bell\x07 and\x08 back"), "bell and back");
+        assert_eq!(without_controls("two\r\nlines"), "two lines");
         assert_eq!(without_controls("tab\tkept, Σοφία"), "tab\tkept, Σοφία");
     }
 
