@@ -1,8 +1,7 @@
 use std::io::IsTerminal;
 use std::path::Path;
 
-use visitprep::interview::Stop;
-use visitprep::{Bounded, InterviewOptions, MAX_TEXT_BYTES};
+use visitprep::{Bounded, InterviewOptions, InterviewStop as Stop, MAX_TEXT_BYTES};
 
 use super::error::Made;
 use super::{Error, Shell};
@@ -37,7 +36,7 @@ pub fn interview(guide_id: &str, out: &Path, force: bool, shell: &Shell) -> Resu
         let answers_in = std::io::BufReader::new(Bounded::new(stdin.lock(), MAX_TEXT_BYTES));
         visitprep::run_interview(&guide, answers_in, stdout.lock(), options)
     } else {
-        visitprep::interview::run_on_terminal(&guide, stdout.lock(), options)
+        visitprep::run_interview_on_terminal(&guide, stdout.lock(), options)
     };
     let mut answers = match asked {
         Ok(answers) => answers,
