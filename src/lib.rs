@@ -45,7 +45,10 @@ pub use crate::guide::{
     Section as GuideSection, Statement as GuideStatement, PRACTICAL,
 };
 // Asking for an intake, or writing one to fill in.
-pub use crate::interview::{run as run_interview, shell_word, wrap, Options as InterviewOptions};
+pub use crate::interview::{
+    run as run_interview, run_on_terminal as run_interview_on_terminal, shell_word, wrap,
+    Options as InterviewOptions, Stop as InterviewStop,
+};
 pub use crate::skeleton::{intake_filled as filled_intake, intake_for as new_intake};
 // The page, the fonts and the PDF.
 pub use crate::fonts::{FontError, FontSet, PLACEHOLDER};

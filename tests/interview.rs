@@ -130,11 +130,14 @@ struct Script {
 fn pregnant_script(guide: &Guide) -> Script {
     let mut lines: Vec<String> = vec![
         r#"Zoë "Mimi" O'Brien \ Σοφία 王秀英"#.into(),
-        "14.03.1990".into(), // not year-month-day: asked again
-        "1990-03-14".into(),
+        "the fourteenth".into(), // not a date: asked again
+        "1990-14-03".into(),     // no 14th month: asked again
+        "14 March 1990".into(),
+        "female".into(),
         "maybe".into(), // not yes or no: asked again
         "yes".into(),
         "29".into(),
+        "+44 20 7946 0001".into(),
     ];
     let mut answers = Vec::new();
     for q in &guide.doctor_questions {
@@ -184,6 +187,7 @@ fn pregnant_script(guide: &Guide) -> Script {
             "Whether I need calcium",
             "",
             "To sleep through the night",
+            "", // every answer read back: all right
         ]
         .map(String::from),
     );
@@ -203,14 +207,32 @@ fn interview_writes_every_answer_into_a_valid_intake() {
 
     // Piped input: plain text, no escape codes; bad dates and answers asked again.
     assert!(!stdout.contains('\x1b'), "escape codes in:\n{stdout}");
-    assert!(stdout.contains("\"14.03.1990\" is not a date"), "{stdout}");
-    assert!(stdout.contains("\"2026-13-02\" is not a date"), "{stdout}");
-    assert!(stdout.contains("Please answer yes or no"), "{stdout}");
-    // Every hint is shown (compare ignoring line breaks: hints are wrapped).
     let flat = stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("\"the fourteenth\" is not a date I can read"),
+        "{stdout}"
+    );
+    assert!(
+        flat.contains("\"1990-14-03\" is not a day of the calendar"),
+        "{stdout}"
+    );
+    assert!(
+        flat.contains("\"2026-13-02\" is not a day of the calendar"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Please answer yes or no"), "{stdout}");
+    // Every hint is shown, in the interview's words (compare ignoring line breaks: hints
+    // are wrapped).
     for q in &guide.doctor_questions {
-        assert!(flat.contains(&q.hint), "hint of {} not shown", q.id);
+        let hint = visitprep::interview::interview_hint(&q.hint);
+        assert!(flat.contains(&hint), "hint of {} not shown", q.id);
     }
+    // And read back, numbered, before the file is written.
+    assert!(stdout.contains(" 1. Your name: Zoë"), "{stdout}");
+    assert!(
+        stdout.find("Your answers").unwrap() < stdout.find("Wrote ").unwrap(),
+        "{stdout}"
+    );
     // The render command to run next, quoted for the shell.
     let quoted = format!("visitprep render '{}'", path.display());
     assert!(stdout.contains(&quoted), "{stdout}");
@@ -219,6 +241,8 @@ fn interview_writes_every_answer_into_a_valid_intake() {
     let p = &intake.patient;
     assert_eq!(p.name, r#"Zoë "Mimi" O'Brien \ Σοφία 王秀英"#);
     assert_eq!(p.born, NaiveDate::from_ymd_opt(1990, 3, 14));
+    assert_eq!(p.sex.as_deref(), Some("female"));
+    assert_eq!(p.phone.as_deref(), Some("+44 20 7946 0001"));
     assert!(p.pregnant);
     assert_eq!(p.pregnancy_week, Some(29));
     assert!(intake.answers.contains_key("pregnancy"));
@@ -330,8 +354,17 @@ fn interview_not_pregnant_skips_the_pregnancy_questions() {
         .iter()
         .filter(|q| q.when.pregnant != Some(true))
         .collect();
-    let mut lines = vec!["Sam Example".to_string(), String::new(), "no".to_string()];
+    // No birth date and no sex given: the pregnancy question is asked, answered no.
+    let mut lines = vec![
+        "Sam Example".to_string(),
+        String::new(),
+        String::new(),
+        "no".to_string(),
+        String::new(),
+    ];
     lines.extend(asked.iter().map(|q| format!("about {}", q.id)));
+    // Everything after the guide's questions skipped, and the read-back confirmed.
+    lines.extend(std::iter::repeat_n(String::new(), 16));
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("intake.toml");
     let out = with_stdin(&["interview"], &path, &(lines.join("\n") + "\n"));
@@ -348,31 +381,43 @@ fn interview_not_pregnant_skips_the_pregnancy_questions() {
         assert_eq!(intake.answers[&q.id], format!("about {}", q.id));
     }
     check_passes(&path);
-}
-
-#[test]
-fn interview_cut_short_still_writes_a_valid_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("intake.toml");
-    // No newline after the last answer, then the input ends.
-    let out = with_stdin(
-        &["interview", "--guide", "general"],
-        &path,
-        "Ann Example\n1944-02-29",
-    );
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let intake = parse(&path);
-    assert_eq!(intake.guide, "general");
-    assert_eq!(intake.patient.name, "Ann Example");
-    assert_eq!(intake.patient.born, NaiveDate::from_ymd_opt(1944, 2, 29));
-    assert!(intake.answers.is_empty());
-    check_passes(&path);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         let mode = std::fs::metadata(&path).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600, "health data is for its owner only");
     }
+}
+
+#[test]
+fn interview_cut_short_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("intake.toml");
+    // No newline after the last answer, then the input ends long before the last question.
+    let out = with_stdin(
+        &["interview", "--guide", "general"],
+        &path,
+        "Ann Example\n1944-02-29",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("the answers ended before the interview was finished; nothing was written"),
+        "{err}"
+    );
+    assert!(!path.exists(), "a file was written");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "something left behind"
+    );
+
+    // With --force, an existing file stays as it was.
+    std::fs::write(&path, "mine\n").unwrap();
+    let out = with_stdin(&["interview", "--force"], &path, "Ann Example\n");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine\n");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
 
 #[test]
@@ -388,7 +433,8 @@ fn interview_never_replaces_a_file_without_force() {
     assert!(!text(&out.stdout).contains("Your full name"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), mine);
 
-    let out = with_stdin(&["interview", "--force"], &path, "Someone\n");
+    let answers = format!("Someone\n{}", "\n".repeat(60));
+    let out = with_stdin(&["interview", "--force"], &path, &answers);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(parse(&path).patient.name, "Someone");
 }
@@ -451,7 +497,7 @@ fn new_and_interview_follow_a_guide_file_named_from_the_intake() {
     let out = with_stdin(
         &["interview", "--guide", guide.to_str().unwrap()],
         &asked,
-        "Ben Example\n\nno\ntrainers\n",
+        &format!("Ben Example\n\n\nno\n\ntrainers\n{}", "\n".repeat(60)),
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("Which shoes do you wear most days?"));

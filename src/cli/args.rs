@@ -148,7 +148,7 @@ pub enum Command {
     },
     /// Fill in an intake by answering questions, one at a time; no TOML needed.
     #[command(
-        after_help = "Examples:\n  visitprep interview -o intake.toml\n  visitprep interview --guide general -o intake.toml\n\nPress Enter on a blank line to skip a question. With answers piped in, one line is one answer."
+        after_help = "Examples:\n  visitprep interview -o intake.toml\n  visitprep interview --guide general -o intake.toml\n\nPress Enter on a blank line to skip a question. At the end every answer is shown, numbered:\ntype a number to change it, Enter when all is right. Ctrl+C stops with nothing written.\nWith answers piped in, one line is one answer."
     )]
     Interview {
         /// The guide to follow: a built-in one (see `visitprep guides`) or a guide file.

@@ -1,7 +1,7 @@
 use std::io::IsTerminal;
 use std::path::Path;
 
-use visitprep::{Bounded, InterviewOptions, MAX_TEXT_BYTES};
+use visitprep::{Bounded, InterviewOptions, InterviewStop as Stop, MAX_TEXT_BYTES};
 
 use super::error::Made;
 use super::{Error, Shell};
@@ -28,13 +28,28 @@ pub fn interview(guide_id: &str, out: &Path, force: bool, shell: &Shell) -> Resu
     let piped = !stdin.is_terminal();
     let options = InterviewOptions {
         styled: !piped && shell.styled_stdout(),
-        piped,
         today: Some(chrono::Local::now().date_naive()),
     };
-    // Answers come a line at a time; a line without end (`< /dev/zero`) must not fill memory.
-    let answers_in = std::io::BufReader::new(Bounded::new(stdin.lock(), MAX_TEXT_BYTES));
-    let mut answers = visitprep::run_interview(&guide, answers_in, stdout.lock(), options)
-        .map_err(Error::Interview)?;
+    let asked = if piped {
+        // Answers come a line at a time; a line without end (`< /dev/zero`) must not fill
+        // memory.
+        let answers_in = std::io::BufReader::new(Bounded::new(stdin.lock(), MAX_TEXT_BYTES));
+        visitprep::run_interview(&guide, answers_in, stdout.lock(), options)
+    } else {
+        visitprep::run_interview_on_terminal(&guide, stdout.lock(), options)
+    };
+    let mut answers = match asked {
+        Ok(answers) => answers,
+        Err(Stop::Interrupted) => {
+            // As a shell reports a program Ctrl+C ended; the file was never begun.
+            eprintln!("\nStopped with Ctrl+C: nothing was written.");
+            std::process::exit(130);
+        }
+        Err(Stop::Io(e)) => return Err(Error::Interview(e)),
+        Err(ended @ Stop::InputEnded) => {
+            return Err(Error::Interview(std::io::Error::other(ended.to_string())))
+        }
+    };
     answers.guide = reference;
     let text = visitprep::filled_intake(&guide, &answers);
 
