@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the tests. They read the sheets back with independent PDF readers (poppler, qpdf,
-# MuPDF, Ghostscript), render Chinese, Arabic, Hebrew, Devanagari, Bengali and Thai with
-# system fonts, and compare shaping with HarfBuzz's hb-shape: missing ones are installed
-# first with apt-get (as root, or through sudo).
+# MuPDF, Ghostscript; PyMuPDF, pdfminer.six, pypdf and pdf.js), render Chinese, Arabic,
+# Hebrew, Devanagari, Bengali and Thai with system fonts, and compare shaping with
+# HarfBuzz's hb-shape: missing system packages are installed first with apt-get (as root,
+# or through sudo), the Python readers with pip and pdf.js with npm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,6 +39,12 @@ fi
 
 # playwright-core and axe-core, exactly as tests/web/package-lock.json pins them.
 (cd tests/web && npm ci --no-audit --no-fund --loglevel=error)
+# The PDF readers tests/readers.rs reads right-to-left text back with: PyMuPDF, pdfminer.six and
+# pypdf from the Python package registry, pdf.js (Firefox's reader) from npm, at the versions
+# the test was measured with.
+python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore \
+  pymupdf==2.0 pdfminer.six==20260107 pypdf==7.1.1
+npm ci --prefix tests/readers --silent --no-audit --no-fund
 
 cargo test --locked "$@"
 

@@ -539,8 +539,8 @@ impl<'r> Placed<'r> {
             rtl,
             order: (0..run.glyphs.len()).collect(),
             hyphen_ends: run.ends_line && run.text.ends_with('-'),
-            marked: rtl
-                || (run.glyphs.windows(2).any(|w| w[0].text == w[1].text)
+            marked: !rtl
+                && (run.glyphs.windows(2).any(|w| w[0].text == w[1].text)
                     || run
                         .glyphs
                         .iter()
@@ -582,11 +582,6 @@ impl<'r> Placed<'r> {
         let mut actual = self.run.text.clone();
         if self.hyphen_ends {
             actual.push(' ');
-        }
-        if self.rtl {
-            // Poppler lays the marked text out left to right and then reverses what
-            // reads right to left: it is given in the order drawn.
-            actual = actual.chars().rev().collect();
         }
         actual
     }
