@@ -398,29 +398,19 @@ impl Context {
         })
     }
 
-    /// IPS: a Condition coded `no-known-problems`.
+    /// IPS: a Condition coded `no-known-problems`: a problem-list entry like any other,
+    /// with the absent-unknown code in place of the patient's words.
     fn no_known_problems(&self) -> Value {
-        json!({
-            "resourceType": "Condition",
-            "clinicalStatus": coded(
-                "http://terminology.hl7.org/CodeSystem/condition-clinical", "active", "Active"),
-            "category": [coded(
-                "http://terminology.hl7.org/CodeSystem/condition-category",
-                "problem-list-item",
-                "Problem List Item",
-            )],
-            "code": {
-                "coding": [{
-                    "system": ABSENT_UNKNOWN,
-                    "code": "no-known-problems",
-                    "display": "No known problems",
-                }],
-                "text": NO_KNOWN_PROBLEMS,
-            },
-            "subject": self.subject,
-            "recordedDate": self.made,
-            "asserter": self.source,
-        })
+        let mut condition = self.condition(NO_KNOWN_PROBLEMS);
+        condition["code"] = json!({
+            "coding": [{
+                "system": ABSENT_UNKNOWN,
+                "code": "no-known-problems",
+                "display": "No known problems",
+            }],
+            "text": NO_KNOWN_PROBLEMS,
+        });
+        condition
     }
 
     fn medication(&self, m: &Medication) -> Value {
