@@ -43,8 +43,8 @@ pub struct Facts {
     pub pregnant: bool,
     pub has_medications: bool,
     pub companion: bool,
-    /// The patient's own free text (conditions, notes, reason, answers), lower-cased.
-    pub own_words: String,
+    /// The patient's own free text (conditions, notes, reason, answers).
+    pub own_words: OwnWords,
     /// The visit's day is given.
     pub booked: bool,
     /// The visit's time is given, at noon or later.
@@ -64,23 +64,80 @@ impl Facts {
                 || condition
                     .words
                     .iter()
-                    .any(|word| contains_whole_words(&self.own_words, word)))
+                    .any(|word| self.own_words.has_phrase(word)))
             && (condition.mentions.is_empty()
                 || condition
                     .mentions
                     .iter()
-                    .any(|word| mentions_word(&self.own_words, word)))
+                    .any(|word| self.own_words.has_word_start(word)))
     }
+}
+
+/// The patient's own free text, lower-cased and cut into words once: a guide's conditions
+/// are tested against it for every item of every part of the sheet.
+#[derive(Debug, Clone, Default)]
+pub struct OwnWords {
+    text: String,
+    words: Vec<String>,
+}
+
+impl OwnWords {
+    /// The text lower-cased.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// [`contains_whole_words`] on this text.
+    pub fn has_phrase(&self, phrase: &str) -> bool {
+        let needle = words_of(phrase);
+        !needle.is_empty()
+            && self
+                .words
+                .windows(needle.len())
+                .any(|w| w == needle.as_slice())
+    }
+
+    /// [`mentions_word`] on this text.
+    fn has_word_start(&self, word: &str) -> bool {
+        starts_a_word(&self.text, &word.to_lowercase())
+    }
+}
+
+impl From<String> for OwnWords {
+    fn from(text: String) -> OwnWords {
+        let text = text.to_lowercase();
+        OwnWords {
+            words: words_of(&text),
+            text,
+        }
+    }
+}
+
+impl From<&str> for OwnWords {
+    fn from(text: &str) -> OwnWords {
+        OwnWords::from(text.to_string())
+    }
+}
+
+/// The words of `s`, lower-cased, without punctuation.
+fn words_of(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// True when `word` (case-insensitive) starts a word somewhere in `text`.
 pub fn mentions_word(text: &str, word: &str) -> bool {
-    let text = text.to_lowercase();
-    let word = word.to_lowercase();
+    starts_a_word(&text.to_lowercase(), &word.to_lowercase())
+}
+
+/// [`mentions_word`] on text and word already lower-cased.
+fn starts_a_word(text: &str, word: &str) -> bool {
     if word.is_empty() {
         return false;
     }
-    text.match_indices(&word).any(|(i, _)| {
+    text.match_indices(word).any(|(i, _)| {
         text[..i]
             .chars()
             .next_back()
@@ -111,18 +168,7 @@ pub fn same_department(name: &str, booked: &str) -> bool {
 /// True when `phrase` appears in `text` as whole words, ignoring case and punctuation:
 /// "Atorvastatin 20 mg" contains "atorvastatin", "Lipitor (atorvastatin)" does too.
 pub fn contains_whole_words(text: &str, phrase: &str) -> bool {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let haystack = words(text);
-    let needle = words(phrase);
-    !needle.is_empty()
-        && haystack
-            .windows(needle.len())
-            .any(|w| w == needle.as_slice())
+    OwnWords::from(text).has_phrase(phrase)
 }
 
 /// A sign of one of the guide's `[[seek_care]]` items in the patient's own words.
@@ -146,12 +192,20 @@ impl Guide {
             .filter(|a| !a.signs.is_empty())
             .collect();
         items.sort_by_key(|a| a.tier);
+        // Each text is cut into sentences and words once: the signs are many and the
+        // answers long, and a page 1 is built several times while it is fitted.
+        let read: Vec<Vec<Sentence>> = texts.iter().map(|t| sentences_of(t)).collect();
         for advice in items {
-            for (place, text) in texts.iter().enumerate() {
-                let mut sentences: Vec<String> = advice
+            for (place, sentences_here) in read.iter().enumerate() {
+                let mut sentences: Vec<&str> = advice
                     .signs
                     .iter()
-                    .flat_map(|sign| sign_sentences(text, sign))
+                    .flat_map(|sign| {
+                        sentences_here
+                            .iter()
+                            .filter(|s| s.holds(sign))
+                            .map(|s| s.written.as_str())
+                    })
                     .collect();
                 sentences.dedup();
                 for sentence in sentences {
@@ -161,7 +215,7 @@ impl Guide {
                     if !named {
                         found.push(SignFound {
                             place,
-                            sentence,
+                            sentence: sentence.to_string(),
                             advice,
                         });
                     }
@@ -171,6 +225,49 @@ impl Guide {
         found.sort_by_key(|f| (f.advice.tier, f.place));
         found
     }
+}
+
+/// One sentence of the patient's text: as written (white space collapsed), and its words
+/// lower-cased.
+struct Sentence {
+    written: String,
+    words: Vec<String>,
+    /// The same words sorted, so that a phrase whose first word is not in the sentence (as
+    /// nearly all are not) is passed over at the cost of a lookup.
+    sorted: Vec<String>,
+}
+
+impl Sentence {
+    fn holds(&self, sign: &Sign) -> bool {
+        sign.groups.iter().all(|group| {
+            group.iter().any(|phrase| {
+                let first = phrase
+                    .split(|c: char| !c.is_alphanumeric())
+                    .find(|w| !w.is_empty());
+                first.is_some_and(|first| {
+                    self.sorted
+                        .binary_search_by(|w| w.as_str().cmp(first))
+                        .is_ok()
+                }) && affirmed_at(&self.words, phrase).is_some()
+            })
+        })
+    }
+}
+
+fn sentences_of(text: &str) -> Vec<Sentence> {
+    text.split(['.', '!', '?', ';', '\n'])
+        .map(|sentence| {
+            let words = words_of(sentence);
+            let mut sorted = words.clone();
+            sorted.sort_unstable();
+            Sentence {
+                written: sentence.split_whitespace().collect::<Vec<_>>().join(" "),
+                words,
+                sorted,
+            }
+        })
+        .filter(|s| !s.written.is_empty())
+        .collect()
 }
 
 /// Words that turn what follows into its opposite: "no swelling", "not swollen", "isn't"
@@ -183,38 +280,30 @@ const NEGATION_REACH: usize = 3;
 
 /// The sentences of `text` in which `sign` is found, as written (white space collapsed).
 pub fn sign_sentences(text: &str, sign: &Sign) -> Vec<String> {
-    text.split(['.', '!', '?', ';', '\n'])
-        .filter(|sentence| {
-            let words: Vec<String> = sentence
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_lowercase)
-                .collect();
-            sign.groups.iter().all(|group| {
-                group
-                    .iter()
-                    .any(|phrase| affirmed_at(&words, phrase).is_some())
-            })
-        })
-        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|s| !s.is_empty())
+    sentences_of(text)
+        .into_iter()
+        .filter(|s| s.holds(sign))
+        .map(|s| s.written)
         .collect()
 }
 
 /// Where `phrase` (whole words) stands in `words` with no negation just before it.
 fn affirmed_at(words: &[String], phrase: &str) -> Option<usize> {
-    let needle: Vec<&str> = phrase
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    if needle.is_empty() || needle.len() > words.len() {
+    // Called for every sentence, sign and phrase: the phrase is walked in place rather than
+    // cut into a list each time.
+    let needle = || {
+        phrase
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+    };
+    let first = needle().next()?;
+    let len = needle().count();
+    if len > words.len() {
         return None;
     }
-    (0..=words.len() - needle.len()).find(|&i| {
-        words[i..i + needle.len()]
-            .iter()
-            .zip(&needle)
-            .all(|(w, n)| w == n)
+    (0..=words.len() - len).find(|&i| {
+        words[i] == first
+            && words[i..i + len].iter().zip(needle()).all(|(w, n)| w == n)
             && !words[i.saturating_sub(NEGATION_REACH)..i]
                 .iter()
                 .rev()

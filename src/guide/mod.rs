@@ -9,7 +9,8 @@ mod model;
 mod sources;
 
 pub use conditions::{
-    contains_whole_words, mentions_word, same_department, sign_sentences, Facts, SignFound,
+    contains_whole_words, mentions_word, same_department, sign_sentences, Facts, OwnWords,
+    SignFound,
 };
 pub use load::resolve;
 pub use model::*;

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use super::summary::{anchored, answer_anchor, pointer_chars};
 use super::{diary, header_fields, Detail};
 use crate::document::{plain, strong, Block, Column, Span, Table, Text};
-use crate::guide::{contains_whole_words, same_department, Facts, Guide, MedicationFlag};
+use crate::guide::{same_department, Facts, Guide, MedicationFlag, OwnWords};
 use crate::intake::{Intake, Medication, Visit};
 
 pub(super) fn details(
@@ -135,14 +135,12 @@ fn answers(intake: &Intake, guide: &Guide, facts: &Facts, detail: Detail) -> Vec
 
 /// The guide's medication flags that a medicine's name matches.
 pub fn flags_for<'g>(medication: &Medication, guide: &'g Guide) -> Vec<&'g MedicationFlag> {
+    // The names lists are long: the medicine's name is cut into words once.
+    let name = OwnWords::from(medication.name.as_str());
     guide
         .medication_flags
         .iter()
-        .filter(|flag| {
-            flag.names
-                .iter()
-                .any(|n| contains_whole_words(&medication.name, n))
-        })
+        .filter(|flag| flag.names.iter().any(|n| name.has_phrase(n)))
         .collect()
 }
 

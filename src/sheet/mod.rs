@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 
 use crate::document::{plain, strong, Block, Document, Metadata, Text};
-use crate::guide::{Facts, Guide, MedicationFlag};
+use crate::guide::{Facts, Guide, MedicationFlag, SignFound};
 pub use crate::intake::age_on;
 use crate::intake::Intake;
 
@@ -125,11 +125,17 @@ pub struct Summary<'a> {
     /// For each medicine, the guide's flags it matches: the names lists are long, so they
     /// are matched once.
     flags: Vec<Vec<&'a MedicationFlag>>,
+    /// The warning signs in the patient's words, and the names of the places they are in.
+    signs: Vec<SignFound<'a>>,
+    sign_places: Vec<String>,
 }
 
 impl<'a> Summary<'a> {
     pub fn new(intake: &'a Intake, guide: &'a Guide, made: NaiveDateTime) -> Summary<'a> {
+        let (signs, sign_places) = summary::signs_of(intake, guide);
         Summary {
+            signs,
+            sign_places,
             intake,
             guide,
             facts: facts_of(intake),
@@ -251,7 +257,7 @@ pub fn facts_of(intake: &Intake) -> Facts {
             .companion
             .as_deref()
             .is_some_and(|c| !c.trim().is_empty()),
-        own_words: own_words.join("\n").to_lowercase(),
+        own_words: own_words.join("\n").into(),
         booked: intake.visit.when.is_some(),
         afternoon: intake
             .visit

@@ -2,8 +2,8 @@
 
 use super::{age_on, diary, long_date, Detail, Summary, DETAILS, FOR_ME};
 use crate::document::{plain, strong, Block, Span, Text};
-use crate::guide::{MedicationFlag, Tier};
-use crate::intake::Medication;
+use crate::guide::{Guide, MedicationFlag, SignFound, Tier};
+use crate::intake::{Intake, Medication};
 
 /// Text collapsed to one line and cut at a word boundary to at most `max` characters.
 /// Returns what is shown and, when cut, how many characters that are not white space it
@@ -343,10 +343,10 @@ fn pointers(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<(S
     fields
 }
 
-/// The signs the patient described in their own words that the guide says need care
-/// before the visit, with how soon the sheet tells the patient to get it.
-fn warning_signs(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Option<Text> {
-    let (intake, guide) = (s.intake, s.guide);
+/// The signs the patient described in their own words that the guide says need care before
+/// the visit, and the names of the places searched (the reason, each concern, each answer):
+/// found once, as they do not change with the summary's detail.
+pub(super) fn signs_of<'a>(intake: &Intake, guide: &'a Guide) -> (Vec<SignFound<'a>>, Vec<String>) {
     let mut places: Vec<(String, &str)> = Vec::new();
     places.extend(intake.visit.reason.as_deref().map(|r| ("reason".into(), r)));
     places.extend(
@@ -368,6 +368,13 @@ fn warning_signs(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> O
     }
     let texts: Vec<&str> = places.iter().map(|(_, t)| *t).collect();
     let found = guide.signs_in(&texts);
+    (found, places.into_iter().map(|(name, _)| name).collect())
+}
+
+/// The signs the patient described in their own words that the guide says need care
+/// before the visit, with how soon the sheet tells the patient to get it.
+fn warning_signs(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Option<Text> {
+    let (found, places) = (&s.signs, &s.sign_places);
     if found.is_empty() {
         return None;
     }
@@ -389,7 +396,7 @@ fn warning_signs(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> O
             quote
         };
         text.push(Span {
-            text: format!(" ({}): \"{quote}\"; {told}", places[f.place].0),
+            text: format!(" ({}): \"{quote}\"; {told}", places[f.place]),
             strong: false,
         });
     }
