@@ -39,17 +39,18 @@ fn stages(c: &mut Criterion) {
         let path = root.join(file);
         let text = std::fs::read_to_string(&path).unwrap();
         let dir = path.parent().unwrap();
-        let (intake, guide) = intake::parse(&path, &text, dir).unwrap();
+        let (intake, guide) =
+            intake::parse(&path, &text, dir, chrono::Local::now().date_naive()).unwrap();
         let options = SheetOptions::default();
         let doc = sheet::visit_sheet(&intake, &guide, made(), &options);
         let (pages, structure) =
             layout::layout_with_structure(&doc, &fonts, PageOptions::default());
         let info = visitprep::pdf_info(&doc);
-        let loaded = intake::load(&path).unwrap();
+        let loaded = intake::load(&path, chrono::Local::now().date_naive()).unwrap();
 
         let mut g = c.benchmark_group(*name);
         g.bench_function("parse", |b| {
-            b.iter(|| intake::parse(&path, &text, dir).unwrap())
+            b.iter(|| intake::parse(&path, &text, dir, chrono::Local::now().date_naive()).unwrap())
         });
         g.bench_function("merge", |b| {
             b.iter(|| sheet::visit_sheet(&intake, &guide, made(), &options))

@@ -18,6 +18,7 @@ pub mod input;
 pub mod intake;
 pub mod interview;
 pub mod layout;
+pub mod moment;
 pub mod output;
 pub mod pdf;
 pub mod readability;
@@ -28,7 +29,7 @@ pub mod structure;
 
 use std::path::Path;
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
 use crate::sheet::SheetOptions;
 
@@ -39,6 +40,7 @@ use crate::sheet::SheetOptions;
 // Reading and checking an intake.
 pub use crate::diagnostic::Report;
 pub use crate::intake::{parse as parse_intake, IntakeError, LoadedIntake, STDIN_NAME};
+pub use crate::moment::Moment;
 // The condition: guides and what they say.
 pub use crate::guide::{
     source_parts, CauseKind, ChecklistItem, Condition, DoctorQuestion, Guide, GuideError,
@@ -63,23 +65,25 @@ pub use crate::input::{
     is_stream, read_checked_within, read_from_checked, size_in_words, Bounded, Kind as FileKind,
     ReadError, MAX_TEXT_BYTES,
 };
-pub use crate::output::{
-    check_target, is_stdout, stop_cleanly_on_signals, write_atomic, FileId, Overwrite, WriteError,
-};
+pub use crate::output::{check_target, is_stdout, FileId, Overwrite, WriteError, Writer};
 // The intake as a web form on the person's own computer (`visitprep serve`).
 pub use crate::serve::{
     first_page as form_page, reply as form_reply, Reply as FormReply, Upload as FormUpload,
     STYLE as FORM_STYLE,
 };
 
-/// The intake at `path` (`-` for standard input), with the guide it names and its warnings.
-pub fn load_intake(path: &Path) -> Result<(LoadedIntake, Report), IntakeError> {
-    intake::load_with_warnings(path)
+/// The intake at `path` (`-` for standard input), with the guide it names and its warnings,
+/// read on the day `today`.
+pub fn load_intake(path: &Path, today: NaiveDate) -> Result<(LoadedIntake, Report), IntakeError> {
+    intake::load_with_warnings(path, today)
 }
 
 /// As [`load_intake`], also giving the file's text exactly as read, to carry in the sheet.
-pub fn load_intake_with_source(path: &Path) -> Result<(LoadedIntake, Report, String), IntakeError> {
-    intake::load_with_source(path)
+pub fn load_intake_with_source(
+    path: &Path,
+    today: NaiveDate,
+) -> Result<(LoadedIntake, Report, String), IntakeError> {
+    intake::load_with_source(path, today)
 }
 
 /// As [`load_intake_with_source`], with notes on how the file was read where it was not
@@ -87,13 +91,19 @@ pub fn load_intake_with_source(path: &Path) -> Result<(LoadedIntake, Report, Str
 /// `file:line:column: words`.
 pub fn load_intake_with_notes(
     path: &Path,
+    today: NaiveDate,
 ) -> Result<(LoadedIntake, Report, String, Vec<String>), IntakeError> {
-    intake::load_with_notes(path)
+    intake::load_with_notes(path, today)
 }
 
 /// Checks `text` as the intake file `path` in folder `dir` would be checked.
-pub fn check_intake_text(path: &Path, text: &str, dir: &Path) -> Result<(), IntakeError> {
-    intake::parse(path, text, dir).map(|_| ())
+pub fn check_intake_text(
+    path: &Path,
+    text: &str,
+    dir: &Path,
+    today: NaiveDate,
+) -> Result<(), IntakeError> {
+    intake::parse(path, text, dir, today).map(|_| ())
 }
 
 /// The JSON Schema of the intake file, for editors that check TOML as it is typed.
@@ -422,26 +432,4 @@ pub fn pdf_info(doc: &document::Document) -> pdf::Info {
         created_unix: doc.meta.created.and_utc().timestamp(),
         creator: format!("visitprep {}", env!("CARGO_PKG_VERSION")),
     }
-}
-
-/// When the sheet is made: `SOURCE_DATE_EPOCH` when set (for reproducible output), else now.
-pub fn generation_time() -> NaiveDateTime {
-    std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
-        .map(|dt| dt.naive_utc())
-        .unwrap_or_else(|| chrono::Local::now().naive_local())
-}
-
-/// The moment a FHIR export is made: `SOURCE_DATE_EPOCH` when set, else now, to the second.
-pub fn generation_instant() -> DateTime<Utc> {
-    std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .and_then(|secs| DateTime::from_timestamp(secs, 0))
-        .unwrap_or_else(|| {
-            let now = Utc::now();
-            DateTime::from_timestamp(now.timestamp(), 0).unwrap_or(now)
-        })
 }

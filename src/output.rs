@@ -200,139 +200,117 @@ impl FileId {
     }
 }
 
-/// Temporary files being written, so that a signal can remove them before the program ends.
+/// Writes files atomically for one run of the program, and knows which temporary files are
+/// being written at any moment, so that whoever handles a signal can [`Writer::stop`] it: the
+/// temporary files are removed and nothing more is written. The program holds one; the
+/// library keeps no state of its own.
+pub struct Writer {
+    live: Mutex<Live>,
+    /// Files completed in this run.
+    written: AtomicUsize,
+}
+
 struct Live {
     temps: Vec<PathBuf>,
     stopping: bool,
 }
 
-static LIVE: Mutex<Live> = Mutex::new(Live {
-    temps: Vec::new(),
-    stopping: false,
-});
-/// Files completed by [`write_atomic`] in this run.
-static WRITTEN: AtomicUsize = AtomicUsize::new(0);
-
-fn live() -> std::sync::MutexGuard<'static, Live> {
-    LIVE.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-/// How many files [`write_atomic`] has completed in this run.
-pub fn written() -> usize {
-    WRITTEN.load(Ordering::SeqCst)
-}
-
-/// Writes `bytes` to `target` atomically, with mode 0600 on Unix. `target` is standard
-/// output when [`is_stdout`] says so.
-pub fn write_atomic(target: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    let io = |error: std::io::Error| WriteError::Io {
-        path: target.to_path_buf(),
-        error,
-    };
-    if is_stdout(target) {
-        let mut out = std::io::stdout().lock();
-        out.write_all(bytes)
-            .and_then(|()| out.flush())
-            .map_err(io)?;
-        WRITTEN.fetch_add(1, Ordering::SeqCst);
-        return Ok(());
+impl Default for Writer {
+    fn default() -> Writer {
+        Writer::new()
     }
-    let dir = match target.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = {
-        let mut live = live();
+}
+
+impl Writer {
+    pub const fn new() -> Writer {
+        Writer {
+            live: Mutex::new(Live {
+                temps: Vec::new(),
+                stopping: false,
+            }),
+            written: AtomicUsize::new(0),
+        }
+    }
+
+    fn live(&self) -> std::sync::MutexGuard<'_, Live> {
+        self.live.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// How many files [`Writer::write_atomic`] has completed.
+    pub fn written(&self) -> usize {
+        self.written.load(Ordering::SeqCst)
+    }
+
+    /// Removes the files being written and refuses every write from now on; gives how many
+    /// were completed. A file is either complete at its place or removed, never half of each.
+    pub fn stop(&self) -> usize {
+        let mut live = self.live();
+        live.stopping = true;
+        for tmp in live.temps.drain(..) {
+            let _ = std::fs::remove_file(tmp);
+        }
+        self.written()
+    }
+
+    /// Writes `bytes` to `target` atomically, with mode 0600 on Unix. `target` is standard
+    /// output when [`is_stdout`] says so.
+    pub fn write_atomic(&self, target: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+        let io = |error: std::io::Error| WriteError::Io {
+            path: target.to_path_buf(),
+            error,
+        };
+        if is_stdout(target) {
+            let mut out = std::io::stdout().lock();
+            out.write_all(bytes)
+                .and_then(|()| out.flush())
+                .map_err(io)?;
+            self.written.fetch_add(1, Ordering::SeqCst);
+            return Ok(());
+        }
+        let dir = match target.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let mut tmp = {
+            let mut live = self.live();
+            if live.stopping {
+                return Err(WriteError::Interrupted(target.to_path_buf()));
+            }
+            let tmp = tempfile::Builder::new()
+                .prefix(".visitprep-")
+                .suffix(".tmp")
+                .tempfile_in(dir)
+                .map_err(io)?;
+            live.temps.push(tmp.path().to_path_buf());
+            tmp
+        };
+        let tmp_path = tmp.path().to_path_buf();
+        let forget = |live: &mut Live| live.temps.retain(|p| *p != tmp_path);
+        let written = (|| {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                tmp.as_file()
+                    .set_permissions(std::fs::Permissions::from_mode(0o600))?;
+            }
+            tmp.write_all(bytes)?;
+            tmp.as_file().sync_all()
+        })();
+        // Renamed while holding the list: a stop then finds the file either complete at its
+        // place, or still temporary and removes it; never half of each.
+        let mut live = self.live();
+        forget(&mut live);
+        if let Err(e) = written {
+            return Err(io(e));
+        }
         if live.stopping {
             return Err(WriteError::Interrupted(target.to_path_buf()));
         }
-        let tmp = tempfile::Builder::new()
-            .prefix(".visitprep-")
-            .suffix(".tmp")
-            .tempfile_in(dir)
-            .map_err(io)?;
-        live.temps.push(tmp.path().to_path_buf());
-        tmp
-    };
-    let tmp_path = tmp.path().to_path_buf();
-    let forget = |live: &mut Live| live.temps.retain(|p| *p != tmp_path);
-    let written = (|| {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            tmp.as_file()
-                .set_permissions(std::fs::Permissions::from_mode(0o600))?;
-        }
-        tmp.write_all(bytes)?;
-        tmp.as_file().sync_all()
-    })();
-    // Renamed while holding the list: a signal then finds the file either complete at its
-    // place, or still temporary and removes it; never half of each.
-    let mut live = live();
-    forget(&mut live);
-    if let Err(e) = written {
-        return Err(io(e));
-    }
-    if live.stopping {
-        return Err(WriteError::Interrupted(target.to_path_buf()));
-    }
-    tmp.persist(target).map_err(|e| io(e.error))?;
-    WRITTEN.fetch_add(1, Ordering::SeqCst);
-    Ok(())
-}
-
-/// From now on SIGINT, SIGTERM and SIGHUP (the terminal closed) stop the program cleanly:
-/// files being written are removed, those complete are kept, `report(written)` is printed on
-/// standard error, and the program ends with 130 (SIGINT), 143 (SIGTERM) or 129 (SIGHUP), as
-/// a shell reports a program a signal ended.
-///
-/// Call it before any other thread starts: the signals are blocked in this thread, and so in
-/// every thread started after it, and one thread of their own waits for them. A signal
-/// ignored when the program started (`nohup`) stays ignored.
-#[cfg(unix)]
-pub fn stop_cleanly_on_signals(report: impl Fn(usize) -> String + Send + 'static) {
-    // SAFETY: plain calls on a local, initialised signal set.
-    let set = unsafe {
-        let mut set: libc::sigset_t = std::mem::zeroed();
-        libc::sigemptyset(&mut set);
-        libc::sigaddset(&mut set, libc::SIGINT);
-        libc::sigaddset(&mut set, libc::SIGTERM);
-        libc::sigaddset(&mut set, libc::SIGHUP);
-        if libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut()) != 0 {
-            return;
-        }
-        set
-    };
-    let spawned = std::thread::Builder::new()
-        .name("visitprep-signals".into())
-        .spawn(move || loop {
-            let mut signal: libc::c_int = 0;
-            // SAFETY: `set` lives in this thread; `signal` is a valid place to write to.
-            if unsafe { libc::sigwait(&set, &mut signal) } != 0 {
-                continue;
-            }
-            let mut live = live();
-            live.stopping = true;
-            for tmp in live.temps.drain(..) {
-                let _ = std::fs::remove_file(tmp);
-            }
-            // Standard error may be gone (the terminal closed): the exit must not depend on it.
-            let _ = writeln!(std::io::stderr(), "{}", report(written()));
-            // The list stays locked: no writer starts or finishes a file from here on.
-            std::process::exit(128 + signal);
-        });
-    if spawned.is_err() {
-        // Without the thread, the signals keep their usual effect.
-        // SAFETY: unblocking the set blocked above.
-        unsafe {
-            libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
-        }
+        tmp.persist(target).map_err(|e| io(e.error))?;
+        self.written.fetch_add(1, Ordering::SeqCst);
+        Ok(())
     }
 }
-
-/// Elsewhere the signals keep their usual effect.
-#[cfg(not(unix))]
-pub fn stop_cleanly_on_signals(_report: impl Fn(usize) -> String + Send + 'static) {}
 
 #[cfg(test)]
 mod tests {
@@ -343,7 +321,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("sheet.pdf");
         std::fs::write(&target, b"%PDF-old").unwrap();
-        write_atomic(&target, b"%PDF-new").unwrap();
+        Writer::new().write_atomic(&target, b"%PDF-new").unwrap();
         assert_eq!(std::fs::read(&target).unwrap(), b"%PDF-new");
         #[cfg(unix)]
         {

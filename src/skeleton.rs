@@ -531,13 +531,16 @@ mod tests {
     use std::collections::BTreeSet;
     use std::path::Path;
 
+    use crate::intake::test_support::today;
+
     #[test]
     fn every_skeleton_is_a_valid_intake_naming_every_question() {
         for id in Guide::built_in_ids() {
             let guide = Guide::built_in(id).unwrap();
             let text = intake_for(&guide, id);
-            let (intake, _) = crate::intake::parse(Path::new("new.toml"), &text, Path::new("."))
-                .unwrap_or_else(|e| panic!("{id}: {e}"));
+            let (intake, _) =
+                crate::intake::parse(Path::new("new.toml"), &text, Path::new("."), today())
+                    .unwrap_or_else(|e| panic!("{id}: {e}"));
             assert_eq!(intake.patient.name, NAME_TO_REPLACE);
             for q in &guide.doctor_questions {
                 assert!(
@@ -556,7 +559,7 @@ mod tests {
         let text =
             intake_for(&guide, &guide.id).replace("# since = \"\"", "since = \"two months\"");
         let (intake, _) =
-            crate::intake::parse(Path::new("new.toml"), &text, Path::new(".")).unwrap();
+            crate::intake::parse(Path::new("new.toml"), &text, Path::new("."), today()).unwrap();
         assert_eq!(intake.answers["since"], "two months");
     }
 
@@ -564,10 +567,11 @@ mod tests {
     fn filling_in_every_example_gives_the_same_intake_back() {
         for file in ["complete", "pregnant", "minimal"] {
             let path = format!("{}/examples/{file}.toml", env!("CARGO_MANIFEST_DIR"));
-            let loaded = crate::intake::load(Path::new(&path)).unwrap();
+            let loaded = crate::intake::load(Path::new(&path), today()).unwrap();
             let text = intake_filled(&loaded.guide, &loaded.intake);
-            let (again, _) = crate::intake::parse(Path::new("again.toml"), &text, Path::new("."))
-                .unwrap_or_else(|e| panic!("{file}: {e}\n{text}"));
+            let (again, _) =
+                crate::intake::parse(Path::new("again.toml"), &text, Path::new("."), today())
+                    .unwrap_or_else(|e| panic!("{file}: {e}\n{text}"));
             assert_eq!(again, loaded.intake, "{file}:\n{text}");
         }
     }
@@ -579,6 +583,7 @@ mod tests {
             Path::new("a.toml"),
             "guide = \"general\"\n[patient]\nname = \"x\"\n",
             Path::new("."),
+            today(),
         )
         .unwrap();
         intake.health.no_known_allergies = true;
@@ -592,7 +597,7 @@ mod tests {
         ] {
             assert!(text.contains(line), "{line:?} not in\n{text}");
         }
-        let (again, _) = crate::intake::parse(Path::new("a.toml"), &text, Path::new("."))
+        let (again, _) = crate::intake::parse(Path::new("a.toml"), &text, Path::new("."), today())
             .unwrap_or_else(|e| panic!("{e}\n{text}"));
         assert_eq!(again, intake, "{text}");
         // Not said: nothing written, so "not stated" stays "not stated".
@@ -613,6 +618,7 @@ mod tests {
             Path::new("a.toml"),
             "guide = \"general\"\n[patient]\nname = \"x\"\n",
             Path::new("."),
+            today(),
         )
         .unwrap();
         let awkward = [
@@ -635,7 +641,7 @@ mod tests {
             ..Medication::default()
         });
         let text = intake_filled(&guide, &intake);
-        let (again, _) = crate::intake::parse(Path::new("a.toml"), &text, Path::new("."))
+        let (again, _) = crate::intake::parse(Path::new("a.toml"), &text, Path::new("."), today())
             .unwrap_or_else(|e| panic!("{e}\n{text}"));
         assert_eq!(again, intake, "{text}");
         // Text is always in double quotes, as the notes at the top say.
@@ -673,9 +679,13 @@ mod tests {
     fn every_example_of_the_template_is_accepted_and_its_text_is_kept() {
         let guide = Guide::built_in("nocturnal-leg-cramps").unwrap();
         let text = every_example(&intake_for(&guide, &guide.id));
-        let (intake, _, _) =
-            crate::intake::parse_with_warnings(Path::new("all.toml"), &text, Path::new("."))
-                .unwrap_or_else(|e| panic!("{e}\n{text}"));
+        let (intake, _, _) = crate::intake::parse_with_warnings(
+            Path::new("all.toml"),
+            &text,
+            Path::new("."),
+            today(),
+        )
+        .unwrap_or_else(|e| panic!("{e}\n{text}"));
         assert_eq!(
             keys_in(&text, false),
             crate::intake::schema::all_keys(),

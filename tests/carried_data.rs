@@ -336,7 +336,9 @@ fn the_library_reads_back_what_the_writer_attached() {
 #[test]
 fn any_named_file_survives_the_trip_through_the_writer_and_reader() {
     use visitprep::pdf::{read, Attachment, Relationship};
-    let loaded = visitprep::intake::load(&example("minimal.toml")).unwrap();
+    let loaded =
+        visitprep::intake::load(&example("minimal.toml"), chrono::Local::now().date_naive())
+            .unwrap();
     let fonts = visitprep::fonts::FontSet::embedded();
     let attachment = Attachment {
         name: "Zoë (notes).txt".into(),

@@ -53,9 +53,14 @@ fn text(bytes: &[u8]) -> String {
 
 fn parse(path: &Path) -> Intake {
     let written = std::fs::read_to_string(path).unwrap();
-    visitprep::intake::parse(path, &written, path.parent().unwrap())
-        .unwrap_or_else(|e| panic!("{e}\n{written}"))
-        .0
+    visitprep::intake::parse(
+        path,
+        &written,
+        path.parent().unwrap(),
+        chrono::Local::now().date_naive(),
+    )
+    .unwrap_or_else(|e| panic!("{e}\n{written}"))
+    .0
 }
 
 fn check_passes(path: &Path) -> String {

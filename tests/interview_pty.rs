@@ -52,9 +52,14 @@ fn answer(s: &mut PtySession, prompt: &str, keys: &[&str]) -> String {
 
 fn parse(path: &Path) -> Intake {
     let written = std::fs::read_to_string(path).unwrap();
-    visitprep::intake::parse(path, &written, path.parent().unwrap())
-        .unwrap_or_else(|e| panic!("{e}\n{written}"))
-        .0
+    visitprep::intake::parse(
+        path,
+        &written,
+        path.parent().unwrap(),
+        chrono::Local::now().date_naive(),
+    )
+    .unwrap_or_else(|e| panic!("{e}\n{written}"))
+    .0
 }
 
 fn page_one(intake: &Path, dir: &Path) -> String {

@@ -53,7 +53,12 @@ fn made() -> NaiveDateTime {
 
 fn parse(text: &str) -> Result<(intake::Intake, Guide), IntakeError> {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    intake::parse(Path::new("intake.toml"), text, dir.path())
+    intake::parse(
+        Path::new("intake.toml"),
+        text,
+        dir.path(),
+        chrono::Local::now().date_naive(),
+    )
 }
 
 /// An error must explain itself: its report renders to text that says "error".
@@ -731,7 +736,7 @@ proptest! {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let path = dir.path().join("intake.toml");
         std::fs::write(&path, &bytes).expect("the file is written");
-        match intake::load(&path) {
+        match intake::load(&path, chrono::Local::now().date_naive()) {
             Ok(loaded) => prop_assert!(std::str::from_utf8(&bytes).is_ok(), "{loaded:?}"),
             Err(e) => assert_report_renders(&e)?,
         }
@@ -1029,7 +1034,7 @@ fn a_file_over_the_size_limit_is_refused_before_reading() {
     let path = dir.path().join("big.toml");
     let size = usize::try_from(intake::MAX_INTAKE_BYTES).unwrap() + 1;
     std::fs::write(&path, vec![b'#'; size]).unwrap();
-    let err = intake::load(&path).unwrap_err();
+    let err = intake::load(&path, chrono::Local::now().date_naive()).unwrap_err();
     let text = err.report().render(false);
     assert!(
         text.contains("error") && text.contains("at most 1 MiB"),
@@ -1041,7 +1046,7 @@ fn a_file_over_the_size_limit_is_refused_before_reading() {
 fn a_folder_or_a_missing_file_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
     for path in [dir.path().to_path_buf(), dir.path().join("missing.toml")] {
-        let err = intake::load(&path).unwrap_err();
+        let err = intake::load(&path, chrono::Local::now().date_naive()).unwrap_err();
         assert!(err.report().render(false).contains("error"));
     }
 }

@@ -42,7 +42,13 @@ fn errors(text: &str) -> Vec<String> {
 }
 
 fn parser_accepts(text: &str) -> bool {
-    visitprep::intake::parse(Path::new("t.toml"), text, Path::new(".")).is_ok()
+    visitprep::intake::parse(
+        Path::new("t.toml"),
+        text,
+        Path::new("."),
+        chrono::Local::now().date_naive(),
+    )
+    .is_ok()
 }
 
 const BASE: &str = "guide = \"nocturnal-leg-cramps\"\n[patient]\nname = \"Ann\"\n";

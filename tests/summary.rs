@@ -320,7 +320,8 @@ fn check_sheet(loaded: &LoadedIntake, intake_text: &str, sheet: &Sheet, mode: &s
 }
 
 fn load(path: &Path) -> LoadedIntake {
-    intake::load(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    intake::load(path, chrono::Local::now().date_naive())
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 #[test]

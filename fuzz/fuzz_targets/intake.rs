@@ -11,7 +11,7 @@ fuzz_target!(|data: &[u8]| {
     };
     // An empty folder: a guide named by path is never found, so no file is read.
     let dir = Path::new("/nonexistent-visitprep-fuzz");
-    if let Err(e) = visitprep::intake::parse(Path::new("intake.toml"), text, dir) {
+    if let Err(e) = visitprep::intake::parse(Path::new("intake.toml"), text, dir, chrono::Local::now().date_naive()) {
         let report = e.report().render(false);
         assert!(report.contains("error"), "{report}");
     }

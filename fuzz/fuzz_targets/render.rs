@@ -21,7 +21,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let dir = Path::new("/nonexistent-visitprep-fuzz");
-    let Ok((intake, guide)) = visitprep::intake::parse(Path::new("intake.toml"), text, dir) else {
+    let Ok((intake, guide)) = visitprep::intake::parse(Path::new("intake.toml"), text, dir, chrono::Local::now().date_naive()) else {
         return;
     };
     let loaded = LoadedIntake {

@@ -27,7 +27,7 @@ pub fn export(file: &Path, out: Option<&Path>, force: bool, shell: &Shell) -> Re
     }
     let (loaded, warnings) = super::load(file)?;
     shell.warnings(&warnings);
-    let json = visitprep::fhir_bundle(&loaded, visitprep::generation_instant());
+    let json = visitprep::fhir_bundle(&loaded, super::clock::now().utc);
     match target {
         None => std::io::stdout()
             .write_all(&json)
@@ -36,7 +36,7 @@ pub fn export(file: &Path, out: Option<&Path>, force: bool, shell: &Shell) -> Re
                 error,
             }),
         Some(target) => {
-            visitprep::write_atomic(&target, &json)?;
+            super::process::write(&target, &json)?;
             shell.status(&format!(
                 "wrote {} (FHIR R4 document Bundle)",
                 target.display()

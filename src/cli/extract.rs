@@ -78,7 +78,7 @@ pub fn extract(
                 error,
             })?,
         Some(target) => {
-            visitprep::write_atomic(target, &found.bytes)?;
+            super::process::write(target, &found.bytes)?;
             shell.status(&format!("wrote {}", target.display()));
         }
     }
@@ -224,7 +224,7 @@ fn checked_intake(sheet: &Path, bytes: &[u8], dir: &Path) -> Result<Option<Guide
             Err(e) => Err(refused(toml_fault(text, &e))),
         };
     }
-    match visitprep::parse_intake(&shown, text, dir) {
+    match visitprep::parse_intake(&shown, text, dir, super::clock::now().today()) {
         Ok(_) => Ok(None),
         Err(IntakeError::Guide(_)) => {
             Ok(Some(GuideNote::Broken(guide_of(text).unwrap_or_default())))

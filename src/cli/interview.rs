@@ -54,7 +54,7 @@ pub fn interview(guide_id: &str, out: &Path, force: bool, shell: &Shell) -> Resu
     let text = visitprep::filled_intake(&guide, &answers);
 
     // Written even if this fails, so no answer is lost; `check` then shows what to fix.
-    if let Err(e) = visitprep::check_intake_text(out, &text, dir) {
+    if let Err(e) = visitprep::check_intake_text(out, &text, dir, super::clock::now().today()) {
         shell.warning(&format!(
             "the written intake has a problem:\n{}",
             e.report().render(false)
@@ -64,7 +64,7 @@ pub fn interview(guide_id: &str, out: &Path, force: bool, shell: &Shell) -> Resu
         error: Box::new(error),
         answers: text.clone(),
     })?;
-    visitprep::write_atomic(out, text.as_bytes())?;
+    super::process::write(out, text.as_bytes())?;
 
     let file = visitprep::shell_word(&out.display().to_string());
     println!(

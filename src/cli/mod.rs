@@ -3,6 +3,7 @@
 
 mod args;
 pub mod check;
+mod clock;
 pub mod completions;
 mod error;
 pub mod export;
@@ -10,6 +11,7 @@ pub mod extract;
 pub mod guides;
 pub mod interview;
 pub mod new;
+mod process;
 pub mod render;
 pub mod schema;
 pub mod serve;
@@ -156,7 +158,7 @@ fn relative_path(file: &Path, dir: &Path) -> PathBuf {
 /// The intake at `file` with its warnings (what is unlikely, to be shown, never silently
 /// accepted); its problems end the command with "nothing was written".
 pub fn load(file: &Path) -> Result<(LoadedIntake, Report), Error> {
-    Ok(visitprep::load_intake(file)?)
+    Ok(visitprep::load_intake(file, clock::now().today())?)
 }
 
 /// As [`load`], with `outcome` closing the summary line of its problems (what was not done),
@@ -165,7 +167,7 @@ pub fn load_reporting(
     file: &Path,
     outcome: &str,
 ) -> Result<(LoadedIntake, Report, Vec<String>), Error> {
-    visitprep::load_intake_with_notes(file)
+    visitprep::load_intake_with_notes(file, clock::now().today())
         .map(|(loaded, warnings, _, notes)| (loaded, warnings, notes))
         .map_err(|error| Error::Intake {
             error,
@@ -175,7 +177,7 @@ pub fn load_reporting(
 
 /// As [`load_reporting`], also giving the file's text exactly as read.
 pub fn load_source(file: &Path, outcome: &str) -> Result<(LoadedIntake, Report, String), Error> {
-    visitprep::load_intake_with_source(file).map_err(|error| Error::Intake {
+    visitprep::load_intake_with_source(file, clock::now().today()).map_err(|error| Error::Intake {
         error,
         outcome: outcome.into(),
     })

@@ -32,7 +32,7 @@ pub fn new(
                     made: Made::Intake,
                 },
             )?;
-            visitprep::write_atomic(path, text.as_bytes())?;
+            super::process::write(path, text.as_bytes())?;
             shell.status(&format!(
                 "wrote {}: fill it in, then run `visitprep check {0}`",
                 path.display()

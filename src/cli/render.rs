@@ -77,7 +77,7 @@ pub fn render(args: RenderArgs, shell: &Shell) -> Result<(), Error> {
     }
     let total = args.inputs.len();
     // Set up before any thread starts, so that every thread leaves the signals to one.
-    visitprep::stop_cleanly_on_signals(move |written| {
+    super::process::stop_cleanly_on_signals(move |written| {
         let sheets = if written == 1 { "sheet" } else { "sheets" };
         if total == 1 && written == 0 {
             "interrupted: nothing was written".to_string()
@@ -121,9 +121,9 @@ fn render_single(args: &RenderArgs, shell: &Shell) -> Result<(), Error> {
     let (loaded, warnings, source) = super::load_source(file, "nothing was written")?;
     shell.warnings(&warnings);
     let fonts = load_fonts(args)?;
-    let made = visitprep::generation_time();
-    let rendered = finish(args, &loaded, &source, &fonts, made, None, shell)?;
-    visitprep::write_atomic(&out, &rendered.pdf)?;
+    let now = super::clock::now();
+    let rendered = finish(args, &loaded, &source, &fonts, now, None, shell)?;
+    super::process::write(&out, &rendered.pdf)?;
     let shown = if visitprep::is_stdout(&out) {
         "the PDF to standard output".to_string()
     } else {
@@ -148,7 +148,7 @@ fn finish(
     loaded: &LoadedIntake,
     source: &str,
     fonts: &FontSet,
-    made: chrono::NaiveDateTime,
+    now: visitprep::Moment,
     batch_name: Option<&str>,
     shell: &Shell,
 ) -> Result<Rendered, Error> {
@@ -180,16 +180,16 @@ fn finish(
         return Ok(visitprep::render_carrying(
             loaded,
             fonts,
-            made,
+            now.local,
             args.options(),
             &[],
         )?);
     }
-    let attach = || visitprep::sheet_attachments(loaded, source, visitprep::generation_instant());
+    let attach = || visitprep::sheet_attachments(loaded, source, now.utc);
     Ok(visitprep::render_attaching(
         loaded,
         fonts,
-        made,
+        now.local,
         args.options(),
         attach,
     )?)
@@ -290,10 +290,10 @@ fn render_many(args: &RenderArgs, shell: &Shell) -> Result<(), Error> {
     let outputs: Vec<PathBuf> = files.iter().map(|f| args.default_output(f)).collect();
     refuse_outputs_over_inputs(&files, &outputs)?;
     let fonts = load_fonts(args)?;
-    let made = visitprep::generation_time();
+    let now = super::clock::now();
     let targets = sheet_paths(args, &files);
     let bar = progress_bar(files.len());
-    let outcomes = render_and_write(args, shell, &files, &targets, &fonts, made, &bar)?;
+    let outcomes = render_and_write(args, shell, &files, &targets, &fonts, now, &bar)?;
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
@@ -341,7 +341,7 @@ fn render_and_write(
     files: &[PathBuf],
     targets: &[(PathBuf, Option<PathBuf>)],
     fonts: &FontSet,
-    made: chrono::NaiveDateTime,
+    now: visitprep::Moment,
     bar: &Option<ProgressBar>,
 ) -> Result<Vec<Outcome>, Error> {
     // Each sheet is written (and synced to disk) by a small pool of its own, so the
@@ -366,14 +366,14 @@ fn render_and_write(
                         file: file.clone(),
                         sheet: out.clone(),
                     }),
-                    None => render_in_batch(args, file, out, fonts, made, &notes),
+                    None => render_in_batch(args, file, out, fonts, now, &notes),
                 };
                 let result = rendered.map(|rendered| {
                     let pages = rendered.pages;
                     queue.take();
                     let (queue, done) = (&queue, done.clone());
                     writing.spawn_fifo(move |_| {
-                        if let Err(e) = visitprep::write_atomic(out, &rendered.pdf) {
+                        if let Err(e) = super::process::write(out, &rendered.pdf) {
                             let failed = Error::InBatch {
                                 intake: file.display().to_string(),
                                 error: Box::new(Error::Write(e)),
@@ -441,7 +441,7 @@ fn render_in_batch(
     file: &Path,
     out: &Path,
     fonts: &FontSet,
-    made: chrono::NaiveDateTime,
+    now: visitprep::Moment,
     notes: &Shell,
 ) -> Result<Rendered, Error> {
     let name = file.display().to_string();
@@ -457,7 +457,7 @@ fn render_in_batch(
     let (loaded, warnings, source) =
         super::load_source(file, &format!("no sheet was written for {name}"))?;
     notes.warnings(&warnings);
-    finish(args, &loaded, &source, fonts, made, Some(&name), notes)
+    finish(args, &loaded, &source, fonts, now, Some(&name), notes)
 }
 
 fn absolute(path: &Path) -> PathBuf {

@@ -24,7 +24,7 @@ pub fn schema(out: Option<&Path>, force: bool, shell: &Shell) -> Result<(), Erro
         error,
         made: Made::Schema,
     })?;
-    visitprep::write_atomic(path, text.as_bytes())?;
+    super::process::write(path, text.as_bytes())?;
     shell.status(&format!(
         "wrote {}\n  to use it, make this the first line of an intake: #:schema ./{}",
         path.display(),

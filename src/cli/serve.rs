@@ -28,7 +28,7 @@ const POLICY: &str =
 pub fn serve(host: &str, port: Option<u16>, open: bool, shell: &Shell) -> Result<(), Error> {
     let ip = loopback(host)?;
     // Before the server's threads start, so that they leave the signals to one thread.
-    visitprep::stop_cleanly_on_signals(|_| {
+    super::process::stop_cleanly_on_signals(|_| {
         "stopped: the form is closed, and nothing of it was kept".to_string()
     });
     let wanted = SocketAddr::new(ip, port.unwrap_or(0));
@@ -218,9 +218,14 @@ impl Site {
                     ));
                 }
                 let reply = match read_post(&mut request) {
-                    Ok((fields, upload)) => {
-                        visitprep::form_reply(&fields, upload, &self.base, dir, fonts)
-                    }
+                    Ok((fields, upload)) => visitprep::form_reply(
+                        &fields,
+                        upload,
+                        &self.base,
+                        dir,
+                        fonts,
+                        super::clock::now(),
+                    ),
                     Err(Refusal { status, text }) => {
                         return request.respond(refusal_with_way_back(status, &text, &self.base));
                     }

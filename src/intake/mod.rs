@@ -32,7 +32,12 @@ pub(crate) mod test_support {
     use crate::guide::Guide;
 
     pub(crate) fn parse_str(text: &str) -> Result<(Intake, Guide), IntakeError> {
-        parse(Path::new("intake.toml"), text, Path::new("."))
+        parse(Path::new("intake.toml"), text, Path::new("."), today())
+    }
+
+    /// The day the tests run on, as the command line would give it.
+    pub(crate) fn today() -> chrono::NaiveDate {
+        chrono::Local::now().date_naive()
     }
 
     pub(crate) fn error_of(text: &str) -> String {

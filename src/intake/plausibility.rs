@@ -315,6 +315,7 @@ impl Checker {
 mod tests {
     use super::*;
     use crate::intake::parse_with_warnings;
+    use crate::intake::test_support::today;
     use std::path::Path;
 
     #[test]
@@ -322,7 +323,8 @@ mod tests {
         let text =
             "guide = \"general\"\n[patient]\nname = \"A\"\nborn = 1950-01-01\npregnant = true\n\
                     [visit]\nwhen = 2026-12-02\n[[diary]]\nnight = 2027-01-01\nminutes = 2000\n";
-        let err = parse_with_warnings(Path::new("t.toml"), text, Path::new(".")).unwrap_err();
+        let err =
+            parse_with_warnings(Path::new("t.toml"), text, Path::new("."), today()).unwrap_err();
         let report = err.report();
         assert_eq!(report.errors(), 1, "{}", report.render(false));
         let text = report.render(false);
@@ -343,8 +345,9 @@ mod tests {
                     [visit]\nreason = \"Cramps. Now I am short of breath.\"\n\
                     [answers]\ndiscomfort = \"Since Sunday my left calf is swollen and red.\"\n\
                     night_legs = \"No swelling in my legs.\"\n";
-        let (_, _, warnings) = parse_with_warnings(Path::new("t.toml"), text, Path::new("."))
-            .unwrap_or_else(|e| panic!("{}", e.report().render(false)));
+        let (_, _, warnings) =
+            parse_with_warnings(Path::new("t.toml"), text, Path::new("."), today())
+                .unwrap_or_else(|e| panic!("{}", e.report().render(false)));
         let shown = warnings.render(false);
         assert_eq!(warnings.diagnostics.len(), 2, "{shown}");
         assert!(

@@ -4,6 +4,8 @@
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
+
 use super::check::Checker;
 use super::raw::RawIntake;
 use super::toml_error::{explain_toml_error, take_unknown_keys};
@@ -54,25 +56,34 @@ pub const STDIN_NAME: &str = "<stdin>";
 
 /// Reads, parses and checks an intake file, and loads its guide. The path `-` reads the
 /// intake from standard input; a guide path in it is then taken from the current folder.
-pub fn load(path: &Path) -> Result<LoadedIntake, IntakeError> {
-    load_with_warnings(path).map(|(loaded, _)| loaded)
+/// `today` is the day the file is read on: dates such as "next Thursday" count from it, and
+/// a birth after it is refused. The caller reads the clock; the library never does.
+pub fn load(path: &Path, today: NaiveDate) -> Result<LoadedIntake, IntakeError> {
+    load_with_warnings(path, today).map(|(loaded, _)| loaded)
 }
 
 /// As [`load`], with what is unlikely but possible (a pregnancy at 70, a template not yet
 /// filled in), each warning in a report of its own file.
-pub fn load_with_warnings(path: &Path) -> Result<(LoadedIntake, Report), IntakeError> {
-    load_with_source(path).map(|(loaded, warnings, _)| (loaded, warnings))
+pub fn load_with_warnings(
+    path: &Path,
+    today: NaiveDate,
+) -> Result<(LoadedIntake, Report), IntakeError> {
+    load_with_source(path, today).map(|(loaded, warnings, _)| (loaded, warnings))
 }
 
 /// As [`load_with_warnings`], also giving the file's text exactly as read (a sheet carries it).
-pub fn load_with_source(path: &Path) -> Result<(LoadedIntake, Report, String), IntakeError> {
-    load_with_notes(path).map(|(loaded, warnings, text, _)| (loaded, warnings, text))
+pub fn load_with_source(
+    path: &Path,
+    today: NaiveDate,
+) -> Result<(LoadedIntake, Report, String), IntakeError> {
+    load_with_notes(path, today).map(|(loaded, warnings, text, _)| (loaded, warnings, text))
 }
 
 /// As [`load_with_source`], with the notes on how the file was read (a list that says
 /// "none" read as none), each as `file:line:column: words`.
 pub fn load_with_notes(
     path: &Path,
+    today: NaiveDate,
 ) -> Result<(LoadedIntake, Report, String, Vec<String>), IntakeError> {
     let (shown, dir) = if path == Path::new("-") {
         (Path::new(STDIN_NAME), Path::new("."))
@@ -83,7 +94,7 @@ pub fn load_with_notes(
         (path, path.parent().unwrap_or(Path::new(".")))
     };
     let text = read_text(path, shown).map_err(IntakeError::Invalid)?;
-    let read = read_all(shown, &text, dir)?;
+    let read = read_all(shown, &text, dir, today)?;
     let file = &read.warnings.file;
     let mut in_order = read.notes.clone();
     in_file_order(&mut in_order);
@@ -154,8 +165,14 @@ fn read_text(path: &Path, shown: &Path) -> Result<String, Report> {
 }
 
 /// Parses and checks intake text; `dir` is where a guide path is looked up.
-pub fn parse(path: &Path, text: &str, dir: &Path) -> Result<(Intake, Guide), IntakeError> {
-    parse_with_warnings(path, text, dir).map(|(intake, guide, _)| (intake, guide))
+/// `today` as for [`load`].
+pub fn parse(
+    path: &Path,
+    text: &str,
+    dir: &Path,
+    today: NaiveDate,
+) -> Result<(Intake, Guide), IntakeError> {
+    parse_with_warnings(path, text, dir, today).map(|(intake, guide, _)| (intake, guide))
 }
 
 /// As [`parse`], with the warnings about what is unlikely but possible. When the intake is
@@ -164,8 +181,9 @@ pub fn parse_with_warnings(
     path: &Path,
     text: &str,
     dir: &Path,
+    today: NaiveDate,
 ) -> Result<(Intake, Guide, Report), IntakeError> {
-    read_all(path, text, dir).map(|r| (r.intake, r.guide, r.warnings))
+    read_all(path, text, dir, today).map(|r| (r.intake, r.guide, r.warnings))
 }
 
 /// A usable intake, with what was said about it.
@@ -177,7 +195,7 @@ struct Read {
     notes: Vec<Diagnostic>,
 }
 
-fn read_all(path: &Path, text: &str, dir: &Path) -> Result<Read, IntakeError> {
+fn read_all(path: &Path, text: &str, dir: &Path, today: NaiveDate) -> Result<Read, IntakeError> {
     let file = SourceFile {
         path: path.to_path_buf(),
         text: text.to_string(),
@@ -204,7 +222,7 @@ fn read_all(path: &Path, text: &str, dir: &Path) -> Result<Read, IntakeError> {
         warnings: Vec::new(),
         notes: Vec::new(),
     };
-    check.plausibility(&raw, crate::generation_time().date());
+    check.plausibility(&raw, today);
     let intake = check.intake(raw, guide.as_ref());
     match guide {
         Some(guide) if check.problems.is_empty() => {

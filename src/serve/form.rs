@@ -386,7 +386,7 @@ pub fn read(
     let toml = crate::skeleton::intake_filled(guide, &intake);
     let shown = Path::new("intake.toml");
     let mut loaded = None;
-    match crate::intake::parse_with_warnings(shown, &toml, dir) {
+    match crate::intake::parse_with_warnings(shown, &toml, dir, today) {
         Ok((intake, guide, warnings)) => {
             for d in &warnings.diagnostics {
                 place(&mut messages, &places, d);
@@ -877,7 +877,8 @@ mod tests {
         )
         .unwrap();
         let (intake, guide) =
-            crate::intake::parse(Path::new("complete.toml"), &text, Path::new(".")).unwrap();
+            crate::intake::parse(Path::new("complete.toml"), &text, Path::new("."), today())
+                .unwrap();
         let mut form = Form::from_intake(&intake);
         let read = read(&mut form, &guide, today(), Path::new("."), false);
         assert_eq!(read.errors(), 0, "{:?}", read.messages);

@@ -9,13 +9,15 @@ mod page;
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use chrono::NaiveDate;
+
 pub use form::{Form, Message};
 pub use page::field_id;
 
 use crate::fonts::FontSet;
 use crate::guide::Guide;
 use crate::layout::{PageOptions, Paper, PrintSize};
-use crate::RenderOptions;
+use crate::{Moment, RenderOptions};
 
 /// The page's style sheet, served beside it (the page's policy allows no inline style).
 pub const STYLE: &str = include_str!("page.css");
@@ -63,6 +65,7 @@ pub fn reply(
     base: &str,
     dir: &Path,
     fonts: &FontSet,
+    now: Moment,
 ) -> Reply {
     let action = fields
         .iter()
@@ -70,7 +73,7 @@ pub fn reply(
         .find(|(name, _)| name == "do")
         .map_or("check", |(_, v)| v.as_str());
     if action == "upload" {
-        return opened(upload, base, dir);
+        return opened(upload, base, dir, now.today());
     }
     let mut form = Form::from_posted(fields);
     let (guide, mut guide_problem) = match crate::resolve_guide(form.guide(), dir) {
@@ -112,12 +115,12 @@ pub fn reply(
             return page(&form, &Messages::new(), None);
         }
     }
-    let today = crate::generation_time().date();
+    let today = now.today();
     match action {
         "sheet" => {
             let read = form::read(&mut form, &guide, today, dir, false);
             match (&read.loaded, &read.toml) {
-                (Some(loaded), Some(toml)) => match sheet(loaded, toml, &form, fonts) {
+                (Some(loaded), Some(toml)) => match sheet(loaded, toml, &form, fonts, now) {
                     Ok(pdf) => Reply::Sheet(pdf),
                     Err(e) => page(
                         &form,
@@ -162,6 +165,7 @@ fn sheet(
     source: &str,
     form: &Form,
     fonts: &FontSet,
+    now: Moment,
 ) -> Result<Vec<u8>, crate::PdfError> {
     let options = RenderOptions {
         page: PageOptions {
@@ -177,13 +181,12 @@ fn sheet(
         },
         diary_page: form.ticked("sheet.diary_page"),
     };
-    let made = crate::generation_time();
-    let attach = || crate::sheet_attachments(loaded, source, crate::generation_instant());
-    crate::render_attaching(loaded, fonts, made, options, attach).map(|r| r.pdf)
+    let attach = || crate::sheet_attachments(loaded, source, now.utc);
+    crate::render_attaching(loaded, fonts, now.local, options, attach).map(|r| r.pdf)
 }
 
 /// The form filled from an uploaded intake file or visit sheet.
-fn opened(upload: Option<Upload>, base: &str, dir: &Path) -> Reply {
+fn opened(upload: Option<Upload>, base: &str, dir: &Path, today: NaiveDate) -> Reply {
     let default = || Guide::built_in(form::DEFAULT_GUIDE).expect("the default guide is built in");
     let refused = |text: String| {
         Reply::Page(page::render(
@@ -204,7 +207,7 @@ fn opened(upload: Option<Upload>, base: &str, dir: &Path) -> Reply {
         Ok(text) => text,
         Err(why) => return refused(format!("{name} could not be opened: {why}")),
     };
-    match crate::intake::parse_with_warnings(Path::new(&name), &text, dir) {
+    match crate::intake::parse_with_warnings(Path::new(&name), &text, dir, today) {
         Ok((intake, guide, warnings)) => {
             let form = Form::from_intake(&intake);
             let mut messages = Messages::new();
@@ -282,6 +285,14 @@ fn intake_text(bytes: &[u8]) -> Result<String, String> {
 mod tests {
     use super::*;
 
+    fn now() -> Moment {
+        let local = chrono::Local::now();
+        Moment {
+            local: local.naive_local(),
+            utc: local.to_utc(),
+        }
+    }
+
     fn fields(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
         pairs
             .iter()
@@ -318,8 +329,14 @@ mod tests {
             ("guide", "general"),
             ("patient.name", "Ann"),
         ]);
-        let Reply::Page(html) = reply(&posted, None, "/s/", Path::new("."), &FontSet::embedded())
-        else {
+        let Reply::Page(html) = reply(
+            &posted,
+            None,
+            "/s/",
+            Path::new("."),
+            &FontSet::embedded(),
+            now(),
+        ) else {
             panic!("a page was expected");
         };
         for q in &general.doctor_questions {
@@ -345,8 +362,14 @@ mod tests {
             ("do", "check"),
             ("patient.name", "<script>alert(1)</script>"),
         ]);
-        let Reply::Page(html) = reply(&posted, None, "/s/", Path::new("."), &FontSet::embedded())
-        else {
+        let Reply::Page(html) = reply(
+            &posted,
+            None,
+            "/s/",
+            Path::new("."),
+            &FontSet::embedded(),
+            now(),
+        ) else {
             panic!("a page was expected");
         };
         assert!(!html.contains("<script>alert"));
@@ -366,6 +389,7 @@ mod tests {
             "/s/",
             Path::new("."),
             &FontSet::embedded(),
+            now(),
         ) else {
             panic!("a page was expected");
         };
@@ -380,6 +404,7 @@ mod tests {
             "/s/",
             Path::new("."),
             &FontSet::embedded(),
+            now(),
         ) else {
             panic!("a page was expected");
         };

@@ -345,7 +345,13 @@ mod tests {
     use std::path::Path;
 
     fn sheet_of(text: &str) -> Document {
-        let (intake, guide) = intake::parse(Path::new("t.toml"), text, Path::new(".")).unwrap();
+        let (intake, guide) = intake::parse(
+            Path::new("t.toml"),
+            text,
+            Path::new("."),
+            crate::intake::test_support::today(),
+        )
+        .unwrap();
         let made = NaiveDate::from_ymd_opt(2026, 11, 25)
             .unwrap()
             .and_hms_opt(12, 0, 0)
