@@ -20,7 +20,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::{json, Map, Value};
 
 use crate::guide::Guide;
-use crate::intake::{DiaryEntry, Intake, Medication};
+use crate::intake::{DiaryEntry, Intake, LoadedIntake, Medication};
 use id::Hash;
 
 /// The media type of the Bundle's JSON.
@@ -33,6 +33,11 @@ const LIST_EMPTY_REASON: &str = "http://terminology.hl7.org/CodeSystem/list-empt
 /// The IPS's codes for "none known", where a list is known to be empty.
 const ABSENT_UNKNOWN: &str = "http://hl7.org/fhir/uv/ips/CodeSystem/absent-unknown-uv-ips";
 const DATA_ABSENT_REASON: &str = "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
+
+/// The intake as an HL7 FHIR R4 document Bundle (JSON), made at `made`.
+pub fn bundle_of(loaded: &LoadedIntake, made: DateTime<Utc>) -> Vec<u8> {
+    bundle_json(&loaded.intake, &loaded.guide, made)
+}
 
 /// The Bundle as JSON text: pretty-printed, keys in a fixed order, ending in a line break.
 pub fn bundle_json(intake: &Intake, guide: &Guide, made: DateTime<Utc>) -> Vec<u8> {

@@ -19,7 +19,8 @@ pub use model::{
     VisitTime, NAME_TO_REPLACE,
 };
 pub use read::{
-    load, load_with_notes, load_with_source, load_with_warnings, parse, parse_with_warnings,
+    check_text, load, load_with_notes, load_with_source, load_with_warnings, parse,
+    parse_with_warnings,
     IntakeError, LoadedIntake, MAX_INTAKE_BYTES, STDIN_NAME,
 };
 pub use schema::{json_schema, keys_of};

@@ -175,6 +175,11 @@ pub fn parse(
     parse_with_warnings(path, text, dir, today).map(|(intake, guide, _)| (intake, guide))
 }
 
+/// Checks `text` as the intake file `path` in folder `dir` would be checked on `today`.
+pub fn check_text(path: &Path, text: &str, dir: &Path, today: NaiveDate) -> Result<(), IntakeError> {
+    parse(path, text, dir, today).map(|_| ())
+}
+
 /// As [`parse`], with the warnings about what is unlikely but possible. When the intake is
 /// refused, its report holds the warnings too, every problem in the order of the file.
 pub fn parse_with_warnings(

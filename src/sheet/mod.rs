@@ -17,9 +17,9 @@ use std::collections::BTreeMap;
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 
 use crate::document::{plain, strong, Block, Document, Metadata, Text};
-use crate::guide::{Facts, Guide, MedicationFlag, SignFound};
+use crate::guide::{ChecklistItem, DoctorQuestion, Facts, Guide, MedicationFlag, SignFound};
 pub use crate::intake::age_on;
-use crate::intake::Intake;
+use crate::intake::{Intake, LoadedIntake};
 
 /// What the user asked for beyond the intake.
 #[derive(Debug, Clone, Default)]
@@ -335,6 +335,28 @@ fn header_fields(intake: &Intake, today: NaiveDate) -> Vec<(String, Text)> {
         }
     }
     fields
+}
+
+/// The guide's questions that apply to this patient and are not yet answered.
+pub fn open_questions(loaded: &LoadedIntake) -> Vec<&DoctorQuestion> {
+    let facts = facts_of(&loaded.intake);
+    loaded
+        .guide
+        .doctor_questions
+        .iter()
+        .filter(|q| facts.holds(&q.when) && !loaded.intake.answers.contains_key(&q.id))
+        .collect()
+}
+
+/// The checklist items that apply to this patient and are not yet done.
+pub fn open_checklist(loaded: &LoadedIntake) -> Vec<&ChecklistItem> {
+    let facts = facts_of(&loaded.intake);
+    loaded
+        .guide
+        .checklist
+        .iter()
+        .filter(|c| facts.holds(&c.when) && !loaded.intake.checklist_done.contains(&c.id))
+        .collect()
 }
 
 #[cfg(test)]
