@@ -9,6 +9,10 @@ use visitprep::{
     ReadError, Report, SheetReadError, WriteError, MAX_PDF_BYTES,
 };
 
+/// What to do about a font that cannot be embedded.
+const FONT_HELP: &str = "the file may be damaged; try another TrueType or OpenType font (.ttf, \
+     .ttc, .otf). Variable fonts with CFF2 outlines cannot be embedded";
+
 /// Everything a command can fail with. [`Error::code`] is the exit code; the message is
 /// what [`super::Shell`] prints.
 #[derive(Debug)]
@@ -267,18 +271,18 @@ impl Error {
             }
             Error::Refused { error, made } => refusal(error, made),
             Error::Write(e) => plain(e.to_string()),
-            Error::Font { path, error } => plain(match error {
-                FontFileError::Unreadable(ReadError::WrongStart) => format!(
+            Error::Font { path, error } => match error {
+                FontFileError::Unreadable(ReadError::WrongStart) => plain(format!(
                     "cannot use the font {}: it is not a TrueType or OpenType font (.ttf, .otf, .ttc); {nothing}",
                     path.display()
-                ),
+                )),
                 FontFileError::Unreadable(e) => {
-                    format!("cannot use the font {}: {e}; {nothing}", path.display())
+                    plain(format!("cannot use the font {}: {e}; {nothing}", path.display()))
                 }
-                FontFileError::Rejected(e) => e.to_string(),
-                FontFileError::NotEmbeddable(e) => e.to_string(),
-            }),
-            Error::Pdf(e) => plain(e.to_string()),
+                FontFileError::Rejected(e) => plain(e.to_string()),
+                FontFileError::NotEmbeddable(e) => (e.to_string(), Some(FONT_HELP.into())),
+            },
+            Error::Pdf(e) => (e.to_string(), Some(FONT_HELP.into())),
             Error::StdinWithOthers => (
                 "`-` reads one intake from standard input, so it cannot be given with other intakes".into(),
                 Some("render the others in a call of their own".into()),
@@ -387,8 +391,22 @@ fn intake_message(error: &IntakeError, color: bool, outcome: &str) -> String {
         IntakeError::Guide(_) => "the guide",
         IntakeError::Invalid(_) => "the intake",
     };
+    let missing = &report.file.path;
+    // The library says the file cannot be found; the way to make one is the command line's.
+    let start = if matches!(error, IntakeError::Invalid(_))
+        && report.diagnostics.iter().all(|d| d.span.is_none())
+        && missing != Path::new(visitprep::STDIN_NAME)
+        && !missing.exists()
+    {
+        format!(
+            "\n  help: `visitprep new -o {}` writes one to fill in",
+            visitprep::shell_word(&missing.display().to_string())
+        )
+    } else {
+        String::new()
+    };
     format!(
-        "{}error: {summary} in {what}; {outcome}",
+        "{}error: {summary} in {what}; {outcome}{start}",
         report.render(color)
     )
 }

@@ -2,7 +2,7 @@
 //! error (standard output is the commands' own output). It decides once whether to use
 //! colour, so every message follows the same rule: a terminal, and `NO_COLOR` unset or empty.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::sync::Mutex;
 
 use visitprep::Report;
@@ -14,9 +14,19 @@ pub struct Shell {
     color: bool,
     /// Standard output is a terminal and colour is wanted.
     styled_stdout: bool,
-    /// Messages held back to be printed later, in order (a batch renders intakes in
-    /// parallel but reports them in the order given); `None` prints at once.
-    held: Option<Mutex<String>>,
+    /// Where the messages go.
+    out: Out,
+}
+
+enum Out {
+    /// Written at once: to standard error, or to a test's buffer.
+    Writer {
+        to: Mutex<Box<dyn Write + Send>>,
+        stderr: bool,
+    },
+    /// Held back to be printed later, in order (a batch renders intakes in parallel but
+    /// reports them in the order given).
+    Held(Mutex<String>),
 }
 
 impl Shell {
@@ -25,7 +35,23 @@ impl Shell {
         Shell {
             color: wanted && std::io::stderr().is_terminal(),
             styled_stdout: wanted && std::io::stdout().is_terminal(),
-            held: None,
+            out: Out::Writer {
+                to: Mutex::new(Box::new(std::io::stderr())),
+                stderr: true,
+            },
+        }
+    }
+
+    /// A shell that writes its messages, without colour, to `writer`.
+    #[cfg(test)]
+    fn to_writer(writer: Box<dyn Write + Send>) -> Shell {
+        Shell {
+            color: false,
+            styled_stdout: false,
+            out: Out::Writer {
+                to: Mutex::new(writer),
+                stderr: false,
+            },
         }
     }
 
@@ -37,7 +63,7 @@ impl Shell {
     /// A shell with the same choices that keeps its messages until [`Shell::release`].
     pub fn held(&self) -> Shell {
         Shell {
-            held: Some(Mutex::new(String::new())),
+            out: Out::Held(Mutex::new(String::new())),
             color: self.color,
             styled_stdout: self.styled_stdout,
         }
@@ -45,7 +71,7 @@ impl Shell {
 
     /// Prints what `held` kept.
     pub fn release(&self, held: Shell) {
-        if let Some(text) = held.held {
+        if let Out::Held(text) = held.out {
             self.emit(&text.into_inner().unwrap_or_else(|e| e.into_inner()));
         }
     }
@@ -53,7 +79,7 @@ impl Shell {
     pub fn error(&self, error: &Error) {
         match error {
             // clap prints its own errors, with its own usage line and colours.
-            Error::Usage(e) if self.held.is_none() => {
+            Error::Usage(e) if matches!(self.out, Out::Writer { stderr: true, .. }) => {
                 let _ = e.print();
             }
             _ => {
@@ -96,12 +122,18 @@ impl Shell {
     }
 
     fn emit(&self, text: &str) {
-        match &self.held {
-            Some(held) => held
+        match &self.out {
+            Out::Held(held) => held
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .push_str(text),
-            None => eprint!("{text}"),
+            // A message that cannot be printed (standard error closed) is not worth a panic.
+            Out::Writer { to, .. } => {
+                let _ = to
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .write_all(text.as_bytes());
+            }
         }
     }
 }
@@ -111,17 +143,46 @@ mod tests {
     use super::*;
 
     fn kept(shell: Shell) -> String {
-        shell.held.unwrap().into_inner().unwrap()
+        match shell.out {
+            Out::Held(text) => text.into_inner().unwrap(),
+            _ => panic!("not a held shell"),
+        }
+    }
+
+    /// A writer the test can read back.
+    #[derive(Clone, Default)]
+    struct Buffer(std::sync::Arc<Mutex<Vec<u8>>>);
+
+    impl Write for Buffer {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_shell_writes_to_its_own_writer() {
+        let buffer = Buffer::default();
+        let shell = Shell::to_writer(Box::new(buffer.clone()));
+        shell.warning("the visit is more than a year ahead");
+        let inner = shell.held();
+        inner.status("wrote a.pdf (2 pages)");
+        shell.error(&Error::NoIntakes("intakes".into()));
+        shell.release(inner);
+        assert_eq!(
+            String::from_utf8(buffer.0.lock().unwrap().clone()).unwrap(),
+            "warning: the visit is more than a year ahead\n\
+             error: the folder intakes has no .toml intake files\n\
+             wrote a.pdf (2 pages)\n"
+        );
     }
 
     #[test]
     fn a_held_shell_keeps_every_message_in_order() {
-        let shell = Shell {
-            color: false,
-            styled_stdout: false,
-            held: None,
-        }
-        .held();
+        let shell = Shell::to_writer(Box::new(std::io::sink())).held();
         shell.warning("`三` is in none of the fonts");
         shell.help("add --font FILE");
         shell.error(&Error::NoIntakes("intakes".into()));

@@ -138,7 +138,7 @@ fn read_text(path: &Path, shown: &Path) -> Result<String, Report> {
         ),
         crate::input::ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => fail(
             format!("cannot read the intake file: {e}"),
-            "check the file name; `visitprep new -o intake.toml` writes one to fill in",
+            "check the file name and the folder it is in",
         ),
         other => fail(
             format!("cannot read the intake file: {other}"),

@@ -45,7 +45,7 @@ pub(super) fn explain_toml_error(e: &toml::de::Error, text: &str) -> Diagnostic 
     if message.contains("date") || message.contains("time") {
         return not_a_date(d, &message, text, span);
     }
-    d.help("see the intake reference in the README; `visitprep new` writes a file to start from")
+    d.help("see the intake reference in the README")
 }
 
 /// The field a key names, as the other checks name it: `diary[2].severity` in an array of

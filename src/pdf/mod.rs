@@ -67,9 +67,7 @@ impl std::fmt::Display for PdfError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "the font {} cannot be embedded in the PDF: {}\n  help: the file may be damaged; try \
-             another TrueType or OpenType font (.ttf, .ttc, .otf). Variable fonts with CFF2 \
-             outlines cannot be embedded",
+            "the font {} cannot be embedded in the PDF: {}",
             self.font, self.reason
         )
     }
