@@ -260,18 +260,123 @@ pub fn deepest_line(text: &str) -> Option<std::ops::Range<usize>> {
     deepest.map(|(_, span)| span)
 }
 
+/// Where a byte offset lies in a TOML file's structure: the table it is in, which entry of
+/// an array of tables, and the key of the line. Read with a TOML parser's events rather than
+/// by scanning lines, so a `[` inside a string is text and not a table header, even in a
+/// file the parser could not read to the end (the events up to the error are sound).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TomlPlace {
+    /// The dotted name of the `[table]` or `[[table]]` above; empty at the top of the file. A
+    /// header on the offset's own line counts: a span may point at the header itself.
+    pub table: String,
+    /// Which `[[table]]` entry, counted from 0, when the table is an array of tables.
+    pub entry: Option<usize>,
+    /// The dotted key of the key-value pair whose value the offset is in (`severity` in
+    /// `severity = "high"`), when there is one.
+    pub key: Option<String>,
+}
+
+pub fn toml_place(text: &str, offset: usize) -> TomlPlace {
+    use toml_parser::parser::EventKind as K;
+    let source = toml_parser::Source::new(text);
+    let tokens = source.lex().into_vec();
+    let mut events: Vec<toml_parser::parser::Event> = Vec::new();
+    toml_parser::parser::parse_document(&tokens, &mut events, &mut ());
+    let offset = offset.min(text.len());
+    let line_end = text
+        .get(offset..)
+        .and_then(|rest| rest.find('\n'))
+        .map_or(text.len(), |i| offset + i);
+    let key_text = |event: &toml_parser::parser::Event| {
+        let span = event.span();
+        let raw = text.get(span.start()..span.end()).unwrap_or("");
+        let mut key = String::new();
+        toml_parser::Raw::new_unchecked(raw, event.encoding(), span).decode_key(&mut key, &mut ());
+        key
+    };
+    let mut place = TomlPlace::default();
+    let mut entries: std::collections::HashMap<String, usize> = Default::default();
+    // The header being read: whether it is an array of tables, and its keys so far.
+    let mut header: Option<(bool, Vec<String>)> = None;
+    let mut key: Vec<String> = Vec::new();
+    let mut depth = 0usize;
+    for event in &events {
+        let start = event.span().start();
+        let in_header = header.is_some();
+        // Past the offset only a header on the same line (or one begun before it) is read.
+        let header_here = matches!(event.kind(), K::StdTableOpen | K::ArrayTableOpen)
+            && depth == 0
+            && start < line_end;
+        if start > offset && !in_header && !header_here {
+            break;
+        }
+        match event.kind() {
+            K::StdTableOpen | K::ArrayTableOpen if depth == 0 => {
+                header = Some((event.kind() == K::ArrayTableOpen, Vec::new()));
+                key.clear();
+            }
+            K::StdTableClose | K::ArrayTableClose if in_header => {
+                if let Some((array, keys)) = header.take() {
+                    place.table = keys.join(".");
+                    place.entry = array.then(|| {
+                        let n = entries.entry(place.table.clone()).or_default();
+                        *n += 1;
+                        *n - 1
+                    });
+                }
+            }
+            K::SimpleKey => match &mut header {
+                Some((_, keys)) => keys.push(key_text(event)),
+                None if depth == 0 && event.span().end() <= offset => key.push(key_text(event)),
+                None => {}
+            },
+            K::InlineTableOpen | K::ArrayOpen => depth += 1,
+            K::InlineTableClose | K::ArrayClose => depth = depth.saturating_sub(1),
+            K::Newline if depth == 0 && start < offset => key.clear(),
+            _ => {}
+        }
+    }
+    place.key = (!key.is_empty()).then(|| key.join("."));
+    place
+}
+
 /// The key on the line of a value's span (`severity` in `severity = "high"`).
 pub fn key_before(text: &str, offset: usize) -> Option<String> {
-    let offset = offset.min(text.len());
-    let line_start = text.get(..offset)?.rfind('\n').map_or(0, |i| i + 1);
-    let line = text.get(line_start..offset)?;
-    let key = line.split('=').next()?.trim().trim_matches('"');
-    (!key.is_empty() && !key.contains(['[', ']', '{'])).then(|| key.to_string())
+    toml_place(text, offset).key
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_is_read_from_the_toml_not_from_its_lines() {
+        let text = "guide = \"x\"\n[patient]\nname = \"Ann\"\nnotes = \"\"\"\n[visit]\n[[diary]]\n\"\"\"\n\
+                    [[diary]]\nnight = 1\n[[diary]]\nseverity = 3\n";
+        let at = |needle: &str| toml_place(text, text.rfind(needle).unwrap());
+        // `[visit]` and `[[diary]]` inside the notes' multi-line string are text.
+        let in_notes = at("[visit]");
+        assert_eq!(in_notes.table, "patient");
+        assert_eq!(in_notes.key.as_deref(), Some("notes"));
+        assert_eq!(in_notes.entry, None);
+        let severity = at("3");
+        assert_eq!(
+            (severity.table.as_str(), severity.entry, severity.key.as_deref()),
+            ("diary", Some(1), Some("severity"))
+        );
+        let night = at("1\n");
+        assert_eq!((night.entry, night.key.as_deref()), (Some(0), Some("night")));
+        // An offset on a header's line is in that header's table.
+        let header = toml_place(text, text.find("[patient]").unwrap());
+        assert_eq!((header.table.as_str(), header.key), ("patient", None));
+        let guide = toml_place(text, text.find("\"x\"").unwrap());
+        assert_eq!((guide.table.as_str(), guide.key.as_deref()), ("", Some("guide")));
+        // A span that starts at a key (a key given twice) names no key of its own.
+        assert_eq!(toml_place(text, 0).key, None);
+        // Dotted and quoted keys are named as one.
+        let dotted = "a.\"b c\" = 1\n";
+        assert_eq!(toml_place(dotted, 10).key.as_deref(), Some("a.b c"));
+    }
 
     #[test]
     fn line_and_column_count_characters() {

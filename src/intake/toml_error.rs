@@ -5,7 +5,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use super::schema::{array_tables, intake_schema, keys_of, plain_tables};
-use crate::diagnostic::{deepest_line, did_you_mean, key_before, shorten, Diagnostic};
+use crate::diagnostic::{deepest_line, did_you_mean, shorten, toml_place, Diagnostic, TomlPlace};
 
 /// Turns a TOML syntax error into a diagnostic a non-programmer can act on.
 ///
@@ -18,14 +18,14 @@ pub(super) fn explain_toml_error(e: &toml::de::Error, text: &str) -> Diagnostic 
     let message = e.message().trim().to_string();
     // The parser cannot place some errors (keys nested beyond its limit): name a line anyway.
     let span = e.span().or_else(|| deepest_line(text));
-    let within = span
+    let place = span
         .as_ref()
-        .map(|s| enclosing_table(text, s.start))
+        .map(|s| toml_place(text, s.start))
         .unwrap_or_default();
+    let within = place.table.clone();
     // Everything below concerns one value or key: name its field when the line shows it.
-    let key = span.as_ref().and_then(|s| key_before(text, s.start));
     let mut d = Diagnostic::new(message.clone()).at(span.clone());
-    if let Some(path) = field_path(text, &within, key.as_deref(), span.as_ref()) {
+    if let Some(path) = field_path(&place) {
         d = d.field(path);
     }
     if message == "recursion limit" {
@@ -50,16 +50,10 @@ pub(super) fn explain_toml_error(e: &toml::de::Error, text: &str) -> Diagnostic 
 
 /// The field a key names, as the other checks name it: `diary[2].severity` in an array of
 /// tables, `patient.born` in a table.
-fn field_path(
-    text: &str,
-    within: &str,
-    key: Option<&str>,
-    span: Option<&Range<usize>>,
-) -> Option<String> {
-    let key = key?;
-    let entry = span
-        .filter(|_| array_tables().contains(&within))
-        .and_then(|s| entry_index(text, within, s.start));
+fn field_path(place: &TomlPlace) -> Option<String> {
+    let key = place.key.as_deref()?;
+    let within = place.table.as_str();
+    let entry = place.entry.filter(|_| array_tables().contains(&within));
     Some(match entry {
         _ if within.is_empty() => key.to_string(),
         Some(i) => format!("{within}[{i}].{key}"),
@@ -282,38 +276,6 @@ pub(super) fn type_help(key: &str) -> String {
     }
 }
 
-/// The dotted name of the table a byte offset lies in, from the last `[table]` header above it.
-fn enclosing_table(text: &str, offset: usize) -> String {
-    // The line holding the offset counts: a span may point at the `[[table]]` header itself.
-    let offset = offset.min(text.len());
-    let line_end = text
-        .get(offset..)
-        .and_then(|rest| rest.find('\n'))
-        .map_or(text.len(), |i| offset + i);
-    let before = text.get(..line_end).unwrap_or(text);
-    for line in before.lines().rev() {
-        let t = line.trim();
-        if let Some(inner) = t.strip_prefix("[[").and_then(|r| r.split("]]").next()) {
-            return inner.trim().to_string();
-        }
-        if let Some(inner) = t.strip_prefix('[').and_then(|r| r.split(']').next()) {
-            return inner.trim().to_string();
-        }
-    }
-    String::new()
-}
-
-/// Which `[[table]]` entry a byte offset lies in, counting the headers above it.
-fn entry_index(text: &str, table: &str, offset: usize) -> Option<usize> {
-    let header = format!("[[{table}]]");
-    let before = text.get(..offset.min(text.len()))?;
-    before
-        .lines()
-        .filter(|l| l.trim().replace(' ', "") == header)
-        .count()
-        .checked_sub(1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -342,6 +304,14 @@ mod tests {
         assert!(err.contains("intake.toml:4:8"), "{err}");
         assert!(err.contains("born = 1956-02-30"), "{err}");
         assert!(err.contains("help: write dates as"), "{err}");
+    }
+
+    #[test]
+    fn a_table_header_inside_a_text_is_not_a_table() {
+        let err = error_of(&format!(
+            "{MINIMAL}[health]\nnotes = \"\"\"\n[[diary]]\n\"\"\"\nsince = 1950-02-30\n"
+        ));
+        assert!(err.contains("(field `health.since`)"), "{err}");
     }
 
     #[test]
