@@ -306,6 +306,72 @@ mod tests {
         assert!(err.contains("help: write dates as"), "{err}");
     }
 
+    /// What the schema says a key holds, in the words `type_help` must use for it.
+    fn kind_in_schema(node: &serde_json::Value) -> &'static str {
+        let of = |t: &str| node.get("type").and_then(|v| v.as_str()) == Some(t);
+        let formats: Vec<&str> = node
+            .get("anyOf")
+            .and_then(|a| a.as_array())
+            .into_iter()
+            .flatten()
+            .chain(std::iter::once(node))
+            .filter_map(|n| n.get("format").and_then(|f| f.as_str()))
+            .collect();
+        // A time of day is a pattern of hours 00 to 23 (JSON Schema's `time` needs a zone).
+        let clock = node
+            .get("anyOf")
+            .and_then(|a| a.as_array())
+            .into_iter()
+            .flatten()
+            .filter_map(|n| n.get("pattern").and_then(|p| p.as_str()))
+            .any(|p| p.starts_with("^([01][0-9]|2[0-3]):"));
+        if formats.iter().any(|f| f.starts_with("date")) {
+            "is a date"
+        } else if clock {
+            "is a time"
+        } else if of("boolean") {
+            "true or false"
+        } else if of("integer") {
+            "whole number"
+        } else if of("number") {
+            "a number"
+        } else if of("object") {
+            "is a table"
+        } else if of("array") && node.pointer("/items/type") == Some(&serde_json::json!("object")) {
+            "each entry starts with"
+        } else if of("array") {
+            "is a list"
+        } else {
+            "is text"
+        }
+    }
+
+    #[test]
+    fn the_type_help_says_what_the_schema_says() {
+        let schema = intake_schema();
+        let mut checked = 0;
+        for table in keys_of("") {
+            let node = &schema["properties"][table];
+            let mut keys = vec![(table.to_string(), node)];
+            let entries = node.get("items").unwrap_or(node);
+            if table != "answers" {
+                if let Some(props) = entries.get("properties").and_then(|p| p.as_object()) {
+                    keys.extend(props.iter().map(|(k, v)| (k.clone(), v)));
+                }
+            }
+            for (key, node) in keys {
+                let help = type_help(&key);
+                let kind = kind_in_schema(node);
+                assert!(
+                    help.contains(kind),
+                    "`{key}`: the schema says it {kind}, the help says: {help}"
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 40, "only {checked} keys checked");
+    }
+
     #[test]
     fn a_table_header_inside_a_text_is_not_a_table() {
         let err = error_of(&format!(
