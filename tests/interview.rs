@@ -1,6 +1,8 @@
 //! The ways into an intake without knowing TOML: `new` writes one to fill in, `interview`
 //! asks for it. Both run as the real binary, with answers piped in like a script would.
 
+mod common;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -52,15 +54,7 @@ fn text(bytes: &[u8]) -> String {
 }
 
 fn parse(path: &Path) -> Intake {
-    let written = std::fs::read_to_string(path).unwrap();
-    visitprep::intake::parse(
-        path,
-        &written,
-        path.parent().unwrap(),
-        chrono::Local::now().date_naive(),
-    )
-    .unwrap_or_else(|e| panic!("{e}\n{written}"))
-    .0
+    common::parse_written(path)
 }
 
 fn check_passes(path: &Path) -> String {

@@ -3,6 +3,8 @@
 //! as a key. What is asserted is what was written: the intake file and page 1 of the sheet.
 #![cfg(unix)]
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 
@@ -51,15 +53,7 @@ fn answer(s: &mut PtySession, prompt: &str, keys: &[&str]) -> String {
 }
 
 fn parse(path: &Path) -> Intake {
-    let written = std::fs::read_to_string(path).unwrap();
-    visitprep::intake::parse(
-        path,
-        &written,
-        path.parent().unwrap(),
-        chrono::Local::now().date_naive(),
-    )
-    .unwrap_or_else(|e| panic!("{e}\n{written}"))
-    .0
+    common::parse_written(path)
 }
 
 fn page_one(intake: &Path, dir: &Path) -> String {

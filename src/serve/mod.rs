@@ -285,6 +285,22 @@ fn intake_text(bytes: &[u8]) -> Result<String, String> {
 mod tests {
     use super::*;
 
+    /// The page the form answers `posted` with.
+    fn page_for(posted: &[(String, String)]) -> String {
+        let reply = reply(
+            posted,
+            None,
+            "/s/",
+            Path::new("."),
+            &FontSet::embedded(),
+            now(),
+        );
+        match reply {
+            Reply::Page(html) => html,
+            _ => panic!("a page was expected"),
+        }
+    }
+
     fn now() -> Moment {
         let local = chrono::Local::now();
         Moment {
@@ -329,16 +345,7 @@ mod tests {
             ("guide", "general"),
             ("patient.name", "Ann"),
         ]);
-        let Reply::Page(html) = reply(
-            &posted,
-            None,
-            "/s/",
-            Path::new("."),
-            &FontSet::embedded(),
-            now(),
-        ) else {
-            panic!("a page was expected");
-        };
+        let html = page_for(&posted);
         for q in &general.doctor_questions {
             assert!(
                 html.contains(&format!("name=\"answers.{}\"", q.id)),
@@ -362,16 +369,7 @@ mod tests {
             ("do", "check"),
             ("patient.name", "<script>alert(1)</script>"),
         ]);
-        let Reply::Page(html) = reply(
-            &posted,
-            None,
-            "/s/",
-            Path::new("."),
-            &FontSet::embedded(),
-            now(),
-        ) else {
-            panic!("a page was expected");
-        };
+        let html = page_for(&posted);
         assert!(!html.contains("<script>alert"));
         assert!(html.contains("&lt;script&gt;alert(1)&lt;"), "{html}");
     }

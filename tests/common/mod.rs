@@ -249,3 +249,16 @@ pub fn proptest_config(default: u32, regressions: &'static str) -> proptest::tes
     ));
     config
 }
+
+/// The intake a command wrote at `path`, read back as `check` reads it today.
+pub fn parse_written(path: &Path) -> visitprep::intake::Intake {
+    let written = std::fs::read_to_string(path).unwrap();
+    visitprep::intake::parse(
+        path,
+        &written,
+        path.parent().unwrap(),
+        chrono::Local::now().date_naive(),
+    )
+    .unwrap_or_else(|e| panic!("{e}\n{written}"))
+    .0
+}
