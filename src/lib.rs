@@ -35,6 +35,7 @@ stages!(
     intake,
     interview,
     layout,
+    markup,
     moment,
     output,
     pdf,
@@ -54,6 +55,7 @@ pub use crate::intake::{
     load_with_warnings as load_intake, parse as parse_intake, IntakeError, LoadedIntake,
     STDIN_NAME,
 };
+pub use crate::markup::escape as escape_markup;
 pub use crate::moment::Moment;
 // The condition: guides and what they say.
 pub use crate::guide::{

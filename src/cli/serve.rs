@@ -350,12 +350,7 @@ fn download(bytes: Vec<u8>, mime: &str, name: &str) -> Response<std::io::Cursor<
     )
 }
 
-fn escaped(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+use visitprep::escape_markup as escaped;
 
 /// A refusal as a short page of its own.
 fn refusal(status: u16, text: &str) -> Response<std::io::Cursor<Vec<u8>>> {

@@ -722,18 +722,7 @@ fn narrative(lines: &[String]) -> Value {
 
 /// Text for XHTML: markup characters as entities, line breaks as `<br/>`.
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\n' => out.push_str("<br/>"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::markup::escape(text).replace('\n', "<br/>")
 }
 
 fn reference(url: &str) -> Value {

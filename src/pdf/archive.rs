@@ -4,6 +4,7 @@
 //! device-independent meaning.
 
 use super::{reference, File, Info};
+use crate::markup::escape;
 
 /// A grey monitor profile (ICC Profiles Free, zlib licence: `icc/LICENSE`).
 const GRAY_PROFILE: &[u8] = include_bytes!("../../icc/Gray.icc");
@@ -85,29 +86,6 @@ fn xmp(info: &Info) -> Vec<u8> {
         bom = '\u{FEFF}',
     )
     .into_bytes()
-}
-
-/// `s` as XML character data; what XML 1.0 cannot hold at all, not even as a character
-/// reference (control characters, U+FFFE and U+FFFF), as spaces.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c if !is_xml_char(c) => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// The `Char` production of XML 1.0 (2.2). A Rust `char` is never a surrogate, so only the
-/// C0 controls and the two noncharacters at the end of the first plane fall outside it.
-fn is_xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
 #[cfg(test)]

@@ -174,12 +174,7 @@ pub fn render(
     }
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+use crate::markup::escape;
 
 /// An element id for a field name: `medications[2].dose` → `f-medications-2-dose`.
 pub fn field_id(name: &str) -> String {
