@@ -108,6 +108,18 @@ pub fn split(line: &str) -> Option<MedicineLine> {
     None
 }
 
+/// Whether a "how often" says the medicine is taken only when needed: "as needed", "when
+/// needed", "if needed", "as required", "PRN". The sheet then lists it as such, as the
+/// intake's `as_needed = true` would.
+pub fn taken_as_needed(how_often: &str) -> bool {
+    let words: Vec<String> = how_often.split_whitespace().map(bare).collect();
+    words.iter().any(|w| w == "prn")
+        || words.windows(2).any(|pair| {
+            matches!(pair[0].as_str(), "as" | "when" | "if")
+                && matches!(pair[1].as_str(), "needed" | "required" | "necessary")
+        })
+}
+
 /// A word in lower case without the punctuation around it.
 fn bare(word: &str) -> String {
     word.trim_matches(|c: char| matches!(c, ',' | ';' | '(' | ')' | '.' | '-'))
@@ -169,6 +181,16 @@ fn how_often_of(words: &[&str]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn as_needed_is_read_from_how_often() {
+        for yes in ["as needed", "one tablet when needed for pain", "If required", "PRN", "2 puffs (prn)"] {
+            assert!(taken_as_needed(yes), "{yes}");
+        }
+        for no in ["every morning", "once a day", "needed daily", "as before", ""] {
+            assert!(!taken_as_needed(no), "{no}");
+        }
+    }
 
     fn parts(line: &str) -> Option<(String, Option<String>, Option<String>)> {
         split(line).map(|m| (m.name, m.dose, m.how_often))

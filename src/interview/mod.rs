@@ -182,6 +182,7 @@ fn interview<W: Write>(
             skipped_questions: Vec::new(),
             checklist_done: Vec::new(),
         },
+        pregnancy_said: false,
     };
     a.introduce()?;
     // The list of questions depends on earlier answers (pregnancy on sex and age, some of
@@ -274,6 +275,9 @@ struct Asker<'a, W> {
     options: Options,
     guide: &'a Guide,
     intake: Intake,
+    /// Whether "Are you pregnant?" was answered: skipped, the intake says not pregnant (its
+    /// `pregnant` is true or false), but the read-back says it was not said.
+    pregnancy_said: bool,
 }
 
 impl<W: Write> Asker<'_, W> {
@@ -600,15 +604,17 @@ impl<W: Write> Asker<'_, W> {
                 let initial = match (correcting, self.intake.patient.pregnant) {
                     (false, _) => "",
                     (true, true) => "yes",
-                    (true, false) => "no",
+                    (true, false) if self.pregnancy_said => "no",
+                    (true, false) => "",
                 };
-                let pregnant = self
-                    .ask_until("Are you pregnant? (yes/no, blank to skip)", initial, |t| {
+                let answer =
+                    self.ask_until("Are you pregnant? (yes/no, blank to skip)", initial, |t| {
                         yes_no(t).ok_or_else(|| {
                             format!("Please answer yes or no (not \"{}\").", shown(t))
                         })
-                    })?
-                    .unwrap_or(false);
+                    })?;
+                self.pregnancy_said = answer.is_some();
+                let pregnant = answer.unwrap_or(false);
                 let week = if pregnant {
                     let initial = match (correcting, self.intake.patient.pregnancy_week) {
                         (true, Some(w)) => w.to_string(),
@@ -973,6 +979,10 @@ impl<W: Write> Asker<'_, W> {
                 "  How often (e.g. every morning):",
                 m.how_often.clone().as_deref(),
             )?;
+            m.as_needed = m
+                .how_often
+                .as_deref()
+                .is_some_and(medicine::taken_as_needed);
             return Ok(());
         };
         let not_given = "(not given)";
@@ -1009,6 +1019,10 @@ impl<W: Write> Asker<'_, W> {
                 how_often.or(m.how_often.clone()).as_deref(),
             )?,
         };
+        m.as_needed = m
+            .how_often
+            .as_deref()
+            .is_some_and(medicine::taken_as_needed);
         Ok(())
     }
 
@@ -1034,11 +1048,12 @@ impl<W: Write> Asker<'_, W> {
             Field::Sex => ("Sex", text(&i.patient.sex)),
             Field::Pregnant => (
                 "Pregnant",
-                Some(match (i.patient.pregnant, i.patient.pregnancy_week) {
-                    (true, Some(w)) => format!("yes, week {w}"),
-                    (true, None) => "yes".into(),
-                    (false, _) => "no".into(),
-                }),
+                match (i.patient.pregnant, i.patient.pregnancy_week) {
+                    (true, Some(w)) => Some(format!("yes, week {w}")),
+                    (true, None) => Some("yes".into()),
+                    (false, _) if self.pregnancy_said => Some("no".into()),
+                    (false, _) => None,
+                },
             ),
             Field::Phone => ("Your phone number", text(&i.patient.phone)),
             Field::Doctor(index) => {
@@ -1637,6 +1652,26 @@ mod tests {
     }
 
     #[test]
+    fn a_medicine_taken_when_needed_is_marked_so() {
+        let (intake, out) = medicines(&["Ibuprofen 200 mg as needed", "yes", "pain", "Aspirin 75 mg daily", "yes", "", ""]);
+        let m = &intake.medications;
+        assert_eq!(m.len(), 2, "{out}");
+        assert!(m[0].as_needed, "{out}");
+        assert!(!m[1].as_needed, "{out}");
+    }
+
+    #[test]
+    fn a_skipped_pregnancy_is_read_back_as_not_said() {
+        let (intake, out) = only_about(&["Ann", "1990-01-02", "female", ""], false);
+        assert!(!intake.patient.pregnant);
+        let last_read_back = &out[out.rfind("1. ").unwrap()..];
+        assert!(!last_read_back.contains("Pregnant"), "{last_read_back}");
+        let (_, out) = only_about(&["Ann", "1990-01-02", "female", "no"], false);
+        let last_read_back = &out[out.rfind("1. ").unwrap()..];
+        assert!(flat(last_read_back).contains("Pregnant: no"), "{last_read_back}");
+    }
+
+    #[test]
     fn none_means_none() {
         let (intake, out) = medicines(&["nothing"]);
         assert!(intake.medications.is_empty());
@@ -1747,7 +1782,8 @@ mod tests {
     fn blank_name_becomes_the_placeholder_check_reminds_of() {
         let (intake, out) = only_about(&["", "", "", "", ""], false);
         assert_eq!(intake.patient.name, NAME_TO_REPLACE);
-        assert!(out.contains("Skipped: 1 to 3, 5 to "), "{out}");
+        // A pregnancy question left blank is skipped too, not a "no".
+        assert!(out.contains("Skipped: 1 to 35."), "{out}");
         assert!(!out.contains("Your name:"), "{out}");
     }
 
