@@ -278,10 +278,7 @@ pub struct TomlPlace {
 
 pub fn toml_place(text: &str, offset: usize) -> TomlPlace {
     use toml_parser::parser::EventKind as K;
-    let source = toml_parser::Source::new(text);
-    let tokens = source.lex().into_vec();
-    let mut events: Vec<toml_parser::parser::Event> = Vec::new();
-    toml_parser::parser::parse_document(&tokens, &mut events, &mut ());
+    let events = toml_events(text);
     let offset = offset.min(text.len());
     let line_end = text
         .get(offset..)
@@ -338,6 +335,80 @@ pub fn toml_place(text: &str, offset: usize) -> TomlPlace {
     }
     place.key = (!key.is_empty()).then(|| key.join("."));
     place
+}
+
+/// The events of a TOML text as far as it can be read.
+fn toml_events(text: &str) -> Vec<toml_parser::parser::Event> {
+    let tokens = toml_parser::Source::new(text).lex().into_vec();
+    let mut events = Vec::new();
+    toml_parser::parser::parse_document(&tokens, &mut events, &mut ());
+    events
+}
+
+/// Whether a string (or a text the parser took for one) starts before `offset` and reaches it.
+pub fn in_string(text: &str, offset: usize) -> bool {
+    toml_events(text).iter().any(|e| {
+        let span = e.span();
+        e.kind() == toml_parser::parser::EventKind::Scalar
+            && span.start() < offset
+            && offset <= span.end()
+            && text
+                .get(span.start()..)
+                .is_some_and(|v| v.starts_with(['"', '\'']))
+    })
+}
+
+/// Whether the key that starts at `offset` was given before in the same table: the parser's
+/// events, with the tables they are in, rather than the parser's message.
+pub fn key_given_before(text: &str, offset: usize) -> bool {
+    use toml_parser::parser::EventKind as K;
+    let mut seen = std::collections::HashSet::new();
+    let mut table = String::new();
+    let mut header: Option<Vec<String>> = None;
+    let mut key: Vec<String> = Vec::new();
+    let mut key_start = None;
+    let mut depth = 0usize;
+    for event in toml_events(text) {
+        let span = event.span();
+        let raw = text.get(span.start()..span.end()).unwrap_or("");
+        let decoded = || {
+            let mut key = String::new();
+            toml_parser::Raw::new_unchecked(raw, event.encoding(), span)
+                .decode_key(&mut key, &mut ());
+            key
+        };
+        match event.kind() {
+            K::StdTableOpen | K::ArrayTableOpen if depth == 0 => header = Some(Vec::new()),
+            K::StdTableClose | K::ArrayTableClose if header.is_some() => {
+                table = header.take().unwrap_or_default().join(".");
+                // Each [[entry]] is a table of its own.
+                if event.kind() == K::ArrayTableClose {
+                    seen.retain(|(t, _): &(String, String)| t != &table);
+                }
+            }
+            K::SimpleKey => match &mut header {
+                Some(keys) => keys.push(decoded()),
+                None if depth == 0 => {
+                    key_start.get_or_insert(span.start());
+                    key.push(decoded());
+                }
+                None => {}
+            },
+            K::KeyValSep if depth == 0 && header.is_none() => {
+                let full = (table.clone(), key.join("."));
+                if key_start == Some(offset) {
+                    return seen.contains(&full);
+                }
+                seen.insert(full);
+                key.clear();
+                key_start = None;
+            }
+            K::InlineTableOpen | K::ArrayOpen => depth += 1,
+            K::InlineTableClose | K::ArrayClose => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
 }
 
 /// The key on the line of a value's span (`severity` in `severity = "high"`).

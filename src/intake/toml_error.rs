@@ -5,15 +5,18 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use super::schema::{array_tables, intake_schema, keys_of, plain_tables};
-use crate::diagnostic::{deepest_line, did_you_mean, shorten, toml_place, Diagnostic, TomlPlace};
+use crate::diagnostic::{
+    deepest_line, did_you_mean, in_string, key_given_before, shorten, toml_place, Diagnostic,
+    TomlPlace,
+};
 
 /// Turns a TOML syntax error into a diagnostic a non-programmer can act on.
 ///
 /// Only what stops the parsing arrives here: values of the wrong kind, missing keys and
-/// unknown keys are found value by value by the reader (`walk`, [`take_unknown_keys`]). The
-/// toml crate gives its errors as text only, so they are told apart by its wording; a test
-/// feeds the TOML behind each one, so that new wording fails it rather than reaching a
-/// patient untranslated.
+/// unknown keys are found value by value by the reader (`walk`, [`take_unknown_keys`]). What
+/// the error is about is read from the file at its place (a key given twice, a text, a date),
+/// never from the wording of the parser's message, which is only shown; a test feeds the TOML
+/// behind each kind.
 pub(super) fn explain_toml_error(e: &toml::de::Error, text: &str) -> Diagnostic {
     let message = e.message().trim().to_string();
     // The parser cannot place some errors (keys nested beyond its limit): name a line anyway.
@@ -28,24 +31,65 @@ pub(super) fn explain_toml_error(e: &toml::de::Error, text: &str) -> Diagnostic 
     if let Some(path) = field_path(&place) {
         d = d.field(path);
     }
-    if message == "recursion limit" {
-        d.message = "keys are nested too deeply (more than 80 levels)".into();
-        return d.help("an intake needs at most two levels, like [patient] then name = \"...\"");
+    match trouble(text, e.span(), span.as_ref()) {
+        Trouble::TooDeep => {
+            d.message = format!("keys are nested too deeply (more than {MAX_NESTING} levels)");
+            d.help("an intake needs at most two levels, like [patient] then name = \"...\"")
+        }
+        Trouble::Duplicate => duplicate_key(d, text, &within, span),
+        Trouble::Text => d.help("text goes between double quotes on one line: key = \"text\"; for several lines use three quotes \"\"\" ... \"\"\""),
+        Trouble::DateOrTime => not_a_date(d, &message, text, span),
+        Trouble::Other => d.help("see the intake reference in the README"),
     }
-    if message.contains("duplicate key") {
-        return duplicate_key(d, text, &within, span);
+}
+
+/// How deep the parser lets keys and values nest.
+const MAX_NESTING: usize = 80;
+
+/// What a syntax error is about.
+enum Trouble {
+    TooDeep,
+    Duplicate,
+    Text,
+    DateOrTime,
+    Other,
+}
+
+/// What the error at `placed` (where the parser put it; `shown` is where the message points)
+/// is about, from the file itself.
+fn trouble(text: &str, placed: Option<Range<usize>>, shown: Option<&Range<usize>>) -> Trouble {
+    let Some(placed) = placed else {
+        // Only a nesting past the parser's limit cannot be placed.
+        let nested = shown
+            .and_then(|s| text.get(s.start..))
+            .and_then(|rest| rest.lines().next())
+            .map_or(0, |line| line.matches(['.', '[', '{']).count());
+        return if nested > MAX_NESTING {
+            Trouble::TooDeep
+        } else {
+            Trouble::Other
+        };
+    };
+    let at = text.get(placed.start..).unwrap_or("");
+    if key_given_before(text, placed.start) {
+        Trouble::Duplicate
+    } else if at.starts_with(['"', '\'']) || in_string(text, placed.start) {
+        Trouble::Text
+    } else if looks_like_a_date_or_time(at) {
+        Trouble::DateOrTime
+    } else {
+        Trouble::Other
     }
-    if message.contains("invalid basic string")
-        || message.contains("unterminated")
-        || message.contains("missing closing quote")
-        || message.contains("invalid string")
-    {
-        return d.help("text goes between double quotes on one line: key = \"text\"; for several lines use three quotes \"\"\" ... \"\"\"");
-    }
-    if message.contains("date") || message.contains("time") {
-        return not_a_date(d, &message, text, span);
-    }
-    d.help("see the intake reference in the README")
+}
+
+/// A value written as a date or a time: digits, then `-` or `:` within the first five places.
+fn looks_like_a_date_or_time(at: &str) -> bool {
+    let value: String = at
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | ':' | '.' | '+'))
+        .collect();
+    value.starts_with(|c: char| c.is_ascii_digit())
+        && value.chars().take(5).any(|c| matches!(c, '-' | ':'))
 }
 
 /// The field a key names, as the other checks name it: `diary[2].severity` in an array of
