@@ -104,6 +104,11 @@ pub enum Mark {
     Artifact(Artifact),
 }
 
+impl Mark {
+    /// Content of the document as a whole, under no more specific node.
+    pub const DOCUMENT: Mark = Mark::Content(Structure::ROOT);
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
     pub role: Role,

@@ -81,7 +81,7 @@ impl<'p, 'a> Pen<'p, 'a> {
         }
     }
 
-    pub(super) fn draw_all(&mut self, items: &[Item]) {
+    pub(super) fn draw_all<'i>(&mut self, items: impl IntoIterator<Item = &'i Item>) {
         for item in items {
             self.draw(item);
         }

@@ -42,12 +42,9 @@ impl<'s> Marked<'s> {
         let structure = self.structure;
         // A mark naming a node this structure does not have (pages laid out with a structure
         // and written without it) reads as the document's content rather than failing.
-        let mark_at = |i: usize| match page.marks.get(i).copied() {
-            Some(Mark::Content(node)) if (node.0 as usize) < structure.nodes.len() => {
-                Mark::Content(node)
-            }
-            Some(Mark::Artifact(artifact)) => Mark::Artifact(artifact),
-            _ => Mark::Content(Structure::ROOT),
+        let mark_at = |i: usize| match page.items[i].0 {
+            Mark::Content(node) if (node.0 as usize) >= structure.nodes.len() => Mark::DOCUMENT,
+            mark => mark,
         };
         let mut i = 0;
         while i < page.items.len() {
@@ -65,7 +62,7 @@ impl<'s> Marked<'s> {
                     let at = node.0 as usize;
                     self.content[at].push((n, mcid));
                     if self.starts[at].is_none() {
-                        self.starts[at] = Some((n, top(&page.items[i])));
+                        self.starts[at] = Some((n, top(&page.items[i].1)));
                     }
                     pen.out.push(b'/');
                     pen.out.extend_from_slice(role.name().as_bytes());
@@ -79,7 +76,7 @@ impl<'s> Marked<'s> {
                     .out
                     .extend_from_slice(b"/Artifact<</Type/Pagination/Subtype/Header>>BDC\n"),
             }
-            pen.draw_all(&page.items[i..j]);
+            pen.draw_all(page.items[i..j].iter().map(|(_, item)| item));
             pen.end_text();
             pen.out.extend_from_slice(b"EMC\n");
             i = j;
