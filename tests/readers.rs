@@ -119,6 +119,16 @@ fn read_back(
     pdf: &Path,
     words: &[&str],
 ) -> (BTreeMap<&'static str, String>, BTreeMap<String, u64>) {
+    let (texts, found, _) = read_all(pdf, words);
+    (texts, found)
+}
+
+/// As [`read_back`], and how many filled paths with curves (glyphs drawn as shapes) MuPDF
+/// finds on the pages.
+fn read_all(
+    pdf: &Path,
+    words: &[&str],
+) -> (BTreeMap<&'static str, String>, BTreeMap<String, u64>, u64) {
     let mut texts = BTreeMap::new();
     texts.insert("poppler", pdf_text(pdf));
     texts.insert(
@@ -157,7 +167,8 @@ fn read_back(
     );
     let pages: Vec<String> = serde_json::from_str(&pdfjs).expect("read.mjs prints JSON");
     texts.insert("pdf.js", pages.join("\n"));
-    (texts, found)
+    let shapes = python["shapes"].as_u64().expect("a count of shapes");
+    (texts, found, shapes)
 }
 
 /// Without the direction marks some readers add around right-to-left text, and with every
@@ -266,5 +277,48 @@ fn pymupdf_finds_every_arabic_and_hebrew_word() {
             "{}: search_for finds no {missing:?}",
             sheet.name
         );
+    }
+}
+
+/// A lam-alef ligature with a vowel mark over it, a letter with a mark below and a mark over
+/// a final alef: drawn as the font's glyphs, none as a filled shape (an image of text), and
+/// read back as typed by the readers that read right-to-left text in order.
+#[test]
+fn ligatures_and_marks_are_drawn_as_glyphs_that_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let intake = dir.path().join("marks.toml");
+    std::fs::write(
+        &intake,
+        r#"guide = "nocturnal-leg-cramps"
+
+[patient]
+name = "Samir Example"
+born = 1970-01-15
+
+[visit]
+reason = "لاً بِسم"
+
+[answers]
+discomfort = "ثلاث ليال"
+"#,
+    )
+    .unwrap();
+    let font = font_line(&std::fs::read_to_string(example("arabic.toml")).unwrap());
+    let pdf = dir.path().join("marks.pdf");
+    render(&intake, &pdf, &["--font", &font]);
+    let words = ["لاً", "بِسم", "ثلاث", "ليال"];
+    let (texts, found, shapes) = read_all(&pdf, &words);
+    assert_eq!(shapes, 0, "glyphs drawn as filled shapes");
+    for reader in &READERS[..4] {
+        let text = normalized(&texts[reader]);
+        for want in ["لاً بِسم", "ثلاث ليال"] {
+            assert!(
+                text.contains(want),
+                "{reader} does not read {want:?}:\n{text}"
+            );
+        }
+    }
+    for (word, n) in &found {
+        assert!(*n > 0, "search_for finds no {word:?}");
     }
 }
