@@ -81,7 +81,7 @@ impl<'p, 'a> Pen<'p, 'a> {
         }
     }
 
-    pub(super) fn draw_all<'i>(&mut self, items: impl IntoIterator<Item = &'i Item>) {
+    pub(super) fn draw_all(&mut self, items: &[Item]) {
         for item in items {
             self.draw(item);
         }
@@ -273,15 +273,16 @@ impl<'p, 'a> Pen<'p, 'a> {
     }
 
     /// Joined letters with marks or a ligature in right-to-left text, drawn as the font's
-    /// own glyphs. Poppler orders right-to-left characters by where each starts, MuPDF and
-    /// pdfminer by the order shown, so every character is given a box of its own, the boxes
-    /// side by side from the cluster's right edge leftwards in reading order, and shown in
-    /// that order. A glyph's box starts where its ink does, so the glyphs, from the
-    /// rightmost, stand for the cluster's last characters; the characters before them are
-    /// shown invisibly, over the cluster's right part. (A CID stands for one glyph with one
-    /// text, so the same glyph may stand for another character elsewhere.) A mark whose ink
-    /// starts where its letter's does (Hebrew points) would have an empty box, which poppler
-    /// takes for a duplicate and drops: it is drawn as a shape, its letter standing for it.
+    /// own glyphs, each standing for one of the cluster's characters. Poppler orders
+    /// right-to-left characters by where each starts, MuPDF and pdfminer by the order
+    /// shown; a glyph's text starts where its ink does. So the glyphs, from the rightmost,
+    /// stand for the cluster's last characters, and are shown in that order; the characters
+    /// before them are shown first, invisibly, side by side over the cluster's right part,
+    /// from its right edge leftwards. Visible glyphs keep the font's widths (PDF/A-3
+    /// 6.2.11.5); a CID stands for one glyph with one text, so the same glyph may stand for
+    /// another character elsewhere. A mark whose ink starts where its letter's does (Hebrew
+    /// points in Noto) would start at the same place, which poppler takes for a duplicate
+    /// and drops: it is drawn as a shape, its letter standing for it.
     fn rtl_cluster(
         &mut self,
         placed: &Placed,
@@ -333,19 +334,16 @@ impl<'p, 'a> Pen<'p, 'a> {
                 invisible: true,
             });
         }
-        let mut box_end = first + slot;
         for (&i, text) in shown.iter().zip(&chars[hidden..]) {
             let g = &run.glyphs[i];
-            let at = placed.place(i);
-            let (cid, _, width) = used.cid(g.id, text, Some(units(box_end - at)));
+            let (cid, _, width) = used.cid(g.id, text, None);
             codes.push(Code {
                 cid,
-                target: at,
+                target: placed.place(i),
                 width,
                 rise: placed.rise(g),
                 invisible: false,
             });
-            box_end = at;
         }
         codes
     }
