@@ -76,7 +76,27 @@ impl<'s> Marked<'s> {
                     .out
                     .extend_from_slice(b"/Artifact<</Type/Pagination/Subtype/Header>>BDC\n"),
             }
-            pen.draw_all(page.items[i..j].iter().map(|(_, item)| item));
+            for (_, item) in &page.items[i..j] {
+                let lang = match item {
+                    Item::Text(run) | Item::Hidden { run, .. } => structure.language_of(&run.text),
+                    _ => None,
+                };
+                match lang {
+                    // Text in another language than the sheet's, so that a screen reader
+                    // reads it with that language's voice (PDF/UA-1 7.2). Its span holds
+                    // a text object of its own: marked content nests within text objects.
+                    Some(lang) => {
+                        pen.end_text();
+                        pen.out.extend_from_slice(b"/Span<</Lang");
+                        text_string(&mut pen.out, lang);
+                        pen.out.extend_from_slice(b">>BDC\n");
+                        pen.draw(item);
+                        pen.end_text();
+                        pen.out.extend_from_slice(b"EMC\n");
+                    }
+                    None => pen.draw(item),
+                }
+            }
             pen.end_text();
             pen.out.extend_from_slice(b"EMC\n");
             i = j;
