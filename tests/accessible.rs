@@ -428,3 +428,62 @@ fn a_repeated_table_header_is_read_once() {
         headers.len()
     );
 }
+
+/// The outline nests as the headings do: the sheet's parts at the top, their sections below
+/// them and the questions below their sections, as MuPDF reads it.
+#[test]
+fn the_outline_nests_as_the_headings_do() {
+    let (_dir, pdf) = rendered("complete.toml", &[]);
+    let o = std::process::Command::new("mutool")
+        .args(["show"])
+        .arg(&pdf)
+        .arg("outline")
+        .output()
+        .expect("mutool runs: install mupdf-tools");
+    let outline = stdout(&o);
+    // Each line: an open or closed mark, a tab for each level, then the title in quotes.
+    let entries: Vec<(usize, &str)> = outline
+        .lines()
+        .filter_map(|l| {
+            let title = l.split('"').nth(1)?;
+            let depth = l.split('"').next()?.matches('\t').count();
+            Some((depth, title))
+        })
+        .collect();
+    let depth_of = |title: &str| {
+        entries
+            .iter()
+            .find(|e| e.1 == title)
+            .unwrap_or_else(|| panic!("{title:?} missing:\n{outline}"))
+            .0
+    };
+    assert_eq!(depth_of("Visit sheet"), 1, "{outline}");
+    assert_eq!(depth_of("For me"), 1, "{outline}");
+    assert_eq!(
+        depth_of("My answers to the doctor's questions"),
+        2,
+        "{outline}"
+    );
+    assert_eq!(depth_of("My medicines"), 2, "{outline}");
+    assert_eq!(depth_of("What discomfort do you have now?"), 3, "{outline}");
+    assert_eq!(
+        depth_of("Can I keep walking the dog every evening?"),
+        3,
+        "{outline}"
+    );
+    assert_eq!(entries[0].0, 1, "{outline}");
+    for pair in entries.windows(2) {
+        assert!(
+            pair[1].0 <= pair[0].0 + 1,
+            "{pair:?} skips a level:\n{outline}"
+        );
+    }
+    // The question belongs to the section before it, not to the one after.
+    let answers = entries
+        .iter()
+        .position(|e| e.1 == "My answers to the doctor's questions");
+    let question = entries
+        .iter()
+        .position(|e| e.1 == "What discomfort do you have now?");
+    assert!(answers < question, "{outline}");
+}
