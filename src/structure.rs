@@ -7,6 +7,11 @@
 
 use unicode_script::{Script, UnicodeScript};
 
+/// What a screen reader says for space left to write in by hand, which draws no words: the
+/// lines under a question (as a picture's text) and each empty cell of a row to fill in.
+pub const SPACE_TO_WRITE: &str = "Space to write your answer";
+pub const CELL_TO_FILL: &str = "Empty, to fill in by hand";
+
 /// What a node is, in the standard structure types of ISO 32000-1, 14.8.4.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {

@@ -299,12 +299,64 @@ fn the_diary_chart_is_a_figure_that_says_its_data() {
         .filter_map(|d| d.get(b"Alt").ok())
         .map(|alt| lopdf::decode_text_string(alt).unwrap())
         .collect();
-    assert_eq!(alts.len(), 1, "{alts:?}");
+    // The other pictures are the space left to write in.
+    let charts: Vec<&String> = alts
+        .iter()
+        .filter(|a| a.as_str() != visitprep::structure::SPACE_TO_WRITE)
+        .collect();
+    assert_eq!(charts.len(), 1, "{alts:?}");
     assert!(
-        alts[0].starts_with("Cramps per week") && alts[0].contains("2 Nov: 2 cramps"),
+        charts[0].starts_with("Cramps per week") && charts[0].contains("2 Nov: 2 cramps"),
         "{}",
-        alts[0]
+        charts[0]
     );
+}
+
+/// Space left to write in by hand is announced: the lines under each question as a picture
+/// that says so, and each cell of a row to fill in as empty, to fill in; neither is an
+/// artifact a screen reader skips. Read from the structure tree with lopdf.
+#[test]
+fn space_to_write_in_is_announced() {
+    let (_dir, pdf) = rendered("complete.toml", &[]);
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    let elements: Vec<(&[u8], String)> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter_map(|d| {
+            let role = d.get(b"S").and_then(|s| s.as_name()).ok()?;
+            let alt = d.get(b"Alt").ok()?;
+            Some((role, lopdf::decode_text_string(alt).unwrap()))
+        })
+        .collect();
+    let count = |role: &[u8], alt: &str| {
+        elements
+            .iter()
+            .filter(|e| e.0 == role && e.1 == alt)
+            .count()
+    };
+    let spaces = count(b"Figure", visitprep::structure::SPACE_TO_WRITE);
+    let cells = count(b"TD", visitprep::structure::CELL_TO_FILL);
+    // The complete example leaves its unanswered questions and the After the visit page
+    // to write in, and the "Changes to my medicines" table's rows to fill.
+    assert!(spaces >= 5, "{spaces} spaces to write in: {elements:?}");
+    assert!(cells >= 4, "{cells} cells to fill in: {elements:?}");
+    // Each such cell is a cell of a row of the table's body.
+    for d in doc.objects.values().filter_map(|o| o.as_dict().ok()) {
+        let is_cell =
+            d.get(b"S").and_then(|s| s.as_name()).ok() == Some(b"TD") && d.get(b"Alt").is_ok();
+        if !is_cell {
+            continue;
+        }
+        let row = doc
+            .get_dictionary(d.get(b"P").unwrap().as_reference().unwrap())
+            .unwrap();
+        assert_eq!(row.get(b"S").unwrap().as_name().unwrap(), b"TR");
+        let body = doc
+            .get_dictionary(row.get(b"P").unwrap().as_reference().unwrap())
+            .unwrap();
+        assert_eq!(body.get(b"S").unwrap().as_name().unwrap(), b"TBody");
+    }
 }
 
 #[test]
