@@ -225,9 +225,19 @@ impl Structure {
     /// script, or else in the language that script is most often written in. `None` for
     /// text in Latin letters, in no letters, or in letters of several scripts.
     pub fn language_of(&self, text: &str) -> Option<&str> {
+        // Nearly every run of a sheet is ASCII: no script to look up.
+        if text.is_ascii() {
+            return None;
+        }
         let mut script = None;
         for c in text.chars() {
-            match c.script() {
+            // Below U+0250 every letter is Latin and the rest common to all scripts.
+            let of = match c {
+                '\0'..='\u{024F}' if c.is_alphabetic() => Script::Latin,
+                '\0'..='\u{024F}' => continue,
+                _ => c.script(),
+            };
+            match of {
                 Script::Common | Script::Inherited | Script::Unknown => {}
                 s if script.is_none_or(|t| t == s) => script = Some(s),
                 _ => return None,
