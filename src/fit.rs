@@ -73,7 +73,10 @@ pub fn lay_out_sheet_with_structure(
         // guesses), so the rest's pages are where they were found; the check keeps it honest.
         if head_now.pages() == head.pages() && head.pages() <= allowed || last {
             doc.blocks.splice(..guessed_summary.len(), true_summary);
-            let laid = layout::join(vec![head_now, rest], &doc.footer, fonts, options.page);
+            let mut laid = layout::join(vec![head_now, rest], &doc.footer, fonts, options.page);
+            if let Some(stated) = &loaded.intake.patient.language {
+                laid.structure.speaks(stated);
+            }
             return (doc, laid);
         }
         detail.level += 1;

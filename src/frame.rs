@@ -14,13 +14,18 @@ use crate::structure::Mark;
 pub struct Page {
     pub width: f32,
     pub height: f32,
-    /// The page's content, in reading order.
-    pub items: Vec<Item>,
-    /// What each of `items` belongs to in the sheet's structure, item for item. Items past
-    /// its end are content of the structure's root.
-    pub marks: Vec<Mark>,
+    /// The page's content in reading order, each item with what it belongs to in the
+    /// sheet's structure (a node's content, or an artifact).
+    pub items: Vec<(Mark, Item)>,
     /// The running footer: page furniture, not part of the document's reading flow.
     pub furniture: Vec<Item>,
+}
+
+impl Page {
+    /// The items of the page's flow, without what they belong to.
+    pub fn drawn(&self) -> impl Iterator<Item = &Item> {
+        self.items.iter().map(|(_, item)| item)
+    }
 }
 
 /// Something drawn on a page.
@@ -73,8 +78,6 @@ pub struct TextRun {
     /// The run holds the last character of its line in reading order: nothing follows it
     /// on the line. (A hyphen there is one somebody wrote, never one added by a break.)
     pub ends_line: bool,
-    /// The structure element the run belongs to, for tagged output; `None` when untagged.
-    pub tag: Option<Tag>,
 }
 
 impl TextRun {
@@ -99,7 +102,3 @@ pub struct Glyph {
     /// covers several characters with one glyph.
     pub text: Range<u32>,
 }
-
-/// A structure element, numbered by whoever builds the frame.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Tag(pub u32);

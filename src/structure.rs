@@ -5,6 +5,13 @@
 //! (a rule, a writing line, a running footer) that is not read at all. It knows nothing of PDF;
 //! the PDF writer turns it into a structure tree of standard structure types.
 
+use unicode_script::{Script, UnicodeScript};
+
+/// What a screen reader says for space left to write in by hand, which draws no words: the
+/// lines under a question (as a picture's text) and each empty cell of a row to fill in.
+pub const SPACE_TO_WRITE: &str = "Space to write your answer";
+pub const CELL_TO_FILL: &str = "Empty, to fill in by hand";
+
 /// What a node is, in the standard structure types of ISO 32000-1, 14.8.4.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -104,6 +111,11 @@ pub enum Mark {
     Artifact(Artifact),
 }
 
+impl Mark {
+    /// Content of the document as a whole, under no more specific node.
+    pub const DOCUMENT: Mark = Mark::Content(Structure::ROOT);
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
     pub role: Role,
@@ -123,6 +135,9 @@ pub struct Node {
 pub struct Structure {
     /// The language the sheet is written in, as a BCP 47 tag.
     pub lang: String,
+    /// The languages the patient says they speak, as BCP 47 tags, in the order given: text
+    /// in a script of one of them is taken to be in that language.
+    pub spoken: Vec<String>,
     pub nodes: Vec<Node>,
 }
 
@@ -138,6 +153,7 @@ impl Structure {
     pub fn new(lang: &str) -> Structure {
         Structure {
             lang: lang.to_string(),
+            spoken: Vec::new(),
             nodes: vec![Node {
                 role: Role::Document,
                 parent: None,
@@ -204,6 +220,47 @@ impl Structure {
         }
     }
 
+    /// The language of `text` where it differs from the sheet's: text whose letters are all
+    /// of one script other than Latin is in the first spoken language written in that
+    /// script, or else in the language that script is most often written in. `None` for
+    /// text in Latin letters, in no letters, or in letters of several scripts.
+    pub fn language_of(&self, text: &str) -> Option<&str> {
+        // Nearly every run of a sheet is ASCII: no script to look up.
+        if text.is_ascii() {
+            return None;
+        }
+        let mut script = None;
+        for c in text.chars() {
+            // Below U+0250 every letter is Latin and the rest common to all scripts.
+            let of = match c {
+                '\0'..='\u{024F}' if c.is_alphabetic() => Script::Latin,
+                '\0'..='\u{024F}' => continue,
+                _ => c.script(),
+            };
+            match of {
+                Script::Common | Script::Inherited | Script::Unknown => {}
+                s if script.is_none_or(|t| t == s) => script = Some(s),
+                _ => return None,
+            }
+        }
+        let script = script.filter(|&s| s != Script::Latin)?;
+        self.spoken
+            .iter()
+            .map(String::as_str)
+            .find(|tag| script_of(tag) == Some(script))
+            .or_else(|| LANGUAGES.iter().find(|l| l.2 == script).map(|l| l.0))
+    }
+
+    /// Takes the patient's own words for the languages they speak ("Polski / Ελληνικά",
+    /// "हिन्दी (Hindi)", "Arabic") as the languages of text in their scripts.
+    pub fn speaks(&mut self, stated: &str) {
+        for tag in language_tags(stated) {
+            if !self.spoken.iter().any(|t| *t == tag) {
+                self.spoken.push(tag.to_string());
+            }
+        }
+    }
+
     pub fn node(&self, id: NodeId) -> &Node {
         &self.nodes[id.0 as usize]
     }
@@ -213,9 +270,121 @@ impl Structure {
     }
 }
 
+/// Languages by BCP 47 tag: the names people write them with (in English and in the
+/// language itself, in lower case) and their script. For each script the first language
+/// listed is the one text in that script is taken to be in when the patient names none.
+const LANGUAGES: &[(&str, &[&str], Script)] = &[
+    ("ar", &["arabic", "العربية", "عربي", "عربى"], Script::Arabic),
+    ("fa", &["persian", "farsi", "فارسی"], Script::Arabic),
+    ("ur", &["urdu", "اردو"], Script::Arabic),
+    ("ps", &["pashto", "پښتو"], Script::Arabic),
+    ("he", &["hebrew", "עברית"], Script::Hebrew),
+    ("yi", &["yiddish", "ייִדיש", "יידיש"], Script::Hebrew),
+    ("el", &["greek", "ελληνικά", "ελληνικα"], Script::Greek),
+    ("ru", &["russian", "русский"], Script::Cyrillic),
+    ("uk", &["ukrainian", "українська"], Script::Cyrillic),
+    ("bg", &["bulgarian", "български"], Script::Cyrillic),
+    ("sr", &["serbian", "српски"], Script::Cyrillic),
+    ("hi", &["hindi", "हिन्दी", "हिंदी"], Script::Devanagari),
+    ("mr", &["marathi", "मराठी"], Script::Devanagari),
+    ("ne", &["nepali", "नेपाली"], Script::Devanagari),
+    ("bn", &["bengali", "bangla", "বাংলা"], Script::Bengali),
+    ("pa", &["punjabi", "panjabi", "ਪੰਜਾਬੀ"], Script::Gurmukhi),
+    ("gu", &["gujarati", "ગુજરાતી"], Script::Gujarati),
+    ("ta", &["tamil", "தமிழ்"], Script::Tamil),
+    ("te", &["telugu", "తెలుగు"], Script::Telugu),
+    ("th", &["thai", "ไทย", "ภาษาไทย"], Script::Thai),
+    (
+        "zh",
+        &["chinese", "mandarin", "中文", "汉语", "漢語", "普通话"],
+        Script::Han,
+    ),
+    ("yue", &["cantonese", "粵語", "粤语", "廣東話"], Script::Han),
+    ("ja", &["japanese", "日本語"], Script::Hiragana),
+    ("ko", &["korean", "한국어"], Script::Hangul),
+    ("ka", &["georgian", "ქართული"], Script::Georgian),
+    ("hy", &["armenian", "հայերեն"], Script::Armenian),
+    ("am", &["amharic", "አማርኛ"], Script::Ethiopic),
+    ("ti", &["tigrinya", "ትግርኛ"], Script::Ethiopic),
+    ("en", &["english"], Script::Latin),
+    (
+        "es",
+        &["spanish", "español", "espanol", "castellano"],
+        Script::Latin,
+    ),
+    ("fr", &["french", "français", "francais"], Script::Latin),
+    ("de", &["german", "deutsch"], Script::Latin),
+    ("it", &["italian", "italiano"], Script::Latin),
+    (
+        "pt",
+        &["portuguese", "português", "portugues"],
+        Script::Latin,
+    ),
+    ("pl", &["polish", "polski"], Script::Latin),
+    ("nl", &["dutch", "nederlands"], Script::Latin),
+    ("ro", &["romanian", "română", "romana"], Script::Latin),
+    ("tr", &["turkish", "türkçe", "turkce"], Script::Latin),
+    ("vi", &["vietnamese", "tiếng việt"], Script::Latin),
+    ("so", &["somali", "soomaali"], Script::Latin),
+    ("sw", &["swahili", "kiswahili"], Script::Latin),
+    ("tl", &["tagalog", "filipino"], Script::Latin),
+    ("ku", &["kurdish", "kurdî", "kurmancî"], Script::Latin),
+];
+
+/// The script a language of [`LANGUAGES`] is written in.
+fn script_of(tag: &str) -> Option<Script> {
+    LANGUAGES.iter().find(|l| l.0 == tag).map(|l| l.2)
+}
+
+/// The BCP 47 tags of the languages named in `stated`, in order: names are parted by
+/// slashes, commas, semicolons, brackets and "and", and matched without regard to case.
+fn language_tags(stated: &str) -> Vec<&'static str> {
+    let lower = stated.to_lowercase();
+    let mut tags = Vec::new();
+    for name in lower
+        .split(['/', ',', ';', '(', ')', '&', '+', '|', '،'])
+        .flat_map(|part| part.split(" and "))
+        .map(str::trim)
+    {
+        let found = LANGUAGES.iter().find(|l| l.1.contains(&name)).map(|l| l.0);
+        if let Some(tag) = found.filter(|t| !tags.contains(t)) {
+            tags.push(tag);
+        }
+    }
+    tags
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stated_languages_are_read_in_english_and_in_their_own_words() {
+        assert_eq!(
+            language_tags("Polski / Ελληνικά / Русский"),
+            ["pl", "el", "ru"]
+        );
+        assert_eq!(language_tags("हिन्दी (Hindi)"), ["hi"]);
+        assert_eq!(language_tags("Arabic and French"), ["ar", "fr"]);
+        assert_eq!(language_tags("العربية"), ["ar"]);
+        assert!(language_tags("my own words").is_empty());
+    }
+
+    #[test]
+    fn text_in_another_script_is_in_the_spoken_language_of_that_script() {
+        let mut s = Structure::new("en");
+        assert_eq!(s.language_of("leg cramps at night"), None);
+        assert_eq!(s.language_of("12:30 – 14:00"), None);
+        assert_eq!(s.language_of("ألم في الساق"), Some("ar"));
+        assert_eq!(s.language_of("כבר שלושה חודשים"), Some("he"));
+        assert_eq!(s.language_of("Τρεις νύχτες"), Some("el"));
+        assert_eq!(s.language_of("судороги"), Some("ru"));
+        // Two scripts in one piece of text: no one language.
+        assert_eq!(s.language_of("Ελληνικά / Русский"), None);
+        s.speaks("Persian / Українська");
+        assert_eq!(s.language_of("درد پا"), Some("fa"));
+        assert_eq!(s.language_of("судоми"), Some("uk"));
+    }
 
     #[test]
     fn children_keep_the_order_they_are_added_in() {

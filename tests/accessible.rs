@@ -299,12 +299,64 @@ fn the_diary_chart_is_a_figure_that_says_its_data() {
         .filter_map(|d| d.get(b"Alt").ok())
         .map(|alt| lopdf::decode_text_string(alt).unwrap())
         .collect();
-    assert_eq!(alts.len(), 1, "{alts:?}");
+    // The other pictures are the space left to write in.
+    let charts: Vec<&String> = alts
+        .iter()
+        .filter(|a| a.as_str() != visitprep::structure::SPACE_TO_WRITE)
+        .collect();
+    assert_eq!(charts.len(), 1, "{alts:?}");
     assert!(
-        alts[0].starts_with("Cramps per week") && alts[0].contains("2 Nov: 2 cramps"),
+        charts[0].starts_with("Cramps per week") && charts[0].contains("2 Nov: 2 cramps"),
         "{}",
-        alts[0]
+        charts[0]
     );
+}
+
+/// Space left to write in by hand is announced: the lines under each question as a picture
+/// that says so, and each cell of a row to fill in as empty, to fill in; neither is an
+/// artifact a screen reader skips. Read from the structure tree with lopdf.
+#[test]
+fn space_to_write_in_is_announced() {
+    let (_dir, pdf) = rendered("complete.toml", &[]);
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    let elements: Vec<(&[u8], String)> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter_map(|d| {
+            let role = d.get(b"S").and_then(|s| s.as_name()).ok()?;
+            let alt = d.get(b"Alt").ok()?;
+            Some((role, lopdf::decode_text_string(alt).unwrap()))
+        })
+        .collect();
+    let count = |role: &[u8], alt: &str| {
+        elements
+            .iter()
+            .filter(|e| e.0 == role && e.1 == alt)
+            .count()
+    };
+    let spaces = count(b"Figure", visitprep::structure::SPACE_TO_WRITE);
+    let cells = count(b"TD", visitprep::structure::CELL_TO_FILL);
+    // The complete example leaves its unanswered questions and the After the visit page
+    // to write in, and the "Changes to my medicines" table's rows to fill.
+    assert!(spaces >= 5, "{spaces} spaces to write in: {elements:?}");
+    assert!(cells >= 4, "{cells} cells to fill in: {elements:?}");
+    // Each such cell is a cell of a row of the table's body.
+    for d in doc.objects.values().filter_map(|o| o.as_dict().ok()) {
+        let is_cell =
+            d.get(b"S").and_then(|s| s.as_name()).ok() == Some(b"TD") && d.get(b"Alt").is_ok();
+        if !is_cell {
+            continue;
+        }
+        let row = doc
+            .get_dictionary(d.get(b"P").unwrap().as_reference().unwrap())
+            .unwrap();
+        assert_eq!(row.get(b"S").unwrap().as_name().unwrap(), b"TR");
+        let body = doc
+            .get_dictionary(row.get(b"P").unwrap().as_reference().unwrap())
+            .unwrap();
+        assert_eq!(body.get(b"S").unwrap().as_name().unwrap(), b"TBody");
+    }
 }
 
 #[test]
@@ -427,4 +479,63 @@ fn a_repeated_table_header_is_read_once() {
         "drawn {drawn} times, read {}",
         headers.len()
     );
+}
+
+/// The outline nests as the headings do: the sheet's parts at the top, their sections below
+/// them and the questions below their sections, as MuPDF reads it.
+#[test]
+fn the_outline_nests_as_the_headings_do() {
+    let (_dir, pdf) = rendered("complete.toml", &[]);
+    let o = std::process::Command::new("mutool")
+        .args(["show"])
+        .arg(&pdf)
+        .arg("outline")
+        .output()
+        .expect("mutool runs: install mupdf-tools");
+    let outline = stdout(&o);
+    // Each line: an open or closed mark, a tab for each level, then the title in quotes.
+    let entries: Vec<(usize, &str)> = outline
+        .lines()
+        .filter_map(|l| {
+            let title = l.split('"').nth(1)?;
+            let depth = l.split('"').next()?.matches('\t').count();
+            Some((depth, title))
+        })
+        .collect();
+    let depth_of = |title: &str| {
+        entries
+            .iter()
+            .find(|e| e.1 == title)
+            .unwrap_or_else(|| panic!("{title:?} missing:\n{outline}"))
+            .0
+    };
+    assert_eq!(depth_of("Visit sheet"), 1, "{outline}");
+    assert_eq!(depth_of("For me"), 1, "{outline}");
+    assert_eq!(
+        depth_of("My answers to the doctor's questions"),
+        2,
+        "{outline}"
+    );
+    assert_eq!(depth_of("My medicines"), 2, "{outline}");
+    assert_eq!(depth_of("What discomfort do you have now?"), 3, "{outline}");
+    assert_eq!(
+        depth_of("Can I keep walking the dog every evening?"),
+        3,
+        "{outline}"
+    );
+    assert_eq!(entries[0].0, 1, "{outline}");
+    for pair in entries.windows(2) {
+        assert!(
+            pair[1].0 <= pair[0].0 + 1,
+            "{pair:?} skips a level:\n{outline}"
+        );
+    }
+    // The question belongs to the section before it, not to the one after.
+    let answers = entries
+        .iter()
+        .position(|e| e.1 == "My answers to the doctor's questions");
+    let question = entries
+        .iter()
+        .position(|e| e.1 == "What discomfort do you have now?");
+    assert!(answers < question, "{outline}");
 }

@@ -13,6 +13,7 @@ use visitprep::fonts::{FontSet, Weight};
 use visitprep::frame::{Item, Page};
 use visitprep::layout::text;
 use visitprep::pdf;
+use visitprep::structure::Mark;
 
 /// Fonts to corrupt: the built-in Noto Sans and DejaVu Sans (TrueType outlines, kerning),
 /// Noto Sans Arabic (joining and marks in GSUB and GPOS) and Nimbus Sans (CFF outlines).
@@ -113,8 +114,7 @@ fn use_font(bytes: &[u8]) {
     let page = Page {
         width: 595.276,
         height: 841.89,
-        items,
-        marks: Vec::new(),
+        items: items.into_iter().map(|i| (Mark::DOCUMENT, i)).collect(),
         furniture: Vec::new(),
     };
     let info = pdf::Info {

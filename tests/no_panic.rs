@@ -657,7 +657,7 @@ fn render_and_check(
     prop_assert_eq!(pages.len(), rendered.pages);
     let margin = Style::for_options(options.page).margin;
     for (n, page) in pages.iter().enumerate() {
-        for item in page.items.iter().chain(&page.furniture) {
+        for item in page.drawn().chain(&page.furniture) {
             let Item::Text(run) = item else {
                 continue;
             };

@@ -11,6 +11,7 @@ use visitprep::fonts::{FaceId, FontSet};
 use visitprep::frame::{Item, Page};
 use visitprep::layout::text;
 use visitprep::pdf;
+use visitprep::structure::Mark;
 
 const CJK: &str = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
 const CFF: &str = "/usr/share/fonts/opentype/urw-base35/NimbusSans-Regular.otf";
@@ -35,17 +36,10 @@ fn page(fonts: &FontSet, lines: &[(FaceId, &str)]) -> Page {
             .iter()
             .enumerate()
             .map(|(i, (face, line))| {
-                Item::Text(text::run_in_face(
-                    fonts,
-                    *face,
-                    line,
-                    56.0,
-                    80.0 + 20.0 * i as f32,
-                    11.0,
-                ))
+                let run = text::run_in_face(fonts, *face, line, 56.0, 80.0 + 20.0 * i as f32, 11.0);
+                (Mark::DOCUMENT, Item::Text(run))
             })
             .collect(),
-        marks: Vec::new(),
         furniture: Vec::new(),
     }
 }
@@ -268,14 +262,13 @@ mod round_trip {
         for (i, (line, weight)) in lines.iter().enumerate() {
             let baseline = 80.0 + 18.0 * i as f32;
             for run in text::set_line(fonts, line, *weight, 56.0, baseline, 10.0) {
-                items.push(Item::Text(run));
+                items.push((Mark::DOCUMENT, Item::Text(run)));
             }
         }
         Page {
             width: 595.276,
             height: 841.89,
             items,
-            marks: Vec::new(),
             furniture: Vec::new(),
         }
     }
@@ -310,7 +303,7 @@ fn only_a_hyphen_that_ends_a_line_is_marked() {
     let text = |x: f32, baseline: f32, face: usize, line: &str, ends_line: bool| {
         let mut run = text::run_in_face(&fonts, FaceId(face), line, x, baseline, size);
         run.ends_line = ends_line;
-        Item::Text(run)
+        (Mark::DOCUMENT, Item::Text(run))
     };
     let page = Page {
         width: 595.276,
@@ -325,7 +318,6 @@ fn only_a_hyphen_that_ends_a_line_is_marked() {
             text(56.0, 140.0, 0, "pre-", false),
             text(56.0 + pre_width, 140.0, 1, "natal", true),
         ],
-        marks: Vec::new(),
         furniture: Vec::new(),
     };
     let path = write(dir.path(), "hyphens.pdf", &[page], &fonts);

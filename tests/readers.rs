@@ -16,6 +16,27 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::*;
+use page_validation::{validate_pdf, ValidationOptions, ValidationProfile};
+
+/// The rules of PDF/UA-1 and PDF/A-3a that `pdf` fails (veraPDF's rules, in Rust).
+fn failed_rules(pdf: &Path) -> Vec<String> {
+    let mut failed = Vec::new();
+    for name in ["ua1", "3a"] {
+        let profile: ValidationProfile = name.parse().expect("a known profile");
+        let report = validate_pdf(pdf, &ValidationOptions::default().profile(profile))
+            .unwrap_or_else(|e| panic!("page_validation cannot read {}: {e}", pdf.display()));
+        failed.extend(
+            report
+                .failures
+                .iter()
+                .map(|f| format!("{name} {}: {}", f.rule_id, f.message)),
+        );
+        if !report.is_compliant && report.failures.is_empty() {
+            failed.push(format!("{name}: not compliant"));
+        }
+    }
+    failed
+}
 
 const READERS: [&str; 6] = [
     "poppler", "mutool", "PyMuPDF", "pdfminer", "pypdf", "pdf.js",
@@ -119,6 +140,24 @@ fn read_back(
     pdf: &Path,
     words: &[&str],
 ) -> (BTreeMap<&'static str, String>, BTreeMap<String, u64>) {
+    let read = read_all(pdf, words);
+    (read.texts, read.found)
+}
+
+/// What the readers make of a sheet.
+struct Read {
+    /// By reader, the sheet's text.
+    texts: BTreeMap<&'static str, String>,
+    /// How many times PyMuPDF's `search_for` finds each word asked for.
+    found: BTreeMap<String, u64>,
+    /// Filled paths with curves on the pages (glyphs drawn as shapes), as MuPDF finds them.
+    shapes: u64,
+    /// The text in pieces, each with the language of the marked content it is in, as
+    /// pdfminer reads them.
+    languages: Vec<(Option<String>, String)>,
+}
+
+fn read_all(pdf: &Path, words: &[&str]) -> Read {
     let mut texts = BTreeMap::new();
     texts.insert("poppler", pdf_text(pdf));
     texts.insert(
@@ -148,6 +187,18 @@ fn read_back(
         .iter()
         .map(|(w, n)| (w.clone(), n.as_u64().unwrap()))
         .collect();
+    let languages = python["languages"]
+        .as_array()
+        .expect("pieces of text with their language")
+        .iter()
+        .map(|p| {
+            (
+                p[0].as_str().map(String::from),
+                p[1].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let shapes = python["shapes"].as_u64().expect("a count of shapes");
     let pdfjs = run_reader(
         Command::new("node")
             .current_dir(readers_dir())
@@ -157,7 +208,12 @@ fn read_back(
     );
     let pages: Vec<String> = serde_json::from_str(&pdfjs).expect("read.mjs prints JSON");
     texts.insert("pdf.js", pages.join("\n"));
-    (texts, found)
+    Read {
+        texts,
+        found,
+        shapes,
+        languages,
+    }
 }
 
 /// Without the direction marks some readers add around right-to-left text, and with every
@@ -266,5 +322,108 @@ fn pymupdf_finds_every_arabic_and_hebrew_word() {
             "{}: search_for finds no {missing:?}",
             sheet.name
         );
+    }
+}
+
+/// A lam-alef ligature with a vowel mark over it, a letter with a mark below and a mark over
+/// a final alef: drawn as the font's glyphs, none as a filled shape (an image of text), and
+/// read back as typed by the readers that read right-to-left text in order.
+#[test]
+fn ligatures_and_marks_are_drawn_as_glyphs_that_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let intake = dir.path().join("marks.toml");
+    std::fs::write(
+        &intake,
+        r#"guide = "nocturnal-leg-cramps"
+
+[patient]
+name = "Samir Example"
+born = 1970-01-15
+
+[visit]
+reason = "لاً بِسم"
+
+[answers]
+discomfort = "ثلاث ليال"
+"#,
+    )
+    .unwrap();
+    let font = font_line(&std::fs::read_to_string(example("arabic.toml")).unwrap());
+    let pdf = dir.path().join("marks.pdf");
+    render(&intake, &pdf, &["--font", &font]);
+    let words = ["لاً", "بِسم", "ثلاث", "ليال"];
+    let Read {
+        texts,
+        found,
+        shapes,
+        ..
+    } = read_all(&pdf, &words);
+    assert_eq!(shapes, 0, "glyphs drawn as filled shapes");
+    // A glyph drawn visibly keeps the font's own width (PDF/A-3 6.2.11.5, PDF/UA-1 7.21.5).
+    assert_eq!(failed_rules(&pdf), Vec::<String>::new());
+    for reader in &READERS[..4] {
+        let text = normalized(&texts[reader]);
+        for want in ["لاً بِسم", "ثلاث ليال"] {
+            assert!(
+                text.contains(want),
+                "{reader} does not read {want:?}:\n{text}"
+            );
+        }
+    }
+    for (word, n) in &found {
+        assert!(*n > 0, "search_for finds no {word:?}");
+    }
+}
+
+/// Every Arabic, Hebrew, Greek and Cyrillic letter of a sheet stands in marked content with
+/// the `/Lang` of its language, so that a screen reader switches voice; Latin letters stand
+/// in none (the document's English). The international example's patient names Polish,
+/// Greek and Russian as her languages.
+#[test]
+fn text_in_another_script_carries_its_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut sheets = sheets(dir.path());
+    let international = dir.path().join("international.pdf");
+    render(&example("international.toml"), &international, &[]);
+    sheets.push(Sheet {
+        name: "international",
+        pdf: international,
+        answers: Vec::new(),
+    });
+    for sheet in &sheets {
+        let pieces = read_all(&sheet.pdf, &[]).languages;
+        let mut counted: BTreeMap<(&str, Option<&str>), usize> = BTreeMap::new();
+        for (lang, text) in &pieces {
+            for c in text.chars() {
+                let script = match c {
+                    '\u{0600}'..='\u{06FF}' | '\u{FB50}'..='\u{FEFC}' => "Arabic",
+                    '\u{0590}'..='\u{05FF}' => "Hebrew",
+                    '\u{0370}'..='\u{03FF}' => "Greek",
+                    '\u{0400}'..='\u{04FF}' => "Cyrillic",
+                    c if c.is_ascii_alphabetic() => "Latin",
+                    _ => continue,
+                };
+                *counted.entry((script, lang.as_deref())).or_default() += 1;
+            }
+        }
+        println!("{}: {counted:?}", sheet.name);
+        for (&(script, lang), n) in &counted {
+            let wanted = match script {
+                "Arabic" => Some("ar"),
+                "Hebrew" => Some("he"),
+                "Greek" => Some("el"),
+                "Cyrillic" => Some("ru"),
+                _ => None,
+            };
+            assert_eq!(
+                lang, wanted,
+                "{}: {n} {script} letters with /Lang {lang:?}",
+                sheet.name
+            );
+        }
+        let foreign = counted.keys().filter(|k| k.1.is_some()).count();
+        assert!(foreign > 0, "{}: no text with a /Lang", sheet.name);
+        let failed = failed_rules(&sheet.pdf);
+        assert!(failed.is_empty(), "{}: {failed:?}", sheet.name);
     }
 }

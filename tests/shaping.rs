@@ -91,8 +91,7 @@ fn layout_glyphs(font: &str, answer: &str) -> Vec<Placed> {
     let face = fonts.add_fallback(font, &bytes).unwrap();
     let pages = layout::layout(&document(answer), &fonts, PageOptions::default());
     let mut runs: Vec<_> = pages[0]
-        .items
-        .iter()
+        .drawn()
         .filter_map(|item| match item {
             Item::Text(run) => Some(run),
             _ => None,
@@ -189,8 +188,7 @@ fn latin_is_kerned_as_harfbuzz_kerns_it() {
     let fonts = FontSet::embedded();
     let pages = layout::layout(&document(answer), &fonts, PageOptions::default());
     let run = pages[0]
-        .items
-        .iter()
+        .drawn()
         .find_map(|item| match item {
             Item::Text(run) if run.text == answer => Some(run),
             _ => None,

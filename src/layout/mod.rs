@@ -284,6 +284,10 @@ impl Builder<'_> {
             }
             Block::Fields(fields) => self.fields(fields),
             Block::WritingLines(n) => {
+                // The first line stands for the space as a picture that says what it is;
+                // the others are drawing alone.
+                let space = self.node(Role::Figure);
+                self.tree.node_mut(space).alt = Some(crate::structure::SPACE_TO_WRITE.into());
                 for i in 0..*n {
                     let mut slab = Slab {
                         height: s.writing_gap,
@@ -296,7 +300,8 @@ impl Builder<'_> {
                         width: 0.6,
                         grey: 0.45,
                     });
-                    self.push(slab.marked(LAYOUT));
+                    let mark = if i == 0 { Mark::Content(space) } else { LAYOUT };
+                    self.push(slab.marked(mark));
                 }
             }
             Block::Table(table) => self.table(table),

@@ -71,11 +71,15 @@ pub fn join(parts: Vec<Part>, footer_text: &str, fonts: &FontSet, options: PageO
                 width,
                 height,
             );
+            // Items a slab added after its last mark are content of the structure's root.
+            let marks = marks
+                .into_iter()
+                .map(&moved)
+                .chain(std::iter::repeat(Mark::DOCUMENT));
             pages.push(Page {
                 width,
                 height,
-                items,
-                marks: marks.into_iter().map(&moved).collect(),
+                items: marks.zip(items).collect(),
                 furniture,
             });
         }

@@ -236,7 +236,7 @@ impl Builder<'_> {
         let node = self.node(Role::Table);
         let header = self.table_header(table, node, &grid, title_size);
         self.table_rows(table, node, &grid, header);
-        self.blank_rows(table, &grid, header);
+        self.blank_rows(table, node, &grid, header);
     }
 
     /// Column edges at body size, and the size the titles are set in. A grid filled in by
@@ -348,24 +348,44 @@ impl Builder<'_> {
 
     /// Empty ruled rows to write in by hand, the last one stretched to the page's foot when
     /// the table asks to fill the page.
-    fn blank_rows(&mut self, table: &Table, grid: &Grid, header: usize) {
+    /// Each row is a row of the table whose cells say they are empty, to fill in, each
+    /// cell's content the rule at its left.
+    fn blank_rows(&mut self, table: &Table, node: NodeId, grid: &Grid, header: usize) {
         let s = self.style;
         let xs = &grid.xs;
         let blank_h = s.writing_gap.max(s.line(s.body) + 2.0 * grid.pad);
+        let tree = &self.tree;
+        let body = tree
+            .node(node)
+            .children
+            .iter()
+            .copied()
+            .find(|&c| tree.node(c).role == Role::TBody);
+        let body = match body {
+            Some(body) => body,
+            None if table.blank_rows > 0 => self.tree.add(node, Role::TBody),
+            None => return,
+        };
         for n in 0..table.blank_rows {
+            let row = self.tree.add(body, Role::TR);
             let mut slab = Slab {
                 height: blank_h,
                 header: Some(header),
                 fill_page: table.fill_page && n + 1 == table.blank_rows,
                 ..Slab::default()
             };
-            for &x in xs {
+            for (i, &x) in xs.iter().enumerate() {
                 slab.items.push(Item::Line {
                     from: (x, 0.0),
                     to: (x, blank_h),
                     width: 0.6,
                     grey: 0.35,
                 });
+                if i + 1 < xs.len() {
+                    let cell = self.tree.add(row, Role::TD);
+                    self.tree.node_mut(cell).alt = Some(crate::structure::CELL_TO_FILL.into());
+                    slab.mark(Mark::Content(cell));
+                }
             }
             slab.items.push(Item::Line {
                 from: (xs[0], blank_h),

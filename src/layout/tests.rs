@@ -95,8 +95,7 @@ fn doc(blocks: Vec<Block>) -> Document {
 }
 
 fn page_texts(page: &Page) -> Vec<(f32, String)> {
-    page.items
-        .iter()
+    page.drawn()
         .filter_map(|i| match i {
             // Without the space that ends a run another follows.
             Item::Text(run) => Some((run.baseline, run.text.trim_end().to_string())),
@@ -220,8 +219,7 @@ fn a_grid_to_fill_in_fills_its_page_and_no_more() {
     assert_eq!(pages.len(), 1);
     let style = Style::for_options(PageOptions::default());
     let rows: Vec<f32> = pages[0]
-        .items
-        .iter()
+        .drawn()
         .filter_map(|i| match i {
             Item::Line { from, to, .. } if from.1 == to.1 => Some(from.1),
             _ => None,
@@ -305,8 +303,7 @@ fn large_print_uses_at_least_14_point_body_text() {
         },
     );
     let size = pages[0]
-        .items
-        .iter()
+        .drawn()
         .find_map(|i| match i {
             Item::Text(run) if run.text == "hello" => Some(run.size),
             _ => None,

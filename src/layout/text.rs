@@ -48,7 +48,6 @@ impl Piece {
             text: self.text,
             glyphs: self.glyphs,
             ends_line: self.ends_line,
-            tag: None,
         }
     }
 }
@@ -626,7 +625,6 @@ pub fn run_in_face(
         text: text.to_string(),
         glyphs: frame_glyphs(&glyphs, 0, text.len()),
         ends_line: true,
-        tag: None,
     }
 }
 

@@ -224,10 +224,10 @@ impl<'p, 'a> Pen<'p, 'a> {
         }
         let chars = cluster.chars().count();
         let mut codes = Vec::new();
-        if placed.rtl && (glyphs.len() > 1 || chars > 1) {
-            codes = self.spread_rtl_cluster(placed, glyphs, cluster, &mut showing.outlines);
-        }
         let mut exact = true;
+        if placed.rtl && (glyphs.len() > 1 || chars > 1) {
+            codes = self.rtl_cluster(placed, glyphs, cluster, &mut showing.outlines);
+        }
         if codes.is_empty() {
             (codes, exact) = self.share_cluster(placed, glyphs, cluster, &mut showing.outlines);
         }
@@ -272,12 +272,18 @@ impl<'p, 'a> Pen<'p, 'a> {
         }
     }
 
-    /// Joined letters with marks or a ligature in right-to-left text: poppler orders
-    /// characters by where they stand and MuPDF by the order shown, and a mark over a
-    /// ligature stands nowhere that suits both. So the glyphs are drawn as shapes, and the
-    /// characters are shown invisibly, each over its share of the cluster's width, right to
-    /// left, in reading order.
-    fn spread_rtl_cluster(
+    /// Joined letters with marks or a ligature in right-to-left text, drawn as the font's
+    /// own glyphs, each standing for one of the cluster's characters. Poppler orders
+    /// right-to-left characters by where each starts, MuPDF and pdfminer by the order
+    /// shown; a glyph's text starts where its ink does. So the glyphs, from the rightmost,
+    /// stand for the cluster's last characters, and are shown in that order; the characters
+    /// before them are shown first, invisibly, side by side over the cluster's right part,
+    /// from its right edge leftwards. Visible glyphs keep the font's widths (PDF/A-3
+    /// 6.2.11.5); a CID stands for one glyph with one text, so the same glyph may stand for
+    /// another character elsewhere. A mark whose ink starts where its letter's does (Hebrew
+    /// points in Noto) would start at the same place, which poppler takes for a duplicate
+    /// and drops: it is drawn as a shape, its letter standing for it.
+    fn rtl_cluster(
         &mut self,
         placed: &Placed,
         glyphs: &[usize],
@@ -285,33 +291,58 @@ impl<'p, 'a> Pen<'p, 'a> {
         outlines: &mut Vec<(u16, f64, i32)>,
     ) -> Vec<Code> {
         let run = placed.run;
-        let chars = cluster.chars().count();
-        let left = glyphs
-            .iter()
-            .map(|&j| placed.pen[j])
-            .fold(f64::MAX, f64::min);
+        let mut seen = glyphs.to_vec();
+        seen.sort_unstable_by(|&a, &b| placed.place(b).total_cmp(&placed.place(a)).then(b.cmp(&a)));
+        // A tenth of an em at least between the starts of two glyphs that stand for text.
+        let apart = 100.0;
+        let mut shown: Vec<usize> = Vec::with_capacity(seen.len());
+        for &i in &seen {
+            let starts_apart = shown
+                .last()
+                .is_none_or(|&j| placed.place(i) <= placed.place(j) - apart);
+            if starts_apart {
+                shown.push(i);
+            } else {
+                let g = &run.glyphs[i];
+                outlines.push((g.id, placed.place(i), g.y_offset));
+            }
+        }
+        let chars: Vec<&str> = share(cluster, cluster.chars().count());
+        // More glyphs than characters: the leftmost stand for none and are shapes.
+        while shown.len() > chars.len() {
+            let i = shown.pop().expect("more glyphs than characters");
+            let g = &run.glyphs[i];
+            outlines.push((g.id, placed.place(i), g.y_offset));
+        }
         let right = glyphs
             .iter()
             .map(|&j| placed.right_edge(j))
             .fold(f64::MIN, f64::max);
-        let each = (right - left).max(0.0) / chars as f64;
-        let units = (each / placed.scale).round().clamp(0.0, 65535.0) as u16;
-        let id = run.glyphs[glyphs[0]].id;
-        for &j in glyphs {
-            let g = &run.glyphs[j];
-            outlines.push((g.id, placed.place(j), g.y_offset));
-        }
+        let first = placed.place(shown[0]);
+        let hidden = chars.len() - shown.len();
+        let slot = (right - first).max(0.0) / (hidden + 1) as f64;
+        let units = |width: f64| (width / placed.scale).round().clamp(0.0, 65535.0) as u16;
+        let mut codes = Vec::with_capacity(chars.len());
         let used = self.drawn.face(run.face);
-        let mut codes = Vec::with_capacity(glyphs.len());
-        for (n, c) in cluster.chars().enumerate() {
-            let mut buf = [0u8; 4];
-            let (cid, _, width) = used.cid(id, c.encode_utf8(&mut buf), Some(units));
+        for (n, text) in chars[..hidden].iter().enumerate() {
+            let (cid, _, width) = used.cid(run.glyphs[shown[0]].id, text, Some(units(slot)));
             codes.push(Code {
                 cid,
-                target: left + (chars - 1 - n) as f64 * each,
+                target: right - (n + 1) as f64 * slot,
                 width,
                 rise: 0.0,
                 invisible: true,
+            });
+        }
+        for (&i, text) in shown.iter().zip(&chars[hidden..]) {
+            let g = &run.glyphs[i];
+            let (cid, _, width) = used.cid(g.id, text, None);
+            codes.push(Code {
+                cid,
+                target: placed.place(i),
+                width,
+                rise: placed.rise(g),
+                invisible: false,
             });
         }
         codes

@@ -42,12 +42,9 @@ impl<'s> Marked<'s> {
         let structure = self.structure;
         // A mark naming a node this structure does not have (pages laid out with a structure
         // and written without it) reads as the document's content rather than failing.
-        let mark_at = |i: usize| match page.marks.get(i).copied() {
-            Some(Mark::Content(node)) if (node.0 as usize) < structure.nodes.len() => {
-                Mark::Content(node)
-            }
-            Some(Mark::Artifact(artifact)) => Mark::Artifact(artifact),
-            _ => Mark::Content(Structure::ROOT),
+        let mark_at = |i: usize| match page.items[i].0 {
+            Mark::Content(node) if (node.0 as usize) >= structure.nodes.len() => Mark::DOCUMENT,
+            mark => mark,
         };
         let mut i = 0;
         while i < page.items.len() {
@@ -65,7 +62,7 @@ impl<'s> Marked<'s> {
                     let at = node.0 as usize;
                     self.content[at].push((n, mcid));
                     if self.starts[at].is_none() {
-                        self.starts[at] = Some((n, top(&page.items[i])));
+                        self.starts[at] = Some((n, top(&page.items[i].1)));
                     }
                     pen.out.push(b'/');
                     pen.out.extend_from_slice(role.name().as_bytes());
@@ -79,7 +76,27 @@ impl<'s> Marked<'s> {
                     .out
                     .extend_from_slice(b"/Artifact<</Type/Pagination/Subtype/Header>>BDC\n"),
             }
-            pen.draw_all(&page.items[i..j]);
+            for (_, item) in &page.items[i..j] {
+                let lang = match item {
+                    Item::Text(run) | Item::Hidden { run, .. } => structure.language_of(&run.text),
+                    _ => None,
+                };
+                match lang {
+                    // Text in another language than the sheet's, so that a screen reader
+                    // reads it with that language's voice (PDF/UA-1 7.2). Its span holds
+                    // a text object of its own: marked content nests within text objects.
+                    Some(lang) => {
+                        pen.end_text();
+                        pen.out.extend_from_slice(b"/Span<</Lang");
+                        text_string(&mut pen.out, lang);
+                        pen.out.extend_from_slice(b">>BDC\n");
+                        pen.draw(item);
+                        pen.end_text();
+                        pen.out.extend_from_slice(b"EMC\n");
+                    }
+                    None => pen.draw(item),
+                }
+            }
             pen.end_text();
             pen.out.extend_from_slice(b"EMC\n");
             i = j;
@@ -198,53 +215,101 @@ impl<'s> Marked<'s> {
         d
     }
 
-    /// The outline: the title and every section heading, each opening its page where the
-    /// heading stands.
+    /// The outline: every heading, each opening its page where the heading stands, nested
+    /// as the headings are (a section's headings under it, a part's sections under its
+    /// title), all open.
     fn outline(&self, file: &mut File, page_ids: &[u32], pages: &[Page]) -> Option<u32> {
-        let entries: Vec<(&str, usize, f32)> = self
-            .structure
-            .nodes
-            .iter()
-            .enumerate()
-            .filter(|(_, node)| matches!(node.role, Role::H1 | Role::H2))
-            .filter_map(|(i, node)| {
-                let (page, y) = self.starts[i]?;
-                Some((node.title.as_deref()?, page, y))
-            })
-            .collect();
+        // Headings in reading order, with their level.
+        let mut entries: Vec<(u8, &str, usize, f32)> = Vec::new();
+        let mut stack = vec![Structure::ROOT];
+        while let Some(id) = stack.pop() {
+            let node = self.structure.node(id);
+            stack.extend(node.children.iter().rev());
+            let (Some(level), Some(title), Some((page, y))) = (
+                node.role.heading_level(),
+                node.title.as_deref(),
+                self.starts[id.0 as usize],
+            ) else {
+                continue;
+            };
+            entries.push((level, title, page, y));
+        }
         if entries.is_empty() {
             return None;
         }
+        // Each entry's parent (an earlier entry of a lower level, or none: the outline).
+        let mut parents: Vec<Option<usize>> = Vec::with_capacity(entries.len());
+        let mut open: Vec<usize> = Vec::new();
+        for (k, entry) in entries.iter().enumerate() {
+            while open.last().is_some_and(|&p| entries[p].0 >= entry.0) {
+                open.pop();
+            }
+            parents.push(open.last().copied());
+            open.push(k);
+        }
+        let kids = |parent: Option<usize>| -> Vec<usize> {
+            (0..entries.len())
+                .filter(|&k| parents[k] == parent)
+                .collect()
+        };
+        // Every entry below one, at any depth: all are open.
+        let below = |k: usize| {
+            let mut n = 0;
+            let mut at = k + 1;
+            while at < entries.len() && entries[at].0 > entries[k].0 {
+                n += 1;
+                at += 1;
+            }
+            n
+        };
         let root = file.reserve();
         let ids: Vec<u32> = entries.iter().map(|_| file.reserve()).collect();
-        for (k, &(title, page, y)) in entries.iter().enumerate() {
-            let mut d = b"<</Title".to_vec();
-            text_string(&mut d, title);
-            d.extend_from_slice(b"/Parent ");
-            reference(&mut d, root);
-            if k > 0 {
+        let links = |d: &mut Vec<u8>, siblings: &[usize], at: usize| {
+            if at > 0 {
                 d.extend_from_slice(b"/Prev ");
-                reference(&mut d, ids[k - 1]);
+                reference(d, ids[siblings[at - 1]]);
             }
-            if let Some(next) = ids.get(k + 1) {
+            if let Some(&next) = siblings.get(at + 1) {
                 d.extend_from_slice(b"/Next ");
-                reference(&mut d, *next);
+                reference(d, ids[next]);
             }
-            d.extend_from_slice(b"/Dest[");
-            reference(&mut d, page_ids[page]);
-            // A little above the heading, at the zoom the reader already has.
-            d.extend_from_slice(b"/XYZ null ");
-            num(
-                &mut d,
-                (pages[page].height - y + 12.0).min(pages[page].height),
-            );
-            d.extend_from_slice(b" null]>>");
-            file.set(ids[k], d);
+        };
+        let mut family: Vec<(Option<usize>, Vec<usize>)> = vec![(None, kids(None))];
+        family.extend((0..entries.len()).map(|k| (Some(k), kids(Some(k)))));
+        for (parent, siblings) in &family {
+            for (at, &k) in siblings.iter().enumerate() {
+                let (_, title, page, y) = entries[k];
+                let mut d = b"<</Title".to_vec();
+                text_string(&mut d, title);
+                d.extend_from_slice(b"/Parent ");
+                reference(&mut d, parent.map_or(root, |p| ids[p]));
+                links(&mut d, siblings, at);
+                let own = &family[k + 1].1;
+                if let (Some(first), Some(last)) = (own.first(), own.last()) {
+                    d.extend_from_slice(b"/First ");
+                    reference(&mut d, ids[*first]);
+                    d.extend_from_slice(b"/Last ");
+                    reference(&mut d, ids[*last]);
+                    d.extend_from_slice(b"/Count ");
+                    int(&mut d, below(k) as i64);
+                }
+                d.extend_from_slice(b"/Dest[");
+                reference(&mut d, page_ids[page]);
+                // A little above the heading, at the zoom the reader already has.
+                d.extend_from_slice(b"/XYZ null ");
+                num(
+                    &mut d,
+                    (pages[page].height - y + 12.0).min(pages[page].height),
+                );
+                d.extend_from_slice(b" null]>>");
+                file.set(ids[k], d);
+            }
         }
+        let top = &family[0].1;
         let mut d = b"<</Type/Outlines/First ".to_vec();
-        reference(&mut d, ids[0]);
+        reference(&mut d, ids[top[0]]);
         d.extend_from_slice(b"/Last ");
-        reference(&mut d, ids[ids.len() - 1]);
+        reference(&mut d, ids[top[top.len() - 1]]);
         d.extend_from_slice(b"/Count ");
         int(&mut d, ids.len() as i64);
         d.extend_from_slice(b">>");

@@ -107,7 +107,6 @@ fn shaped_run(fonts: &FontSet, face: FaceId, text: &str, ends_line: bool) -> Tex
         text: text.to_string(),
         glyphs,
         ends_line,
-        tag: None,
     }
 }
 
