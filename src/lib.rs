@@ -32,6 +32,8 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 
 use crate::sheet::SheetOptions;
 
+pub use crate::document::Language;
+
 // The facade: what a front end (the command line) needs, named at the top of the crate, so
 // that it depends on this list and not on how the stages are arranged inside. The modules
 // stay public for tests and benches.
@@ -171,6 +173,9 @@ fn looks_like_a_font(head: &[u8]) -> bool {
 pub struct RenderOptions {
     pub page: PageOptions,
     pub diary_page: bool,
+    /// The language of page 1 and the details when it is not the patient's (a bilingual
+    /// sheet); the patient's is the intake's (`Intake::sheet_language`).
+    pub doctor_language: Option<Language>,
 }
 
 /// A character no font can draw, and where the patient wrote it.
@@ -328,8 +333,9 @@ pub fn lay_out_sheet_with_structure(
 ) -> (document::Document, layout::Laid) {
     let sheet_options = SheetOptions {
         diary_page: options.diary_page,
+        doctor_language: options.doctor_language,
     };
-    let summary_of = sheet::Summary::new(&loaded.intake, &loaded.guide, made);
+    let summary_of = sheet::Summary::new(&loaded.intake, &loaded.guide, made, &sheet_options);
     let summary = |detail: sheet::SummaryDetail, numbers: &sheet::PageNumbers| {
         summary_of.blocks(detail, numbers)
     };

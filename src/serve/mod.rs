@@ -164,6 +164,7 @@ fn sheet(
     fonts: &FontSet,
 ) -> Result<Vec<u8>, crate::PdfError> {
     let options = RenderOptions {
+        doctor_language: None,
         page: PageOptions {
             paper: match form.get("sheet.paper") {
                 "letter" => Paper::Letter,
