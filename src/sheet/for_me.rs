@@ -12,6 +12,11 @@ pub(super) fn for_me(intake: &Intake, guide: &Guide, facts: &Facts, w: &Words) -
         text: w.get("for-me-title"),
         subtitle: w.get("for-me-subtitle"),
     }];
+    if !guide.is_in(w.language) {
+        // The sheet's own words are in the patient's language, the guide's advice is not:
+        // said at the top, so that no one takes it for a mistake.
+        blocks.push(Block::Note(plain(w.get("guide-in-english"))));
+    }
 
     blocks.extend(before_leaving_home(intake, guide, facts, w));
 
