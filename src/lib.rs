@@ -44,7 +44,8 @@ pub use crate::intake::{parse as parse_intake, IntakeError, LoadedIntake, STDIN_
 // The condition: guides and what they say.
 pub use crate::guide::{
     source_parts, CauseKind, ChecklistItem, Condition, DoctorQuestion, Guide, GuideError,
-    Section as GuideSection, Statement as GuideStatement, PRACTICAL,
+    Section as GuideSection, Statement as GuideStatement, Translation as GuideTranslation,
+    PRACTICAL,
 };
 // Asking for an intake, or writing one to fill in.
 pub use crate::interview::{

@@ -225,6 +225,9 @@ pub enum Command {
         /// Print each statement beside its source, for review.
         #[arg(long, requires = "id")]
         sources: bool,
+        /// With --sources: each statement's translation into this language under its English.
+        #[arg(long, value_name = "LANG", value_parser = language, requires = "sources")]
+        lang: Option<Language>,
     },
 }
 

@@ -90,7 +90,7 @@ pub fn run(args: Cli, shell: &Shell) -> Result<(), Error> {
         Command::Schema { output, force } => schema::schema(output.as_deref(), force, shell),
         Command::Completions { shell } => completions::completions(shell, Cli::command()),
         Command::Man { command } => completions::man(Cli::command(), command.as_deref()),
-        Command::Guides { id, sources } => guides::guides(id.as_deref(), sources),
+        Command::Guides { id, sources, lang } => guides::guides(id.as_deref(), sources, lang),
     }
 }
 

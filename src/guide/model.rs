@@ -3,8 +3,6 @@
 
 use serde::Deserialize;
 
-use crate::document::Language;
-
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Guide {
@@ -344,12 +342,6 @@ impl ChecklistItem {
 }
 
 impl Guide {
-    /// Whether the guide's statements are in `language`: the built-in guides are written in
-    /// English.
-    pub fn is_in(&self, language: Language) -> bool {
-        language == Language::English
-    }
-
     pub fn diary_title(&self) -> &str {
         self.diary_title.as_deref().unwrap_or("My symptom diary")
     }

@@ -46,6 +46,7 @@ pub(super) fn details(
         &intake.medications,
         intake.health.no_medicines,
         flags,
+        guide,
         w,
     ));
     blocks.extend(health_blocks(intake, w));
@@ -148,6 +149,7 @@ pub(super) fn medication_blocks(
     medications: &[Medication],
     no_medicines: bool,
     flags: &[Vec<&MedicationFlag>],
+    guide: &Guide,
     w: &Words,
 ) -> Vec<Block> {
     let mut blocks = vec![Block::Heading(w.get("my-medicines"))];
@@ -172,7 +174,14 @@ pub(super) fn medication_blocks(
         blank_rows: 0,
         fill_page: false,
     }));
-    for (i, flag) in used.iter().enumerate() {
+    for (i, &flag) in used.iter().enumerate() {
+        // The flags were matched on the guide as written; their words are the guide's as
+        // this part gives it.
+        let flag = guide
+            .medication_flags
+            .iter()
+            .find(|f| f.id == flag.id)
+            .unwrap_or(flag);
         let mut text = strong(w.with(
             "medicine-note",
             &[

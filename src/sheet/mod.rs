@@ -134,6 +134,9 @@ pub struct Summary<'a> {
     doctor: &'static Words,
     /// The words of the patient's part.
     patient: &'static Words,
+    /// The guide in the doctor's language and in the patient's, where it is translated.
+    doctor_guide: Option<Guide>,
+    patient_guide: Option<Guide>,
 }
 
 impl<'a> Summary<'a> {
@@ -144,19 +147,32 @@ impl<'a> Summary<'a> {
         options: &SheetOptions,
     ) -> Summary<'a> {
         let language = intake.sheet_language();
+        let doctor_language = options.doctor_language.unwrap_or(language);
         Summary {
             intake,
             guide,
             facts: facts_of(intake),
             made,
-            doctor: Words::of(options.doctor_language.unwrap_or(language)),
+            doctor: Words::of(doctor_language),
             patient: Words::of(language),
+            doctor_guide: guide.translated(doctor_language),
+            patient_guide: guide.translated(language),
             flags: intake
                 .medications
                 .iter()
                 .map(|m| flags_for(m, guide))
                 .collect(),
         }
+    }
+
+    /// The guide as page 1 and the details give it.
+    fn doctor_guide(&self) -> &Guide {
+        self.doctor_guide.as_ref().unwrap_or(self.guide)
+    }
+
+    /// The guide as the patient's part gives it.
+    fn patient_guide(&self) -> &Guide {
+        self.patient_guide.as_ref().unwrap_or(self.guide)
     }
 
     /// Whether the patient kept a diary: only then can the summary show its chart.
@@ -199,7 +215,9 @@ impl Summary<'_> {
         summary_detail: SummaryDetail,
         pages: &PageNumbers,
     ) -> Document {
-        let (intake, guide, facts, made) = (self.intake, self.guide, &self.facts, self.made);
+        let (intake, guide, facts, made) =
+            (self.intake, self.doctor_guide(), &self.facts, self.made);
+        let my_guide = self.patient_guide();
         let detail = Detail {
             chart: summary_detail.chart,
             ..detail_at(summary_detail.level)
@@ -228,9 +246,9 @@ impl Summary<'_> {
             id: FOR_ME.into(),
             skip: 0,
         });
-        blocks.extend(for_me(intake, guide, facts, me));
+        blocks.extend(for_me(intake, my_guide, facts, me));
         if options.diary_page {
-            blocks.extend(diary::blank_grid(&diary_title(guide, me), me));
+            blocks.extend(diary::blank_grid(&diary_title(my_guide, me), me));
         }
 
         // The document's description is read first by whoever opens the file: the doctor.

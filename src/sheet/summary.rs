@@ -106,7 +106,7 @@ pub(super) fn summary(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize)
 
 /// The heading, and who filled the sheet in.
 fn introduction(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<Block> {
-    let (p, guide, w) = (&s.intake.patient, s.guide, s.doctor);
+    let (p, guide, w) = (&s.intake.patient, s.doctor_guide(), s.doctor);
     let mut blocks = vec![Block::Heading(w.with(
         "summary-heading",
         &[("condition", Words::text(&guide.title))],
@@ -312,7 +312,7 @@ fn why(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<(String
 }
 
 fn key_answers(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<(String, Text)> {
-    let (intake, guide, facts, w) = (s.intake, s.guide, &s.facts, s.doctor);
+    let (intake, guide, facts, w) = (s.intake, s.doctor_guide(), &s.facts, s.doctor);
     guide
         .doctor_questions
         .iter()
@@ -350,7 +350,7 @@ fn pointers(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<(S
     let (intake, facts, w) = (s.intake, &s.facts, s.doctor);
     let mut fields = Vec::new();
     let mut open = Vec::new();
-    for q in &s.guide.doctor_questions {
+    for q in &s.doctor_guide().doctor_questions {
         let Some(label) = q.pointer.as_ref().filter(|_| q.summary.is_none()) else {
             continue;
         };
@@ -374,7 +374,7 @@ fn pointers(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<(S
 /// The signs the patient described in their own words that the guide says need care
 /// before the visit, with how soon the sheet tells the patient to get it.
 fn warning_signs(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Option<Text> {
-    let (intake, guide, w) = (s.intake, s.guide, s.doctor);
+    let (intake, guide, w) = (s.intake, s.doctor_guide(), s.doctor);
     let mut places: Vec<(String, &str)> = Vec::new();
     places.extend(
         intake
