@@ -426,3 +426,42 @@ fn french_says_the_guide_is_in_english() {
     let first = patient_part(&pdf, page_count(&pdf), &en.get("for-me-title"));
     assert!(!page_text(&pdf, first).contains("not been translated"));
 }
+
+#[test]
+fn every_example_in_spanish_in_large_print_keeps_every_string() {
+    // Longer Spanish labels wrap sooner: in large print a label on two lines must not split
+    // the value beside it for a reader of the text.
+    let dir = tempfile::tempdir().unwrap();
+    let mut problems = Vec::new();
+    for intake in examples() {
+        let name = intake.file_stem().unwrap().to_string_lossy().into_owned();
+        let fonts = font_args(&intake);
+        for (mode, extra) in [
+            ("large", &["--large-print", "--diary-page"][..]),
+            (
+                "x-large",
+                &["--print-size", "x-large", "--paper", "letter"][..],
+            ),
+        ] {
+            for lang in [
+                &["--lang", "es"][..],
+                &["--lang", "es", "--doctor-lang", "en"][..],
+            ] {
+                let pdf = dir.path().join(format!("{name}-{mode}-{}.pdf", lang.len()));
+                let mut args: Vec<&str> = extra.to_vec();
+                args.extend(lang);
+                args.extend(fonts.iter().map(String::as_str));
+                render(&intake, &pdf, &args);
+                let (_, report) = pdf_check(&pdf, &intake);
+                let failed: Vec<&str> = report
+                    .lines()
+                    .filter(|l| l.starts_with("FAIL") && !l.contains("'Page "))
+                    .collect();
+                if !failed.is_empty() || !report.contains("intake_strings_lost=0") {
+                    problems.push(format!("{name} {mode} {lang:?}: {report}"));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
