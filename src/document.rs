@@ -6,9 +6,89 @@ use chrono::NaiveDateTime;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     pub meta: Metadata,
-    /// Printed at the foot of every page beside "Page N of M".
-    pub footer: String,
+    /// Printed at the foot of every page.
+    pub footer: Footer,
     pub blocks: Vec<Block>,
+}
+
+/// The running footer: a line of text, and the page label beside it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Footer {
+    pub text: String,
+    pub page: PageLabel,
+}
+
+/// "Page N of M" in the sheet's language, as the words around the two numbers, which only
+/// layout knows: `before` N `between` M `after`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageLabel {
+    pub before: String,
+    pub between: String,
+    pub after: String,
+}
+
+impl PageLabel {
+    pub fn of(&self, n: usize, total: usize) -> String {
+        format!("{}{n}{}{total}{}", self.before, self.between, self.after)
+    }
+}
+
+/// A language the sheet can print its own words in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Language {
+    English,
+    Spanish,
+    French,
+}
+
+impl Language {
+    pub const ALL: [Language; 3] = [Language::English, Language::Spanish, Language::French];
+
+    /// Its BCP 47 tag: `/Lang` in the PDF, `dc:language` in its XMP, the FHIR `language`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Language::English => "en",
+            Language::Spanish => "es",
+            Language::French => "fr",
+        }
+    }
+
+    /// Ways people name it: its tag, its name in English and in itself.
+    fn names(self) -> &'static [&'static str] {
+        match self {
+            Language::English => &["en", "english", "inglés", "ingles", "anglais"],
+            Language::Spanish => &[
+                "es",
+                "spanish",
+                "español",
+                "espanol",
+                "castellano",
+                "espagnol",
+            ],
+            Language::French => &["fr", "french", "français", "francais", "francés", "frances"],
+        }
+    }
+
+    /// The language `words` name: a tag ("es", "es-MX"), or its name in English or in itself
+    /// ("Spanish", "español"), in any case. None when it is none the sheet can print.
+    pub fn from_words(words: &str) -> Option<Language> {
+        let w = words.trim().to_lowercase();
+        let primary = w.split(['-', '_']).next().unwrap_or("");
+        Language::ALL
+            .into_iter()
+            .find(|l| l.names().contains(&w.as_str()) || (primary == l.tag() && w.is_ascii()))
+    }
+
+    /// The language a patient's answer to "the language you speak best" names, when its
+    /// first words name one the sheet can print: "Spanish (some English)" is Spanish.
+    pub fn from_answer(answer: &str) -> Option<Language> {
+        Language::from_words(answer).or_else(|| {
+            let first = answer
+                .split(|c: char| !c.is_alphabetic() && c != '-')
+                .find(|w| !w.is_empty())?;
+            Language::from_words(first)
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -18,6 +98,9 @@ pub struct Metadata {
     pub subject: String,
     pub keywords: Vec<String>,
     pub created: NaiveDateTime,
+    /// The language the document is first read in (page 1's): the PDF's `/Lang` and XMP
+    /// `dc:language`.
+    pub language: Language,
 }
 
 /// A run of text in one weight.
@@ -68,6 +151,9 @@ pub enum Block {
     Rule,
     /// What follows starts on a new page.
     PageBreak,
+    /// The blocks after this one are in this language (until the next such block): a
+    /// bilingual sheet gives the patient's part in the patient's language.
+    Language(Language),
     /// Text in a heavy frame, so that it cannot be missed, even in black-and-white print.
     Framed(Text),
     /// A line in small type, such as a hint above lines to write on.
@@ -104,6 +190,8 @@ pub struct Column {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckItem {
     pub done: bool,
+    /// The words its box reads as, ticked or not ("Done: ", "Not done: ").
+    pub box_words: String,
     pub text: Text,
 }
 

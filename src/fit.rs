@@ -45,8 +45,9 @@ pub fn lay_out_sheet_with_structure(
 ) -> (Document, Laid) {
     let sheet_options = SheetOptions {
         diary_page: options.diary_page,
+        doctor_language: options.doctor_language,
     };
-    let summary_of = Summary::new(&loaded.intake, &loaded.guide, made);
+    let summary_of = Summary::new(&loaded.intake, &loaded.guide, made, &sheet_options);
     let summary = |detail: SummaryDetail, numbers: &PageNumbers| {
         summary_of.blocks(detail, numbers)
     };

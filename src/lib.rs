@@ -49,6 +49,7 @@ stages!(
 
 // Reading and checking an intake.
 pub use crate::diagnostic::Report;
+pub use crate::document::Language;
 pub use crate::intake::{
     check_text as check_intake_text, json_schema as intake_schema,
     load_with_notes as load_intake_with_notes, load_with_source as load_intake_with_source,
@@ -60,7 +61,8 @@ pub use crate::moment::Moment;
 // The condition: guides and what they say.
 pub use crate::guide::{
     resolve as resolve_guide, source_parts, CauseKind, ChecklistItem, Condition, DoctorQuestion,
-    Guide, GuideError, Section as GuideSection, Statement as GuideStatement, PRACTICAL,
+    Guide, GuideError, Section as GuideSection, Statement as GuideStatement,
+    Translation as GuideTranslation, PRACTICAL,
 };
 pub use crate::sheet::{open_checklist, open_questions};
 // Asking for an intake, or writing one to fill in.

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 
-use crate::document::Document;
+use crate::document::{Document, Language};
 use crate::fonts::{FontError, FontSet};
 use crate::input::{self, ReadError};
 use crate::intake::LoadedIntake;
@@ -45,6 +45,9 @@ fn looks_like_a_font(head: &[u8]) -> bool {
 pub struct RenderOptions {
     pub page: PageOptions,
     pub diary_page: bool,
+    /// The language of page 1 and the details when it is not the patient's (a bilingual
+    /// sheet); the patient's is the intake's (`Intake::sheet_language`).
+    pub doctor_language: Option<Language>,
 }
 
 /// A character no font can draw, and where the patient wrote it.

@@ -264,6 +264,12 @@ impl Writer {
             text(v.map(|v| &v.goal)),
             "\"To sleep through the night again.\"",
         );
+        self.field(
+            "The language of the sheet's own words: \"en\" (English), \"es\" (Spanish) or \"fr\" (French). Left out, it follows the language you speak best when the sheet has it.",
+            "sheet_language",
+            v.and_then(|v| v.sheet_language).map(|l| quote(l.tag())),
+            "\"es\"",
+        );
     }
 
     fn answers(&mut self, guide: &Guide, intake: Option<&Intake>) {
@@ -721,6 +727,8 @@ mod tests {
             "patient.pregnant",
             "patient.pregnancy_week",
             "visit.when",
+            // A language code, not the patient's words: it does not print as written.
+            "visit.sheet_language",
             "medications.since",
             "medications.as_needed",
             "health.no_known_allergies",

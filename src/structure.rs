@@ -128,6 +128,9 @@ pub struct Node {
     pub actual_text: Option<String>,
     /// A heading's text, for the document's outline (bookmarks).
     pub title: Option<String>,
+    /// Its language, as a BCP 47 tag, where it is not the document's: the patient's part of
+    /// a bilingual sheet.
+    pub lang: Option<String>,
 }
 
 /// The tree of nodes, its root (index 0) the whole document.
@@ -161,6 +164,7 @@ impl Structure {
                 alt: None,
                 actual_text: None,
                 title: None,
+                lang: None,
             }],
         }
     }
@@ -175,6 +179,7 @@ impl Structure {
             alt: None,
             actual_text: None,
             title: None,
+            lang: None,
         });
         self.nodes[parent.0 as usize].children.push(id);
         id
@@ -189,9 +194,14 @@ impl Structure {
             Structure::ROOT => Structure::ROOT,
             NodeId(n) => NodeId(n + offset),
         };
+        let other_lang = (other.lang != self.lang).then_some(other.lang);
         let mut nodes = other.nodes.into_iter();
         let root = nodes.next().expect("a structure has a root");
         for mut node in nodes {
+            // A part in another language than the document keeps its language on its nodes.
+            if node.parent == Some(Structure::ROOT) && node.lang.is_none() {
+                node.lang.clone_from(&other_lang);
+            }
             node.parent = node.parent.map(moved);
             node.children.iter_mut().for_each(|c| *c = moved(*c));
             self.nodes.push(node);

@@ -121,11 +121,15 @@ fn paper_mode() -> impl Strategy<Value = RenderOptions> {
             (Paper::Letter, PrintSize::ExtraLarge),
         ]),
         any::<bool>(),
+        proptest::option::of(proptest::sample::select(visitprep::Language::ALL.to_vec())),
     )
-        .prop_map(|((paper, print), diary_page)| RenderOptions {
-            page: PageOptions { paper, print },
-            diary_page,
-        })
+        .prop_map(
+            |((paper, print), diary_page, doctor_language)| RenderOptions {
+                page: PageOptions { paper, print },
+                diary_page,
+                doctor_language,
+            },
+        )
 }
 
 /// Every free-text field of an intake of the leg-cramp guide.

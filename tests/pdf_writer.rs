@@ -353,8 +353,10 @@ fn laid_out_pages_written_without_their_structure_still_read_back() {
             created: chrono::DateTime::from_timestamp(1_764_072_000, 0)
                 .unwrap()
                 .naive_utc(),
+            language: visitprep::document::Language::English,
         },
-        footer: "footer".into(),
+        footer: visitprep::sheet::words::Words::of(visitprep::document::Language::English)
+            .footer("footer"),
         blocks: vec![
             visitprep::document::Block::Heading("Heading one".into()),
             visitprep::document::Block::Paragraph(visitprep::document::plain(

@@ -70,3 +70,57 @@ fn the_score_catches_hard_text() {
         grade(&guide.summary)
     );
 }
+
+/// The text of the messages under a `## heading` of a catalogue, each a sentence or a
+/// heading, their values (`{ $day }`) left out.
+fn catalogue_section(source: &str, heading: &str) -> Vec<String> {
+    source
+        .lines()
+        .skip_while(|l| *l != heading)
+        .skip(1)
+        .take_while(|l| !l.starts_with("## "))
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once(" = ").map(|(_, text)| text))
+        .map(|text| {
+            let mut out = String::new();
+            let mut depth = 0;
+            for c in text.chars() {
+                match c {
+                    '{' => depth += 1,
+                    '}' => depth -= 1,
+                    _ if depth == 0 => out.push(c),
+                    _ => {}
+                }
+            }
+            out.trim().to_string()
+        })
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+#[test]
+fn the_spanish_words_for_the_patient_read_bastante_facil_or_plainer() {
+    use visitprep::readability::{spanish_counts, Inflesz};
+    use visitprep::sheet::words::CATALOGUES;
+    let (_, spanish) = CATALOGUES[1];
+    let mut report = Vec::new();
+    for heading in ["## La parte del paciente", "## El diario"] {
+        let texts = catalogue_section(spanish, heading);
+        assert!(texts.len() > 10, "{heading}: {texts:?}");
+        let counts = texts
+            .iter()
+            .map(|t| spanish_counts(t))
+            .fold(Counts::default(), |a, b| a + b);
+        let score = counts.perspicuity();
+        report.push(format!(
+            "{heading}: {score:.1} ({})",
+            Inflesz::of(score).name()
+        ));
+        assert!(
+            Inflesz::of(score) >= Inflesz::BastanteFacil,
+            "{heading} reads {score:.1}, {}: {texts:?}",
+            Inflesz::of(score).name()
+        );
+    }
+    println!("{}", report.join("\n"));
+}

@@ -75,8 +75,10 @@ fn document(answer: &str) -> Document {
                 .unwrap()
                 .and_hms_opt(0, 0, 0)
                 .unwrap(),
+            language: visitprep::document::Language::English,
         },
-        footer: "footer".into(),
+        footer: visitprep::sheet::words::Words::of(visitprep::document::Language::English)
+            .footer("footer"),
         blocks: vec![Block::Paragraph(plain(answer))],
     }
 }

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use visitprep::{Paper, PrintSize};
+use visitprep::{Language, Paper, PrintSize};
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -70,6 +70,15 @@ pub enum Command {
         /// Add a blank diary page to fill in by hand before the visit.
         #[arg(long)]
         diary_page: bool,
+        /// The language of the sheet's own words: en, es or fr (or English, Spanish,
+        /// español, ...). Without it, `visit.sheet_language`, else the language the patient
+        /// speaks best when the sheet has it, else English.
+        #[arg(long, value_name = "LANG", value_parser = language)]
+        lang: Option<Language>,
+        /// Page 1 and the details in this language, for the doctor, and the patient's part in
+        /// the patient's (a bilingual sheet).
+        #[arg(long, value_name = "LANG", value_parser = language)]
+        doctor_lang: Option<Language>,
         /// An extra font for characters the built-in fonts lack (Chinese, Arabic, ...): a
         /// TrueType or OpenType file (.ttf, .otf, .ttc) of at most 64 MiB.
         #[arg(long, value_name = "FILE")]
@@ -216,6 +225,9 @@ pub enum Command {
         /// Print each statement beside its source, for review.
         #[arg(long, requires = "id")]
         sources: bool,
+        /// With --sources: each statement's translation into this language under its English.
+        #[arg(long, value_name = "LANG", value_parser = language, requires = "sources")]
+        lang: Option<Language>,
     },
 }
 
@@ -224,6 +236,12 @@ pub enum PrintSizeArg {
     Normal,
     Large,
     XLarge,
+}
+
+/// A language the sheet has, named by its tag or its name.
+fn language(words: &str) -> Result<Language, String> {
+    Language::from_words(words)
+        .ok_or_else(|| format!("the sheet has no words in \"{words}\"; use en, es or fr"))
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -64,6 +64,11 @@ pub enum Error {
     },
     /// A folder given as input holds no intake.
     NoIntakes(PathBuf),
+    /// `guides --sources --lang` for a guide that has no translation into that language.
+    NoTranslation {
+        guide: String,
+        language: String,
+    },
     /// `--strict` and a character no font has; `intake` names it within a batch.
     Strict {
         intake: Option<String>,
@@ -308,6 +313,10 @@ impl Error {
                 "the folder {} has no .toml intake files",
                 dir.display()
             )),
+            Error::NoTranslation { guide, language } => (
+                format!("the guide {guide} has no translation into \"{language}\""),
+                Some("leave out --lang to review the English statements and their sources".into()),
+            ),
             Error::Strict { intake: None } => plain(format!(
                 "--strict: characters would not print; {nothing}"
             )),

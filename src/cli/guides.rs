@@ -1,18 +1,29 @@
 use visitprep::{
-    source_parts, wrap, CauseKind, Condition, Guide, GuideSection, GuideStatement, PRACTICAL,
+    source_parts, wrap, CauseKind, Condition, Guide, GuideSection, GuideStatement,
+    GuideTranslation, Language, PRACTICAL,
 };
 
 use super::Error;
 
 /// Lists the built-in guides, or shows one (or a guide file) in full or beside its sources.
-pub fn guides(id: Option<&str>, sources: bool) -> Result<(), Error> {
+pub fn guides(id: Option<&str>, sources: bool, lang: Option<Language>) -> Result<(), Error> {
     let Some(id) = id else {
         list_built_in();
         return Ok(());
     };
     let (g, _) = super::guide_for_intake(id, super::folder_of(None))?;
     if sources {
-        print_sources(&g);
+        let translation =
+            match lang.filter(|l| *l != Language::English) {
+                Some(l) => Some(GuideTranslation::built_in(&g.id, l).ok_or_else(|| {
+                    Error::NoTranslation {
+                        guide: g.id.clone(),
+                        language: l.tag().to_string(),
+                    }
+                })?),
+                None => None,
+            };
+        print_sources(&g, translation);
     } else {
         print_guide(&g);
         print_background(&g);
@@ -133,7 +144,7 @@ fn only(when: &Condition) -> String {
 const STATEMENT_WIDTH: usize = 48;
 const SOURCE_WIDTH: usize = 30;
 
-fn print_sources(g: &Guide) {
+fn print_sources(g: &Guide, translation: Option<&GuideTranslation>) {
     println!("{} ({}): every statement and its source", g.title, g.id);
     if let Some(article) = &g.source_article {
         println!("Source article: {article}");
@@ -153,7 +164,7 @@ fn print_sources(g: &Guide) {
                 "-".repeat((STATEMENT_WIDTH + SOURCE_WIDTH + 2).saturating_sub(title.len() + 1))
             );
         }
-        let left = statement_lines(s);
+        let left = statement_lines(s, translation);
         let parts: Vec<&str> = s
             .source
             .map(|src| source_parts(src).collect())
@@ -181,7 +192,7 @@ fn print_sources(g: &Guide) {
 }
 
 /// The statement's text wrapped to its column, with the patients it is for.
-fn statement_lines(s: &GuideStatement) -> Vec<String> {
+fn statement_lines(s: &GuideStatement, translation: Option<&GuideTranslation>) -> Vec<String> {
     let mut lines = Vec::new();
     for (i, text) in s.text.iter().enumerate() {
         let indent = if i == 0 { "" } else { "  " };
@@ -190,6 +201,26 @@ fn statement_lines(s: &GuideStatement) -> Vec<String> {
                 .into_iter()
                 .map(|l| format!("{indent}{l}")),
         );
+        // The translation under the English it translates, marked with its language.
+        if let Some(t) = translation {
+            let tag = t.language.tag();
+            let said = match t.of(text) {
+                Some(entry) => entry.text.clone(),
+                None => "(not translated)".to_string(),
+            };
+            let indent = format!("{indent}{tag}: ");
+            for (k, l) in wrap(&said, STATEMENT_WIDTH - indent.chars().count())
+                .into_iter()
+                .enumerate()
+            {
+                let lead = if k == 0 {
+                    indent.clone()
+                } else {
+                    " ".repeat(indent.chars().count())
+                };
+                lines.push(format!("{lead}{l}"));
+            }
+        }
     }
     if let Some(when) = s.when {
         lines.extend(wrap(

@@ -41,6 +41,8 @@ pub fn run(args: Cli, shell: &Shell) -> Result<(), Error> {
             large_print,
             print_size,
             diary_page,
+            lang,
+            doctor_lang,
             font,
             strict,
             force,
@@ -53,6 +55,8 @@ pub fn run(args: Cli, shell: &Shell) -> Result<(), Error> {
                 paper: paper.into(),
                 print: print_size.with_large_print(large_print),
                 diary_page,
+                lang,
+                doctor_lang,
                 font,
                 strict,
                 force,
@@ -88,7 +92,7 @@ pub fn run(args: Cli, shell: &Shell) -> Result<(), Error> {
         Command::Schema { output, force } => schema::schema(output.as_deref(), force, shell),
         Command::Completions { shell } => completions::completions(shell, Cli::command()),
         Command::Man { command } => completions::man(Cli::command(), command.as_deref()),
-        Command::Guides { id, sources } => guides::guides(id.as_deref(), sources),
+        Command::Guides { id, sources, lang } => guides::guides(id.as_deref(), sources, lang),
     }
 }
 

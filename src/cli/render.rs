@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
-use visitprep::{FontSet, LoadedIntake, PageOptions, Paper, PrintSize};
+use visitprep::{FontSet, Language, LoadedIntake, PageOptions, Paper, PrintSize};
 
 use super::error::Made;
 use super::{Error, Shell};
@@ -23,6 +23,9 @@ pub struct RenderArgs {
     pub paper: Paper,
     pub print: PrintSize,
     pub diary_page: bool,
+    /// The sheet's language, over the intake's choice.
+    pub lang: Option<Language>,
+    pub doctor_lang: Option<Language>,
     pub font: Option<PathBuf>,
     pub strict: bool,
     pub force: bool,
@@ -43,6 +46,15 @@ impl RenderArgs {
                 print: self.print,
             },
             diary_page: self.diary_page,
+            doctor_language: self.doctor_lang,
+        }
+    }
+
+    /// `--lang` stands over the intake's `visit.sheet_language`, for the sheet and the FHIR
+    /// it carries alike.
+    fn choose_language(&self, loaded: &mut LoadedIntake) {
+        if let Some(lang) = self.lang {
+            loaded.intake.visit.sheet_language = Some(lang);
         }
     }
 
@@ -118,7 +130,8 @@ fn render_single(args: &RenderArgs, shell: &Shell) -> Result<(), Error> {
             made: Made::Sheet,
         },
     )?;
-    let (loaded, warnings, source) = super::load_source(file, "nothing was written")?;
+    let (mut loaded, warnings, source) = super::load_source(file, "nothing was written")?;
+    args.choose_language(&mut loaded);
     shell.warnings(&warnings);
     let fonts = load_fonts(args)?;
     let now = super::clock::now();
@@ -454,8 +467,9 @@ fn render_in_batch(
             }),
         },
     )?;
-    let (loaded, warnings, source) =
+    let (mut loaded, warnings, source) =
         super::load_source(file, &format!("no sheet was written for {name}"))?;
+    args.choose_language(&mut loaded);
     notes.warnings(&warnings);
     finish(args, &loaded, &source, fonts, now, Some(&name), notes)
 }

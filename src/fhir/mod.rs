@@ -56,6 +56,8 @@ pub fn bundle(intake: &Intake, guide: &Guide, made: DateTime<Utc>) -> Value {
     let entries = reported(&mut b, &ctx, intake, guide, made);
     let composition = json!({
         "resourceType": "Composition",
+        // The language of the sheet this summary goes with, as the patient chose it.
+        "language": intake.sheet_language().tag(),
         "status": "final",
         "type": loinc("60591-5", "Patient summary Document"),
         "subject": ctx.subject,

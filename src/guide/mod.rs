@@ -7,6 +7,7 @@ mod conditions;
 mod load;
 mod model;
 mod sources;
+mod translate;
 
 pub use conditions::{
     contains_whole_words, mentions_word, same_department, sign_sentences, Facts, OwnWords,
@@ -15,6 +16,7 @@ pub use conditions::{
 pub use load::resolve;
 pub use model::*;
 pub use sources::{source_parts, Section, Statement, PRACTICAL};
+pub use translate::{Printed, Translated, Translation, BUILT_IN_TRANSLATIONS};
 
 use crate::diagnostic::Report;
 use crate::input::Kind;

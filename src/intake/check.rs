@@ -10,6 +10,7 @@ use super::plausibility::plain_number;
 use super::raw::{RawDiaryEntry, RawHealth, RawIntake, RawMedication, RawPatient, RawVisit};
 use super::{DiaryEntry, Health, Intake, Medication, Patient, Visit};
 use crate::diagnostic::{did_you_mean, shorten, Diagnostic};
+use crate::document::Language;
 use crate::guide::Guide;
 
 pub(super) struct Checker {
@@ -163,6 +164,22 @@ impl Checker {
             reason: raw.reason.as_deref().map(clean),
             concerns: raw.concerns.iter().map(|s| clean(s)).collect(),
             goal: raw.goal.as_deref().map(clean),
+            sheet_language: raw.sheet_language.as_ref().and_then(|l| {
+                let language = Language::from_words(l.get_ref());
+                if language.is_none() {
+                    self.problem(
+                        Diagnostic::new(format!(
+                            "the sheet cannot be printed in \"{}\"",
+                            l.get_ref().trim()
+                        ))
+                        .at(Some(l.span()))
+                        .field("visit.sheet_language")
+                        .label("not a language the sheet has")
+                        .help("write \"en\" (English), \"es\" (Spanish) or \"fr\" (French)"),
+                    );
+                }
+                language
+            }),
         }
     }
 

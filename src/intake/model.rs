@@ -4,6 +4,8 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 
+use crate::document::Language;
+
 /// A checked intake, in the patient's terms.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Intake {
@@ -49,6 +51,8 @@ pub struct Visit {
     pub concerns: Vec<String>,
     /// What the patient hopes to get from the visit.
     pub goal: Option<String>,
+    /// The language the sheet prints its own words in, as the intake chose it.
+    pub sheet_language: Option<Language>,
 }
 
 /// A visit is booked for a day, or for a day and a time.
@@ -189,6 +193,20 @@ pub fn clean(text: &str) -> String {
 }
 
 impl Intake {
+    /// The language the sheet prints its own words in: `visit.sheet_language`, else the
+    /// language the patient speaks best when the sheet has it, else English.
+    pub fn sheet_language(&self) -> Language {
+        self.visit
+            .sheet_language
+            .or_else(|| {
+                self.patient
+                    .language
+                    .as_deref()
+                    .and_then(Language::from_answer)
+            })
+            .unwrap_or(Language::English)
+    }
+
     /// Every piece of text the patient wrote, with the field it came from.
     pub fn texts<'a>(&'a self) -> Vec<(String, &'a str)> {
         let mut out: Vec<(String, &str)> = Vec::new();

@@ -100,6 +100,11 @@ pub(super) struct RawVisit {
     pub(super) concerns: Vec<String>,
     /// What you hope to get from the visit.
     pub(super) goal: Option<String>,
+    /// The language the sheet prints its own words in: "en" (English), "es" (Spanish) or
+    /// "fr" (French), or its name ("Spanish", "español"). Without it, the language of
+    /// `patient.language` when the sheet has it, else English.
+    #[schemars(with = "Option<String>", example = &"es")]
+    pub(super) sheet_language: Option<Spanned<String>>,
 }
 
 /// Other illnesses, allergies and notes.

@@ -716,6 +716,7 @@ impl Walk<'_> {
                 "reason",
                 "concerns",
                 "goal",
+                "sheet_language",
             ],
         );
         RawVisit {
@@ -727,6 +728,7 @@ impl Walk<'_> {
             reason: self.plain_text(t, "reason", AT),
             concerns: self.plain_texts(t, "concerns", AT),
             goal: self.plain_text(t, "goal", AT),
+            sheet_language: self.text(t, "sheet_language", AT),
         }
     }
 

@@ -1813,6 +1813,8 @@ mod tests {
         // command line and always written.)
         const NOT_ASKED: &[&str] = &[
             "visit.doctor",
+            // Follows the language the patient speaks best, which is asked.
+            "visit.sheet_language",
             "health.notes",
             "medications.note",
             "medications.since",

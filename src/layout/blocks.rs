@@ -102,7 +102,7 @@ impl Builder<'_> {
             let li = self.tree.add(list, Role::LI);
             // The box is the item's label, read as the words its tick (or none) stands for.
             let lbl = self.tree.add(li, Role::Lbl);
-            let words = if item.done { "Done: " } else { "Not done: " };
+            let words = item.box_words.as_str();
             self.tree.node_mut(lbl).actual_text = Some(words.to_string());
             let body = self.tree.add(li, Role::LBody);
             let lines = wrap(&item.text, self.fonts, s.body, self.width - indent);

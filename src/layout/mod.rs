@@ -17,7 +17,7 @@ pub mod text;
 
 use std::collections::BTreeMap;
 
-use crate::document::{BarChart, Block, CheckItem, Document, Table, Text};
+use crate::document::{BarChart, Block, CheckItem, Document, Footer, Table, Text};
 use crate::fonts::{FaceId, FontSet, Weight};
 use crate::structure::{Artifact, Mark, NodeId, Role, Structure};
 
@@ -95,12 +95,17 @@ pub fn layout_part(blocks: &[Block], fonts: &FontSet, options: PageOptions) -> P
         slabs: Vec::new(),
         headers: Vec::new(),
         break_next: false,
-        tree: Structure::new(SHEET_LANGUAGE),
+        tree: Structure::new(part_language(blocks)),
+        lang: None,
     };
     let mut marks: Vec<(String, usize, usize)> = Vec::new();
     for block in blocks {
         match block {
             Block::Anchor { id, skip } => marks.push((id.clone(), *skip, b.slabs.len())),
+            // What follows is in this language: its nodes say so where the part's differs.
+            Block::Language(l) => {
+                b.lang = (l.tag() != b.tree.lang).then(|| l.tag().to_string());
+            }
             _ => b.block(block),
         }
     }
@@ -142,8 +147,16 @@ pub fn layout_part(blocks: &[Block], fonts: &FontSet, options: PageOptions) -> P
     }
 }
 
-/// The language of the sheet's own words (its headings, labels and guides).
-const SHEET_LANGUAGE: &str = "en";
+/// The language a part is written in: that of its first language block, else English.
+fn part_language(blocks: &[Block]) -> &'static str {
+    blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Language(l) => Some(l.tag()),
+            _ => None,
+        })
+        .unwrap_or("en")
+}
 
 struct Builder<'a> {
     fonts: &'a FontSet,
@@ -154,6 +167,8 @@ struct Builder<'a> {
     headers: Vec<Slab>,
     break_next: bool,
     tree: Structure,
+    /// The language of the nodes now added, where it is not the part's.
+    lang: Option<String>,
 }
 
 impl Builder<'_> {
@@ -167,7 +182,9 @@ impl Builder<'_> {
 
     /// A new node under the document's root.
     fn node(&mut self, role: Role) -> NodeId {
-        self.tree.add(Structure::ROOT, role)
+        let id = self.tree.add(Structure::ROOT, role);
+        self.tree.node_mut(id).lang.clone_from(&self.lang);
+        id
     }
 
     /// Text lines drawn at `x`, one slab each, their text content of `node`.
@@ -194,6 +211,8 @@ impl Builder<'_> {
     fn block(&mut self, block: &Block) {
         let s = self.style;
         match block {
+            // Taken in `layout_part`, before a block is built.
+            Block::Language(_) => {}
             Block::Title { text, subtitle } => {
                 let lines = wrap(
                     &crate::document::strong(text),

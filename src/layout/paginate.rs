@@ -47,13 +47,14 @@ pub(super) const LAYOUT: Mark = Mark::Artifact(Artifact::Layout);
 /// Parts, one after the other, as one document with "Page N of M" and `footer_text` on every
 /// page; the anchors' pages counted from the first page of the first part, and the parts'
 /// structures one after the other under one root.
-pub fn join(parts: Vec<Part>, footer_text: &str, fonts: &FontSet, options: PageOptions) -> Laid {
+pub fn join(parts: Vec<Part>, footer_text: &Footer, fonts: &FontSet, options: PageOptions) -> Laid {
     let style = Style::for_options(options);
     let (width, height) = options.paper.size();
     let total: usize = parts.iter().map(|p| p.pages.len()).sum();
     let mut anchors = BTreeMap::new();
     let mut pages = Vec::with_capacity(total);
-    let mut structure = Structure::new(SHEET_LANGUAGE);
+    let lang = parts.first().map_or("en", |p| p.structure.lang.as_str());
+    let mut structure = Structure::new(lang);
     for part in parts {
         let before = pages.len();
         anchors.extend(part.anchors.into_iter().map(|(id, p)| (id, p + before)));
@@ -156,7 +157,7 @@ pub(super) fn footer(
     items: &mut Vec<Item>,
     fonts: &FontSet,
     style: &Style,
-    text: &str,
+    text: &Footer,
     n: usize,
     total: usize,
     width: f32,
@@ -171,7 +172,7 @@ pub(super) fn footer(
         width: 0.5,
         grey: 0.5,
     });
-    let label = format!("Page {n} of {total}");
+    let label = text.page.of(n, total);
     let label_w = text_width(fonts, &label, Weight::Bold, size);
     let right = width - style.margin;
     push_text(
@@ -185,7 +186,7 @@ pub(super) fn footer(
     );
     // The footer repeats what the header says in full; here it is shortened to fit one line.
     let room = right - label_w - 2.0 * size - style.margin;
-    let shown = fit_with_ellipsis(fonts, text, Weight::Regular, size, room);
+    let shown = fit_with_ellipsis(fonts, &text.text, Weight::Regular, size, room);
     push_text(
         items,
         fonts,

@@ -88,8 +88,9 @@ fn doc(blocks: Vec<Block>) -> Document {
                 .unwrap()
                 .and_hms_opt(0, 0, 0)
                 .unwrap(),
+            language: crate::document::Language::English,
         },
-        footer: "footer".into(),
+        footer: crate::sheet::words::Words::of(crate::document::Language::English).footer("footer"),
         blocks,
     }
 }

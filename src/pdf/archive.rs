@@ -10,8 +10,9 @@ use crate::markup::escape;
 const GRAY_PROFILE: &[u8] = include_bytes!("../../icc/Gray.icc");
 
 /// Writes the metadata stream and the output intent; returns the catalogue's entries for them.
-pub(super) fn write(file: &mut File, info: &Info) -> Vec<u8> {
-    let metadata = file.plain_stream(b"/Type/Metadata/Subtype/XML".to_vec(), xmp(info));
+/// `lang`: the document's language, as a BCP 47 tag.
+pub(super) fn write(file: &mut File, info: &Info, lang: &str) -> Vec<u8> {
+    let metadata = file.plain_stream(b"/Type/Metadata/Subtype/XML".to_vec(), xmp(info, lang));
     let profile = file.stream(b"/N 1".to_vec(), GRAY_PROFILE.to_vec());
     let mut intent =
         b"<</Type/OutputIntent/S/GTS_PDFA1/OutputConditionIdentifier(Gray)/Info(Gray, gamma 1.0, D50)/DestOutputProfile ".to_vec();
@@ -30,7 +31,7 @@ pub(super) fn write(file: &mut File, info: &Info) -> Vec<u8> {
 /// The XMP packet: the same title, author, subject, keywords, tools and dates as the
 /// document information dictionary (PDF/A requires them to agree), and the two standards'
 /// identifiers with the extension schema PDF/A needs for the PDF/UA one.
-fn xmp(info: &Info) -> Vec<u8> {
+fn xmp(info: &Info, lang: &str) -> Vec<u8> {
     let date = chrono::DateTime::from_timestamp(info.created_unix, 0)
         .unwrap_or_default()
         .format("%Y-%m-%dT%H:%M:%S+00:00")
@@ -40,6 +41,7 @@ fn xmp(info: &Info) -> Vec<u8> {
     let subject = escape(&info.subject);
     let keywords = escape(&info.keywords.join(", "));
     let creator = escape(&info.creator);
+    let lang = escape(lang);
     format!(
         r#"<?xpacket begin="{bom}" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
@@ -49,6 +51,7 @@ fn xmp(info: &Info) -> Vec<u8> {
 <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
 <dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>
 <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{subject}</rdf:li></rdf:Alt></dc:description>
+<dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>
 </rdf:Description>
 <rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
 <pdf:Keywords>{keywords}</pdf:Keywords>

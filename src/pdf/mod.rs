@@ -123,7 +123,7 @@ pub fn write_tagged(
     file.set(resources, font_resources(&font_refs));
 
     let tagged = marked.write(&mut file, &kids, pages);
-    let archival = archive::write(&mut file, info);
+    let archival = archive::write(&mut file, info, &structure.lang);
     // The sheet's title, not its file name, in the viewer's title bar.
     let mut dict = b"<</Type/Catalog/Pages ".to_vec();
     reference(&mut dict, tree);

@@ -182,6 +182,10 @@ impl<'s> Marked<'s> {
         if node.role == Role::TH {
             d.extend_from_slice(b"/A<</O/Table/Scope/Column>>");
         }
+        if let Some(lang) = &node.lang {
+            d.extend_from_slice(b"/Lang");
+            text_string(&mut d, lang);
+        }
         if let Some(alt) = &node.alt {
             d.extend_from_slice(b"/Alt");
             text_string(&mut d, alt);

@@ -670,6 +670,8 @@ impl Reader<'_> {
             reason: self.text("visit.reason"),
             concerns: self.list("visit.concerns", &mut places),
             goal: self.text("visit.goal"),
+            // The form offers no choice of language: the sheet follows `patient.language`.
+            sheet_language: None,
         };
         let answers = guide
             .doctor_questions

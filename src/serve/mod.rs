@@ -168,6 +168,7 @@ fn sheet(
     now: Moment,
 ) -> Result<Vec<u8>, crate::PdfError> {
     let options = RenderOptions {
+        doctor_language: None,
         page: PageOptions {
             paper: match form.get("sheet.paper") {
                 "letter" => Paper::Letter,

@@ -1,13 +1,12 @@
 //! "About this condition" on the patient's pages: what it is, who gets it, its everyday
 //! causes, whether it is dangerous and what to watch for, from the guide's `[[about]]` items.
 
+use super::words::Words;
 use crate::document::{plain, Block, Span, Text};
 use crate::guide::{CauseKind, Facts, Guide};
 
-pub const HEADING: &str = "About this condition";
-
 /// The part's blocks; none when the guide has no `[[about]]` item for this patient.
-pub fn blocks(guide: &Guide, facts: &Facts) -> Vec<Block> {
+pub fn blocks(guide: &Guide, facts: &Facts, w: &Words) -> Vec<Block> {
     let items: Vec<_> = guide
         .about
         .iter()
@@ -16,7 +15,7 @@ pub fn blocks(guide: &Guide, facts: &Facts) -> Vec<Block> {
     if items.is_empty() {
         return Vec::new();
     }
-    let mut blocks = vec![Block::Heading(HEADING.into())];
+    let mut blocks = vec![Block::Heading(w.get("about-heading"))];
     for item in items {
         // A title that is a question is answered by the text; any other introduces it.
         let joint = if item.title.trim_end().ends_with(['?', ':']) {
@@ -61,6 +60,10 @@ mod tests {
         Guide::parse(Path::new("x.toml"), &text).unwrap()
     }
 
+    fn english() -> &'static Words {
+        Words::of(crate::document::Language::English)
+    }
+
     fn text_of(blocks: &[Block]) -> String {
         format!("{blocks:?}")
     }
@@ -72,8 +75,8 @@ mod tests {
              [[about]]\ntitle = \"Causes\"\ntext = \"Some are:\"\ncauses = \"everyday\"\n\
              [[about]]\ntitle = \"Is it dangerous?\"\ntext = \"Usually not.\"\n",
         );
-        let blocks = blocks(&g, &Facts::default());
-        assert_eq!(blocks[0], Block::Heading(HEADING.into()));
+        let blocks = blocks(&g, &Facts::default(), english());
+        assert_eq!(blocks[0], Block::Heading("About this condition".into()));
         let text = text_of(&blocks);
         let order = [
             "What it is: ",
@@ -106,12 +109,12 @@ mod tests {
         let g = guide(
             "[[about]]\ntitle = \"In pregnancy\"\ntext = \"T.\"\nwhen = { pregnant = true }\n",
         );
-        assert!(blocks(&g, &Facts::default()).is_empty());
+        assert!(blocks(&g, &Facts::default(), english()).is_empty());
         let pregnant = Facts {
             pregnant: true,
             ..Facts::default()
         };
-        assert!(text_of(&blocks(&g, &pregnant)).contains("In pregnancy"));
-        assert!(blocks(&guide(""), &Facts::default()).is_empty());
+        assert!(text_of(&blocks(&g, &pregnant, english())).contains("In pregnancy"));
+        assert!(blocks(&guide(""), &Facts::default(), english()).is_empty());
     }
 }

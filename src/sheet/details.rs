@@ -3,7 +3,8 @@
 use chrono::NaiveDate;
 
 use super::summary::{anchored, answer_anchor, pointer_chars};
-use super::{diary, header_fields, Detail};
+use super::words::Words;
+use super::{diary, diary_title, header_fields, Detail};
 use crate::document::{plain, strong, Block, Column, Span, Table, Text};
 use crate::guide::{same_department, Facts, Guide, MedicationFlag, OwnWords};
 use crate::intake::{Intake, Medication, Visit};
@@ -15,23 +16,27 @@ pub(super) fn details(
     flags: &[Vec<&MedicationFlag>],
     today: NaiveDate,
     detail: Detail,
+    w: &Words,
 ) -> Vec<Block> {
     let mut blocks = vec![
         Block::Title {
-            text: "Visit sheet".into(),
-            subtitle: format!("{}: the details", guide.title),
+            text: w.get("details-title"),
+            subtitle: w.with(
+                "details-subtitle",
+                &[("condition", Words::text(&guide.title))],
+            ),
         },
         Block::Anchor {
             id: "about".into(),
             skip: 0,
         },
-        Block::Fields(header_fields(intake, today)),
+        Block::Fields(header_fields(intake, today, w)),
         Block::Rule,
     ];
 
-    blocks.extend(why_i_am_coming(&intake.visit, detail));
+    blocks.extend(why_i_am_coming(&intake.visit, detail, w));
 
-    blocks.extend(answers(intake, guide, facts, detail));
+    blocks.extend(answers(intake, guide, facts, detail, w));
 
     blocks.push(Block::Anchor {
         id: "medicines".into(),
@@ -41,22 +46,24 @@ pub(super) fn details(
         &intake.medications,
         intake.health.no_medicines,
         flags,
+        guide,
+        w,
     ));
-    blocks.extend(health_blocks(intake));
+    blocks.extend(health_blocks(intake, w));
     if !intake.diary.is_empty() {
         blocks.push(Block::Anchor {
             id: "diary".into(),
             skip: 0,
         });
-        blocks.extend(diary::blocks(&intake.diary, guide.diary_title()));
+        blocks.extend(diary::blocks(&intake.diary, &diary_title(guide, w), w));
     }
     blocks
 }
 
 /// The reason for the visit, the concerns and the hope, each in full.
-fn why_i_am_coming(v: &Visit, detail: Detail) -> Vec<Block> {
+fn why_i_am_coming(v: &Visit, detail: Detail, w: &Words) -> Vec<Block> {
     let mut blocks = Vec::new();
-    blocks.push(Block::Heading("Why I am coming".into()));
+    blocks.push(Block::Heading(w.get("why-i-am-coming")));
     match v.reason.as_deref().filter(|r| !r.trim().is_empty()) {
         Some(reason) => {
             blocks.push(anchored(reason, detail.answer, "reason"));
@@ -66,9 +73,7 @@ fn why_i_am_coming(v: &Visit, detail: Detail) -> Vec<Block> {
     }
     let concerns: Vec<&String> = v.concerns.iter().filter(|c| !c.trim().is_empty()).collect();
     if !concerns.is_empty() {
-        blocks.push(Block::Subheading(
-            "What worries me, most important first".into(),
-        ));
+        blocks.push(Block::Subheading(w.get("what-worries-me")));
         blocks.push(Block::Anchor {
             id: "concerns".into(),
             skip: 0,
@@ -83,9 +88,7 @@ fn why_i_am_coming(v: &Visit, detail: Detail) -> Vec<Block> {
         }
     }
     if let Some(goal) = v.goal.as_deref().filter(|g| !g.trim().is_empty()) {
-        blocks.push(Block::Subheading(
-            "What I hope to get from this visit".into(),
-        ));
+        blocks.push(Block::Subheading(w.get("what-i-hope")));
         blocks.push(anchored(goal, detail.answer * 2 / 3, "goal"));
         blocks.push(Block::Paragraph(plain(goal)));
     }
@@ -93,11 +96,9 @@ fn why_i_am_coming(v: &Visit, detail: Detail) -> Vec<Block> {
 }
 
 /// Every answer in full; a question left open gets lines to write on.
-fn answers(intake: &Intake, guide: &Guide, facts: &Facts, detail: Detail) -> Vec<Block> {
+fn answers(intake: &Intake, guide: &Guide, facts: &Facts, detail: Detail, w: &Words) -> Vec<Block> {
     let mut blocks = Vec::new();
-    blocks.push(Block::Heading(
-        "My answers to the doctor's questions".into(),
-    ));
+    blocks.push(Block::Heading(w.get("my-answers")));
     for q in &guide.doctor_questions {
         let answer = intake.answers.get(&q.id).filter(|a| !a.trim().is_empty());
         // An answer is always printed, even to a question whose condition no longer holds.
@@ -116,9 +117,7 @@ fn answers(intake: &Intake, guide: &Guide, facts: &Facts, detail: Detail) -> Vec
                 blocks.push(Block::Paragraph(plain(a)));
             }
             None if q.id == "medications" && !intake.medications.is_empty() => {
-                blocks.push(Block::Paragraph(plain(
-                    "My medicines are listed in the table below.",
-                )));
+                blocks.push(Block::Paragraph(plain(w.get("medicines-in-table"))));
                 blocks.push(Block::WritingLines(2));
             }
             None => {
@@ -148,16 +147,16 @@ pub(super) fn medication_blocks(
     medications: &[Medication],
     no_medicines: bool,
     flags: &[Vec<&MedicationFlag>],
+    guide: &Guide,
+    w: &Words,
 ) -> Vec<Block> {
-    let mut blocks = vec![Block::Heading("My medicines".into())];
+    let mut blocks = vec![Block::Heading(w.get("my-medicines"))];
     if medications.is_empty() && no_medicines {
-        blocks.push(Block::Paragraph(plain("I take no medicines.")));
+        blocks.push(Block::Paragraph(plain(w.get("i-take-no-medicines"))));
         return blocks;
     }
     if medications.is_empty() {
-        blocks.push(Block::Paragraph(plain(
-            "No medicines are listed. Write down any medicines, vitamins or supplements you take:",
-        )));
+        blocks.push(Block::Paragraph(plain(w.get("no-medicines-write"))));
         blocks.push(Block::WritingLines(3));
         return blocks;
     }
@@ -165,16 +164,29 @@ pub(super) fn medication_blocks(
     let mut used: Vec<&MedicationFlag> = Vec::new();
     let mut rows = Vec::new();
     for (m, flags) in medications.iter().zip(flags) {
-        rows.push(medicine_row(m, flags, &mut used));
+        rows.push(medicine_row(m, flags, &mut used, w));
     }
     blocks.push(Block::Table(Table {
-        columns: medicine_columns(),
+        columns: medicine_columns(w),
         rows,
         blank_rows: 0,
         fill_page: false,
     }));
-    for (i, flag) in used.iter().enumerate() {
-        let mut text = strong(format!("Note {}: {}. ", note_letter(i), flag.class));
+    for (i, &flag) in used.iter().enumerate() {
+        // The flags were matched on the guide as written; their words are the guide's as
+        // this part gives it.
+        let flag = guide
+            .medication_flags
+            .iter()
+            .find(|f| f.id == flag.id)
+            .unwrap_or(flag);
+        let mut text = strong(w.with(
+            "medicine-note",
+            &[
+                ("letter", Words::text(note_letter(i).to_string())),
+                ("class", Words::text(&flag.class)),
+            ],
+        ));
         text.push(Span {
             text: flag.explanation.clone(),
             strong: false,
@@ -196,6 +208,7 @@ fn medicine_row<'g>(
     m: &Medication,
     flags: &[&'g MedicationFlag],
     used: &mut Vec<&'g MedicationFlag>,
+    w: &Words,
 ) -> Vec<Text> {
     let mut name = strong(&m.name);
     for &flag in flags {
@@ -204,8 +217,9 @@ fn medicine_row<'g>(
         }
         let letter = note_letter(used.iter().position(|u| u.id == flag.id).unwrap_or(0));
         name.push(Span {
-            text: format!(
-                "\nMay add to the cramps (note {letter}): keep taking it; ask your doctor"
+            text: w.with(
+                "medicine-may-add",
+                &[("letter", Words::text(letter.to_string()))],
             ),
             strong: false,
         });
@@ -215,7 +229,7 @@ fn medicine_row<'g>(
         if !how_often.is_empty() {
             how_often.push('\n');
         }
-        how_often.push_str("(only when needed)");
+        how_often.push_str(&w.get("only-when-needed"));
     }
     let reason: Vec<&str> = [m.reason.as_deref(), m.note.as_deref()]
         .into_iter()
@@ -225,40 +239,36 @@ fn medicine_row<'g>(
         name,
         plain(m.dose.clone().unwrap_or_default()),
         plain(how_often),
-        plain(
-            m.since
-                .map(|d| d.format("%b %Y").to_string())
-                .unwrap_or_default(),
-        ),
+        plain(m.since.map(|d| w.month_year(d)).unwrap_or_default()),
         plain(reason.join("\n")),
     ]
 }
 
 /// The medicine table's columns, widest for the name and the notes.
-fn medicine_columns() -> Vec<Column> {
+fn medicine_columns(w: &Words) -> Vec<Column> {
     vec![
         Column {
-            title: "Medicine".into(),
+            title: w.get("column-medicine"),
             weight: 3.0,
             min_chars: 12,
         },
         Column {
-            title: "Dose".into(),
+            title: w.get("column-dose"),
             weight: 1.6,
             min_chars: 6,
         },
         Column {
-            title: "How often".into(),
+            title: w.get("column-how-often"),
             weight: 2.4,
             min_chars: 8,
         },
         Column {
-            title: "Since".into(),
+            title: w.get("column-since"),
             weight: 1.4,
             min_chars: 8,
         },
         Column {
-            title: "What for / notes".into(),
+            title: w.get("column-what-for"),
             weight: 2.6,
             min_chars: 8,
         },
@@ -269,46 +279,47 @@ pub(super) fn note_letter(i: usize) -> char {
     (b'A' + (i % 26) as u8) as char
 }
 
-pub(super) fn health_blocks(intake: &Intake) -> Vec<Block> {
+pub(super) fn health_blocks(intake: &Intake, w: &Words) -> Vec<Block> {
     let h = &intake.health;
-    let mut blocks = vec![Block::Heading("My health".into())];
-    blocks.push(Block::Subheading("Other illnesses and conditions".into()));
+    let mut blocks = vec![Block::Heading(w.get("my-health"))];
+    blocks.push(Block::Subheading(w.get("other-illnesses")));
     blocks.push(Block::Anchor {
         id: "health".into(),
         skip: 0,
     });
     if h.conditions.is_empty() && h.no_other_illnesses {
-        blocks.push(Block::Paragraph(plain("I have no other illnesses.")));
+        blocks.push(Block::Paragraph(plain(w.get("no-other-illnesses-me"))));
     } else if h.conditions.is_empty() {
         blocks.push(Block::WritingLines(2));
     } else {
         blocks.push(Block::Bullets(h.conditions.iter().map(plain).collect()));
     }
-    blocks.push(Block::Subheading("Allergies".into()));
+    blocks.push(Block::Subheading(w.get("allergies")));
     blocks.push(Block::Anchor {
         id: "allergies".into(),
         skip: 0,
     });
     if h.allergies.is_empty() && h.no_known_allergies {
-        blocks.push(Block::Paragraph(plain(
-            "No known allergies: I know of none.",
-        )));
+        blocks.push(Block::Paragraph(plain(w.get("no-known-allergies-me"))));
     } else if h.allergies.is_empty() {
-        blocks.push(Block::Note(plain(
-            "None written down. Write any allergies here, or \"none known\" if you have none:",
-        )));
+        blocks.push(Block::Note(plain(w.get("allergies-write"))));
         blocks.push(Block::WritingLines(1));
     } else {
         blocks.push(Block::Bullets(h.allergies.iter().map(plain).collect()));
     }
     if let Some(notes) = &h.notes {
-        blocks.push(Block::Subheading("Other notes".into()));
+        blocks.push(Block::Subheading(w.get("other-notes")));
         blocks.push(Block::Paragraph(plain(notes)));
     }
     blocks
 }
 
-pub(super) fn department_blocks(intake: &Intake, guide: &Guide, facts: &Facts) -> Vec<Block> {
+pub(super) fn department_blocks(
+    intake: &Intake,
+    guide: &Guide,
+    facts: &Facts,
+    w: &Words,
+) -> Vec<Block> {
     let booked = intake.visit.department.as_deref().map(str::trim);
     let is_booked = |d: &str| booked.is_some_and(|b| same_department(d, b));
     let hints: Vec<_> = guide
@@ -319,11 +330,9 @@ pub(super) fn department_blocks(intake: &Intake, guide: &Guide, facts: &Facts) -
     if guide.departments.is_empty() && hints.is_empty() {
         return Vec::new();
     }
-    let mut blocks = vec![Block::Heading("Which department".into())];
+    let mut blocks = vec![Block::Heading(w.get("which-department"))];
     if !guide.departments.is_empty() {
-        blocks.push(Block::Paragraph(plain(
-            "Depending on the cause, these departments can help:",
-        )));
+        blocks.push(Block::Paragraph(plain(w.get("departments-can-help"))));
         blocks.push(Block::Bullets(
             guide.departments.iter().map(plain).collect(),
         ));
@@ -331,7 +340,7 @@ pub(super) fn department_blocks(intake: &Intake, guide: &Guide, facts: &Facts) -
     if let Some(b) = booked {
         blocks.push(Block::Paragraph(vec![
             Span {
-                text: "Booked: ".into(),
+                text: w.get("booked"),
                 strong: true,
             },
             Span {
@@ -341,17 +350,20 @@ pub(super) fn department_blocks(intake: &Intake, guide: &Guide, facts: &Facts) -
         ]));
     }
     if !hints.is_empty() {
-        blocks.push(Block::Subheading(
-            "Departments that may fit, from what I wrote".into(),
-        ));
+        blocks.push(Block::Subheading(w.get("departments-may-fit")));
         blocks.push(Block::Bullets(
             hints
                 .iter()
                 .map(|h| {
                     // "(neurology) (booked)" would be two brackets in a row.
                     let name = match (is_booked(&h.department), h.department.strip_suffix(')')) {
-                        (true, Some(open)) => format!("{open}, booked)"),
-                        (true, None) => format!("{} (booked)", h.department),
+                        (true, Some(open)) => {
+                            w.with("department-booked-inside", &[("open", Words::text(open))])
+                        }
+                        (true, None) => w.with(
+                            "department-booked",
+                            &[("department", Words::text(&h.department))],
+                        ),
                         (false, _) => h.department.clone(),
                     };
                     vec![

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Timelike};
 
+use super::words::Words;
 use crate::document::{plain, BarChart, Block, Column, Span, Table, Text};
 use crate::intake::DiaryEntry;
 
@@ -118,7 +119,7 @@ fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
 }
 
 /// Bars of cramps per week (Monday to Sunday), or per month for a long log.
-pub fn chart(entries: &[DiaryEntry]) -> Option<BarChart> {
+pub fn chart(entries: &[DiaryEntry], w: &Words) -> Option<BarChart> {
     let first = entries.iter().map(|e| e.night).min()?;
     let last = entries.iter().map(|e| e.night).max()?;
     let monday = |d: NaiveDate| d - Duration::days(d.weekday().num_days_from_monday().into());
@@ -127,7 +128,7 @@ pub fn chart(entries: &[DiaryEntry]) -> Option<BarChart> {
         let mut bars: Vec<(String, f32)> = (0..weeks)
             .map(|i| {
                 let start = monday(first) + Duration::days(7 * i as i64);
-                (start.format("%-d %b").to_string(), 0.0)
+                (w.short_day_month(start), 0.0)
             })
             .collect();
         for e in entries {
@@ -135,8 +136,8 @@ pub fn chart(entries: &[DiaryEntry]) -> Option<BarChart> {
             bars[i].1 += 1.0;
         }
         return Some(BarChart {
-            caption: "Cramps per week (weeks start on Monday)".into(),
-            y_label: "cramps".into(),
+            caption: w.get("chart-per-week"),
+            y_label: w.get("chart-unit"),
             bars,
             small: false,
         });
@@ -150,8 +151,8 @@ pub fn chart(entries: &[DiaryEntry]) -> Option<BarChart> {
             *years.entry(e.night.year()).or_default() += 1.0;
         }
         return Some(BarChart {
-            caption: "Cramps per year".into(),
-            y_label: "cramps".into(),
+            caption: w.get("chart-per-year"),
+            y_label: w.get("chart-unit"),
             bars: years.into_iter().map(|(y, n)| (y.to_string(), n)).collect(),
             small: false,
         });
@@ -166,13 +167,13 @@ pub fn chart(entries: &[DiaryEntry]) -> Option<BarChart> {
         *months.entry((e.night.year(), e.night.month())).or_default() += 1.0;
     }
     Some(BarChart {
-        caption: "Cramps per month".into(),
-        y_label: "cramps".into(),
+        caption: w.get("chart-per-month"),
+        y_label: w.get("chart-unit"),
         bars: months
             .into_iter()
             .map(|((y, m), n)| {
                 let label = NaiveDate::from_ymd_opt(y, m, 1)
-                    .map(|d| d.format("%b %y").to_string())
+                    .map(|d| w.month_short_year(d))
                     .unwrap_or_default();
                 (label, n)
             })
@@ -181,23 +182,11 @@ pub fn chart(entries: &[DiaryEntry]) -> Option<BarChart> {
     })
 }
 
-fn one_decimal(v: f64) -> String {
-    format!("{v:.1}")
-}
-
-fn minutes_text(v: f64) -> String {
-    if v.fract() == 0.0 {
-        format!("{v:.0}")
-    } else {
-        format!("{v}")
-    }
-}
-
-fn summary_lines(s: &Summary) -> Vec<Text> {
+fn summary_lines(s: &Summary, w: &Words) -> Vec<Text> {
     let label = |l: &str, v: String| -> Text {
         vec![
             Span {
-                text: format!("{l}: "),
+                text: format!("{}: ", w.get(l)),
                 strong: true,
             },
             Span {
@@ -206,49 +195,68 @@ fn summary_lines(s: &Summary) -> Vec<Text> {
             },
         ]
     };
-    let nights = if s.count == 1 { "entry" } else { "entries" };
+    let count = || ("count", Words::count(s.count));
     let mut lines = vec![
         label(
-            "Cramps logged",
-            format!(
-                "{} {nights} from {} to {}",
-                s.count,
-                s.first.format("%-d %B %Y"),
-                s.last.format("%-d %B %Y")
+            "label-cramps-logged",
+            w.with(
+                "diary-logged",
+                &[
+                    count(),
+                    ("first", Words::text(w.long_date(s.first))),
+                    ("last", Words::text(w.long_date(s.last))),
+                ],
             ),
         ),
-        label("How often", how_often(s.per_week)),
+        label("label-how-often", how_often(s.per_week, w)),
     ];
     if let (Some(mean), Some(worst)) = (s.mean_severity, s.worst_severity) {
         lines.push(label(
-            "Severity (0 to 10)",
-            format!("average {}, worst {worst}", one_decimal(mean)),
+            "label-severity",
+            w.with(
+                "severity-average",
+                &[
+                    ("mean", Words::text(w.one_decimal(mean))),
+                    ("worst", Words::count(worst.into())),
+                ],
+            ),
         ));
     }
     if let (Some(mean), Some(longest)) = (s.mean_minutes, s.longest_minutes) {
         lines.push(label(
-            "How long",
-            format!(
-                "average {} minutes, longest {} minutes",
-                one_decimal(mean),
-                minutes_text(longest)
+            "label-how-long",
+            w.with(
+                "minutes-average",
+                &[
+                    ("mean", Words::text(w.one_decimal(mean))),
+                    ("longest", Words::text(w.number(longest))),
+                ],
             ),
         ));
     }
     if let Some((place, n)) = &s.usual_place {
         lines.push(label(
-            "Most often in",
-            format!("{place} ({n} of {})", s.count),
+            "label-most-often-in",
+            w.with(
+                "place-of",
+                &[
+                    ("place", Words::text(place)),
+                    ("n", Words::count(*n)),
+                    count(),
+                ],
+            ),
         ));
     }
     if let Some((early, typical, late)) = s.times {
         lines.push(label(
-            "When in the night",
-            format!(
-                "between {} and {}, typically around {}",
-                early.format("%H:%M"),
-                late.format("%H:%M"),
-                typical.format("%H:%M")
+            "label-when-in-night",
+            w.with(
+                "night-times",
+                &[
+                    ("early", Words::text(w.time(early))),
+                    ("late", Words::text(w.time(late))),
+                    ("typical", Words::text(w.time(typical))),
+                ],
             ),
         ));
     }
@@ -256,72 +264,97 @@ fn summary_lines(s: &Summary) -> Vec<Text> {
 }
 
 /// How often, in the round words a person uses: "about 2 a week", "about 3 a month".
-fn how_often(per_week: f64) -> String {
+fn how_often(per_week: f64, w: &Words) -> String {
     if per_week >= 0.95 {
-        format!("about {} a week", per_week.round())
+        w.with(
+            "about-a-week",
+            &[("n", Words::text(w.number(per_week.round())))],
+        )
     } else {
         let per_month = per_week * 30.4 / 7.0;
         if per_month >= 0.95 {
-            format!("about {} a month", per_month.round())
+            w.with(
+                "about-a-month",
+                &[("n", Words::text(w.number(per_month.round())))],
+            )
         } else {
-            "less than once a month".into()
+            w.get("less-than-monthly")
         }
     }
 }
 
 /// The log's figures in one line of plain words, for the first page.
-pub fn in_words(s: &Summary) -> String {
-    let nights = if s.count == 1 { "night" } else { "nights" };
+pub fn in_words(s: &Summary, w: &Words) -> String {
     let span = if s.first == s.last {
-        s.first.format("%-d %b %Y").to_string()
-    } else if s.first.year() == s.last.year() {
-        format!(
-            "{} to {}",
-            s.first.format("%-d %b"),
-            s.last.format("%-d %b %Y")
-        )
+        w.short_date(s.first)
     } else {
-        format!(
-            "{} to {}",
-            s.first.format("%-d %b %Y"),
-            s.last.format("%-d %b %Y")
+        let first = if s.first.year() == s.last.year() {
+            w.short_day_month(s.first)
+        } else {
+            w.short_date(s.first)
+        };
+        w.with(
+            "span-to",
+            &[
+                ("first", Words::text(first)),
+                ("last", Words::text(w.short_date(s.last))),
+            ],
         )
     };
-    let mut parts = vec![format!(
-        "{} {nights} logged, {span}, {}",
-        s.count,
-        how_often(s.per_week)
+    let count = || ("count", Words::count(s.count));
+    let mut parts = vec![w.with(
+        "diary-nights-logged",
+        &[
+            count(),
+            ("span", Words::text(span)),
+            ("often", Words::text(how_often(s.per_week, w))),
+        ],
     )];
     if let (Some(typical), Some(worst)) = (s.typical_severity, s.worst_severity) {
-        parts.push(format!("severity usually {typical} of 10, worst {worst}"));
+        parts.push(w.with(
+            "severity-usually",
+            &[
+                ("typical", Words::count(typical.into())),
+                ("worst", Words::count(worst.into())),
+            ],
+        ));
     }
     if let (Some(short), Some(long)) = (s.shortest_minutes, s.longest_minutes) {
         if short == long {
-            parts.push(format!("{} minutes each", minutes_text(long)));
+            parts.push(w.with("minutes-each", &[("minutes", Words::text(w.number(long)))]));
         } else {
-            parts.push(format!(
-                "{} to {} minutes",
-                minutes_text(short),
-                minutes_text(long)
+            parts.push(w.with(
+                "minutes-range",
+                &[
+                    ("short", Words::text(w.number(short))),
+                    ("long", Words::text(w.number(long))),
+                ],
             ));
         }
     }
     if let Some((place, n)) = &s.usual_place {
-        parts.push(format!("mostly {place} ({n} of {})", s.count));
+        parts.push(w.with(
+            "mostly-in",
+            &[
+                ("place", Words::text(place)),
+                ("n", Words::count(*n)),
+                count(),
+            ],
+        ));
     }
     if let Some((_, typical, _)) = s.times {
-        parts.push(format!("usually around {}", typical.format("%H:%M")));
+        parts.push(w.with("usually-around", &[("time", Words::text(w.time(typical)))]));
     }
     parts.join("; ")
 }
 
 /// The diary section of the sheet: summary, chart and the entries themselves.
-pub fn blocks(entries: &[DiaryEntry], title: &str) -> Vec<Block> {
+pub fn blocks(entries: &[DiaryEntry], title: &str, w: &Words) -> Vec<Block> {
     let mut blocks = vec![Block::Heading(title.to_string())];
     if let Some(summary) = summarize(entries) {
-        blocks.push(Block::Bullets(summary_lines(&summary)));
+        blocks.push(Block::Bullets(summary_lines(&summary, w)));
     }
-    if let Some(chart) = chart(entries) {
+    if let Some(chart) = chart(entries, w) {
         blocks.push(Block::Chart(chart));
     }
     let mut sorted: Vec<&DiaryEntry> = entries.iter().collect();
@@ -330,12 +363,15 @@ pub fn blocks(entries: &[DiaryEntry], title: &str) -> Vec<Block> {
         .into_iter()
         .map(|e| {
             vec![
-                plain(e.night.format("%a %-d %b %Y").to_string()),
-                plain(
-                    e.at.map(|t| t.format("%H:%M").to_string())
-                        .unwrap_or_default(),
-                ),
-                plain(e.minutes.map(minutes_text).unwrap_or_default()),
+                plain(w.with(
+                    "weekday-date",
+                    &[
+                        ("weekday", Words::text(w.weekday_short(e.night))),
+                        ("date", Words::text(w.short_date(e.night))),
+                    ],
+                )),
+                plain(e.at.map(|t| w.time(t)).unwrap_or_default()),
+                plain(e.minutes.map(|m| w.number(m)).unwrap_or_default()),
                 plain(e.place.clone().unwrap_or_default()),
                 plain(e.severity.map(|s| s.to_string()).unwrap_or_default()),
                 plain(e.note.clone().unwrap_or_default()),
@@ -345,32 +381,32 @@ pub fn blocks(entries: &[DiaryEntry], title: &str) -> Vec<Block> {
     blocks.push(Block::Table(Table {
         columns: vec![
             Column {
-                title: "Night".into(),
+                title: w.get("column-night"),
                 weight: 0.5,
                 min_chars: 14,
             },
             Column {
-                title: "Time".into(),
+                title: w.get("column-time"),
                 weight: 0.3,
                 min_chars: 5,
             },
             Column {
-                title: "Minutes".into(),
+                title: w.get("column-minutes"),
                 weight: 0.3,
                 min_chars: 4,
             },
             Column {
-                title: "Where".into(),
+                title: w.get("column-where"),
                 weight: 2.2,
                 min_chars: 8,
             },
             Column {
-                title: "Severity".into(),
+                title: w.get("column-severity"),
                 weight: 0.3,
                 min_chars: 4,
             },
             Column {
-                title: "Note".into(),
+                title: w.get("column-note"),
                 weight: 3.0,
                 min_chars: 8,
             },
@@ -383,23 +419,48 @@ pub fn blocks(entries: &[DiaryEntry], title: &str) -> Vec<Block> {
 }
 
 /// A page with an empty log to fill in by hand in the weeks before the visit.
-pub fn blank_grid(title: &str) -> Vec<Block> {
+pub fn blank_grid(title: &str, w: &Words) -> Vec<Block> {
     vec![
         Block::PageBreak,
-        Block::Heading(format!("{title}: to fill in by hand")),
-        Block::Paragraph(plain(
-            "Write one line for each cramp, as soon as you can after it. \
-             Severity: 0 is no pain, 10 is the worst pain you can imagine. Bring this page to the visit.",
-        )),
+        Block::Heading(w.with("grid-heading", &[("title", Words::text(title))])),
+        Block::Paragraph(plain(w.get("grid-instructions"))),
         Block::Table(Table {
             columns: vec![
-                Column { title: "Night".into(), weight: 1.6, min_chars: 6 },
-                Column { title: "Time".into(), weight: 1.1, min_chars: 5 },
-                Column { title: "Woke me?".into(), weight: 1.2, min_chars: 5 },
-                Column { title: "Leg and muscle".into(), weight: 2.2, min_chars: 8 },
-                Column { title: "Minutes".into(), weight: 1.2, min_chars: 5 },
-                Column { title: "Severity 0–10".into(), weight: 1.3, min_chars: 6 },
-                Column { title: "What helped / trigger".into(), weight: 2.8, min_chars: 8 },
+                Column {
+                    title: w.get("column-night"),
+                    weight: 1.6,
+                    min_chars: 6,
+                },
+                Column {
+                    title: w.get("column-time"),
+                    weight: 1.1,
+                    min_chars: 5,
+                },
+                Column {
+                    title: w.get("column-woke-me"),
+                    weight: 1.2,
+                    min_chars: 5,
+                },
+                Column {
+                    title: w.get("column-leg-muscle"),
+                    weight: 2.2,
+                    min_chars: 8,
+                },
+                Column {
+                    title: w.get("column-minutes"),
+                    weight: 1.2,
+                    min_chars: 5,
+                },
+                Column {
+                    title: w.get("column-severity-scale"),
+                    weight: 1.3,
+                    min_chars: 6,
+                },
+                Column {
+                    title: w.get("column-what-helped"),
+                    weight: 2.8,
+                    min_chars: 8,
+                },
             ],
             rows: Vec::new(),
             blank_rows: 12,
@@ -411,6 +472,10 @@ pub fn blank_grid(title: &str) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn en() -> &'static Words {
+        Words::of(crate::document::Language::English)
+    }
 
     fn entry(day: u32, at: (u32, u32), minutes: f64, place: &str, severity: u8) -> DiaryEntry {
         DiaryEntry {
@@ -436,9 +501,9 @@ mod tests {
         assert_eq!((s.first.day(), s.last.day()), (3, 16));
         // 14 days = 2 weeks
         assert!((s.per_week - 2.0).abs() < 1e-9);
-        assert_eq!(one_decimal(s.mean_severity.unwrap()), "6.5");
+        assert_eq!(en().one_decimal(s.mean_severity.unwrap()), "6.5");
         assert_eq!(s.worst_severity, Some(8));
-        assert_eq!(one_decimal(s.mean_minutes.unwrap()), "4.0");
+        assert_eq!(en().one_decimal(s.mean_minutes.unwrap()), "4.0");
         assert_eq!(s.longest_minutes, Some(6.0));
         assert_eq!(s.usual_place, Some(("right calf".into(), 3)));
         let (early, typical, late) = s.times.unwrap();
@@ -461,7 +526,7 @@ mod tests {
             entry(8, (2, 0), 1.0, "a", 1),
             entry(20, (2, 0), 1.0, "a", 1),
         ];
-        let c = chart(&log).unwrap();
+        let c = chart(&log, en()).unwrap();
         let counts: Vec<f32> = c.bars.iter().map(|b| b.1).collect();
         assert_eq!(counts, [2.0, 0.0, 1.0]);
         assert_eq!(c.bars[0].0, "2 Nov");
@@ -472,7 +537,7 @@ mod tests {
         let mut a = entry(1, (2, 0), 1.0, "a", 1);
         a.night = NaiveDate::from_ymd_opt(2019, 6, 1).unwrap();
         let b = entry(1, (2, 0), 1.0, "a", 1);
-        let c = chart(&[a, b]).unwrap();
+        let c = chart(&[a, b], en()).unwrap();
         assert_eq!(c.caption, "Cramps per year");
         assert_eq!(c.bars.len(), 8);
         assert_eq!(c.bars[0], ("2019".to_string(), 1.0));
@@ -486,7 +551,7 @@ mod tests {
             e.night = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + Duration::days(i * 4);
             log.push(e);
         }
-        let c = chart(&log).unwrap();
+        let c = chart(&log, en()).unwrap();
         assert!(c.caption.contains("month"));
         assert_eq!(c.bars.iter().map(|b| b.1).sum::<f32>(), 200.0);
     }

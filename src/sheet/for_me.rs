@@ -1,66 +1,89 @@
 //! "For me": the patient's part, before, during and after the visit.
 
 use super::details::{department_blocks, flags_for};
+use super::words::Words;
 use super::{about, AFTER_THE_VISIT};
 use crate::document::{plain, Block, CheckItem, Column, Span, Table, Text};
 use crate::guide::{Facts, Guide, Tier};
 use crate::intake::Intake;
 
-pub(super) fn for_me(intake: &Intake, guide: &Guide, facts: &Facts) -> Vec<Block> {
+pub(super) fn for_me(intake: &Intake, guide: &Guide, facts: &Facts, w: &Words) -> Vec<Block> {
     let mut blocks = vec![Block::Title {
-        text: "For me".into(),
-        subtitle: "Before, during and after the visit".into(),
+        text: w.get("for-me-title"),
+        subtitle: w.get("for-me-subtitle"),
     }];
+    if !guide.is_in(w.language) {
+        // The sheet's own words are in the patient's language, the guide's advice is not:
+        // said at the top, so that no one takes it for a mistake.
+        blocks.push(Block::Note(plain(w.get("guide-in-english"))));
+    }
 
-    blocks.extend(before_leaving_home(intake, guide, facts));
+    blocks.extend(before_leaving_home(intake, guide, facts, w));
 
-    blocks.extend(my_questions(intake, guide, facts));
+    blocks.extend(my_questions(intake, guide, facts, w));
 
     blocks.push(Block::PageBreak);
     blocks.push(Block::Anchor {
         id: AFTER_THE_VISIT.into(),
         skip: 0,
     });
-    blocks.extend(after_the_visit());
+    blocks.extend(after_the_visit(w));
     // The plan stands on a page of its own, to show at the next visit.
     blocks.push(Block::PageBreak);
 
-    blocks.extend(about::blocks(guide, facts));
+    blocks.extend(about::blocks(guide, facts, w));
 
-    blocks.extend(good_to_know(guide, facts));
-    blocks.extend(tests(guide, facts));
-    blocks.extend(department_blocks(intake, guide, facts));
+    blocks.extend(good_to_know(guide, facts, w));
+    blocks.extend(tests(guide, facts, w));
+    blocks.extend(department_blocks(intake, guide, facts, w));
     blocks
 }
 
 /// The checklist, and when not to wait for the visit.
-fn before_leaving_home(intake: &Intake, guide: &Guide, facts: &Facts) -> Vec<Block> {
+/// A checklist item, its box read as done or not done.
+fn check_item(done: bool, text: Text, w: &Words) -> CheckItem {
+    CheckItem {
+        done,
+        box_words: w.get(if done { "box-done" } else { "box-not-done" }),
+        text,
+    }
+}
+
+fn before_leaving_home(intake: &Intake, guide: &Guide, facts: &Facts, w: &Words) -> Vec<Block> {
     let mut blocks = Vec::new();
     let checklist: Vec<CheckItem> = guide
         .checklist
         .iter()
         .filter(|item| facts.holds(&item.when) || intake.checklist_done.contains(&item.id))
-        .map(|item| CheckItem {
-            done: intake.checklist_done.contains(&item.id),
-            text: plain(item.text_for(intake.visit.companion.as_deref())),
+        .map(|item| {
+            let companion = match intake.visit.companion.as_deref() {
+                Some(c) => c.to_string(),
+                None => w.get("your-companion"),
+            };
+            check_item(
+                intake.checklist_done.contains(&item.id),
+                plain(item.text_for(Some(&companion))),
+                w,
+            )
         })
         .collect();
-    blocks.push(Block::Heading("Before I leave home".into()));
+    blocks.push(Block::Heading(w.get("before-i-leave-home")));
     if checklist.is_empty() {
-        blocks.push(Block::Checklist(vec![CheckItem {
-            done: false,
-            text: plain("Bring this sheet, my medicines or their boxes, and my health card."),
-        }]));
+        blocks.push(Block::Checklist(vec![check_item(
+            false,
+            plain(w.get("checklist-default")),
+            w,
+        )]));
     } else {
         blocks.push(Block::Checklist(checklist));
     }
 
-    blocks.extend(get_care(intake, guide, facts));
+    blocks.extend(get_care(intake, guide, facts, w));
     blocks
 }
 
 /// When to get care, by how soon: the emergency number now, a doctor today, or the visit.
-fn get_care(intake: &Intake, guide: &Guide, facts: &Facts) -> Vec<Block> {
+fn get_care(intake: &Intake, guide: &Guide, facts: &Facts, w: &Words) -> Vec<Block> {
     let mut blocks = Vec::new();
     // A medicine's own warning (a statin's muscle pain) is an emergency for whoever takes it.
     let mut urgent: Vec<&str> = Vec::new();
@@ -87,32 +110,30 @@ fn get_care(intake: &Intake, guide: &Guide, facts: &Facts) -> Vec<Block> {
             continue;
         }
         if blocks.is_empty() {
-            blocks.push(Block::Heading(SEEK_CARE.into()));
+            blocks.push(Block::Heading(w.get("seek-care")));
         }
-        blocks.push(Block::Subheading(tier_heading(tier, intake)));
+        blocks.push(Block::Subheading(tier_heading(tier, intake, w)));
         blocks.push(Block::Bullets(items));
     }
     blocks
 }
 
-pub(super) const SEEK_CARE: &str = "When to get care promptly";
-
 /// What to do, as the heading of each tier: a booked visit is kept, not waited for.
-fn tier_heading(tier: Tier, intake: &Intake) -> String {
+fn tier_heading(tier: Tier, intake: &Intake, w: &Words) -> String {
     match (tier, intake.visit.when) {
-        (Tier::Emergency, _) => "Now: call the emergency number".into(),
-        (Tier::Today, Some(_)) => "Today: see a doctor, do not wait for your visit".into(),
-        (Tier::Today, None) => "Today: see a doctor".into(),
-        (Tier::Appointment, Some(when)) => format!(
-            "At your visit on {}: keep it, and tell the doctor",
-            when.date().format("%-d %B")
+        (Tier::Emergency, _) => w.get("tier-emergency"),
+        (Tier::Today, Some(_)) => w.get("tier-today-booked"),
+        (Tier::Today, None) => w.get("tier-today"),
+        (Tier::Appointment, Some(when)) => w.with(
+            "tier-appointment-booked",
+            &[("day", Words::text(w.day_month(when.date())))],
         ),
-        (Tier::Appointment, None) => "Soon: make an appointment and tell the doctor".into(),
+        (Tier::Appointment, None) => w.get("tier-appointment"),
     }
 }
 
 /// The patient's own questions, then the guide's, each with room for the answer.
-fn my_questions(intake: &Intake, guide: &Guide, facts: &Facts) -> Vec<Block> {
+fn my_questions(intake: &Intake, guide: &Guide, facts: &Facts, w: &Words) -> Vec<Block> {
     let mut blocks = Vec::new();
     let guide_questions: Vec<&str> = guide
         .patient_questions
@@ -120,18 +141,18 @@ fn my_questions(intake: &Intake, guide: &Guide, facts: &Facts) -> Vec<Block> {
         .filter(|q| facts.holds(&q.when) && !intake.skipped_questions.contains(&q.id))
         .map(|q| q.text.as_str())
         .collect();
-    blocks.push(Block::Heading("My questions for the doctor".into()));
+    blocks.push(Block::Heading(w.get("my-questions")));
     let own = intake.own_questions.iter().map(String::as_str);
     for question in own.chain(guide_questions) {
         blocks.push(Block::Subheading(question.to_string()));
         blocks.push(Block::WritingLines(2));
     }
-    blocks.push(Block::Subheading("Other questions".into()));
+    blocks.push(Block::Subheading(w.get("other-questions")));
     blocks.push(Block::WritingLines(2));
     blocks
 }
 
-fn good_to_know(guide: &Guide, facts: &Facts) -> Vec<Block> {
+fn good_to_know(guide: &Guide, facts: &Facts, w: &Words) -> Vec<Block> {
     let mut blocks = Vec::new();
     let notes: Vec<_> = guide
         .good_to_know
@@ -139,7 +160,7 @@ fn good_to_know(guide: &Guide, facts: &Facts) -> Vec<Block> {
         .filter(|n| facts.holds(&n.when))
         .collect();
     if !notes.is_empty() {
-        blocks.push(Block::Heading("Good to know".into()));
+        blocks.push(Block::Heading(w.get("good-to-know")));
         for note in notes {
             blocks.push(Block::Subheading(note.title.clone()));
             blocks.push(Block::Paragraph(plain(&note.text)));
@@ -148,7 +169,7 @@ fn good_to_know(guide: &Guide, facts: &Facts) -> Vec<Block> {
     blocks
 }
 
-fn tests(guide: &Guide, facts: &Facts) -> Vec<Block> {
+fn tests(guide: &Guide, facts: &Facts, w: &Words) -> Vec<Block> {
     let mut blocks = Vec::new();
     let tests: Vec<_> = guide
         .tests
@@ -156,9 +177,7 @@ fn tests(guide: &Guide, facts: &Facts) -> Vec<Block> {
         .filter(|t| facts.holds(&t.when))
         .collect();
     if !tests.is_empty() {
-        blocks.push(Block::Heading(
-            "Examinations and tests the doctor may do".into(),
-        ));
+        blocks.push(Block::Heading(w.get("tests-heading")));
         blocks.push(Block::Bullets(
             tests
                 .iter()
@@ -181,52 +200,50 @@ fn tests(guide: &Guide, facts: &Facts) -> Vec<Block> {
 }
 
 /// The page filled in with the doctor before leaving: the plan, in the patient's hand.
-pub(super) fn after_the_visit() -> Vec<Block> {
-    let column = |title: &str, weight: f32| Column {
-        title: title.into(),
+pub(super) fn after_the_visit(w: &Words) -> Vec<Block> {
+    let column = |id: &str, weight: f32| Column {
+        title: w.get(id),
         weight,
         min_chars: 8,
     };
     vec![
-        Block::Heading("After the visit: my plan".into()),
-        Block::Paragraph(plain(
-            "Fill this in with the doctor or nurse before you leave, or ask them to write it.",
-        )),
-        Block::Subheading("What the doctor thinks it is".into()),
+        Block::Heading(w.get("after-heading")),
+        Block::Paragraph(plain(w.get("after-fill-in"))),
+        Block::Subheading(w.get("after-thinks")),
         Block::WritingLines(2),
-        Block::Subheading("What to do at home".into()),
+        Block::Subheading(w.get("after-at-home")),
         Block::WritingLines(3),
-        Block::Subheading("Changes to my medicines".into()),
+        Block::Subheading(w.get("after-changes")),
         Block::Table(Table {
             columns: vec![
-                column("Medicine", 2.2),
-                column("Start, stop or change?", 1.6),
-                column("How to take it", 2.4),
-                column("Why", 2.0),
+                column("column-medicine", 2.2),
+                column("column-start-stop", 1.6),
+                column("column-how-to-take", 2.4),
+                column("column-why", 2.0),
             ],
             rows: Vec::new(),
             blank_rows: 3,
             fill_page: false,
         }),
-        Block::Subheading("Tests ordered, and how the results will reach me".into()),
+        Block::Subheading(w.get("after-tests")),
         Block::WritingLines(2),
-        Block::Subheading("My next appointment".into()),
+        Block::Subheading(w.get("after-next")),
         Block::WritingLines(1),
-        Block::Subheading("Whom to call with questions".into()),
+        Block::Subheading(w.get("after-whom")),
         Block::WritingLines(1),
-        Block::Checklist(vec![CheckItem {
-            done: false,
-            text: vec![
+        Block::Checklist(vec![check_item(
+            false,
+            vec![
                 Span {
-                    text: "Say it back: ".into(),
+                    text: w.get("say-it-back"),
                     strong: true,
                 },
                 Span {
-                    text: "I have told the doctor the plan in my own words, and it was right."
-                        .into(),
+                    text: w.get("say-it-back-text"),
                     strong: false,
                 },
             ],
-        }]),
+            w,
+        )]),
     ]
 }

@@ -6,6 +6,7 @@ mod details;
 pub mod diary;
 mod for_me;
 mod summary;
+pub mod words;
 
 use details::details;
 pub use details::flags_for;
@@ -16,16 +17,20 @@ use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 
-use crate::document::{plain, strong, Block, Document, Metadata, Text};
-use crate::guide::{ChecklistItem, DoctorQuestion, Facts, Guide, MedicationFlag, SignFound};
+use crate::document::{plain, strong, Block, Document, Footer, Language, Metadata, Text};
+use crate::guide::{ChecklistItem, DoctorQuestion, Facts, Guide, MedicationFlag};
 pub use crate::intake::age_on;
 use crate::intake::{Intake, LoadedIntake};
+use words::Words;
 
 /// What the user asked for beyond the intake.
 #[derive(Debug, Clone, Default)]
 pub struct SheetOptions {
     /// Add a blank diary grid to fill in by hand.
     pub diary_page: bool,
+    /// The language of page 1 and the details, where it is not the patient's: the sheet is
+    /// then bilingual, the patient's part in the patient's language.
+    pub doctor_language: Option<Language>,
 }
 
 /// Pages of the sheet's anchors, as a layout found them: the summary names them ("continued on
@@ -125,14 +130,31 @@ pub struct Summary<'a> {
     /// For each medicine, the guide's flags it matches: the names lists are long, so they
     /// are matched once.
     flags: Vec<Vec<&'a MedicationFlag>>,
+    /// The words of page 1 and the details.
+    doctor: &'static Words,
+    /// The words of the patient's part.
+    patient: &'static Words,
+    /// The guide in the doctor's language and in the patient's, where it is translated.
+    doctor_guide: Option<Guide>,
+    patient_guide: Option<Guide>,
     /// The warning signs in the patient's words, and the names of the places they are in.
-    signs: Vec<SignFound<'a>>,
+    signs: Vec<summary::FoundSign>,
     sign_places: Vec<String>,
 }
 
 impl<'a> Summary<'a> {
-    pub fn new(intake: &'a Intake, guide: &'a Guide, made: NaiveDateTime) -> Summary<'a> {
-        let (signs, sign_places) = summary::signs_of(intake, guide);
+    pub fn new(
+        intake: &'a Intake,
+        guide: &'a Guide,
+        made: NaiveDateTime,
+        options: &SheetOptions,
+    ) -> Summary<'a> {
+        let language = intake.sheet_language();
+        let doctor_language = options.doctor_language.unwrap_or(language);
+        let doctor_guide = guide.translated(doctor_language);
+        let doctor = Words::of(doctor_language);
+        let (signs, sign_places) =
+            summary::signs_of(intake, guide, doctor_guide.as_ref().unwrap_or(guide), doctor);
         Summary {
             signs,
             sign_places,
@@ -140,12 +162,26 @@ impl<'a> Summary<'a> {
             guide,
             facts: facts_of(intake),
             made,
+            doctor,
+            patient: Words::of(language),
+            doctor_guide,
+            patient_guide: guide.translated(language),
             flags: intake
                 .medications
                 .iter()
                 .map(|m| flags_for(m, guide))
                 .collect(),
         }
+    }
+
+    /// The guide as page 1 and the details give it.
+    fn doctor_guide(&self) -> &Guide {
+        self.doctor_guide.as_ref().unwrap_or(self.guide)
+    }
+
+    /// The guide as the patient's part gives it.
+    fn patient_guide(&self) -> &Guide {
+        self.patient_guide.as_ref().unwrap_or(self.guide)
     }
 
     /// Whether the patient kept a diary: only then can the summary show its chart.
@@ -160,7 +196,8 @@ impl<'a> Summary<'a> {
             ..detail_at(summary_detail.level)
         };
         let page = |id: &str| pages.get(id).copied().unwrap_or(PAGE_GUESS);
-        let mut blocks = summary(self, detail, &page);
+        let mut blocks = vec![Block::Language(self.doctor.language)];
+        blocks.extend(summary(self, detail, &page));
         blocks.push(Block::PageBreak);
         blocks
     }
@@ -176,7 +213,7 @@ pub fn visit_sheet_at(
     summary_detail: SummaryDetail,
     pages: &PageNumbers,
 ) -> Document {
-    Summary::new(intake, guide, made).sheet(options, summary_detail, pages)
+    Summary::new(intake, guide, made, options).sheet(options, summary_detail, pages)
 }
 
 impl Summary<'_> {
@@ -187,14 +224,18 @@ impl Summary<'_> {
         summary_detail: SummaryDetail,
         pages: &PageNumbers,
     ) -> Document {
-        let (intake, guide, facts, made) = (self.intake, self.guide, &self.facts, self.made);
+        let (intake, guide, facts, made) =
+            (self.intake, self.doctor_guide(), &self.facts, self.made);
+        let my_guide = self.patient_guide();
         let detail = Detail {
             chart: summary_detail.chart,
             ..detail_at(summary_detail.level)
         };
         let p = &intake.patient;
+        let (w, me) = (self.doctor, self.patient);
 
         let mut blocks = self.blocks(summary_detail, pages);
+        blocks.push(Block::Language(w.language));
         blocks.push(Block::Anchor {
             id: DETAILS.into(),
             skip: 0,
@@ -206,37 +247,60 @@ impl Summary<'_> {
             &self.flags,
             made.date(),
             detail,
+            w,
         ));
         blocks.push(Block::PageBreak);
+        blocks.push(Block::Language(me.language));
         blocks.push(Block::Anchor {
             id: FOR_ME.into(),
             skip: 0,
         });
-        blocks.extend(for_me(intake, guide, facts));
+        blocks.extend(for_me(intake, my_guide, facts, me));
         if options.diary_page {
-            blocks.extend(diary::blank_grid(guide.diary_title()));
+            blocks.extend(diary::blank_grid(&diary_title(my_guide, me), me));
         }
 
-        let visit_day = intake.visit.when.map(|w| long_date(w.date()));
-        let subject = match (&visit_day, &intake.visit.clinic) {
-            (Some(day), Some(clinic)) => format!("{}: visit on {day} at {clinic}", guide.title),
-            (Some(day), None) => format!("{}: visit on {day}", guide.title),
-            (None, Some(clinic)) => format!("{}: visit at {clinic}", guide.title),
-            (None, None) => format!("{}: notes for the doctor's visit", guide.title),
+        // The document's description is read first by whoever opens the file: the doctor.
+        let visit_day = intake.visit.when.map(|when| w.long_date(when.date()));
+        let condition = || ("condition", Words::text(&guide.title));
+        let subject = match (visit_day, &intake.visit.clinic) {
+            (Some(day), Some(clinic)) => w.with(
+                "meta-subject-day-clinic",
+                &[
+                    condition(),
+                    ("day", Words::text(day)),
+                    ("clinic", Words::text(clinic)),
+                ],
+            ),
+            (Some(day), None) => w.with(
+                "meta-subject-day",
+                &[condition(), ("day", Words::text(day))],
+            ),
+            (None, Some(clinic)) => w.with(
+                "meta-subject-clinic",
+                &[condition(), ("clinic", Words::text(clinic))],
+            ),
+            (None, None) => w.with("meta-subject", &[condition()]),
         };
         Document {
             meta: Metadata {
-                title: format!("Visit sheet: {} - {}", guide.title, p.name),
+                title: w.with("meta-title", &[condition(), ("name", Words::text(&p.name))]),
                 author: p.name.clone(),
                 subject,
-                keywords: vec!["visit sheet".into(), guide.title.clone(), guide.id.clone()],
+                keywords: vec![w.get("meta-keyword"), guide.title.clone(), guide.id.clone()],
                 created: made,
+                language: w.language,
             },
-            footer: format!(
-                "Visit sheet for {} · made {}",
-                p.name,
-                long_date(made.date())
-            ),
+            footer: Footer {
+                text: w.with(
+                    "footer",
+                    &[
+                        ("name", Words::text(&p.name)),
+                        ("date", Words::text(w.long_date(made.date()))),
+                    ],
+                ),
+                page: w.page_label(),
+            },
             blocks,
         }
     }
@@ -267,71 +331,103 @@ pub fn facts_of(intake: &Intake) -> Facts {
     }
 }
 
-pub fn long_date(d: NaiveDate) -> String {
-    d.format("%-d %B %Y").to_string()
+/// What the diary is called: the guide's name for it, else the sheet's own.
+fn diary_title(guide: &Guide, w: &Words) -> String {
+    guide
+        .diary_title
+        .clone()
+        .unwrap_or_else(|| w.get("diary-title-default"))
 }
 
-fn header_fields(intake: &Intake, today: NaiveDate) -> Vec<(String, Text)> {
+/// A date with its weekday, and the time when given: "Wednesday 2 December 2026, 09:30".
+fn visit_when(w: &Words, when: &crate::intake::VisitTime, short_weekday: bool) -> String {
+    let day = when.date();
+    let weekday = if short_weekday {
+        w.weekday_short(day)
+    } else {
+        w.weekday(day)
+    };
+    let date = w.with(
+        "weekday-date",
+        &[
+            ("weekday", Words::text(weekday)),
+            ("date", Words::text(w.long_date(day))),
+        ],
+    );
+    match when.time() {
+        Some(t) => w.with(
+            "date-time",
+            &[
+                ("date", Words::text(date)),
+                ("time", Words::text(w.time(t))),
+            ],
+        ),
+        None => date,
+    }
+}
+
+fn header_fields(intake: &Intake, today: NaiveDate, w: &Words) -> Vec<(String, Text)> {
     let p = &intake.patient;
     let v = &intake.visit;
-    let mut fields: Vec<(String, Text)> = vec![("Patient".into(), strong(&p.name))];
+    let mut fields: Vec<(String, Text)> = vec![(w.get("label-patient"), strong(&p.name))];
     if let Some(born) = p.born {
-        let (day, at) = match v.when {
-            Some(w) => (w.date(), " at the visit"),
-            None => (today, ""),
+        let (day, id) = match v.when {
+            Some(when) => (when.date(), "born-at-visit"),
+            None => (today, "born-today"),
         };
         let age = age_on(born, day);
-        let years = if age == 1 { "year" } else { "years" };
         fields.push((
-            "Born".into(),
-            plain(format!("{} ({age} {years} old{at})", long_date(born))),
+            w.get("label-born"),
+            plain(w.with(
+                id,
+                &[
+                    ("born", Words::text(w.long_date(born))),
+                    ("age", Words::count(age as usize)),
+                ],
+            )),
         ));
     }
     if let Some(sex) = &p.sex {
-        fields.push(("Sex".into(), plain(sex)));
+        fields.push((w.get("label-sex"), plain(sex)));
     }
     if !p.needs.is_empty() {
-        fields.push(("What helps me".into(), plain(p.needs.join("; "))));
+        fields.push((w.get("label-what-helps-me"), plain(p.needs.join("; "))));
     }
     if let Some(by) = &p.filled_in_by {
-        fields.push(("Filled in by".into(), plain(by)));
+        fields.push((w.get("label-filled-in-by"), plain(by)));
     }
     if p.pregnant {
         let text = match p.pregnancy_week {
-            Some(w) => format!("Yes, week {w}"),
-            None => "Yes".into(),
+            Some(week) => w.with("pregnant-week", &[("week", Words::count(week as usize))]),
+            None => w.get("pregnant-yes"),
         };
-        fields.push(("Pregnant".into(), strong(text)));
+        fields.push((w.get("label-pregnant"), strong(text)));
     }
     if !intake.health.allergies.is_empty() {
         fields.push((
-            "Allergies".into(),
+            w.get("label-allergies"),
             strong(intake.health.allergies.join("; ")),
         ));
     }
-    if let Some(when) = v.when {
-        let mut text = when.date().format("%A ").to_string() + &long_date(when.date());
-        if let Some(t) = when.time() {
-            text += &t.format(", %H:%M").to_string();
-        }
-        fields.push(("Visit".into(), plain(text)));
+    if let Some(when) = &v.when {
+        fields.push((w.get("label-visit"), plain(visit_when(w, when, false))));
     }
     let place: Vec<&str> = [v.clinic.as_deref(), v.department.as_deref()]
         .into_iter()
         .flatten()
         .collect();
     if !place.is_empty() {
-        fields.push(("Where".into(), plain(place.join(", "))));
+        fields.push((w.get("label-where"), plain(place.join(", "))));
     }
     for (label, value) in [
-        ("Doctor", &v.doctor),
-        ("Coming with me", &v.companion),
-        ("Phone", &p.phone),
-        ("Language", &p.language),
-        ("In an emergency", &p.emergency_contact),
+        ("label-doctor", &v.doctor),
+        ("label-coming-with-me", &v.companion),
+        ("label-phone", &p.phone),
+        ("label-language", &p.language),
+        ("label-in-an-emergency", &p.emergency_contact),
     ] {
         if let Some(value) = value {
-            fields.push((label.into(), plain(value)));
+            fields.push((w.get(label), plain(value)));
         }
     }
     fields
@@ -361,7 +457,6 @@ pub fn open_checklist(loaded: &LoadedIntake) -> Vec<&ChecklistItem> {
 
 #[cfg(test)]
 mod tests {
-    use super::summary::FLAG_WORDS;
     use super::*;
     use crate::intake;
     use std::path::Path;
@@ -415,7 +510,8 @@ mod tests {
         assert_eq!(text.matches("(note A)").count(), 2, "{text}");
         assert_eq!(text.matches("(note B)").count(), 1, "{text}");
         // The summary marks all three in words that say to keep taking them.
-        assert_eq!(text.matches(FLAG_WORDS).count(), 3, "{text}");
+        let flag_words = Words::of(Language::English).get("flag-words");
+        assert_eq!(text.matches(&flag_words).count(), 3, "{text}");
         assert!(!text.to_lowercase().contains("stop taking"), "{text}");
         assert_eq!(text.matches("Note A: Water pills").count(), 1, "{text}");
         assert_eq!(text.matches("Note B: Cholesterol").count(), 1, "{text}");
@@ -483,7 +579,9 @@ mod tests {
         assert!(doc.contains("Remind Anna"), "{doc}");
         assert!(!doc.contains("ask a family member"), "{doc}");
         assert!(
-            doc.contains("done: true, text: [Span { text: \"Bring this sheet"),
+            doc.contains(
+                "done: true, box_words: \"Done: \", text: [Span { text: \"Bring this sheet"
+            ),
             "{doc}"
         );
     }

@@ -1,8 +1,9 @@
 //! Page 1: the summary, for the doctor, who gives it one minute.
 
-use super::{age_on, diary, long_date, Detail, Summary, DETAILS, FOR_ME};
+use super::words::Words;
+use super::{age_on, diary, visit_when, Detail, Summary, DETAILS, FOR_ME};
 use crate::document::{plain, strong, Block, Span, Text};
-use crate::guide::{Guide, MedicationFlag, SignFound, Tier};
+use crate::guide::{Guide, MedicationFlag, Tier};
 use crate::intake::{Intake, Medication};
 
 /// Text collapsed to one line and cut at a word boundary to at most `max` characters.
@@ -30,23 +31,40 @@ pub(super) fn cut(text: &str, max: usize) -> (String, Option<usize>) {
 
 /// Text cut for the summary, with "… (continued on page N)" when it was cut. When cut, the
 /// anchor `id` goes in the details just before the full text (see [`anchored`]).
-pub(super) fn summary_text(text: &str, max: usize, id: &str, page: &dyn Fn(&str) -> usize) -> Text {
+pub(super) fn summary_text(
+    w: &Words,
+    text: &str,
+    max: usize,
+    id: &str,
+    page: &dyn Fn(&str) -> usize,
+) -> Text {
     let (shown, rest) = cut(text, max);
     let mut out = plain(shown);
     if rest.is_some() {
         out.push(Span {
-            text: format!(" … (continued on page {})", page(id)),
+            text: on_page(w, "continued-on-page", page(id)),
             strong: true,
         });
     }
     out
 }
 
+/// A message naming a page.
+fn on_page(w: &Words, id: &str, page: usize) -> String {
+    w.with(id, &[("page", Words::count(page))])
+}
+
 /// A short item cut for the summary: when cut, it says on which page it stands in full.
-pub(super) fn short(text: &str, max: usize, id: &str, page: &dyn Fn(&str) -> usize) -> String {
+pub(super) fn short(
+    w: &Words,
+    text: &str,
+    max: usize,
+    id: &str,
+    page: &dyn Fn(&str) -> usize,
+) -> String {
     match cut(text, max) {
         (shown, None) => shown,
-        (shown, Some(_)) => format!("{shown} … (in full on page {})", page(id)),
+        (shown, Some(_)) => shown + &on_page(w, "in-full-on-page", page(id)),
     }
 }
 
@@ -78,7 +96,7 @@ pub(super) fn summary(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize)
     blocks.push(Block::Rule);
     blocks.push(Block::Fields(health(s, detail, page)));
     if detail.chart {
-        if let Some(mut chart) = diary::chart(&s.intake.diary) {
+        if let Some(mut chart) = diary::chart(&s.intake.diary, s.doctor) {
             chart.small = true;
             blocks.push(Block::Chart(chart));
         }
@@ -88,66 +106,67 @@ pub(super) fn summary(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize)
 
 /// The heading, and who filled the sheet in.
 fn introduction(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<Block> {
-    let (p, guide) = (&s.intake.patient, s.guide);
-    let mut blocks = vec![Block::Heading(format!(
-        "Visit summary for the doctor: {}",
-        guide.title
+    let (p, guide, w) = (&s.intake.patient, s.doctor_guide(), s.doctor);
+    let mut blocks = vec![Block::Heading(w.with(
+        "summary-heading",
+        &[("condition", Words::text(&guide.title))],
     ))];
     let by = match &p.filled_in_by {
-        Some(by) if !by.trim().is_empty() => {
-            format!(
-                "Filled in by {} before the visit",
-                short(by, detail.item, "about", page)
-            )
-        }
-        _ => "Filled in by the patient before the visit".to_string(),
+        Some(by) if !by.trim().is_empty() => w.with(
+            "filled-in-by",
+            &[("who", Words::text(short(w, by, detail.item, "about", page)))],
+        ),
+        _ => w.get("filled-in-by-patient"),
     };
-    blocks.push(Block::Note(plain(format!(
-        "{by}, in the patient's own words. This page is a summary. Details: pages {}–{}.",
-        page(DETAILS),
-        page(FOR_ME).saturating_sub(1).max(page(DETAILS))
+    blocks.push(Block::Note(plain(w.with(
+        "summary-note",
+        &[
+            ("by", Words::text(by)),
+            ("from", Words::count(page(DETAILS))),
+            (
+                "to",
+                Words::count(page(FOR_ME).saturating_sub(1).max(page(DETAILS))),
+            ),
+        ],
     ))));
     blocks
 }
 
 /// Who the patient is, and when and where the visit is.
 fn who(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<(String, Text)> {
-    let (p, v) = (&s.intake.patient, &s.intake.visit);
+    let (p, v, w) = (&s.intake.patient, &s.intake.visit, s.doctor);
     let mut who: Vec<(String, Text)> = Vec::new();
-    who.push(("Patient".into(), patient(s, detail, page)));
+    who.push((w.get("label-patient"), patient(s, detail, page)));
     if p.pregnant {
         let text = match p.pregnancy_week {
-            Some(w) => format!("Yes, week {w}"),
-            None => "Yes (week not given)".into(),
+            Some(week) => w.with("pregnant-week", &[("week", Words::count(week as usize))]),
+            None => w.get("pregnant-no-week"),
         };
-        who.push(("Pregnant".into(), strong(text)));
+        who.push((w.get("label-pregnant"), strong(text)));
     }
-    if let Some(when) = v.when {
-        let mut text = when.date().format("%a ").to_string() + &long_date(when.date());
-        if let Some(t) = when.time() {
-            text += &t.format(", %H:%M").to_string();
-        }
+    if let Some(when) = &v.when {
+        let mut text = visit_when(w, when, true);
         let place: Vec<String> = [v.clinic.as_deref(), v.department.as_deref()]
             .into_iter()
             .flatten()
             .filter(|s| !s.trim().is_empty())
-            .map(|s| short(s, detail.item, "about", page))
+            .map(|s| short(w, s, detail.item, "about", page))
             .collect();
         if !place.is_empty() {
             text += &format!(", {}", place.join(", "));
         }
-        who.push(("Visit".into(), plain(text)));
+        who.push((w.get("label-visit"), plain(text)));
     }
     if let Some(lang) = p.language.as_deref().filter(|s| !s.trim().is_empty()) {
         who.push((
-            "Speaks best".into(),
-            summary_text(lang, detail.item, "about", page),
+            w.get("label-speaks-best"),
+            summary_text(w, lang, detail.item, "about", page),
         ));
     }
     if !p.needs.is_empty() {
         who.push((
-            "Needs".into(),
-            summary_text(&p.needs.join("; "), detail.item * 2, "about", page),
+            w.get("label-needs"),
+            summary_text(w, &p.needs.join("; "), detail.item * 2, "about", page),
         ));
     }
     who
@@ -155,27 +174,33 @@ fn who(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<(String
 
 /// The patient's name, age and sex, in one line.
 fn patient(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Text {
-    let (p, v, today) = (&s.intake.patient, &s.intake.visit, s.made.date());
+    let (p, v, today, w) = (&s.intake.patient, &s.intake.visit, s.made.date(), s.doctor);
     let mut name = strong(cut(&p.name, detail.item.max(60)).0);
     if cut(&p.name, detail.item.max(60)).1.is_some() {
         name.push(Span {
-            text: format!(" … (in full on page {})", page(DETAILS)),
+            text: on_page(w, "in-full-on-page", page(DETAILS)),
             strong: false,
         });
     }
     let mut age_sex = Vec::new();
     if let Some(born) = p.born {
-        let day = v.when.map_or(today, |w| w.date());
+        let day = v.when.map_or(today, |when| when.date());
         let age = age_on(born, day);
-        let at = if v.when.is_some() {
-            " at the visit"
+        let id = if v.when.is_some() {
+            "age-at-visit-born"
         } else {
-            ""
+            "age-born"
         };
-        age_sex.push(format!("{age} years old{at} (born {})", long_date(born)));
+        age_sex.push(w.with(
+            id,
+            &[
+                ("age", Words::count(age as usize)),
+                ("born", Words::text(w.long_date(born))),
+            ],
+        ));
     }
     if let Some(sex) = p.sex.as_deref().filter(|s| !s.trim().is_empty()) {
-        age_sex.push(short(sex, detail.item, "about", page));
+        age_sex.push(short(w, sex, detail.item, "about", page));
     }
     if !age_sex.is_empty() {
         name.push(Span {
@@ -187,16 +212,16 @@ fn patient(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Text {
 }
 
 fn allergies(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Text {
-    let intake = s.intake;
-    let mut allergy = strong("Allergies: ");
+    let (intake, w) = (s.intake, s.doctor);
+    let mut allergy = strong(w.get("allergies-label"));
     let none_listed = intake.health.allergies.iter().all(|a| a.trim().is_empty());
     if none_listed && intake.health.no_known_allergies {
         // Said by the patient, and framed as what it is: never an allergy called "none".
-        return strong("No known allergies (patient-reported)");
+        return strong(w.get("no-known-allergies"));
     }
     if none_listed {
         allergy.push(Span {
-            text: "not stated (ask the patient)".into(),
+            text: w.get("allergies-not-stated"),
             strong: true,
         });
     } else {
@@ -222,7 +247,7 @@ fn allergies(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Text 
         });
         if long {
             allergy.push(Span {
-                text: format!(" (in full on page {})", page("allergies")),
+                text: on_page(w, "in-full-on-page-after", page("allergies")),
                 strong: false,
             });
         }
@@ -232,13 +257,13 @@ fn allergies(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Text 
 
 /// Why the patient comes: the reason, the first concerns, the hope.
 fn why(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<(String, Text)> {
-    let v = &s.intake.visit;
+    let (v, w) = (&s.intake.visit, s.doctor);
     let mut why: Vec<(String, Text)> = Vec::new();
     why.push((
-        "Reason".into(),
+        w.get("label-reason"),
         match v.reason.as_deref().filter(|r| !r.trim().is_empty()) {
-            Some(r) => summary_text(r, detail.answer, "reason", page),
-            None => plain("not answered"),
+            Some(r) => summary_text(w, r, detail.answer, "reason", page),
+            None => plain(w.get("not-answered")),
         },
     ));
     let concerns: Vec<&String> = v.concerns.iter().filter(|c| !c.trim().is_empty()).collect();
@@ -256,6 +281,7 @@ fn why(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<(String
                 strong: true,
             });
             text.extend(summary_text(
+                w,
                 c,
                 detail.answer * 2 / 3,
                 &format!("concern-{i}"),
@@ -264,27 +290,29 @@ fn why(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<(String
         }
         if concerns.len() > 3 {
             text.push(Span {
-                text: format!(
-                    "\n… and {} more, see page {}",
-                    concerns.len() - 3,
-                    page("concerns")
+                text: w.with(
+                    "concerns-more",
+                    &[
+                        ("more", Words::count(concerns.len() - 3)),
+                        ("page", Words::count(page("concerns"))),
+                    ],
                 ),
                 strong: true,
             });
         }
-        why.push(("Concerns".into(), text));
+        why.push((w.get("label-concerns"), text));
     }
     if let Some(goal) = v.goal.as_deref().filter(|g| !g.trim().is_empty()) {
         why.push((
-            "Hopes for".into(),
-            summary_text(goal, detail.answer * 2 / 3, "goal", page),
+            w.get("label-hopes-for"),
+            summary_text(w, goal, detail.answer * 2 / 3, "goal", page),
         ));
     }
     why
 }
 
 fn key_answers(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<(String, Text)> {
-    let (intake, guide, facts) = (s.intake, s.guide, &s.facts);
+    let (intake, guide, facts, w) = (s.intake, s.doctor_guide(), &s.facts, s.doctor);
     guide
         .doctor_questions
         .iter()
@@ -297,8 +325,8 @@ fn key_answers(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec
             Some((
                 label.clone(),
                 match answer {
-                    Some(a) => summary_text(a, detail.answer, &answer_anchor(&q.id), page),
-                    None => plain("not answered"),
+                    Some(a) => summary_text(w, a, detail.answer, &answer_anchor(&q.id), page),
+                    None => plain(w.get("not-answered")),
                 },
             ))
         })
@@ -319,17 +347,17 @@ pub(super) fn pointer_chars(detail: Detail) -> usize {
 
 /// The answers that may point to a cause: each one given, and the labels of those still open.
 fn pointers(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<(String, Text)> {
-    let (intake, facts) = (s.intake, &s.facts);
+    let (intake, facts, w) = (s.intake, &s.facts, s.doctor);
     let mut fields = Vec::new();
     let mut open = Vec::new();
-    for q in &s.guide.doctor_questions {
+    for q in &s.doctor_guide().doctor_questions {
         let Some(label) = q.pointer.as_ref().filter(|_| q.summary.is_none()) else {
             continue;
         };
         match intake.answers.get(&q.id).filter(|a| !a.trim().is_empty()) {
             Some(a) => fields.push((
                 label.clone(),
-                summary_text(a, pointer_chars(detail), &answer_anchor(&q.id), page),
+                summary_text(w, a, pointer_chars(detail), &answer_anchor(&q.id), page),
             )),
             None if facts.holds(&q.when) => open.push(label.as_str()),
             None => {}
@@ -338,26 +366,47 @@ fn pointers(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<(S
     // The open ones are the first thing the page gives up when it is short of room: the
     // details have them with lines to write on.
     if !open.is_empty() && detail.answer >= FULLEST_ANSWER {
-        fields.push(("Not answered".into(), plain(open.join("; "))));
+        fields.push((w.get("label-not-answered"), plain(open.join("; "))));
     }
     fields
 }
 
+/// A warning sign found in the patient's words.
+pub(super) struct FoundSign {
+    /// Which of the places searched holds it.
+    place: usize,
+    /// The sentence that holds it, as written.
+    sentence: String,
+    /// Its `[[seek_care]]` item, by its place in the guide (the same in every translation).
+    advice: usize,
+}
+
 /// The signs the patient described in their own words that the guide says need care before
-/// the visit, and the names of the places searched (the reason, each concern, each answer):
-/// found once, as they do not change with the summary's detail.
-pub(super) fn signs_of<'a>(intake: &Intake, guide: &'a Guide) -> (Vec<SignFound<'a>>, Vec<String>) {
+/// the visit, and the names of the places searched (the reason, each concern, each answer) in
+/// the doctor's words: found once, as they do not change with the summary's detail. The
+/// signs are found with `guide`'s words; `named` (the guide in the doctor's language) names
+/// the answers.
+pub(super) fn signs_of(
+    intake: &Intake,
+    guide: &Guide,
+    named: &Guide,
+    w: &Words,
+) -> (Vec<FoundSign>, Vec<String>) {
     let mut places: Vec<(String, &str)> = Vec::new();
-    places.extend(intake.visit.reason.as_deref().map(|r| ("reason".into(), r)));
     places.extend(
         intake
             .visit
-            .concerns
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (format!("concern {}", i + 1), c.as_str())),
+            .reason
+            .as_deref()
+            .map(|r| (w.get("sign-place-reason"), r)),
     );
-    for q in &guide.doctor_questions {
+    places.extend(intake.visit.concerns.iter().enumerate().map(|(i, c)| {
+        (
+            w.with("sign-place-concern", &[("n", Words::count(i + 1))]),
+            c.as_str(),
+        )
+    }));
+    for q in &named.doctor_questions {
         if let Some(a) = intake.answers.get(&q.id) {
             let label = q.summary.as_deref().or(q.pointer.as_deref());
             places.push((
@@ -367,26 +416,46 @@ pub(super) fn signs_of<'a>(intake: &Intake, guide: &'a Guide) -> (Vec<SignFound<
         }
     }
     let texts: Vec<&str> = places.iter().map(|(_, t)| *t).collect();
-    let found = guide.signs_in(&texts);
+    let found = guide
+        .signs_in(&texts)
+        .into_iter()
+        .filter_map(|f| {
+            let advice = guide
+                .seek_care
+                .iter()
+                .position(|a| std::ptr::eq(a, f.advice))?;
+            Some(FoundSign {
+                place: f.place,
+                sentence: f.sentence,
+                advice,
+            })
+        })
+        .collect();
     (found, places.into_iter().map(|(name, _)| name).collect())
 }
 
 /// The signs the patient described in their own words that the guide says need care
 /// before the visit, with how soon the sheet tells the patient to get it.
 fn warning_signs(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Option<Text> {
-    let (found, places) = (&s.signs, &s.sign_places);
+    let (found, places, w) = (&s.signs, &s.sign_places, s.doctor);
+    let guide = s.doctor_guide();
     if found.is_empty() {
         return None;
     }
-    let mut text = strong("Warning signs in the patient's words:");
+    let mut text = strong(w.get("warning-signs"));
     for f in found.iter().take(MAX_SIGNS) {
-        let told = match f.advice.tier {
-            Tier::Emergency => "told to call the emergency number now",
-            Tier::Today => "told to be seen today",
-            Tier::Appointment => "told to raise it at this visit",
+        let advice = &guide.seek_care[f.advice];
+        let told = w.get(match advice.tier {
+            Tier::Emergency => "told-emergency",
+            Tier::Today => "told-today",
+            Tier::Appointment => "told-appointment",
+        });
+        let flag = match advice.flag.as_deref() {
+            Some(flag) => flag.to_string(),
+            None => w.get("warning-sign"),
         };
         text.push(Span {
-            text: format!("\n{}", f.advice.flag.as_deref().unwrap_or("Warning sign")),
+            text: format!("\n{flag}"),
             strong: true,
         });
         let (quote, rest) = cut(&f.sentence, detail.item * 2);
@@ -396,16 +465,25 @@ fn warning_signs(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> O
             quote
         };
         text.push(Span {
-            text: format!(" ({}): \"{quote}\"; {told}", places[f.place]),
+            text: w.with(
+                "sign-quote",
+                &[
+                    ("place", Words::text(&places[f.place])),
+                    ("quote", Words::text(quote)),
+                    ("told", Words::text(told)),
+                ],
+            ),
             strong: false,
         });
     }
     if found.len() > MAX_SIGNS {
         text.push(Span {
-            text: format!(
-                "\n… and {} more, in the answers from page {}",
-                found.len() - MAX_SIGNS,
-                page(DETAILS)
+            text: w.with(
+                "signs-more",
+                &[
+                    ("more", Words::count(found.len() - MAX_SIGNS)),
+                    ("page", Words::count(page(DETAILS))),
+                ],
             ),
             strong: true,
         });
@@ -415,10 +493,11 @@ fn warning_signs(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> O
 
 /// Medicines, other illnesses and the diary in a few words.
 fn health(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<(String, Text)> {
-    let intake = s.intake;
+    let (intake, w) = (s.intake, s.doctor);
     let mut health: Vec<(String, Text)> = vec![(
-        "Medicines".into(),
+        w.get("label-medicines"),
         summary_medicines(
+            w,
             &intake.medications,
             intake.health.no_medicines,
             &s.flags,
@@ -434,22 +513,24 @@ fn health(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<(Str
         .filter(|c| !c.trim().is_empty())
         .collect();
     health.push((
-        "Other illnesses".into(),
+        w.get("label-other-illnesses"),
         if conditions.is_empty() && intake.health.no_other_illnesses {
-            plain("none (patient-reported)")
+            plain(w.get("no-other-illnesses"))
         } else if conditions.is_empty() {
-            plain("not stated")
+            plain(w.get("not-stated"))
         } else {
-            summary_text(&conditions.join("; "), detail.conditions, "health", page)
+            summary_text(w, &conditions.join("; "), detail.conditions, "health", page)
         },
     ));
     if let Some(s) = diary::summarize(&intake.diary) {
         health.push((
-            "Diary".into(),
-            plain(format!(
-                "{} (details on page {})",
-                diary::in_words(&s),
-                page("diary")
+            w.get("label-diary"),
+            plain(w.with(
+                "diary-details-on-page",
+                &[
+                    ("diary", Words::text(diary::in_words(&s, w))),
+                    ("page", Words::count(page("diary"))),
+                ],
             )),
         ));
     }
@@ -460,14 +541,8 @@ pub(super) fn answer_anchor(id: &str) -> String {
     format!("answer-{id}")
 }
 
-/// The words that mark a flagged medicine for the doctor, one line each.
-pub(super) const FLAG_WORDS: &str = "possible cause";
-
-/// What the patient was told about the flagged medicines: part of the mark, so that it
-/// never reads as a reason to stop.
-pub(super) const FLAG_TOLD: &str = "patient told to keep taking flagged ones";
-
 pub(super) fn summary_medicines(
+    w: &Words,
     medications: &[Medication],
     no_medicines: bool,
     flags: &[Vec<&MedicationFlag>],
@@ -480,11 +555,11 @@ pub(super) fn summary_medicines(
         .filter(|(m, _)| !m.name.trim().is_empty())
         .collect();
     if named.is_empty() {
-        return plain(if no_medicines {
-            "No medicines (patient-reported)"
+        return plain(w.get(if no_medicines {
+            "no-medicines"
         } else {
-            "No medicines listed"
-        });
+            "no-medicines-listed"
+        }));
     }
     // Every flagged medicine is shown; the others fill the room left.
     let room = detail
@@ -504,14 +579,17 @@ pub(super) fn summary_medicines(
         .collect();
     let hidden = named.len() - shown.len();
     let any_flagged = shown.iter().any(|(_, flagged)| *flagged);
-    let mut out = medicine_spans(&shown, detail);
+    let mut out = medicine_spans(w, &shown, detail);
     let details_note = if hidden > 0 {
-        format!(
-            "… and {hidden} more, see page {} (doses and notes there)",
-            page("medicines")
+        w.with(
+            "medicines-more",
+            &[
+                ("more", Words::count(hidden)),
+                ("page", Words::count(page("medicines"))),
+            ],
         )
     } else {
-        format!("All in full, with doses, on page {}", page("medicines"))
+        on_page(w, "medicines-all", page("medicines"))
     };
     separate(&mut out, "\n");
     out.push(Span {
@@ -519,8 +597,10 @@ pub(super) fn summary_medicines(
         strong: hidden > 0,
     });
     if any_flagged {
+        // What the patient was told about the flagged medicines: part of the mark, so that
+        // it never reads as a reason to stop.
         out.push(Span {
-            text: format!("; {FLAG_TOLD}"),
+            text: format!("; {}", w.get("flag-told")),
             strong: false,
         });
     }
@@ -528,18 +608,20 @@ pub(super) fn summary_medicines(
 }
 
 /// The medicines shown, flagged ones marked: in two runs when compact, else one a line.
-fn medicine_spans(shown: &[(&Medication, bool)], detail: Detail) -> Text {
+fn medicine_spans(w: &Words, shown: &[(&Medication, bool)], detail: Detail) -> Text {
     let mut out: Text = Vec::new();
     if detail.compact_medicines {
         let (f, o): (Vec<_>, Vec<_>) = shown.iter().copied().partition(|(_, flagged)| *flagged);
         if !f.is_empty() {
+            let medicines = f
+                .iter()
+                .map(|(m, _)| medicine_line(w, m, detail))
+                .collect::<Vec<_>>()
+                .join("; ");
             out.push(Span {
-                text: format!(
-                    "Flagged, {FLAG_WORDS}: {}",
-                    f.iter()
-                        .map(|(m, _)| medicine_line(m, detail))
-                        .collect::<Vec<_>>()
-                        .join("; ")
+                text: w.with(
+                    "flagged-medicines",
+                    &[("medicines", Words::text(medicines))],
                 ),
                 strong: true,
             });
@@ -549,7 +631,7 @@ fn medicine_spans(shown: &[(&Medication, bool)], detail: Detail) -> Text {
             out.push(Span {
                 text: o
                     .iter()
-                    .map(|(m, _)| medicine_line(m, detail))
+                    .map(|(m, _)| medicine_line(w, m, detail))
                     .collect::<Vec<_>>()
                     .join("; "),
                 strong: false,
@@ -559,12 +641,12 @@ fn medicine_spans(shown: &[(&Medication, bool)], detail: Detail) -> Text {
         for &(m, is_flagged) in shown {
             separate(&mut out, "\n");
             out.push(Span {
-                text: medicine_line(m, detail),
+                text: medicine_line(w, m, detail),
                 strong: is_flagged,
             });
             if is_flagged {
                 out.push(Span {
-                    text: format!(" — {FLAG_WORDS}"),
+                    text: w.get("flagged-mark"),
                     strong: true,
                 });
             }
@@ -574,7 +656,7 @@ fn medicine_spans(shown: &[(&Medication, bool)], detail: Detail) -> Text {
 }
 
 /// One medicine: its name, and when there is room its dose and how often.
-fn medicine_line(m: &Medication, detail: Detail) -> String {
+fn medicine_line(w: &Words, m: &Medication, detail: Detail) -> String {
     let (mut text, rest) = cut(&m.name, detail.item);
     if rest.is_some() {
         text.push_str(" …");
@@ -593,7 +675,8 @@ fn medicine_line(m: &Medication, detail: Detail) -> String {
             }
         }
         if m.as_needed {
-            text.push_str(" (only when needed)");
+            text.push(' ');
+            text.push_str(&w.get("only-when-needed"));
         }
     }
     text

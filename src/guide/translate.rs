@@ -1,0 +1,275 @@
+//! A guide in another language. A translation is a file of its own beside the guide
+//! (`templates/ID.LANG.toml`), one entry for each string the guide prints: the statement's
+//! `source`, the English it translates (`en`) and the translation (keyed by the language's
+//! tag, `es`). The guide file itself stays as it is; a string is replaced only where its
+//! English matches, so a translation never says what the English does not.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use super::{Guide, Section};
+use crate::document::Language;
+
+/// The translations compiled into the binary: guide id, language, file.
+pub const BUILT_IN_TRANSLATIONS: &[(&str, Language, &str)] = &[(
+    "general",
+    Language::Spanish,
+    include_str!("../../templates/general.es.toml"),
+)];
+
+/// One translated string.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Translated {
+    pub source: String,
+    pub en: String,
+    pub text: String,
+}
+
+/// A guide's strings in one language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Translation {
+    pub guide: String,
+    pub language: Language,
+    pub entries: Vec<Translated>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    guide: String,
+    language: String,
+    translation: Vec<toml::Table>,
+}
+
+impl Translation {
+    /// Reads a translation file; `name` names it in an error.
+    pub fn parse(name: &str, text: &str) -> Result<Translation, String> {
+        let raw: RawFile = toml::from_str(text).map_err(|e| format!("{name}: {e}"))?;
+        let language = Language::from_words(&raw.language)
+            .ok_or_else(|| format!("{name}: no language {:?}", raw.language))?;
+        let tag = language.tag();
+        let entries = raw
+            .translation
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let get = |key: &str| {
+                    t.get(key)
+                        .and_then(|v| v.as_str())
+                        .map(str::to_string)
+                        .ok_or_else(|| format!("{name}: translation {}: no `{key}`", i + 1))
+                };
+                if let Some(extra) = t
+                    .keys()
+                    .find(|k| !["source", "en", tag].contains(&k.as_str()))
+                {
+                    return Err(format!(
+                        "{name}: translation {}: unknown key `{extra}`",
+                        i + 1
+                    ));
+                }
+                Ok(Translated {
+                    source: get("source")?,
+                    en: get("en")?,
+                    text: get(tag)?,
+                })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        Ok(Translation {
+            guide: raw.guide,
+            language,
+            entries,
+        })
+    }
+
+    /// The built-in translation of guide `id` into `language`, read once per process.
+    pub fn built_in(id: &str, language: Language) -> Option<&'static Translation> {
+        static PARSED: [OnceLock<Translation>; BUILT_IN_TRANSLATIONS.len()] =
+            [const { OnceLock::new() }; BUILT_IN_TRANSLATIONS.len()];
+        let i = BUILT_IN_TRANSLATIONS
+            .iter()
+            .position(|(g, l, _)| *g == id && *l == language)?;
+        Some(PARSED[i].get_or_init(|| {
+            let (g, l, text) = BUILT_IN_TRANSLATIONS[i];
+            Translation::parse(&format!("templates/{g}.{}.toml", l.tag()), text)
+                .unwrap_or_else(|e| panic!("built-in translation is invalid: {e}"))
+        }))
+    }
+
+    /// What keeps this translation from standing for `guide`: a string the guide prints
+    /// without a translation, one whose source is not its statement's, one that translates
+    /// nothing the guide says, a translation that drops or adds a `{placeholder}` or a
+    /// number (an emergency number, a dose of time), or is empty.
+    pub fn problems(&self, guide: &Guide) -> Vec<String> {
+        let printed = guide.printed();
+        let mut out = Vec::new();
+        for p in &printed {
+            match self.of(p.en) {
+                None => out.push(format!("not translated: {:?}", p.en)),
+                Some(t) if Some(t.source.as_str()) != p.source => out.push(format!(
+                    "{:?}: source {:?}, but the statement's is {:?}",
+                    p.en, t.source, p.source
+                )),
+                Some(_) => {}
+            }
+        }
+        for t in &self.entries {
+            if !printed.iter().any(|p| p.en == t.en) {
+                out.push(format!(
+                    "translates what the guide does not say: {:?}",
+                    t.en
+                ));
+            }
+            if t.text.trim().is_empty() {
+                out.push(format!("empty translation of {:?}", t.en));
+            }
+            let marks = |s: &str| -> Vec<String> {
+                let mut m: Vec<String> = s
+                    .split(|c: char| {
+                        !c.is_ascii_digit() && c != '{' && c != '}' && !c.is_alphabetic()
+                    })
+                    .filter(|w| w.starts_with('{') || w.chars().all(|c| c.is_ascii_digit()))
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                m.sort();
+                m
+            };
+            if marks(&t.en) != marks(&t.text) {
+                out.push(format!(
+                    "{:?}: numbers or placeholders {:?} become {:?}",
+                    t.en,
+                    marks(&t.en),
+                    marks(&t.text)
+                ));
+            }
+        }
+        out
+    }
+
+    /// The translation of `en`, if it has one.
+    pub fn of(&self, en: &str) -> Option<&Translated> {
+        self.entries.iter().find(|e| e.en == en)
+    }
+}
+
+/// A string a guide prints, with the section and source of the statement it belongs to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Printed<'g> {
+    pub section: Section,
+    pub source: Option<&'g str>,
+    pub en: &'g str,
+}
+
+impl Guide {
+    /// Every string the guide prints on a sheet: its statements' strings, its title and the
+    /// diary's, and the short labels its answers stand under on page 1.
+    pub fn printed(&self) -> Vec<Printed<'_>> {
+        let summary_source = self.summary_source.as_deref();
+        let mut out = vec![Printed {
+            section: Section::Summary,
+            source: summary_source,
+            en: &self.title,
+        }];
+        if let Some(title) = &self.diary_title {
+            out.push(Printed {
+                section: Section::Summary,
+                source: summary_source,
+                en: title,
+            });
+        }
+        for s in self.statements() {
+            out.extend(s.text.iter().map(|en| Printed {
+                section: s.section,
+                source: s.source,
+                en,
+            }));
+        }
+        for q in &self.doctor_questions {
+            for label in [&q.summary, &q.pointer].into_iter().flatten() {
+                out.push(Printed {
+                    section: Section::DoctorQuestions,
+                    source: q.source.as_deref(),
+                    en: label,
+                });
+            }
+        }
+        out
+    }
+
+    /// Whether the guide's statements are in `language`: English, or a language a built-in
+    /// translation of it has.
+    pub fn is_in(&self, language: Language) -> bool {
+        language == Language::English || Translation::built_in(&self.id, language).is_some()
+    }
+
+    /// The guide in `language`, where a built-in translation of it exists: every string
+    /// with a translation replaced by it, ids, sources, conditions and the words warning
+    /// signs are found by left as they are.
+    pub fn translated(&self, language: Language) -> Option<Guide> {
+        let translation = Translation::built_in(&self.id, language)?;
+        let table: HashMap<&str, &str> = translation
+            .entries
+            .iter()
+            .map(|e| (e.en.as_str(), e.text.as_str()))
+            .collect();
+        let mut g = self.clone();
+        let mut put = |s: &mut String| {
+            if let Some(t) = table.get(s.as_str()) {
+                *s = (*t).to_string();
+            }
+        };
+        let put_opt = |s: &mut Option<String>, put: &mut dyn FnMut(&mut String)| {
+            if let Some(s) = s {
+                put(s);
+            }
+        };
+        put(&mut g.title);
+        put(&mut g.summary);
+        put_opt(&mut g.diary_title, &mut put);
+        g.departments.iter_mut().for_each(&mut put);
+        for a in &mut g.about {
+            put(&mut a.title);
+            put(&mut a.text);
+        }
+        for q in &mut g.doctor_questions {
+            put(&mut q.text);
+            put(&mut q.hint);
+            put_opt(&mut q.summary, &mut put);
+            put_opt(&mut q.pointer, &mut put);
+        }
+        for q in &mut g.patient_questions {
+            put(&mut q.text);
+        }
+        for c in &mut g.checklist {
+            put(&mut c.text);
+        }
+        for a in &mut g.seek_care {
+            put(&mut a.text);
+            put_opt(&mut a.flag, &mut put);
+        }
+        for t in &mut g.tests {
+            put(&mut t.name);
+            put(&mut t.why);
+        }
+        for c in g.causes.everyday.iter_mut().chain(&mut g.causes.diseases) {
+            put(&mut c.text);
+        }
+        for m in &mut g.medication_flags {
+            put(&mut m.class);
+            put(&mut m.explanation);
+            put_opt(&mut m.urgent, &mut put);
+        }
+        for h in &mut g.department_hints {
+            put(&mut h.department);
+            put(&mut h.why);
+        }
+        for n in &mut g.good_to_know {
+            put(&mut n.title);
+            put(&mut n.text);
+        }
+        Some(g)
+    }
+}
