@@ -12,16 +12,14 @@ use std::process::Command;
 fn check_facade(extra: Option<&str>) -> (bool, String) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let copy = tempfile::tempdir().unwrap();
-    // A copy of the sources, so that a line added for the test never touches the real tree.
-    for entry in [
-        "Cargo.toml",
-        "Cargo.lock",
-        "src",
-        "templates",
-        "fonts",
-        "icc",
-    ] {
-        copy_all(&root.join(entry), &copy.path().join(entry));
+    // A copy of the sources (all but the build, the history and the tests with their node
+    // packages), so that a line added for the test never touches the real tree.
+    for entry in std::fs::read_dir(root).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name();
+        if !["target", ".git", "tests", "fuzz"].contains(&name.to_str().unwrap_or("")) {
+            copy_all(&entry.path(), &copy.path().join(&name));
+        }
     }
     if let Some(extra) = extra {
         let file = copy.path().join("src/cli/guides.rs");
