@@ -277,8 +277,12 @@ pub struct TomlPlace {
 }
 
 pub fn toml_place(text: &str, offset: usize) -> TomlPlace {
+    place_in(&toml_events(text), text, offset)
+}
+
+/// [`toml_place`] in a text already read into `events`.
+pub fn place_in(events: &[toml_parser::parser::Event], text: &str, offset: usize) -> TomlPlace {
     use toml_parser::parser::EventKind as K;
-    let events = toml_events(text);
     let offset = offset.min(text.len());
     let line_end = text
         .get(offset..)
@@ -297,7 +301,7 @@ pub fn toml_place(text: &str, offset: usize) -> TomlPlace {
     let mut header: Option<(bool, Vec<String>)> = None;
     let mut key: Vec<String> = Vec::new();
     let mut depth = 0usize;
-    for event in &events {
+    for event in events {
         let start = event.span().start();
         let in_header = header.is_some();
         // Past the offset only a header on the same line (or one begun before it) is read.
@@ -338,7 +342,7 @@ pub fn toml_place(text: &str, offset: usize) -> TomlPlace {
 }
 
 /// The events of a TOML text as far as it can be read.
-fn toml_events(text: &str) -> Vec<toml_parser::parser::Event> {
+pub fn toml_events(text: &str) -> Vec<toml_parser::parser::Event> {
     let tokens = toml_parser::Source::new(text).lex().into_vec();
     let mut events = Vec::new();
     toml_parser::parser::parse_document(&tokens, &mut events, &mut ());
@@ -346,8 +350,8 @@ fn toml_events(text: &str) -> Vec<toml_parser::parser::Event> {
 }
 
 /// Whether a string (or a text the parser took for one) starts before `offset` and reaches it.
-pub fn in_string(text: &str, offset: usize) -> bool {
-    toml_events(text).iter().any(|e| {
+pub fn in_string(events: &[toml_parser::parser::Event], text: &str, offset: usize) -> bool {
+    events.iter().any(|e| {
         let span = e.span();
         e.kind() == toml_parser::parser::EventKind::Scalar
             && span.start() < offset
@@ -360,7 +364,7 @@ pub fn in_string(text: &str, offset: usize) -> bool {
 
 /// Whether the key that starts at `offset` was given before in the same table: the parser's
 /// events, with the tables they are in, rather than the parser's message.
-pub fn key_given_before(text: &str, offset: usize) -> bool {
+pub fn key_given_before(events: &[toml_parser::parser::Event], text: &str, offset: usize) -> bool {
     use toml_parser::parser::EventKind as K;
     let mut seen = std::collections::HashSet::new();
     let mut table = String::new();
@@ -368,7 +372,7 @@ pub fn key_given_before(text: &str, offset: usize) -> bool {
     let mut key: Vec<String> = Vec::new();
     let mut key_start = None;
     let mut depth = 0usize;
-    for event in toml_events(text) {
+    for event in events {
         let span = event.span();
         let raw = text.get(span.start()..span.end()).unwrap_or("");
         let decoded = || {

@@ -26,18 +26,22 @@ impl Counts {
     /// Counts a text. Every text is at least one sentence, so a list item without a full
     /// stop counts as one.
     pub fn of(text: &str) -> Counts {
+        Counts::with(text, word_syllables, &['"', '\'', ')', '”', '’'])
+    }
+
+    /// Counts a text whose words have `syllables` and whose sentences may end in a full stop
+    /// (or `!`, `?`) before one of `closers`.
+    fn with(text: &str, syllables: fn(&str) -> usize, closers: &[char]) -> Counts {
         let mut counts = Counts::default();
         let mut in_sentence = false;
         for token in text.split_whitespace() {
             let word = token.trim_matches(|c: char| !c.is_alphanumeric());
             if !word.is_empty() {
                 counts.words += 1;
-                counts.syllables += word_syllables(word);
+                counts.syllables += syllables(word);
                 in_sentence = true;
             }
-            let ends = token
-                .trim_end_matches(['"', '\'', ')', '”', '’'])
-                .ends_with(['.', '!', '?']);
+            let ends = token.trim_end_matches(closers).ends_with(['.', '!', '?']);
             if ends && in_sentence {
                 counts.sentences += 1;
                 in_sentence = false;
@@ -122,27 +126,7 @@ impl Inflesz {
 
 /// Words, sentences and syllables of a Spanish text.
 pub fn spanish_counts(text: &str) -> Counts {
-    let mut counts = Counts::default();
-    let mut in_sentence = false;
-    for token in text.split_whitespace() {
-        let word = token.trim_matches(|c: char| !c.is_alphanumeric());
-        if !word.is_empty() {
-            counts.words += 1;
-            counts.syllables += spanish_syllables(word);
-            in_sentence = true;
-        }
-        let ends = token
-            .trim_end_matches(['"', '\'', ')', '»', '”'])
-            .ends_with(['.', '!', '?']);
-        if ends && in_sentence {
-            counts.sentences += 1;
-            in_sentence = false;
-        }
-    }
-    if in_sentence {
-        counts.sentences += 1;
-    }
-    counts
+    Counts::with(text, spanish_syllables, &['"', '\'', ')', '»', '”'])
 }
 
 impl Counts {

@@ -359,16 +359,21 @@ fn space_to_write_in_is_announced() {
     }
 }
 
-#[test]
-fn the_outline_lists_the_sections() {
-    let (_dir, pdf) = rendered("complete.toml", &[]);
+/// The outline as MuPDF reads it (`mutool show FILE outline`).
+fn outline_of(pdf: &std::path::Path) -> String {
     let o = std::process::Command::new("mutool")
         .args(["show"])
-        .arg(&pdf)
+        .arg(pdf)
         .arg("outline")
         .output()
         .expect("mutool runs: install mupdf-tools");
-    let outline = stdout(&o);
+    stdout(&o)
+}
+
+#[test]
+fn the_outline_lists_the_sections() {
+    let (_dir, pdf) = rendered("complete.toml", &[]);
+    let outline = outline_of(&pdf);
     let titles: Vec<&str> = outline
         .lines()
         .filter_map(|l| l.split('"').nth(1))
@@ -486,13 +491,7 @@ fn a_repeated_table_header_is_read_once() {
 #[test]
 fn the_outline_nests_as_the_headings_do() {
     let (_dir, pdf) = rendered("complete.toml", &[]);
-    let o = std::process::Command::new("mutool")
-        .args(["show"])
-        .arg(&pdf)
-        .arg("outline")
-        .output()
-        .expect("mutool runs: install mupdf-tools");
-    let outline = stdout(&o);
+    let outline = outline_of(&pdf);
     // Each line: an open or closed mark, a tab for each level, then the title in quotes.
     let entries: Vec<(usize, &str)> = outline
         .lines()

@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 
 use super::schema::{array_tables, intake_schema, keys_of, plain_tables};
 use crate::diagnostic::{
-    deepest_line, did_you_mean, in_string, key_given_before, shorten, toml_place, Diagnostic,
-    TomlPlace,
+    deepest_line, did_you_mean, in_string, key_given_before, place_in, shorten, toml_events,
+    Diagnostic, TomlPlace,
 };
 
 /// Turns a TOML syntax error into a diagnostic a non-programmer can act on.
@@ -21,9 +21,11 @@ pub(super) fn explain_toml_error(e: &toml::de::Error, text: &str) -> Diagnostic 
     let message = e.message().trim().to_string();
     // The parser cannot place some errors (keys nested beyond its limit): name a line anyway.
     let span = e.span().or_else(|| deepest_line(text));
+    // The file is read into events once, for all the questions below.
+    let events = toml_events(text);
     let place = span
         .as_ref()
-        .map(|s| toml_place(text, s.start))
+        .map(|s| place_in(&events, text, s.start))
         .unwrap_or_default();
     let within = place.table.clone();
     // Everything below concerns one value or key: name its field when the line shows it.
@@ -31,7 +33,7 @@ pub(super) fn explain_toml_error(e: &toml::de::Error, text: &str) -> Diagnostic 
     if let Some(path) = field_path(&place) {
         d = d.field(path);
     }
-    match trouble(text, e.span(), span.as_ref()) {
+    match trouble(&events, text, e.span(), span.as_ref()) {
         Trouble::TooDeep => {
             d.message = format!("keys are nested too deeply (more than {MAX_NESTING} levels)");
             d.help("an intake needs at most two levels, like [patient] then name = \"...\"")
@@ -57,7 +59,12 @@ enum Trouble {
 
 /// What the error at `placed` (where the parser put it; `shown` is where the message points)
 /// is about, from the file itself.
-fn trouble(text: &str, placed: Option<Range<usize>>, shown: Option<&Range<usize>>) -> Trouble {
+fn trouble(
+    events: &[toml_parser::parser::Event],
+    text: &str,
+    placed: Option<Range<usize>>,
+    shown: Option<&Range<usize>>,
+) -> Trouble {
     let Some(placed) = placed else {
         // Only a nesting past the parser's limit cannot be placed.
         let nested = shown
@@ -71,9 +78,9 @@ fn trouble(text: &str, placed: Option<Range<usize>>, shown: Option<&Range<usize>
         };
     };
     let at = text.get(placed.start..).unwrap_or("");
-    if key_given_before(text, placed.start) {
+    if key_given_before(events, text, placed.start) {
         Trouble::Duplicate
-    } else if at.starts_with(['"', '\'']) || in_string(text, placed.start) {
+    } else if at.starts_with(['"', '\'']) || in_string(events, text, placed.start) {
         Trouble::Text
     } else if looks_like_a_date_or_time(at) {
         Trouble::DateOrTime
