@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::frame::Glyph;
+use unicode_bidi::{BidiClass, bidi_class};
 
 /// Turns items into content-stream operators, writing a state change only when the state
 /// changes: consecutive texts share one text object, each line placed relative to the one
@@ -276,9 +277,9 @@ impl<'p, 'a> Pen<'p, 'a> {
     /// own glyphs, each standing for one of the cluster's characters. Poppler orders
     /// right-to-left characters by where each starts, MuPDF and pdfminer by the order
     /// shown; a glyph's text starts where its ink does. So the glyphs, from the rightmost,
-    /// stand for the cluster's last characters, and are shown in that order; the characters
-    /// before them are shown first, invisibly, side by side over the cluster's right part,
-    /// from its right edge leftwards. Visible glyphs keep the font's widths (PDF/A-3
+    /// stand for the cluster's last letters, and are shown in that order; the characters
+    /// before them are shown first, invisibly, at the cluster's right edge, and the marks
+    /// after them last, invisibly, at its left edge. Visible glyphs keep the font's widths (PDF/A-3
     /// 6.2.11.5); a CID stands for one glyph with one text, so the same glyph may stand for
     /// another character elsewhere. A mark whose ink starts where its letter's does (Hebrew
     /// points in Noto) would start at the same place, which poppler takes for a duplicate
@@ -318,23 +319,45 @@ impl<'p, 'a> Pen<'p, 'a> {
             .iter()
             .map(|&j| placed.right_edge(j))
             .fold(f64::MIN, f64::max);
-        let first = placed.place(shown[0]);
-        let hidden = chars.len() - shown.len();
-        let slot = (right - first).max(0.0) / (hidden + 1) as f64;
-        let units = |width: f64| (width / placed.scale).round().clamp(0.0, 65535.0) as u16;
+        let left = shown
+            .iter()
+            .map(|&i| placed.place(i))
+            .fold(f64::MAX, f64::min);
+        // The visible glyphs stand for letters where they can, the marks after the last of
+        // them shown invisibly after it: MuPDF sets a mark at its letter's place without
+        // moving on, so a visible glyph standing for a mark would leave a gap after it that
+        // MuPDF reads as a space.
+        let marks = chars
+            .iter()
+            .rev()
+            .take_while(|c| c.chars().all(|c| bidi_class(c) == BidiClass::NSM))
+            .count();
+        let after = if chars.len() - marks >= shown.len() { marks } else { 0 };
+        let before = chars.len() - shown.len() - after;
+        // Invisible characters have no width, as a box inside the visible glyph's would read
+        // as a word drawn over another where a reader splits words at overlaps. They stand a
+        // hair inside the cluster's edges, where the letters beside it end: poppler sets its
+        // space threshold from the narrowest gap of the line, so more than a hair reads as a
+        // space.
+        const HAIR: f64 = 0.02;
         let mut codes = Vec::with_capacity(chars.len());
         let used = self.drawn.face(run.face);
-        for (n, text) in chars[..hidden].iter().enumerate() {
-            let (cid, _, width) = used.cid(run.glyphs[shown[0]].id, text, Some(units(slot)));
-            codes.push(Code {
+        let hair = |n: usize| (n + 1) as f64 * HAIR;
+        let invisible = |used: &mut UsedFace, text: &str, target: f64| {
+            let (cid, _, width) = used.cid(run.glyphs[shown[0]].id, text, Some(0));
+            Code {
                 cid,
-                target: right - (n + 1) as f64 * slot,
+                target,
                 width,
                 rise: 0.0,
                 invisible: true,
-            });
+            }
+        };
+        for (n, text) in chars[..before].iter().enumerate() {
+            codes.push(invisible(&mut *used, text, right - hair(n)));
         }
-        for (&i, text) in shown.iter().zip(&chars[hidden..]) {
+        let visible = &chars[before..before + shown.len()];
+        for (&i, text) in shown.iter().zip(visible) {
             let g = &run.glyphs[i];
             let (cid, _, width) = used.cid(g.id, text, None);
             codes.push(Code {
@@ -344,6 +367,9 @@ impl<'p, 'a> Pen<'p, 'a> {
                 rise: placed.rise(g),
                 invisible: false,
             });
+        }
+        for (n, text) in chars[before + shown.len()..].iter().enumerate() {
+            codes.push(invisible(&mut *used, text, left - hair(n)));
         }
         codes
     }

@@ -1,7 +1,7 @@
 """Prints, as JSON, the text of a PDF as three Python readers give it: PyMuPDF (MuPDF's
 library API), pdfminer.six and pypdf; and, for each word given after the PDF's path, how
-many times PyMuPDF's search_for finds it; and how many filled paths with curves the pages
-draw (glyphs drawn as shapes rather than as text are such paths); and the text in pieces,
+many times PyMuPDF's search_for finds it; and how many filled paths other than rectangles the
+pages draw (glyphs drawn as shapes rather than as text are such paths); and the text in pieces,
 each with the language (`/Lang`) of the marked content it is in, as pdfminer reads it."""
 
 import html
@@ -21,7 +21,7 @@ shapes = sum(
     1
     for page in doc
     for drawing in page.get_drawings()
-    if drawing.get("fill") is not None and any(item[0] == "c" for item in drawing["items"])
+    if drawing.get("fill") is not None and any(item[0] != "re" for item in drawing["items"])
 )
 
 
