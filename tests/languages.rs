@@ -151,21 +151,6 @@ fn patient_part(pdf: &Path, pages: usize, title: &str) -> usize {
         .unwrap_or_else(|| panic!("no page starts with {title:?} in {}", pdf.display()))
 }
 
-fn pdf_check(pdf: &Path, intake: &Path) -> (bool, String) {
-    let check = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/pdf-check");
-    let o = Command::new("python3")
-        .arg(&check)
-        .arg(pdf)
-        .arg("--intake")
-        .arg(intake)
-        .output()
-        .expect("pdf-check runs");
-    (
-        o.status.success(),
-        String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr),
-    )
-}
-
 /// pdf-check's report when a check fails, other than the footer it looks for in English
 /// ("Page N of N"; the Spanish footer is checked on its own), or when an intake string is lost.
 fn pdf_check_but_footer(pdf: &Path, intake: &Path) -> Option<String> {

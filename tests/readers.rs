@@ -365,15 +365,8 @@ discomfort = "ثلاث ليال"
     assert_eq!(shapes, 4, "glyphs drawn as filled shapes");
     // No word is drawn over another where poppler splits words, whatever stands invisibly
     // over a ligature.
-    let check = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/pdf-check");
-    let o = Command::new("python3")
-        .arg(&check)
-        .arg(&pdf)
-        .arg("--intake")
-        .arg(&intake)
-        .output()
-        .expect("pdf-check runs");
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
+    let (passed, report) = pdf_check(&pdf, &intake);
+    assert!(passed, "{report}");
     // A glyph drawn visibly keeps the font's own width (PDF/A-3 6.2.11.5, PDF/UA-1 7.21.5).
     assert_eq!(failed_rules(&pdf), Vec::<String>::new());
     for reader in &READERS[..4] {

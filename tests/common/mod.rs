@@ -262,3 +262,21 @@ pub fn parse_written(path: &Path) -> visitprep::intake::Intake {
     .unwrap_or_else(|e| panic!("{e}\n{written}"))
     .0
 }
+
+/// Whether `../shared/tools/pdf-check` (qpdf, poppler, MuPDF, Ghostscript: structure, fonts,
+/// margins, words drawn over others, every intake string) passes the PDF made from `intake`,
+/// and its report.
+pub fn pdf_check(pdf: &Path, intake: &Path) -> (bool, String) {
+    let check = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/pdf-check");
+    let o = Command::new("python3")
+        .arg(&check)
+        .arg(pdf)
+        .arg("--intake")
+        .arg(intake)
+        .output()
+        .expect("pdf-check runs");
+    (
+        o.status.success(),
+        String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr),
+    )
+}
