@@ -63,6 +63,52 @@ fn a_missing_translation_or_source_is_found() {
 }
 
 #[test]
+fn a_string_two_statements_print_has_an_entry_for_each_source() {
+    // The leg-cramps guide names each department in its list and again in a hint, each
+    // under its own source.
+    let guide = Guide::built_in("nocturnal-leg-cramps").unwrap();
+    let translation = Translation::built_in("nocturnal-leg-cramps", Language::Spanish).unwrap();
+    let en = "Hormones and diabetes (endocrinology)";
+    let entries = || translation.entries.iter().filter(|e| e.en == en);
+    assert_eq!(entries().count(), 2);
+    assert!(entries().any(|e| e.source == "Treatment department"));
+    // Either entry dropped: the statement it stood for is found without its source.
+    for source in entries().map(|e| e.source.clone()) {
+        let mut lacking = translation.clone();
+        lacking
+            .entries
+            .retain(|e| !(e.en == en && e.source == source));
+        let problems = lacking.problems(&guide);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].contains("but the statement's is"),
+            "{problems:?}"
+        );
+    }
+    // The two entries may not say it two ways, nor one stand under a source no statement
+    // printing it has.
+    let mut two_ways = translation.clone();
+    let last = two_ways.entries.iter_mut().rfind(|e| e.en == en).unwrap();
+    last.text = "Endocrinología".into();
+    let problems = two_ways.problems(&guide);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains("translated two ways"), "{problems:?}");
+    let mut stray = translation.clone();
+    let mut extra = stray.entries.iter().find(|e| e.en == en).unwrap().clone();
+    extra.source = "Somewhere else".into();
+    stray.entries.push(extra);
+    let problems = stray.problems(&guide);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains("is no statement's"), "{problems:?}");
+    let mut twice = translation.clone();
+    let again = twice.entries.iter().find(|e| e.en == en).unwrap().clone();
+    twice.entries.push(again);
+    let problems = twice.problems(&guide);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains("translated twice"), "{problems:?}");
+}
+
+#[test]
 fn each_translated_section_reads_bastante_facil_or_plainer() {
     let mut report = Vec::new();
     for (guide, translation) in each() {

@@ -207,6 +207,60 @@ fn a_denied_sign_is_not_flagged_and_check_says_nothing() {
 }
 
 #[test]
+fn a_sign_written_in_spanish_is_flagged_in_either_language_and_a_denied_one_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let said = "Desde el domingo tengo la pantorrilla izquierda hinchada y me duele";
+    let intake = format!(
+        "{LEG_CRAMPS}language = \"español\"\n[answers]\ndiscomfort = \"Calambres por la noche. {said}.\"\n\
+         night_legs = \"No tengo las piernas frías ni pálidas. Sin hinchazón en la otra.\"\n\
+         [[medications]]\nname = \"furosemida\"\ndose = \"40 mg\"\n"
+    );
+    let path = write(dir.path(), "pantorrilla", &intake);
+    // For a doctor who reads English, the flag is in English around the patient's words.
+    let bilingual = Sheet::render(
+        &path,
+        &dir.path().join("bilingual.pdf"),
+        &["--lang", "es", "--doctor-lang", "en"],
+    );
+    let page1 = &bilingual.pages[0];
+    assert!(
+        page1.contains(&format!(
+            "Warning signs in the patient's words: Calf or leg swollen (complaint): \"{said}\"; told to be seen today"
+        )),
+        "{page1}"
+    );
+    assert_eq!(page1.matches("; told to ").count(), 1, "{page1}");
+    // A water pill named as Spanish writes it is flagged as the English name is.
+    assert!(
+        page1.contains("Medicines: furosemida, 40 mg — possible cause"),
+        "{page1}"
+    );
+    // The Spanish sheet names the same sign with the guide's Spanish flag.
+    let spanish = Sheet::render(&path, &dir.path().join("es.pdf"), &["--lang", "es"]);
+    let flag = &visitprep::guide::Translation::built_in(
+        "nocturnal-leg-cramps",
+        visitprep::Language::Spanish,
+    )
+    .expect("the leg-cramps guide in Spanish")
+    .of("Calf or leg swollen")
+    .expect("the flag translated")
+    .text;
+    assert!(
+        spanish.pages[0].contains(&format!("{flag} (")) && spanish.pages[0].contains(said),
+        "{}",
+        spanish.pages[0]
+    );
+    let report = check(&path);
+    assert_eq!(report.matches("warning: ").count(), 1, "{report}");
+    assert!(
+        report.contains(&format!(
+            "`answers.discomfort` describes a warning sign (calf or leg swollen): \"{said}\""
+        )),
+        "{report}"
+    );
+}
+
+#[test]
 fn breathlessness_and_a_cold_pale_leg_are_emergencies_named_first() {
     let dir = tempfile::tempdir().unwrap();
     let intake = format!(

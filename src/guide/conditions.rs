@@ -271,10 +271,18 @@ fn sentences_of(text: &str) -> Vec<Sentence> {
 }
 
 /// Words that turn what follows into its opposite: "no swelling", "not swollen", "isn't"
-/// (split at the apostrophe, its "t" stands alone).
-const NEGATIONS: &[&str] = &["no", "not", "never", "without", "none", "nor", "t"];
-/// Words that end what a negation before them covers: "no pain but a swollen calf".
-const CLAUSE_TURNS: &[&str] = &["but", "yet", "though", "although", "however"];
+/// (split at the apostrophe, its "t" stands alone), and in Spanish "no está hinchada", "sin
+/// hinchazón", "ni roja". Spanish "nada" is left out: it follows the "no" it doubles ("no
+/// noto nada"), and it ends many a clause that is not denied.
+const NEGATIONS: &[&str] = &[
+    "no", "not", "never", "without", "none", "nor", "t", "sin", "nunca", "jamás", "jamas", "ni",
+    "ningún", "ningun", "ninguna", "ninguno", "tampoco",
+];
+/// Words that end what a negation before them covers: "no pain but a swollen calf", "no
+/// duele pero está hinchada"; "embargo" ends "sin embargo" ("however"), which denies nothing.
+const CLAUSE_TURNS: &[&str] = &[
+    "but", "yet", "though", "although", "however", "pero", "aunque", "sino", "embargo",
+];
 /// How many words before a sign a negation still covers it.
 const NEGATION_REACH: usize = 3;
 
@@ -404,6 +412,54 @@ mod tests {
         assert!(Sign::parse("a||b").is_malformed());
         assert!(Sign::parse("a + ").is_malformed());
         assert!(!calf.is_malformed());
+    }
+
+    #[test]
+    fn spanish_signs_are_found_and_spanish_denials_are_heard() {
+        let guide = crate::guide::Guide::built_in("nocturnal-leg-cramps").unwrap();
+        let flags = |text: &str| -> Vec<String> {
+            guide
+                .signs_in(&[text])
+                .iter()
+                .map(|f| f.advice.flag.clone().unwrap_or_default())
+                .collect()
+        };
+        for (text, flag) in [
+            (
+                "Desde el domingo tengo la pantorrilla izquierda hinchada y me duele.",
+                "Calf or leg swollen",
+            ),
+            (
+                "La pierna derecha está más caliente y roja que la otra.",
+                "Leg colour or warmth changed",
+            ),
+            ("Esta mañana el pie se me puso frío y pálido.", "Leg cold and pale"),
+            (
+                "Me falta el aire al subir la escalera.",
+                "Breathless, chest pain or coughing blood",
+            ),
+            (
+                "No me duele, pero la pierna está hinchada.",
+                "Calf or leg swollen",
+            ),
+            (
+                "Sin embargo, la pierna está hinchada.",
+                "Calf or leg swollen",
+            ),
+            ("Me quedo sin aire.", "Breathless, chest pain or coughing blood"),
+        ] {
+            assert_eq!(flags(text).first().map(String::as_str), Some(flag), "{text}");
+        }
+        for text in [
+            "No tengo la pierna hinchada.",
+            "La pantorrilla no está hinchada, solo dolorida.",
+            "Sin hinchazón en las piernas.",
+            "Ni roja ni más caliente la pierna.",
+            "Nunca he tenido dolor en el pecho.",
+            "Pongo una bolsa de agua caliente en la pierna.",
+        ] {
+            assert!(flags(text).is_empty(), "{text}: {:?}", flags(text));
+        }
     }
 
     #[test]

@@ -13,11 +13,18 @@ use super::{Guide, Section};
 use crate::document::Language;
 
 /// The translations compiled into the binary: guide id, language, file.
-pub const BUILT_IN_TRANSLATIONS: &[(&str, Language, &str)] = &[(
-    "general",
-    Language::Spanish,
-    include_str!("../../templates/general.es.toml"),
-)];
+pub const BUILT_IN_TRANSLATIONS: &[(&str, Language, &str)] = &[
+    (
+        "general",
+        Language::Spanish,
+        include_str!("../../templates/general.es.toml"),
+    ),
+    (
+        "nocturnal-leg-cramps",
+        Language::Spanish,
+        include_str!("../../templates/nocturnal-leg-cramps.es.toml"),
+    ),
+];
 
 /// One translated string.
 #[derive(Debug, Clone, PartialEq)]
@@ -100,26 +107,55 @@ impl Translation {
 
     /// What keeps this translation from standing for `guide`: a string the guide prints
     /// without a translation, one whose source is not its statement's, one that translates
-    /// nothing the guide says, a translation that drops or adds a `{placeholder}` or a
-    /// number (an emergency number, a dose of time), or is empty.
+    /// nothing the guide says (or under no source of a statement that says it), a string
+    /// translated twice for one source or two ways for two, a translation that drops or
+    /// adds a `{placeholder}` or a number (an emergency number, a dose of time), or is empty.
     pub fn problems(&self, guide: &Guide) -> Vec<String> {
         let printed = guide.printed();
         let mut out = Vec::new();
         for p in &printed {
-            match self.of(p.en) {
+            // A string two statements print (a department named in the list and in a hint)
+            // has an entry for each statement's source.
+            let same: Vec<&Translated> = self.entries.iter().filter(|e| e.en == p.en).collect();
+            match same.first() {
                 None => out.push(format!("not translated: {:?}", p.en)),
-                Some(t) if Some(t.source.as_str()) != p.source => out.push(format!(
-                    "{:?}: source {:?}, but the statement's is {:?}",
-                    p.en, t.source, p.source
-                )),
+                Some(t) if !same.iter().any(|e| Some(e.source.as_str()) == p.source) => {
+                    out.push(format!(
+                        "{:?}: source {:?}, but the statement's is {:?}",
+                        p.en, t.source, p.source
+                    ))
+                }
                 Some(_) => {}
             }
         }
-        for t in &self.entries {
+        for (i, t) in self.entries.iter().enumerate() {
+            if let Some(other) = self.entries[..i]
+                .iter()
+                .find(|e| e.en == t.en && (e.source == t.source || e.text != t.text))
+            {
+                out.push(if other.source == t.source {
+                    format!("{:?} translated twice for {:?}", t.en, t.source)
+                } else {
+                    format!(
+                        "{:?} translated two ways: {:?} and {:?}",
+                        t.en, other.text, t.text
+                    )
+                });
+            }
             if !printed.iter().any(|p| p.en == t.en) {
                 out.push(format!(
                     "translates what the guide does not say: {:?}",
                     t.en
+                ));
+            } else if !printed
+                .iter()
+                .any(|p| p.en == t.en && p.source == Some(t.source.as_str()))
+                && self.entries.iter().filter(|e| e.en == t.en).count() > 1
+            {
+                // With one entry for a string, the loop above already names a wrong source.
+                out.push(format!(
+                    "{:?}: source {:?} is no statement's that prints it",
+                    t.en, t.source
                 ));
             }
             if t.text.trim().is_empty() {
