@@ -1,5 +1,6 @@
 //! Dates and times as people write them: "4 April 1950", "April 4, 1950", "4/4/1950",
-//! "1950-4-4", "next Thursday", "2026-12-10 9:30am".
+//! "1950-4-4", "next Thursday", "2026-12-10 9:30am", and in Spanish "14 de marzo de 1956",
+//! "el jueves que viene a las 9:30", "hace dos semanas".
 //!
 //! A form that only takes `1950-04-04` refuses most of what an older person types. This
 //! reads the usual English forms and says exactly what it cannot take: a numeric date whose
@@ -60,7 +61,7 @@ const EXAMPLES: &str = "like 4 April 1950, April 4, 1950 or 1950-04-04";
 /// Reads a date. `today` is the day relative dates count from; without it ("in a file",
 /// which is read on another day than it was written) a relative date is refused.
 pub fn read_date(text: &str, today: Option<NaiveDate>) -> Result<DateReading, DateProblem> {
-    let words = words_of(text);
+    let words = in_english(words_of(text));
     if words.is_empty() {
         return Err(DateProblem("No date is given.".into()));
     }
@@ -101,7 +102,7 @@ pub fn read_visit(text: &str, today: Option<NaiveDate>) -> Result<VisitReading, 
         }
         _ => trimmed.to_string(),
     };
-    let words = words_of(&spaced);
+    let words = spanish_time_of_day(words_of(&spaced));
     // The time is at the end: one word ("9:30am", "14:00") or two ("9:30 am").
     for take in [2, 1] {
         if words.len() <= take {
@@ -111,8 +112,9 @@ pub fn read_visit(text: &str, today: Option<NaiveDate>) -> Result<VisitReading, 
         let Some(time) = read_time_words(time) else {
             continue;
         };
-        let day = match day.last().map(String::as_str) {
-            Some("at") => &day[..day.len() - 1],
+        let day = match day {
+            [rest @ .., a, the] if a == "a" && (the == "las" || the == "la") => rest,
+            [rest @ .., at] if at == "at" || at == "a" => rest,
             _ => day,
         };
         let with = |d: NaiveDate| VisitTime::DayAndTime(NaiveDateTime::new(d, time));
@@ -211,6 +213,169 @@ fn words_of(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// `word` lower-cased without its accents, as Spanish is often typed: "miércoles" and
+/// "miercoles", "mañana" and "manana" are one word.
+fn unaccented(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            'á' | 'à' => 'a',
+            'é' | 'è' => 'e',
+            'í' => 'i',
+            'ó' => 'o',
+            'ú' | 'ü' => 'u',
+            'ñ' => 'n',
+            c => c,
+        })
+        .collect()
+}
+
+/// The English word a Spanish date word stands for. Abbreviations are only those no
+/// English date word shares: "ago" (agosto) would turn "3 days ago" into a month.
+fn spanish_word(word: &str) -> Option<&'static str> {
+    Some(match unaccented(word).as_str() {
+        "enero" | "ene" => "january",
+        "febrero" => "february",
+        "marzo" => "march",
+        "abril" | "abr" => "april",
+        "mayo" => "may",
+        "junio" => "june",
+        "julio" => "july",
+        "agosto" => "august",
+        "septiembre" | "setiembre" | "set" => "september",
+        "octubre" => "october",
+        "noviembre" => "november",
+        "diciembre" | "dic" => "december",
+        "lunes" => "monday",
+        "martes" => "tuesday",
+        "miercoles" => "wednesday",
+        "jueves" => "thursday",
+        "viernes" => "friday",
+        "sabado" => "saturday",
+        "domingo" => "sunday",
+        "hoy" => "today",
+        "manana" => "tomorrow",
+        "ayer" => "yesterday",
+        "dia" => "day",
+        "dias" => "days",
+        "semana" => "week",
+        "semanas" => "weeks",
+        "mes" => "month",
+        "meses" => "months",
+        "un" | "una" | "uno" => "a",
+        "dos" => "two",
+        "tres" => "three",
+        "cuatro" => "four",
+        "cinco" => "five",
+        "seis" => "six",
+        "siete" => "seven",
+        "ocho" => "eight",
+        "nueve" => "nine",
+        "diez" => "ten",
+        "proximo" | "proxima" => "next",
+        "pasado" | "pasada" => "last",
+        "este" | "esta" => "this",
+        "dentro" | "en" => "in",
+        "hace" => "hace",
+        _ => return None,
+    })
+}
+
+/// A date written in Spanish, in the English words the readers below take: "14 de marzo
+/// de 1956" is "14 march 1956", "el jueves que viene" "next thursday", "hace dos semanas"
+/// "two weeks ago", "pasado mañana" "in 2 days". Words with no Spanish in them are left as
+/// they are, so that an English date reads exactly as before.
+fn in_english(words: Vec<String>) -> Vec<String> {
+    if !words.iter().any(|w| spanish_word(w).is_some() && w != "en") {
+        return words;
+    }
+    let folded: Vec<String> = words.iter().map(|w| unaccented(w)).collect();
+    if let ["pasado", "manana"] = folded.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+        return ["in", "2", "days"].map(String::from).to_vec();
+    }
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let w = folded[i].as_str();
+        match w {
+            // Articles and "of": "el 14 de marzo de 1956", "dentro de 2 semanas".
+            "el" | "la" | "los" | "las" | "de" | "del" => {}
+            // "que viene" after a day or a week: the next one.
+            "que" if folded.get(i + 1).is_some_and(|v| v == "viene") => {
+                out.insert(out.len().saturating_sub(1), "next".into());
+                i += 1;
+            }
+            _ => match spanish_word(&words[i]) {
+                // "el jueves pasado", "la semana pasada": the word it follows is the day.
+                Some("last") if !out.is_empty() => {
+                    out.insert(out.len() - 1, "last".into());
+                }
+                Some("next") if !out.is_empty() && i + 1 == words.len() => {
+                    out.insert(out.len() - 1, "next".into());
+                }
+                Some(english) => out.push(english.into()),
+                None => out.push(words[i].clone()),
+            },
+        }
+        i += 1;
+    }
+    // "hace 3 días": three days ago.
+    if out.first().is_some_and(|w| w == "hace") && out.len() == 3 {
+        out.remove(0);
+        out.push("ago".into());
+    }
+    out
+}
+
+/// A Spanish time of day at the end of a visit, as the English the time reader takes: "9:30
+/// de la mañana" is "9:30am", "4 de la tarde" "4pm", "16 h" and "16 horas" "16:00",
+/// "mediodía" noon.
+fn spanish_time_of_day(mut words: Vec<String>) -> Vec<String> {
+    let folded: Vec<String> = words.iter().map(|w| unaccented(w)).collect();
+    let n = folded.len();
+    let tail: Vec<&str> = folded[n.saturating_sub(3)..].iter().map(String::as_str).collect();
+    let half = match tail[..] {
+        ["de", "la", "manana" | "madrugada"] => Some("am"),
+        ["de", "la", "tarde" | "noche"] => Some("pm"),
+        _ => None,
+    };
+    if let (Some(half), true) = (half, n >= 4) {
+        words.truncate(n - 3);
+        if let Some(time) = words.last_mut() {
+            time.push_str(half);
+        }
+        return words;
+    }
+    match folded.last().map(String::as_str) {
+        Some("mediodia") => {
+            words.pop();
+            words.push("noon".into());
+        }
+        Some("medianoche") => {
+            words.pop();
+            words.push("midnight".into());
+        }
+        // A 24-hour time: "16 h", "16:30 horas"; a bare hour is then whole.
+        Some("h" | "hs" | "hrs" | "horas") if n >= 2 => {
+            words.pop();
+            if let Some(time) = words.last_mut() {
+                if !time.is_empty() && time.bytes().all(|b| b.is_ascii_digit()) {
+                    time.push_str(":00");
+                }
+            }
+        }
+        Some(w) if w.len() > 1 && w.ends_with('h') => {
+            let hour = &w[..w.len() - 1];
+            if !hour.is_empty() && hour.bytes().all(|b| b.is_ascii_digit()) {
+                let whole = format!("{hour}:00");
+                words.pop();
+                words.push(whole);
+            }
+        }
+        _ => {}
+    }
+    words
+}
+
 fn month_of(word: &str) -> Option<u32> {
     let word = word.trim_end_matches('.');
     MONTHS
@@ -240,9 +405,9 @@ fn weekday_of(word: &str) -> Option<Weekday> {
         .map(|&(_, day)| day)
 }
 
-/// A day of the month: "4", "04", "4th", "1st", "22nd", "23rd".
+/// A day of the month: "4", "04", "4th", "1st", "22nd", "23rd", and Spanish "1º", "1o".
 fn day_of(word: &str) -> Option<u32> {
-    let digits = ["st", "nd", "rd", "th"]
+    let digits = ["st", "nd", "rd", "th", "º", "°", "o"]
         .iter()
         .find_map(|s| word.strip_suffix(s))
         .unwrap_or(word);
@@ -398,6 +563,7 @@ fn relative(
         ["next", "week"] => counted(&|t| t.checked_add_days(Days::new(7))),
         ["last", "week"] => counted(&|t| t.checked_sub_days(Days::new(7))),
         ["next", "month"] => counted(&|t| t.checked_add_months(Months::new(1))),
+        ["last", "month"] => counted(&|t| t.checked_sub_months(Months::new(1))),
         ["in", n, unit] | ["in", n, unit, "time"] if number_of(n).is_some() => {
             let n = number_of(n)?;
             let shift = shift_of(unit)?;
@@ -635,6 +801,107 @@ mod tests {
             ))
         );
         assert!(read_visit("2026-12-10 25:00", None).is_err());
+    }
+
+    #[test]
+    fn dates_written_in_spanish_are_read() {
+        let march = DateReading::Date(day(1956, 3, 14));
+        for text in [
+            "14 de marzo de 1956",
+            "14 marzo 1956",
+            "el 14 de marzo de 1956",
+            "marzo 14 de 1956",
+            "Miércoles 14 de marzo de 1956",
+            "miercoles 14 de marzo de 1956",
+            "14/03/1956",
+        ] {
+            assert_eq!(date(text), march, "{text}");
+        }
+        assert_eq!(date("1º de mayo de 2020"), DateReading::Date(day(2020, 5, 1)));
+        assert_eq!(date("4 ene 1950"), DateReading::Date(day(1950, 1, 4)));
+        assert_eq!(date("2 de setiembre de 2020"), DateReading::Date(day(2020, 9, 2)));
+        let problem = |t: &str| read_date(t, None).unwrap_err().0;
+        assert!(problem("31 de abril de 1950").contains("no day 31"));
+        assert!(problem("lunes 14 de marzo de 1956").contains("is a Wednesday, not a Monday"));
+        // Without today, a relative Spanish date is refused as an English one is.
+        assert!(problem("el jueves que viene").contains("counts from today"));
+
+        let today = day(2026, 12, 6); // a Sunday
+        let rel = |t: &str| read_date(t, Some(today)).unwrap_or_else(|e| panic!("{t}: {e}"));
+        for (text, want) in [
+            ("hoy", today),
+            ("mañana", day(2026, 12, 7)),
+            ("manana", day(2026, 12, 7)),
+            ("ayer", day(2026, 12, 5)),
+            ("pasado mañana", day(2026, 12, 8)),
+            ("el jueves", day(2026, 12, 10)),
+            ("el jueves que viene", day(2026, 12, 10)),
+            ("el próximo jueves", day(2026, 12, 10)),
+            ("el jueves próximo", day(2026, 12, 10)),
+            ("este jueves", day(2026, 12, 10)),
+            ("el martes pasado", day(2026, 12, 1)),
+            ("la semana que viene", day(2026, 12, 13)),
+            ("la próxima semana", day(2026, 12, 13)),
+            ("la semana pasada", day(2026, 11, 29)),
+            ("el mes que viene", day(2027, 1, 6)),
+            ("el mes pasado", day(2026, 11, 6)),
+            ("dentro de 2 semanas", day(2026, 12, 20)),
+            ("en dos semanas", day(2026, 12, 20)),
+            ("hace 3 días", day(2026, 12, 3)),
+            ("hace una semana", day(2026, 11, 29)),
+            ("hace dos meses", day(2026, 10, 6)),
+        ] {
+            assert_eq!(rel(text), DateReading::Relative(want), "{text}");
+        }
+        // English is read as before: "ago" is not August, "in" is not Spanish.
+        assert_eq!(rel("3 days ago"), DateReading::Relative(day(2026, 12, 3)));
+        assert_eq!(rel("in 2 weeks"), DateReading::Relative(day(2026, 12, 20)));
+    }
+
+    #[test]
+    fn visits_written_in_spanish_are_read_with_their_time() {
+        let at = |d: NaiveDate, h, m| {
+            VisitTime::DayAndTime(NaiveDateTime::new(
+                d,
+                NaiveTime::from_hms_opt(h, m, 0).unwrap(),
+            ))
+        };
+        let dec10 = day(2026, 12, 10);
+        for (text, want) in [
+            ("10 de diciembre de 2026 a las 9:30", at(dec10, 9, 30)),
+            ("10 de diciembre de 2026, 9:30 de la mañana", at(dec10, 9, 30)),
+            ("10 de diciembre de 2026 a las 4 de la tarde", at(dec10, 16, 0)),
+            ("10 de diciembre de 2026 a las 8:15 de la noche", at(dec10, 20, 15)),
+            ("10 de diciembre de 2026 a las 16 h", at(dec10, 16, 0)),
+            ("10 de diciembre de 2026 16h", at(dec10, 16, 0)),
+            ("10 de diciembre de 2026 a las 16:30 horas", at(dec10, 16, 30)),
+            ("10 de diciembre de 2026 a mediodía", at(dec10, 12, 0)),
+        ] {
+            assert_eq!(
+                read_visit(text, None),
+                Ok(VisitReading::One {
+                    when: want,
+                    relative: false
+                }),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            read_visit("el jueves que viene a las 9:30", Some(day(2026, 12, 6))),
+            Ok(VisitReading::One {
+                when: at(dec10, 9, 30),
+                relative: true
+            })
+        );
+        assert_eq!(
+            read_visit("mañana a las 10:00", Some(day(2026, 12, 9))),
+            Ok(VisitReading::One {
+                when: at(dec10, 10, 0),
+                relative: true
+            })
+        );
+        // A bare hour stays refused, as "at 9" is: morning or evening is not said.
+        assert!(read_visit("10 de diciembre de 2026 a las 9", None).is_err());
     }
 
     #[test]
