@@ -70,7 +70,9 @@ pub use crate::interview::{
     run as run_interview, run_on_terminal as run_interview_on_terminal, shell_word, wrap,
     Options as InterviewOptions, Stop as InterviewStop,
 };
-pub use crate::skeleton::{intake_filled as filled_intake, intake_for as new_intake};
+pub use crate::skeleton::{
+    intake_filled as filled_intake, intake_for as new_intake, intake_for_in as new_intake_in,
+};
 // Making the sheet: the page, the fonts, the PDF and what it carries.
 pub use crate::fhir::bundle_of as fhir_bundle;
 pub use crate::fit::{lay_out_sheet, lay_out_sheet_with_structure, summary_pages_allowed};

@@ -4,8 +4,10 @@
 
 use std::fmt::Write;
 
+use crate::document::Language;
 use crate::guide::Guide;
 use crate::intake::{DiaryEntry, Health, Intake, Medication, Patient, Visit, VisitTime};
+use crate::sheet::words::Words;
 
 pub use crate::intake::NAME_TO_REPLACE;
 
@@ -69,9 +71,38 @@ fn minutes(v: f64) -> String {
 
 struct Writer {
     o: String,
+    w: &'static Words,
 }
 
 impl Writer {
+    /// The catalogue's message `id`.
+    fn say(&self, id: &str) -> String {
+        self.w.get(id)
+    }
+
+    /// An example's text as a TOML string.
+    fn example(&self, id: &str) -> String {
+        quote(&self.say(id))
+    }
+
+    /// Examples as a TOML array on one line.
+    fn examples(&self, ids: &[&str]) -> String {
+        let quoted: Vec<String> = ids.iter().map(|id| self.example(id)).collect();
+        format!("[{}]", quoted.join(", "))
+    }
+
+    /// A key of a block left commented out, under its note: both lines begin with `#`.
+    fn commented(&mut self, id: &str, key: &str, example: &str) {
+        self.note(&self.say(id));
+        let _ = writeln!(self.o, "# {key} = {example}");
+    }
+
+    /// A field whose note is the catalogue's message `id`.
+    fn field_said(&mut self, id: &str, key: &str, value: Option<String>, example: &str) {
+        let note = self.say(id);
+        self.field(&note, key, value, example);
+    }
+
     fn note(&mut self, text: &str) {
         comment_wrapped(&mut self.o, text, " ");
     }
@@ -101,20 +132,32 @@ impl Writer {
 /// A complete intake skeleton for `guide`, valid as written. `reference` is how the intake
 /// names its guide: the guide's id, or the path of a guide file from the intake's folder.
 pub fn intake_for(guide: &Guide, reference: &str) -> String {
-    write(guide, None, reference)
+    write(guide, None, reference, Language::English)
+}
+
+/// [`intake_for`] with its notes and examples in `language`, and the guide's questions in it
+/// where the guide has a translation. The keys stay as the format names them; a language
+/// other than English is written as the sheet's language, as the person asked for it.
+pub fn intake_for_in(guide: &Guide, reference: &str, language: Language) -> String {
+    let translated = guide.translated(language);
+    write(translated.as_ref().unwrap_or(guide), None, reference, language)
 }
 
 /// An intake holding `intake`'s values under the same notes as [`intake_for`]; whatever is
 /// not filled in stays a commented-out example. Parsing the result gives `intake` back.
 pub fn intake_filled(guide: &Guide, intake: &Intake) -> String {
-    write(guide, Some(intake), &intake.guide)
+    write(guide, Some(intake), &intake.guide, Language::English)
 }
 
-fn write(guide: &Guide, intake: Option<&Intake>, reference: &str) -> String {
-    let mut w = Writer { o: String::new() };
+fn write(guide: &Guide, intake: Option<&Intake>, reference: &str, language: Language) -> String {
+    let mut w = Writer {
+        o: String::new(),
+        w: Words::of(language),
+    };
     w.preamble(guide, reference);
     w.patient(intake.map(|i| &i.patient));
-    w.visit(intake.map(|i| &i.visit));
+    let asked = (intake.is_none() && language != Language::English).then_some(language);
+    w.visit(intake.map(|i| &i.visit), asked);
     w.answers(guide, intake);
     w.health(intake.map(|i| &i.health));
     w.questions(guide, intake);
@@ -131,18 +174,20 @@ fn text(value: Option<&Option<String>>) -> Option<String> {
 // One method a table of the intake, in the order the file has them.
 impl Writer {
     fn preamble(&mut self, guide: &Guide, reference: &str) {
-        let _ = writeln!(self.o, "# Visit intake: {}", guide.title);
-        self.o.push_str(
-            "#\n\
-             # Fill in what you know and leave the rest. Lines starting with # are notes and are\n\
-             # ignored: to fill in a line, remove the # in front of it and change the example.\n\
-             # Text goes between double quotes. Dates are written year-month-day, without quotes.\n\
-             #\n\
-             # Check the file:   visitprep check THIS-FILE\n\
-             # Make the sheet:   visitprep render THIS-FILE\n\n",
-        );
-        self.field(
-            "The guide this intake follows (`visitprep guides` lists them).",
+        let title = self
+            .w
+            .with("intake-title", &[("guide", Words::text(guide.title.clone()))]);
+        let _ = writeln!(self.o, "# {title}\n#");
+        self.note(&self.say("intake-how"));
+        self.note(&self.say("intake-how-text"));
+        let file = self.say("intake-this-file");
+        let (check, make) = (self.say("intake-check-file"), self.say("intake-make-sheet"));
+        let width = check.chars().count().max(make.chars().count()) + 3;
+        let pad = |s: &str| format!("{s}{}", " ".repeat(width - s.chars().count()));
+        let _ = writeln!(self.o, "#\n# {}visitprep check {file}", pad(&check));
+        let _ = writeln!(self.o, "# {}visitprep render {file}\n", pad(&make));
+        self.field_said(
+            "intake-guide",
             "guide",
             Some(quote(reference)),
             "",
@@ -152,134 +197,140 @@ impl Writer {
     // Long only as [patient] has ten keys, each a note, a value and an example.
     fn patient(&mut self, p: Option<&Patient>) {
         self.o.push_str("\n[patient]\n");
-        self.field(
-            "Your full name, as on your health insurance card.",
+        self.field_said(
+            "intake-name",
             "name",
-            Some(quote(p.map_or(NAME_TO_REPLACE, |p| p.name.as_str()))),
+            Some(quote(&p.map_or_else(
+                || self.say("intake-name-to-replace"),
+                |p| p.name.clone(),
+            ))),
             "",
         );
-        self.field(
-            "Date of birth (your age is worked out from it).",
+        self.field_said(
+            "intake-born",
             "born",
             p.and_then(|p| p.born).map(date),
             "1956-03-14",
         );
-        self.field(
-            "Sex, as you would tell the doctor.",
+        self.field_said(
+            "intake-sex",
             "sex",
             text(p.map(|p| &p.sex)),
-            "\"female\"",
+            &self.example("intake-example-sex"),
         );
-        self.field(
-            "Are you pregnant? true or false.",
+        self.field_said(
+            "intake-pregnant",
             "pregnant",
             p.filter(|p| p.pregnant).map(|_| "true".to_string()),
             "true",
         );
-        self.field(
-            "If you are pregnant: which week of pregnancy (1 to 45)?",
+        self.field_said(
+            "intake-pregnancy-week",
             "pregnancy_week",
             p.and_then(|p| p.pregnancy_week).map(|w| w.to_string()),
             "29",
         );
-        self.field(
-            "Your phone number.",
+        self.field_said(
+            "intake-phone",
             "phone",
             text(p.map(|p| &p.phone)),
             "\"+44 20 7946 0123\"",
         );
-        self.field(
-            "Language you prefer to speak with the doctor.",
+        self.field_said(
+            "intake-language",
             "language",
             text(p.map(|p| &p.language)),
-            "\"English\"",
+            &self.example("intake-example-language"),
         );
-        self.field(
-            "Who to call in an emergency, with their phone number.",
+        self.field_said(
+            "intake-emergency-contact",
             "emergency_contact",
             text(p.map(|p| &p.emergency_contact)),
-            "\"Anna Example (daughter), +44 7700 900123\"",
+            &self.example("intake-example-emergency-contact"),
         );
-        self.field(
-            "What helps you take part in the visit, each in quotes, separated by commas: glasses, a hearing aid, an interpreter, a wheelchair, more time. They are on the sheet's first page.",
+        self.field_said(
+            "intake-needs",
             "needs",
             p.and_then(|p| list(&p.needs)),
-            "[\"reading glasses\", \"interpreter: Polish\"]",
+            &self.examples(&["intake-example-need-1", "intake-example-need-2"]),
         );
-        self.field(
-            "If someone else fills in this file for you: their name, and who they are to you.",
+        self.field_said(
+            "intake-filled-in-by",
             "filled_in_by",
             text(p.map(|p| &p.filled_in_by)),
-            "\"Anna Example (daughter)\"",
+            &self.example("intake-example-filled-in-by"),
         );
     }
 
-    fn visit(&mut self, v: Option<&Visit>) {
+    /// `asked`: the language a new file was asked for in, written as the sheet's.
+    fn visit(&mut self, v: Option<&Visit>, asked: Option<Language>) {
         self.o.push_str("\n[visit]\n");
-        self.field(
-            "Date and time of the appointment (or only the date: 2026-12-02).",
+        self.field_said(
+            "intake-when",
             "when",
             v.and_then(|v| v.when).map(visit_time),
             "2026-12-02T09:30:00",
         );
-        self.field(
-            "The hospital, clinic or practice.",
+        self.field_said(
+            "intake-clinic",
             "clinic",
             text(v.map(|v| &v.clinic)),
-            "\"St. Mary Hospital\"",
+            &self.example("intake-example-clinic"),
         );
-        self.field(
-            "The department, or the kind of doctor.",
+        self.field_said(
+            "intake-department",
             "department",
             text(v.map(|v| &v.department)),
-            "\"Neurology\"",
+            &self.example("intake-example-department"),
         );
-        self.field(
-            "The doctor's name, if you know it.",
+        self.field_said(
+            "intake-doctor",
             "doctor",
             text(v.map(|v| &v.doctor)),
-            "\"Dr. Elena Mueller\"",
+            &self.example("intake-example-doctor"),
         );
-        self.field(
-            "Who comes with you (named on your checklist).",
+        self.field_said(
+            "intake-companion",
             "companion",
             text(v.map(|v| &v.companion)),
-            "\"Anna (daughter)\"",
+            &self.example("intake-example-companion"),
         );
-        self.field(
-            "In one or two sentences: why you are going.",
+        self.field_said(
+            "intake-reason",
             "reason",
             text(v.map(|v| &v.reason)),
-            "\"Painful cramps in my calves at night.\"",
+            &self.example("intake-example-reason"),
         );
-        self.field(
-            "What worries you, most important first, each in quotes, separated by commas. The first three are on the sheet's first page.",
+        self.field_said(
+            "intake-concerns",
             "concerns",
             v.and_then(|v| list(&v.concerns)),
-            "[\"The cramps wake me every night.\", \"Could it be my water pill?\"]",
+            &self.examples(&["intake-example-concern-1", "intake-example-concern-2"]),
         );
-        self.field(
-            "What you hope to get from the visit.",
+        self.field_said(
+            "intake-goal",
             "goal",
             text(v.map(|v| &v.goal)),
-            "\"To sleep through the night again.\"",
+            &self.example("intake-example-goal"),
         );
-        self.field(
-            "The language of the sheet's own words: \"en\" (English), \"es\" (Spanish) or \"fr\" (French). Left out, it follows the language you speak best when the sheet has it.",
+        self.field_said(
+            "intake-sheet-language",
             "sheet_language",
-            v.and_then(|v| v.sheet_language).map(|l| quote(l.tag())),
+            v.and_then(|v| v.sheet_language)
+                .or(asked)
+                .map(|l| quote(l.tag())),
             "\"es\"",
         );
     }
 
     fn answers(&mut self, guide: &Guide, intake: Option<&Intake>) {
-        self.o.push_str(
-            "\n[answers]\n\
-             # Your answers to the questions the doctor is likely to ask. A question you leave\n\
-             # out is printed with lines to write on. For several lines, use three quotes:\n\
-             #   since = \"\"\"\n\
-             #   first line\n\
-             #   second line\"\"\"\n",
+        self.o.push_str("\n[answers]\n");
+        self.note(&self.say("intake-answers"));
+        let _ = writeln!(
+            self.o,
+            "#   since = \"\"\"\n#   {}\n#   {}\"\"\"",
+            self.say("intake-example-first-line"),
+            self.say("intake-example-second-line")
         );
         for q in &guide.doctor_questions {
             self.o.push('\n');
@@ -288,7 +339,7 @@ impl Writer {
                 comment_wrapped(&mut self.o, &q.hint, "   ");
             }
             if q.when.pregnant == Some(true) {
-                self.o.push_str("#   (Only asked during pregnancy.)\n");
+                let _ = writeln!(self.o, "#   {}", self.say("intake-only-in-pregnancy"));
             }
             let answer = intake.and_then(|i| i.answers.get(&q.id));
             self.field("", &q.id, answer.map(|a| quote(a)), "\"\"");
@@ -304,39 +355,39 @@ impl Writer {
 
     fn health(&mut self, h: Option<&Health>) {
         self.o.push_str("\n[health]\n");
-        self.field(
-            "Other illnesses you have, each in quotes, separated by commas.",
+        self.field_said(
+            "intake-conditions",
             "conditions",
             h.and_then(|h| list(&h.conditions)),
-            "[\"type 2 diabetes\", \"high blood pressure\"]",
+            &self.examples(&["intake-example-condition-1", "intake-example-condition-2"]),
         );
-        self.field(
-            "Allergies, and what happens.",
+        self.field_said(
+            "intake-allergies",
             "allergies",
             h.and_then(|h| list(&h.allergies)),
-            "[\"penicillin (rash)\"]",
+            &self.examples(&["intake-example-allergy"]),
         );
-        self.field(
-            "Anything else the doctor should know.",
+        self.field_said(
+            "intake-notes",
             "notes",
             text(h.map(|h| &h.notes)),
-            "\"Cataract operation in 2022.\"",
+            &self.example("intake-example-notes"),
         );
         let said = |yes: bool| yes.then(|| "true".to_string());
-        self.field(
-            "No allergies that you know of? Then say so, and leave `allergies` out.",
+        self.field_said(
+            "intake-no-known-allergies",
             "no_known_allergies",
             h.and_then(|h| said(h.no_known_allergies)),
             "true",
         );
-        self.field(
-            "You take no medicines at all? Then say so, and add no medicine blocks.",
+        self.field_said(
+            "intake-no-medicines",
             "no_medicines",
             h.and_then(|h| said(h.no_medicines)),
             "true",
         );
-        self.field(
-            "No other illnesses? Then say so, and leave `conditions` out.",
+        self.field_said(
+            "intake-no-other-illnesses",
             "no_other_illnesses",
             h.and_then(|h| said(h.no_other_illnesses)),
             "true",
@@ -345,16 +396,14 @@ impl Writer {
 
     fn questions(&mut self, guide: &Guide, intake: Option<&Intake>) {
         self.o.push_str("\n[questions]\n");
-        self.field(
-            "Your own questions for the doctor, each in quotes, separated by commas.",
+        self.field_said(
+            "intake-own",
             "own",
             intake.and_then(|i| list(&i.own_questions)),
-            "[\"Can I keep swimming?\"]",
+            &self.examples(&["intake-example-own"]),
         );
         if !guide.patient_questions.is_empty() {
-            self.o.push_str(
-                "# The sheet also prints these questions. To leave one out, list its id under skip:\n",
-            );
+            self.note(&self.say("intake-skip"));
             for q in &guide.patient_questions {
                 let _ = writeln!(self.o, "#   {:<16} {}", q.id, q.text);
             }
@@ -369,9 +418,8 @@ impl Writer {
     }
 
     fn checklist(&mut self, guide: &Guide, intake: Option<&Intake>) {
-        self.o.push_str(
-            "\n[checklist]\n# What you have already done; these are printed ticked. The ids:\n",
-        );
+        self.o.push_str("\n[checklist]\n");
+        self.note(&self.say("intake-done"));
         for item in &guide.checklist {
             let _ = writeln!(self.o, "#   {:<18} {}", item.id, item.text_for(None));
         }
@@ -389,38 +437,31 @@ impl Writer {
     /// The lists of blocks, last in the file: in TOML every line after `[[medications]]`
     /// belongs to that medicine.
     fn blocks(&mut self, intake: Option<&Intake>) {
-        self.o.push_str(
-            "\n# Everything from here on is a list of blocks. Keep them at the end of the file: in\n\
-             # TOML a line after [[medications]] belongs to that medicine.\n",
-        );
+        self.o.push('\n');
+        self.note(&self.say("intake-blocks"));
         let medications = intake.map_or(&[][..], |i| &i.medications[..]);
         if medications.is_empty() {
-            self.o.push_str(
-                "#\n\
-                 # Your medicines: copy these lines once for each medicine and remove the #.\n\
-                 # [[medications]]\n\
-                 # The medicine's name, as on the box.\n\
-                 # name = \"hydrochlorothiazide\"\n\
-                 # How much you take each time.\n\
-                 # dose = \"12.5 mg\"\n\
-                 # How often you take it.\n\
-                 # how_often = \"every morning\"\n\
-                 # Since when you take it.\n\
-                 # since = 2024-05-01\n\
-                 # What it is for.\n\
-                 # reason = \"blood pressure\"\n\
-                 # Anything else about it.\n\
-                 # note = \"\"\n\
-                 # Only taken when needed? Then add:\n\
-                 # as_needed = true\n",
+            self.o.push_str("#\n");
+            self.note(&self.say("intake-medicines-empty"));
+            self.o.push_str("# [[medications]]\n");
+            self.commented("intake-medicine-name", "name", &self.example("intake-example-medicine-name"));
+            self.commented("intake-medicine-dose", "dose", &self.example("intake-example-medicine-dose"));
+            self.commented(
+                "intake-medicine-how-often",
+                "how_often",
+                &self.example("intake-example-medicine-how-often"),
             );
+            self.commented("intake-medicine-since", "since", "2024-05-01");
+            self.commented(
+                "intake-medicine-reason",
+                "reason",
+                &self.example("intake-example-medicine-reason"),
+            );
+            self.commented("intake-medicine-note", "note", "\"\"");
+            self.commented("intake-medicine-as-needed", "as_needed", "true");
         } else {
-            self.o.push_str(
-                "#\n\
-                 # Your medicines, one [[medications]] block each: name, dose, how_often, since\n\
-                 # (year-month-day), reason (what it is for), note, and as_needed = true for one\n\
-                 # taken only when needed. For another medicine, add another block like these.\n",
-            );
+            self.o.push_str("#\n");
+            self.note(&self.say("intake-medicines-filled"));
             for m in medications {
                 medication(&mut self.o, m);
             }
@@ -431,29 +472,26 @@ impl Writer {
     fn diary(&mut self, intake: Option<&Intake>) {
         let diary = intake.map_or(&[][..], |i| &i.diary[..]);
         if diary.is_empty() {
-            self.o.push_str(
-                "#\n\
-                 # A diary: one block for each night with symptoms.\n\
-                 # [[diary]]\n\
-                 # The night, year-month-day.\n\
-                 # night = 2026-11-20\n\
-                 # The time it started.\n\
-                 # at = 03:10:00\n\
-                 # How long it lasted, in minutes.\n\
-                 # minutes = 4\n\
-                 # Where in the body.\n\
-                 # where = \"right calf\"\n\
-                 # Severity from 0 (no pain) to 10 (worst pain you can imagine).\n\
-                 # severity = 7\n\
-                 # Anything else about that night.\n\
-                 # note = \"long walk that day\"\n",
+            self.o.push_str("#\n");
+            self.note(&self.say("intake-diary-empty"));
+            self.o.push_str("# [[diary]]\n");
+            self.commented("intake-diary-night", "night", "2026-11-20");
+            self.commented("intake-diary-at", "at", "03:10:00");
+            self.commented("intake-diary-minutes", "minutes", "4");
+            self.commented(
+                "intake-diary-where",
+                "where",
+                &self.example("intake-example-diary-where"),
+            );
+            self.commented("intake-diary-severity", "severity", "7");
+            self.commented(
+                "intake-diary-note",
+                "note",
+                &self.example("intake-example-diary-note"),
             );
         } else {
-            self.o.push_str(
-                "\n# Your diary, one [[diary]] block for each night with symptoms: night\n\
-                 # (year-month-day), at (time, like 03:10:00), minutes, where, severity from 0 (no\n\
-                 # pain) to 10 (worst pain you can imagine), and note.\n",
-            );
+            self.o.push('\n');
+            self.note(&self.say("intake-diary-filled"));
             for e in diary {
                 diary_entry(&mut self.o, e);
             }
@@ -557,6 +595,71 @@ mod tests {
                 assert!(text.contains(&q.text), "{id}: {}", q.text);
             }
         }
+    }
+
+    #[test]
+    fn a_skeleton_in_each_language_is_valid_has_every_key_and_its_notes_in_that_language() {
+        use crate::sheet::words::CATALOGUES;
+        assert_eq!(
+            Words::of(Language::English).get("intake-name-to-replace"),
+            NAME_TO_REPLACE
+        );
+        let schema = crate::intake::schema::all_keys();
+        for (language, _) in CATALOGUES {
+            let w = Words::of(language);
+            for id in Guide::built_in_ids() {
+                let guide = Guide::built_in(id).unwrap();
+                let text = intake_for_in(&guide, id, language);
+                let at = format!("{id} in {}", language.tag());
+                let (intake, _, warnings) = crate::intake::parse_with_warnings(
+                    Path::new("nuevo.toml"),
+                    &text,
+                    Path::new("."),
+                    today(),
+                )
+                .unwrap_or_else(|e| panic!("{at}: {e}\n{text}"));
+                // The placeholder name is the language's, and check still sees it.
+                assert_eq!(intake.patient.name, w.get("intake-name-to-replace"), "{at}");
+                assert!(
+                    warnings.to_string().contains("from the template"),
+                    "{at}: {warnings}"
+                );
+                let expected_language = (language != Language::English).then_some(language);
+                assert_eq!(intake.visit.sheet_language, expected_language, "{at}");
+                assert_eq!(keys_in(&text, true), schema, "{at}");
+                // Every note is the language's own: a few of them looked for word for word,
+                // each wrapped onto comment lines as the file writes it.
+                let flat: String = text
+                    .lines()
+                    .map(|l| l.trim_start_matches('#').trim())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                for note in ["intake-name", "intake-blocks", "intake-diary-severity", "intake-how"] {
+                    assert!(flat.contains(&w.get(note)), "{at}: {note}\n{text}");
+                }
+                if language != Language::English {
+                    let english = Words::of(Language::English);
+                    assert!(!flat.contains(&english.get("intake-how")), "{at}");
+                    assert!(!flat.contains(&english.get("intake-name")), "{at}");
+                }
+                // The guide's questions, in the language where the guide has it.
+                let shown = guide.translated(language).unwrap_or_else(|| guide.clone());
+                for q in &shown.doctor_questions {
+                    assert!(text.contains(&format!("# {}\n", q.text)), "{at}: {}", q.text);
+                }
+                // Every example, uncommented, is accepted.
+                let all = every_example(&text);
+                crate::intake::parse_with_warnings(Path::new("todo.toml"), &all, Path::new("."), today())
+                    .unwrap_or_else(|e| panic!("{at}: {e}\n{all}"));
+                assert_eq!(keys_in(&all, false), schema, "{at}");
+            }
+        }
+        // The Spanish file asks the leg-cramps guide's questions in Spanish.
+        let guide = Guide::built_in("nocturnal-leg-cramps").unwrap();
+        let spanish = guide.translated(Language::Spanish).expect("a Spanish leg-cramps guide");
+        let text = intake_for_in(&guide, &guide.id, Language::Spanish);
+        assert!(text.contains(&spanish.doctor_questions[0].text));
+        assert!(!text.contains(&guide.doctor_questions[0].text));
     }
 
     #[test]

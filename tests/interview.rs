@@ -99,6 +99,85 @@ fn new_then_check_then_render_makes_a_pdf() {
 }
 
 #[test]
+fn new_in_spanish_filled_in_with_spanish_dates_makes_a_spanish_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let intake = dir.path().join("datos.toml");
+    let out = run(&["new", "--lang", "español", "-o"], &[&intake]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let written = std::fs::read_to_string(&intake).unwrap();
+    assert!(
+        written.contains(
+            "# Su nombre completo, como en su tarjeta sanitaria.\nname = \"Su nombre\"\n"
+        ),
+        "{written}"
+    );
+    assert!(written.contains("\nsheet_language = \"es\"\n"), "{written}");
+    // As a person fills it in: the name, dates in Spanish words, one answer.
+    let filled = written
+        .replace("name = \"Su nombre\"", "name = \"Carmen Prueba\"")
+        .replace("# born = 1956-03-14", "born = \"14 de marzo de 1956\"")
+        .replace(
+            "# when = 2026-12-02T09:30:00",
+            "when = \"10 de diciembre de 2026 a las 9:30 de la mañana\"",
+        )
+        .replace(
+            "# discomfort = \"\"",
+            "discomfort = \"Calambres en la pantorrilla derecha por la noche.\"",
+        );
+    std::fs::write(&intake, &filled).unwrap();
+    let stdout = check_passes(&intake);
+    assert!(stdout.contains("valid"), "{stdout}");
+    let parsed = parse(&intake);
+    assert_eq!(parsed.patient.born, NaiveDate::from_ymd_opt(1956, 3, 14));
+    assert_eq!(
+        parsed.visit.when,
+        Some(VisitTime::DayAndTime(
+            NaiveDateTime::parse_from_str("2026-12-10 09:30", "%Y-%m-%d %H:%M").unwrap()
+        ))
+    );
+    let pdf = dir.path().join("hoja.pdf");
+    let out = run(&["render"], &[&intake, Path::new("-o"), &pdf]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let first = Command::new("pdftotext")
+        .args(["-enc", "UTF-8", "-f", "1", "-l", "1"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let first = text(&first.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    // Spanish labels, the dates read from Spanish words and written back in Spanish.
+    assert!(
+        first.starts_with("Resumen de la consulta para el médico"),
+        "{first}"
+    );
+    assert!(first.contains("(nació el 14 de marzo de 1956)"), "{first}");
+    assert!(
+        first.contains("Consulta: jue 10 de diciembre de 2026, 09:30"),
+        "{first}"
+    );
+    assert!(
+        first.contains("Calambres en la pantorrilla derecha"),
+        "{first}"
+    );
+    assert!(first.contains("Carmen Prueba"), "{first}");
+}
+
+#[test]
+fn new_with_a_language_the_sheet_lacks_is_refused() {
+    let out = run(&["new", "--lang", "klingon"], &[]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("use en, es or fr"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
 fn new_never_replaces_a_file_without_force() {
     let dir = tempfile::tempdir().unwrap();
     let intake = dir.path().join("intake.toml");

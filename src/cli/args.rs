@@ -139,7 +139,7 @@ pub enum Command {
     },
     /// Write a new intake file to fill in, with a note above every field.
     #[command(
-        after_help = "Examples:\n  visitprep new -o intake.toml\n  visitprep new --guide general -o intake.toml\n  visitprep new --guide guides/foot-clinic.toml -o patients/ann.toml\n  visitprep new -o intake.toml --schema ./visitprep.schema.json"
+        after_help = "Examples:\n  visitprep new -o intake.toml\n  visitprep new --guide general -o intake.toml\n  visitprep new --lang es -o datos.toml\n  visitprep new --guide guides/foot-clinic.toml -o patients/ann.toml\n  visitprep new -o intake.toml --schema ./visitprep.schema.json"
     )]
     New {
         /// The guide to follow: a built-in one (see `visitprep guides`) or a guide file.
@@ -154,6 +154,11 @@ pub enum Command {
         /// Start the file with `#:schema PATH`, so an editor checks it as you type (see `visitprep schema`).
         #[arg(long, value_name = "PATH")]
         schema: Option<String>,
+        /// The language of the file's notes and of the guide's questions in it: en, es or fr
+        /// (or English, Spanish, español, ...). It also becomes the sheet's language. The
+        /// keys stay in English, as the format names them.
+        #[arg(long, value_name = "LANG", value_parser = language)]
+        lang: Option<Language>,
     },
     /// Fill in an intake by answering questions, one at a time; no TOML needed.
     #[command(

@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use clap::error::ErrorKind;
 use clap::CommandFactory;
 
-use visitprep::{Guide, LoadedIntake, Report};
+use visitprep::{Guide, Language, LoadedIntake, Report};
 
 pub use args::Cli;
 use args::Command;
@@ -82,7 +82,15 @@ pub fn run(args: Cli, shell: &Shell) -> Result<(), Error> {
             output,
             force,
             schema,
-        } => new::new(&guide, output.as_deref(), force, schema.as_deref(), shell),
+            lang,
+        } => new::new(
+            &guide,
+            output.as_deref(),
+            force,
+            schema.as_deref(),
+            lang.unwrap_or(Language::English),
+            shell,
+        ),
         Command::Interview {
             guide,
             output,

@@ -8,11 +8,12 @@ pub fn new(
     out: Option<&Path>,
     force: bool,
     schema: Option<&str>,
+    language: visitprep::Language,
     shell: &Shell,
 ) -> Result<(), Error> {
     // Printed, the intake is for the current folder; written, for the folder it is in.
     let (guide, reference) = super::guide_for_intake(guide_id, super::folder_of(out))?;
-    let mut text = visitprep::new_intake(&guide, &reference);
+    let mut text = visitprep::new_intake_in(&guide, &reference, language);
     if let Some(schema) = schema {
         // Taplo (Even Better TOML) reads this directive from the first line.
         if schema.trim().is_empty() || schema.contains(['\n', '\r']) {

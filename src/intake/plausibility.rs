@@ -230,11 +230,15 @@ impl Checker {
         let Some(name) = &raw.patient.name else {
             return;
         };
-        if name.get_ref().trim() == super::NAME_TO_REPLACE {
+        // `new` writes the placeholder in the language it was asked for.
+        let written = name.get_ref().trim();
+        let placeholder = crate::sheet::words::CATALOGUES.iter().any(|(language, _)| {
+            crate::sheet::words::Words::of(*language).get("intake-name-to-replace") == written
+        });
+        if placeholder || written == super::NAME_TO_REPLACE {
             self.warning(
                 Diagnostic::new(format!(
-                    "`patient.name` is still \"{}\" from the template",
-                    super::NAME_TO_REPLACE
+                    "`patient.name` is still \"{written}\" from the template"
                 ))
                 .at(Some(name.span()))
                 .field("patient.name")
