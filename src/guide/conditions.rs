@@ -239,18 +239,19 @@ struct Sentence {
 
 impl Sentence {
     fn holds(&self, sign: &Sign) -> bool {
-        sign.groups.iter().all(|group| {
-            group.iter().any(|phrase| {
-                let first = phrase
-                    .split(|c: char| !c.is_alphanumeric())
-                    .find(|w| !w.is_empty());
-                first.is_some_and(|first| {
-                    self.sorted
-                        .binary_search_by(|w| w.as_str().cmp(first))
-                        .is_ok()
-                }) && affirmed_at(&self.words, phrase).is_some()
+        sign.groups
+            .iter()
+            .zip(&sign.first_words)
+            .all(|(group, firsts)| {
+                group.iter().zip(firsts).any(|(phrase, first)| {
+                    !first.is_empty()
+                        && self
+                            .sorted
+                            .binary_search_by(|w| w.as_str().cmp(first))
+                            .is_ok()
+                        && affirmed_at(&self.words, phrase).is_some()
+                })
             })
-        })
     }
 }
 

@@ -148,11 +148,14 @@ pub struct Sign {
     pub pattern: String,
     /// The groups, each its words or phrases, lower-cased.
     pub groups: Vec<Vec<String>>,
+    /// The first word of each phrase of each group: a sentence without it is passed over
+    /// at the cost of a lookup, and the phrases are many (English and Spanish).
+    pub first_words: Vec<Vec<String>>,
 }
 
 impl Sign {
     pub fn parse(pattern: &str) -> Sign {
-        let groups = pattern
+        let groups: Vec<Vec<String>> = pattern
             .split('+')
             .map(|group| {
                 group
@@ -162,9 +165,25 @@ impl Sign {
                     .collect()
             })
             .collect();
+        let first_words = groups
+            .iter()
+            .map(|group| {
+                group
+                    .iter()
+                    .map(|phrase| {
+                        phrase
+                            .split(|c: char| !c.is_alphanumeric())
+                            .find(|w| !w.is_empty())
+                            .unwrap_or("")
+                            .to_string()
+                    })
+                    .collect()
+            })
+            .collect();
         Sign {
             pattern: pattern.to_string(),
             groups,
+            first_words,
         }
     }
 
