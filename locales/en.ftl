@@ -74,6 +74,7 @@ meta-keyword = visit sheet
 continued-on-page = {" "}… (continued on page { $page })
 in-full-on-page = {" "}… (in full on page { $page })
 in-full-on-page-after = {" "}(in full on page { $page })
+go-to-page = Go to page { $page }
 
 ## Page 1: the summary for the doctor
 

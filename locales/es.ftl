@@ -73,6 +73,7 @@ meta-keyword = hoja de consulta
 continued-on-page = {" "}… (sigue en la página { $page })
 in-full-on-page = {" "}… (completo en la página { $page })
 in-full-on-page-after = {" "}(completo en la página { $page })
+go-to-page = Ir a la página { $page }
 
 ## Página 1: el resumen para el médico
 

@@ -73,6 +73,7 @@ meta-keyword = fiche de consultation
 continued-on-page = {" "}… (suite page { $page })
 in-full-on-page = {" "}… (en entier page { $page })
 in-full-on-page-after = {" "}(en entier page { $page })
+go-to-page = Aller à la page { $page }
 
 ## Page 1 : le résumé pour le médecin
 

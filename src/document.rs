@@ -108,6 +108,18 @@ pub struct Metadata {
 pub struct Span {
     pub text: String,
     pub strong: bool,
+    /// The place in the sheet this text names ("continued on page 4"), which a reader can
+    /// go to by following the text.
+    pub link: Option<Link>,
+}
+
+/// A reference to the place an anchor marks (see [`Block::Anchor`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Link {
+    /// The anchor's id.
+    pub to: String,
+    /// Where it goes, in words, for a reader that cannot see the page ("Go to page 4").
+    pub description: String,
 }
 
 /// Text made of runs; a `\n` inside starts a new paragraph.
@@ -117,6 +129,7 @@ pub fn plain(text: impl Into<String>) -> Text {
     vec![Span {
         text: text.into(),
         strong: false,
+        link: None,
     }]
 }
 
@@ -124,6 +137,7 @@ pub fn strong(text: impl Into<String>) -> Text {
     vec![Span {
         text: text.into(),
         strong: true,
+        link: None,
     }]
 }
 

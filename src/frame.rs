@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use crate::fonts::FaceId;
-use crate::structure::Mark;
+use crate::structure::{Mark, NodeId};
 
 /// One page.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,6 +19,32 @@ pub struct Page {
     pub items: Vec<(Mark, Item)>,
     /// The running footer: page furniture, not part of the document's reading flow.
     pub furniture: Vec<Item>,
+    /// Places on the page that take the reader to another page when followed.
+    pub links: Vec<Link>,
+}
+
+/// Text on a page that goes to a place in the document, such as a page number it names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    /// Where it is followed from: one rectangle for each line its text stands on.
+    pub areas: Vec<Area>,
+    /// The page it goes to, from 0.
+    pub page: usize,
+    /// How far down that page the place it goes to starts.
+    pub y: f32,
+    /// Where it goes, in words, for a reader that cannot see it ("Go to page 4").
+    pub description: String,
+    /// The structure node its text is the content of.
+    pub node: NodeId,
+}
+
+/// A rectangle on a page: its top-left corner and its size.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Area {
+    pub x: f32,
+    pub y: f32,
+    pub w: f32,
+    pub h: f32,
 }
 
 impl Page {

@@ -42,6 +42,8 @@ pub enum Role {
     LBody,
     /// A picture: its `alt` says what it shows.
     Figure,
+    /// Text that takes the reader to another place in the sheet when followed.
+    Link,
 }
 
 impl Role {
@@ -83,6 +85,7 @@ impl Role {
             Role::Lbl => "Lbl",
             Role::LBody => "LBody",
             Role::Figure => "Figure",
+            Role::Link => "Link",
         }
     }
 }

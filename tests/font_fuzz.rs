@@ -116,6 +116,7 @@ fn use_font(bytes: &[u8]) {
         height: 841.89,
         items: items.into_iter().map(|i| (Mark::DOCUMENT, i)).collect(),
         furniture: Vec::new(),
+        links: Vec::new(),
     };
     let info = pdf::Info {
         title: "t".into(),

@@ -822,7 +822,11 @@ proptest! {
 /// Arbitrary spans of text, each plain or bold.
 fn spans() -> impl Strategy<Value = Text> {
     vec(
-        (nasty_string(), any::<bool>()).prop_map(|(text, strong)| Span { text, strong }),
+        (nasty_string(), any::<bool>()).prop_map(|(text, strong)| Span {
+            text,
+            strong,
+            link: None,
+        }),
         0..5,
     )
 }

@@ -41,6 +41,7 @@ fn page(fonts: &FontSet, lines: &[(FaceId, &str)]) -> Page {
             })
             .collect(),
         furniture: Vec::new(),
+        links: Vec::new(),
     }
 }
 
@@ -270,6 +271,7 @@ mod round_trip {
             height: 841.89,
             items,
             furniture: Vec::new(),
+            links: Vec::new(),
         }
     }
 
@@ -319,6 +321,7 @@ fn only_a_hyphen_that_ends_a_line_is_marked() {
             text(56.0 + pre_width, 140.0, 1, "natal", true),
         ],
         furniture: Vec::new(),
+        links: Vec::new(),
     };
     let path = write(dir.path(), "hyphens.pdf", &[page], &fonts);
     let text = pdf_text(&path);

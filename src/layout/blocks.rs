@@ -171,7 +171,7 @@ impl Builder<'_> {
             }
         } else {
             for (n, line) in lines.into_iter().enumerate() {
-                draw_line(&mut slab.items, line, x, n as f32 * line_h, s.body, line_h);
+                slab.draw_line(line, x, n as f32 * line_h, s.body, line_h);
             }
             slab.mark(Mark::Content(body));
             self.push(slab);

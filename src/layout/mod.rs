@@ -23,10 +23,10 @@ use crate::structure::{Artifact, Mark, NodeId, Role, Structure};
 
 pub use crate::frame::{Item, Page};
 pub use paginate::join;
-use paginate::{paginate, slab_chars, Slab, LAYOUT};
+use paginate::{paginate, slab_chars, LinkArea, Slab, LAYOUT};
 pub use style::{PageOptions, Paper, PrintSize, Style};
 use text::text_width;
-use text::{baseline_in, draw_line, fit_with_ellipsis, push_text};
+use text::{baseline_in, fit_with_ellipsis, push_text};
 pub use text::{wrap, Line, Piece};
 
 /// A laid-out document: its pages, the page (from 1) of each of its anchors, and the
@@ -75,6 +75,10 @@ pub struct Part {
     pages: Vec<MarkedItems>,
     /// Anchor id → page within the part, from 1.
     pub anchors: BTreeMap<String, usize>,
+    /// Anchor id → page within the part, from 0, and how far down it the anchored text is.
+    places: BTreeMap<String, (usize, f32)>,
+    /// Each page's text that links somewhere.
+    links: Vec<Vec<LinkArea>>,
     structure: Structure,
 }
 
@@ -97,6 +101,7 @@ pub fn layout_part(blocks: &[Block], fonts: &FontSet, options: PageOptions) -> P
         break_next: false,
         tree: Structure::new(part_language(blocks)),
         lang: None,
+        linking: None,
     };
     let mut marks: Vec<(String, usize, usize)> = Vec::new();
     for block in blocks {
@@ -128,21 +133,20 @@ pub fn layout_part(blocks: &[Block], fonts: &FontSet, options: PageOptions) -> P
             (id, at)
         })
         .collect();
-    let (pages, slab_pages) = paginate(b.slabs, &b.headers, style.margin, bottom);
-    let anchors = anchored
+    let placed = paginate(b.slabs, &b.headers, style.margin, bottom);
+    let places: BTreeMap<String, (usize, f32)> = anchored
         .into_iter()
         .map(|(id, at)| {
-            let page = slab_pages
-                .get(at)
-                .or(slab_pages.last())
-                .copied()
-                .unwrap_or(0);
-            (id, page + 1)
+            let place = placed.slabs.get(at).or(placed.slabs.last()).copied();
+            (id, place.unwrap_or((0, style.margin)))
         })
         .collect();
+    let anchors = places.iter().map(|(id, p)| (id.clone(), p.0 + 1)).collect();
     Part {
-        pages,
+        pages: placed.pages,
         anchors,
+        places,
+        links: placed.links,
         structure: b.tree,
     }
 }
@@ -169,6 +173,9 @@ struct Builder<'a> {
     tree: Structure,
     /// The language of the nodes now added, where it is not the part's.
     lang: Option<String>,
+    /// The last link's text pushed: what it is part of, where it goes, and its node, so
+    /// that a link set on several lines is one link.
+    linking: Option<(NodeId, crate::document::Link, NodeId)>,
 }
 
 impl Builder<'_> {
@@ -177,6 +184,21 @@ impl Builder<'_> {
             slab.break_before = true;
         }
         slab.mark(Mark::Content(Structure::ROOT));
+        for area in &mut slab.links {
+            let Mark::Content(around) = slab.marks[area.item] else {
+                continue;
+            };
+            let node = match &self.linking {
+                Some((a, link, node)) if *a == around && *link == area.link => *node,
+                _ => {
+                    let node = self.tree.add(around, Role::Link);
+                    self.linking = Some((around, area.link.clone(), node));
+                    node
+                }
+            };
+            slab.marks[area.item] = Mark::Content(node);
+            area.node = node;
+        }
         self.slabs.push(slab);
     }
 
@@ -201,7 +223,7 @@ impl Builder<'_> {
                     },
                     ..Slab::default()
                 };
-                draw_line(&mut slab.items, line, x, 0.0, size, line_h);
+                slab.draw_line(line, x, 0.0, size, line_h);
                 slab.marked(Mark::Content(node))
             })
             .collect()
@@ -253,8 +275,7 @@ impl Builder<'_> {
                     ..Slab::default()
                 };
                 for (i, line) in lines.into_iter().enumerate() {
-                    draw_line(
-                        &mut slab.items,
+                    slab.draw_line(
                         line,
                         self.left,
                         i as f32 * line_h,

@@ -2,7 +2,8 @@
 //! footers, and the spaces that keep a page's runs apart in its text layer.
 
 use super::*;
-use crate::frame::Glyph;
+use crate::document::Link;
+use crate::frame::{Area, Glyph};
 
 #[derive(Debug, Clone, Default)]
 pub(super) struct Slab {
@@ -19,6 +20,20 @@ pub(super) struct Slab {
     pub(super) header: Option<usize>,
     /// Placed again and again below itself until the page is full (rows to write in).
     pub(super) fill_page: bool,
+    /// Its text that links somewhere.
+    pub(super) links: Vec<LinkArea>,
+}
+
+/// Text that links somewhere: where it stands (y from its slab's or page's top) and where it
+/// goes, not yet a page.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct LinkArea {
+    /// The item that draws it, in its slab.
+    pub(super) item: usize,
+    pub(super) area: Area,
+    pub(super) link: Link,
+    /// The structure node its text is content of, once its slab is pushed.
+    pub(super) node: NodeId,
 }
 
 impl Slab {
@@ -33,9 +48,40 @@ impl Slab {
         self
     }
 
+    /// Draws a set line at `x`, `top` below the slab's top, noting where its text links.
+    pub(super) fn draw_line(&mut self, line: Line, x: f32, top: f32, size: f32, line_h: f32) {
+        let baseline = top + baseline_in(line_h, size);
+        for mut piece in line {
+            if piece.text.trim().is_empty() {
+                continue;
+            }
+            if let Some(link) = piece.link.take() {
+                self.links.push(LinkArea {
+                    item: self.items.len(),
+                    area: Area {
+                        x: x + piece.x,
+                        y: top,
+                        w: piece.width,
+                        h: line_h,
+                    },
+                    link,
+                    node: Structure::ROOT,
+                });
+            }
+            self.items
+                .push(Item::Text(piece.into_run(x, baseline, size)));
+        }
+    }
+
     /// Appends `other`'s items and marks, `dy` lower.
     pub(super) fn append(&mut self, other: Slab, dy: f32) {
         self.mark(Mark::Content(Structure::ROOT));
+        let first = self.items.len();
+        self.links.extend(other.links.into_iter().map(|mut l| {
+            l.item += first;
+            l.area.y += dy;
+            l
+        }));
         self.items
             .extend(other.items.into_iter().map(|i| shift(i, dy)));
         self.marks.extend(other.marks);
@@ -55,12 +101,30 @@ pub fn join(parts: Vec<Part>, footer_text: &Footer, fonts: &FontSet, options: Pa
     let mut pages = Vec::with_capacity(total);
     let lang = parts.first().map_or("en", |p| p.structure.lang.as_str());
     let mut structure = Structure::new(lang);
+    // Where each anchor is in the whole document, for the links of any part to go to.
+    let mut places = BTreeMap::new();
+    let mut before = 0;
+    for part in &parts {
+        places.extend(part.places.iter().map(|(id, &(p, y))| (id.clone(), (p + before, y))));
+        before += part.pages.len();
+    }
     for part in parts {
         let before = pages.len();
         anchors.extend(part.anchors.into_iter().map(|(id, p)| (id, p + before)));
         let moved = structure.append(part.structure);
-        for (mut items, marks) in part.pages {
-            end_runs_with_spaces(&mut items, &marks, fonts);
+        for ((mut items, marks), areas) in part.pages.into_iter().zip(part.links) {
+            let mut marks: Vec<Mark> = marks.into_iter().map(&moved).collect();
+            let links = page_links(areas, &places, &mut marks, &structure, &moved);
+            if links.is_empty() {
+                end_runs_with_spaces(&mut items, &marks, fonts);
+            } else {
+                // A link's text runs on from the text around it, as part of its sentence.
+                let flowing: Vec<Mark> = marks
+                    .iter()
+                    .map(|&m| link_parent(&structure, m).unwrap_or(m))
+                    .collect();
+                end_runs_with_spaces(&mut items, &flowing, fonts);
+            }
             let mut furniture = Vec::new();
             footer(
                 &mut furniture,
@@ -73,15 +137,13 @@ pub fn join(parts: Vec<Part>, footer_text: &Footer, fonts: &FontSet, options: Pa
                 height,
             );
             // Items a slab added after its last mark are content of the structure's root.
-            let marks = marks
-                .into_iter()
-                .map(&moved)
-                .chain(std::iter::repeat(Mark::DOCUMENT));
+            let marks = marks.into_iter().chain(std::iter::repeat(Mark::DOCUMENT));
             pages.push(Page {
                 width,
                 height,
                 items: marks.zip(items).collect(),
                 furniture,
+                links,
             });
         }
     }
@@ -139,6 +201,52 @@ pub(super) fn end_runs_with_spaces(items: &mut [Item], marks: &[Mark], fonts: &F
             });
         }
     }
+}
+
+/// What the text around a link's text is content of, for a mark of a link's text.
+fn link_parent(structure: &Structure, mark: Mark) -> Option<Mark> {
+    let Mark::Content(node) = mark else {
+        return None;
+    };
+    let n = structure.nodes.get(node.0 as usize)?;
+    (n.role == Role::Link).then_some(Mark::Content(n.parent?))
+}
+
+/// A page's link areas as the frame's links: each link's areas together, going to the page
+/// and place its anchor marks. `moved` is what a mark of the part becomes in `structure`,
+/// as `marks` already are. The text of a link to an anchor the document does not have reads
+/// as the text around it.
+fn page_links(
+    areas: Vec<LinkArea>,
+    places: &BTreeMap<String, (usize, f32)>,
+    marks: &mut [Mark],
+    structure: &Structure,
+    moved: impl Fn(Mark) -> Mark,
+) -> Vec<crate::frame::Link> {
+    let mut links: Vec<crate::frame::Link> = Vec::new();
+    for area in areas {
+        let mark = moved(Mark::Content(area.node));
+        let Mark::Content(node) = mark else { continue };
+        let Some(&(page, y)) = places.get(&area.link.to) else {
+            let around = link_parent(structure, mark).unwrap_or(Mark::DOCUMENT);
+            marks
+                .iter_mut()
+                .filter(|m| **m == mark)
+                .for_each(|m| *m = around);
+            continue;
+        };
+        match links.last_mut() {
+            Some(last) if last.node == node => last.areas.push(area.area),
+            _ => links.push(crate::frame::Link {
+                areas: vec![area.area],
+                page,
+                y,
+                description: area.link.description,
+                node,
+            }),
+        }
+    }
+    links
 }
 
 /// Characters of text drawn in a slab, white space not counted.
@@ -241,16 +349,19 @@ pub(super) fn shift(item: Item, dy: f32) -> Item {
     }
 }
 
-/// Places slabs on pages from `top` down to `bottom`. Returns each page's items and their
-/// marks, and for each slab the index of the page it was placed on.
-pub(super) fn paginate(
-    mut slabs: Vec<Slab>,
-    headers: &[Slab],
-    top: f32,
-    bottom: f32,
-) -> (Vec<MarkedItems>, Vec<usize>) {
+/// Slabs placed on pages: each page's items and their marks, and its text that links
+/// somewhere; for each slab the index of the page it was placed on and how far down it.
+pub(super) struct Placed {
+    pub(super) pages: Vec<MarkedItems>,
+    pub(super) links: Vec<Vec<LinkArea>>,
+    pub(super) slabs: Vec<(usize, f32)>,
+}
+
+/// Places slabs on pages from `top` down to `bottom`.
+pub(super) fn paginate(mut slabs: Vec<Slab>, headers: &[Slab], top: f32, bottom: f32) -> Placed {
     let body = bottom - top;
     let mut pages: Vec<MarkedItems> = vec![Default::default()];
+    let mut links: Vec<Vec<LinkArea>> = vec![Vec::new()];
     let mut slab_pages = Vec::with_capacity(slabs.len());
     let mut y = top;
     let mut at_top = true;
@@ -280,6 +391,7 @@ pub(super) fn paginate(
         let fits = y + gap + need <= bottom + 0.01;
         if (!fits || slab.break_before) && !at_top {
             pages.push(Default::default());
+            links.push(Vec::new());
             y = top;
             at_top = true;
             // A table continuing on a new page shows its header again, read only once.
@@ -293,11 +405,16 @@ pub(super) fn paginate(
         }
         let gap = if at_top { 0.0 } else { slab.gap };
         y += gap;
-        slab_pages.push(pages.len() - 1);
+        slab_pages.push((pages.len() - 1, y));
         let page = pages.last_mut().expect("a page");
         let (height, fill_page) = (slab.height, slab.fill_page);
         // A slab placed once gives up its items; one repeated to fill its page is copied.
         let slab = &mut slabs[i];
+        let page_links = links.last_mut().expect("a page's links");
+        page_links.extend(slab.links.drain(..).map(|mut l| {
+            l.area.y += y;
+            l
+        }));
         let items = match fill_page {
             true => slab.items.clone(),
             false => std::mem::take(&mut slab.items),
@@ -310,5 +427,9 @@ pub(super) fn paginate(
             y += height;
         }
     }
-    (pages, slab_pages)
+    Placed {
+        pages,
+        links,
+        slabs: slab_pages,
+    }
 }

@@ -26,7 +26,7 @@ impl Builder<'_> {
             for (x, lines, mark) in cells {
                 for (band, line) in lines.into_iter().enumerate() {
                     let top = pad + band as f32 * line_h;
-                    draw_line(&mut slab.items, line, x, top, size, line_h);
+                    slab.draw_line(line, x, top, size, line_h);
                 }
                 slab.mark(mark);
             }
@@ -49,7 +49,7 @@ impl Builder<'_> {
                 };
                 for (x, lines, mark) in &mut cells {
                     if let Some(line) = lines.next() {
-                        draw_line(&mut slab.items, line, *x, top, size, line_h);
+                        slab.draw_line(line, *x, top, size, line_h);
                     }
                     slab.mark(*mark);
                 }
@@ -139,6 +139,7 @@ impl Builder<'_> {
                     .map(|sp| crate::document::Span {
                         text: sp.text.clone(),
                         strong: true,
+                        link: sp.link.clone(),
                     })
                     .collect();
                 let p = self.tree.add(body, Role::P);
@@ -184,7 +185,7 @@ impl Builder<'_> {
             let mut top = pad;
             for (lines, mark) in paragraphs {
                 for line in lines {
-                    draw_line(&mut slab.items, line, x, top, s.body, line_h);
+                    slab.draw_line(line, x, top, s.body, line_h);
                     top += line_h;
                 }
                 slab.mark(mark);
@@ -202,7 +203,7 @@ impl Builder<'_> {
                     height: top + line_h + bottom,
                     ..Slab::default()
                 };
-                draw_line(&mut slab.items, line, x, top, s.body, line_h);
+                slab.draw_line(line, x, top, s.body, line_h);
                 slab.mark(mark);
                 rule_grid(&mut slab, &edges, n == 0, n + 1 == count);
                 slabs.push(slab);

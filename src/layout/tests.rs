@@ -321,10 +321,12 @@ fn text_set_before_is_set_as_it_would_be_afresh() {
         crate::document::Span {
             text: "Cramps: ".into(),
             strong: true,
+            link: None,
         },
         crate::document::Span {
             text: "most nights, in the right calf, AVATAR To\nfor about ten minutes".into(),
             strong: false,
+            link: None,
         },
     ];
     let afresh = text::wrap_afresh(&text, &f, 11.5, 120.0);

@@ -118,11 +118,11 @@ pub fn write_tagged(
     let info_id = file.reserve();
 
     let font_refs = embed_fonts(&mut file, &drawn)?;
-    let kids = write_pages(&mut file, pages, contents, tree, resources);
+    let (kids, annotations) = write_pages(&mut file, pages, contents, tree, resources);
     file.set(tree, page_tree(&kids));
     file.set(resources, font_resources(&font_refs));
 
-    let tagged = marked.write(&mut file, &kids, pages);
+    let tagged = marked.write(&mut file, &kids, pages, &annotations);
     let archival = archive::write(&mut file, info, &structure.lang);
     // The sheet's title, not its file name, in the viewer's title bar.
     let mut dict = b"<</Type/Catalog/Pages ".to_vec();
@@ -198,18 +198,32 @@ fn embed_fonts(file: &mut File, drawn: &Drawn) -> Result<Vec<(FaceId, u32)>, Pdf
     Ok(font_refs)
 }
 
-/// Writes each page's object and content stream; returns the pages' objects in order.
+/// Writes each page's object and content stream; returns the pages' objects in order, and
+/// the annotations they hold, their objects reserved (see [`tags::Annotation`]).
 fn write_pages(
     file: &mut File,
     pages: &[Page],
     contents: Vec<Vec<u8>>,
     tree: u32,
     resources: u32,
-) -> Vec<u32> {
+) -> (Vec<u32>, Vec<tags::Annotation>) {
     let mut kids = Vec::with_capacity(pages.len());
+    let mut annotations = Vec::new();
     for (n, (page, content)) in pages.iter().zip(contents).enumerate() {
         let page_id = file.reserve();
         let content_id = file.stream(Vec::new(), content);
+        let first = annotations.len();
+        for (link, l) in page.links.iter().enumerate() {
+            for area in 0..l.areas.len() {
+                let id = file.reserve();
+                annotations.push(tags::Annotation {
+                    page: n,
+                    link,
+                    area,
+                    id,
+                });
+            }
+        }
         let mut dict = b"<</Type/Page/Parent ".to_vec();
         reference(&mut dict, tree);
         // Where the page's marked content finds its structure elements, in the parent tree;
@@ -224,11 +238,21 @@ fn write_pages(
         reference(&mut dict, resources);
         dict.extend_from_slice(b"/Contents ");
         reference(&mut dict, content_id);
+        if annotations.len() > first {
+            dict.extend_from_slice(b"/Annots[");
+            for (k, annotation) in annotations[first..].iter().enumerate() {
+                if k > 0 {
+                    dict.push(b' ');
+                }
+                reference(&mut dict, annotation.id);
+            }
+            dict.push(b']');
+        }
         dict.extend_from_slice(b">>");
         file.set(page_id, dict);
         kids.push(page_id);
     }
-    kids
+    (kids, annotations)
 }
 
 /// The page tree: every page, in order.

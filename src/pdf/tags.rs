@@ -8,6 +8,18 @@ use crate::structure::{Artifact, Mark, NodeId, Role, Structure};
 
 use super::{int, num, reference, text_string, File, Pen};
 
+/// A link annotation: one for each area of a page's link (one a line its text stands on),
+/// all of a link's in the structure element of its text.
+pub(super) struct Annotation {
+    pub(super) page: usize,
+    /// Its link, among its page's.
+    pub(super) link: usize,
+    /// Its area, among its link's.
+    pub(super) area: usize,
+    /// Its object, reserved.
+    pub(super) id: u32,
+}
+
 /// Opens the marked-content sequence of a page's running footer.
 pub(super) const FOOTER: &[u8] = b"/Artifact<</Type/Pagination/Subtype/Footer>>BDC\n";
 
@@ -103,25 +115,48 @@ impl<'s> Marked<'s> {
         }
     }
 
-    /// Writes the structure tree, its parent tree and the outline; returns the catalogue's
-    /// entries for them. `page_ids`: each page's object id.
-    pub(super) fn write(mut self, file: &mut File, page_ids: &[u32], pages: &[Page]) -> Vec<u8> {
+    /// Writes the structure tree, its parent tree, the outline and the link annotations;
+    /// returns the catalogue's entries for them. `page_ids`: each page's object id.
+    pub(super) fn write(
+        mut self,
+        file: &mut File,
+        page_ids: &[u32],
+        pages: &[Page],
+        annotations: &[Annotation],
+    ) -> Vec<u8> {
         self.parents.resize_with(page_ids.len(), Vec::new);
         let s = self.structure;
         let root = file.reserve();
         let ids: Vec<u32> = s.nodes.iter().map(|_| file.reserve()).collect();
+        // Each annotation's structure element: the node of its link's text, where the
+        // structure has it. Its key in the parent tree follows the pages'.
+        let owners: Vec<Option<NodeId>> = annotations
+            .iter()
+            .map(|a| {
+                let node = pages[a.page].links[a.link].node;
+                ((node.0 as usize) < s.nodes.len()).then_some(node)
+            })
+            .collect();
+        let mut objrs: Vec<Vec<(usize, u32)>> = vec![Vec::new(); s.nodes.len()];
+        for (k, (a, owner)) in annotations.iter().zip(&owners).enumerate() {
+            let key = owner.map(|node| {
+                objrs[node.0 as usize].push((a.page, a.id));
+                page_ids.len() + k
+            });
+            file.set(a.id, annotation(a, key, page_ids, pages));
+        }
         for i in 0..s.nodes.len() {
-            let d = self.element(i, &ids, root, page_ids);
+            let d = self.element(i, &ids, root, page_ids, &objrs[i]);
             file.set(ids[i], d);
         }
-        let parent_tree = file.add(self.parent_tree(&ids));
+        let parent_tree = file.add(self.parent_tree(&ids, &owners));
 
         let mut d = b"<</Type/StructTreeRoot/K ".to_vec();
         reference(&mut d, ids[Structure::ROOT.0 as usize]);
         d.extend_from_slice(b"/ParentTree ");
         reference(&mut d, parent_tree);
         d.extend_from_slice(b"/ParentTreeNextKey ");
-        int(&mut d, page_ids.len() as i64);
+        int(&mut d, (page_ids.len() + annotations.len()) as i64);
         d.extend_from_slice(b">>");
         file.set(root, d);
 
@@ -137,9 +172,18 @@ impl<'s> Marked<'s> {
     }
 
     /// Structure element `i`: its role, its parent, its children and marked content (the
-    /// content on other pages than its first by reference), and what it says in words.
+    /// content on other pages than its first by reference), the annotations it holds
+    /// (`objrs`: each one's page and object), and what it says in words. A link among its
+    /// children stands where its text is read, among the element's own content.
     /// `ids`: each element's object id; `root`: the structure tree root's.
-    fn element(&self, i: usize, ids: &[u32], root: u32, page_ids: &[u32]) -> Vec<u8> {
+    fn element(
+        &self,
+        i: usize,
+        ids: &[u32],
+        root: u32,
+        page_ids: &[u32],
+        objrs: &[(usize, u32)],
+    ) -> Vec<u8> {
         let node = &self.structure.nodes[i];
         // /Type is optional for a structure element, and left out: hundreds of them a sheet.
         let mut d = b"<</S/".to_vec();
@@ -152,19 +196,29 @@ impl<'s> Marked<'s> {
             d.extend_from_slice(b"/Pg ");
             reference(&mut d, page_ids[page]);
         }
-        let kids = node.children.len() + content.len();
+        let kids = node.children.len() + content.len() + objrs.len();
         if kids > 0 {
             d.extend_from_slice(if kids > 1 { b"/K[" } else { b"/K " });
-            for (k, child) in node.children.iter().enumerate() {
-                if k > 0 {
+            let mut first = true;
+            let mut space = |d: &mut Vec<u8>| {
+                if !std::mem::take(&mut first) {
                     d.push(b' ');
                 }
+            };
+            let is_link = |c: &NodeId| self.structure.node(*c).role == Role::Link;
+            for child in node.children.iter().filter(|c| !is_link(c)) {
+                space(&mut d);
                 reference(&mut d, ids[child.0 as usize]);
             }
-            for (k, &(on, mcid)) in content.iter().enumerate() {
-                if k > 0 || !node.children.is_empty() {
-                    d.push(b' ');
+            let mut links = node.children.iter().filter(|c| is_link(c)).peekable();
+            for &(on, mcid) in content {
+                while let Some(link) =
+                    links.next_if(|l| self.content[l.0 as usize].first() < Some(&(on, mcid)))
+                {
+                    space(&mut d);
+                    reference(&mut d, ids[link.0 as usize]);
                 }
+                space(&mut d);
                 if Some(on) == page {
                     int(&mut d, i64::from(mcid));
                 } else {
@@ -174,6 +228,18 @@ impl<'s> Marked<'s> {
                     int(&mut d, i64::from(mcid));
                     d.extend_from_slice(b">>");
                 }
+            }
+            for link in links {
+                space(&mut d);
+                reference(&mut d, ids[link.0 as usize]);
+            }
+            for &(on, obj) in objrs {
+                space(&mut d);
+                d.extend_from_slice(b"<</Type/OBJR/Obj ");
+                reference(&mut d, obj);
+                d.extend_from_slice(b"/Pg ");
+                reference(&mut d, page_ids[on]);
+                d.extend_from_slice(b">>");
             }
             if kids > 1 {
                 d.push(b']');
@@ -198,8 +264,9 @@ impl<'s> Marked<'s> {
         d
     }
 
-    /// The parent tree: for each page (its StructParents key), the element of each MCID.
-    fn parent_tree(&self, ids: &[u32]) -> Vec<u8> {
+    /// The parent tree: for each page (its StructParents key), the element of each MCID;
+    /// then for each annotation in a structure element (`owners`), that element.
+    fn parent_tree(&self, ids: &[u32], owners: &[Option<NodeId>]) -> Vec<u8> {
         let mut d = b"<</Nums[".to_vec();
         for (n, parents) in self.parents.iter().enumerate() {
             if n > 0 {
@@ -214,6 +281,15 @@ impl<'s> Marked<'s> {
                 reference(&mut d, ids[node.0 as usize]);
             }
             d.push(b']');
+        }
+        let first_key = self.parents.len();
+        for (k, owner) in owners.iter().enumerate() {
+            if let Some(node) = owner {
+                d.push(b' ');
+                int(&mut d, (first_key + k) as i64);
+                d.push(b' ');
+                reference(&mut d, ids[node.0 as usize]);
+            }
         }
         d.extend_from_slice(b"]>>");
         d
@@ -320,6 +396,44 @@ impl<'s> Marked<'s> {
         file.set(root, d);
         Some(root)
     }
+}
+
+/// A link annotation's dictionary: the area it is followed from, with no border drawn, shown
+/// in print as on screen (PDF/A), where it goes in words (PDF/UA) and in the file, and `key`,
+/// its structure element's key in the parent tree.
+fn annotation(a: &Annotation, key: Option<usize>, page_ids: &[u32], pages: &[Page]) -> Vec<u8> {
+    let (page, link) = (&pages[a.page], &pages[a.page].links[a.link]);
+    let area = link.areas[a.area];
+    let mut d = b"<</Type/Annot/Subtype/Link/Rect[".to_vec();
+    for (k, v) in [
+        area.x,
+        page.height - (area.y + area.h),
+        area.x + area.w,
+        page.height - area.y,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        if k > 0 {
+            d.push(b' ');
+        }
+        num(&mut d, v);
+    }
+    d.extend_from_slice(b"]/Border[0 0 0]/F 4/Contents");
+    text_string(&mut d, &link.description);
+    if let Some(key) = key {
+        d.extend_from_slice(b"/StructParent ");
+        int(&mut d, key as i64);
+    }
+    // A page number the text names that the document does not have goes to its last page.
+    let to = link.page.min(pages.len() - 1);
+    d.extend_from_slice(b"/Dest[");
+    reference(&mut d, page_ids[to]);
+    // A little above the place, at the zoom the reader already has, as the outline's.
+    d.extend_from_slice(b"/XYZ null ");
+    num(&mut d, (pages[to].height - link.y + 12.0).min(pages[to].height));
+    d.extend_from_slice(b" null]>>");
+    d
 }
 
 /// The top of an item, in points from the page's top.

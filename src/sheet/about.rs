@@ -26,6 +26,7 @@ pub fn blocks(guide: &Guide, facts: &Facts, w: &Words) -> Vec<Block> {
         let mut text: Text = vec![Span {
             text: format!("{}{joint}", item.title.trim_end()),
             strong: true,
+            link: None,
         }];
         text.extend(plain(&item.text));
         blocks.push(Block::Paragraph(text));

@@ -190,12 +190,14 @@ pub(super) fn medication_blocks(
         text.push(Span {
             text: flag.explanation.clone(),
             strong: false,
+            link: None,
         });
         // "Keep taking it" has its exception, set apart so that it is not read past.
         if let Some(urgent) = flag.urgent.as_deref().filter(|u| !u.trim().is_empty()) {
             text.push(Span {
                 text: format!(" {urgent}"),
                 strong: true,
+                link: None,
             });
         }
         blocks.push(Block::Paragraph(text));
@@ -222,6 +224,7 @@ fn medicine_row<'g>(
                 &[("letter", Words::text(letter.to_string()))],
             ),
             strong: false,
+            link: None,
         });
     }
     let mut how_often = m.how_often.clone().unwrap_or_default();
@@ -342,10 +345,12 @@ pub(super) fn department_blocks(
             Span {
                 text: w.get("booked"),
                 strong: true,
+                link: None,
             },
             Span {
                 text: b.to_string(),
                 strong: false,
+                link: None,
             },
         ]));
     }
@@ -370,10 +375,12 @@ pub(super) fn department_blocks(
                         Span {
                             text: format!("{name}: "),
                             strong: true,
+                            link: None,
                         },
                         Span {
                             text: h.why.clone(),
                             strong: false,
+                            link: None,
                         },
                     ]
                 })

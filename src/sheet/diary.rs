@@ -188,10 +188,12 @@ fn summary_lines(s: &Summary, w: &Words) -> Vec<Text> {
             Span {
                 text: format!("{}: ", w.get(l)),
                 strong: true,
+                link: None,
             },
             Span {
                 text: v,
                 strong: false,
+                link: None,
             },
         ]
     };

@@ -186,10 +186,12 @@ fn tests(guide: &Guide, facts: &Facts, w: &Words) -> Vec<Block> {
                         Span {
                             text: format!("{}: ", t.name),
                             strong: true,
+                            link: None,
                         },
                         Span {
                             text: t.why.clone(),
                             strong: false,
+                            link: None,
                         },
                     ]
                 })
@@ -237,10 +239,12 @@ pub(super) fn after_the_visit(w: &Words) -> Vec<Block> {
                 Span {
                     text: w.get("say-it-back"),
                     strong: true,
+                    link: None,
                 },
                 Span {
                     text: w.get("say-it-back-text"),
                     strong: false,
+                    link: None,
                 },
             ],
             w,

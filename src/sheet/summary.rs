@@ -2,7 +2,7 @@
 
 use super::words::Words;
 use super::{age_on, diary, visit_when, Detail, Summary, DETAILS, FOR_ME};
-use crate::document::{plain, strong, Block, Span, Text};
+use crate::document::{plain, strong, Block, Link, Span, Text};
 use crate::guide::{Guide, MedicationFlag, Tier};
 use crate::intake::{Intake, Medication};
 
@@ -44,9 +44,18 @@ pub(super) fn summary_text(
         out.push(Span {
             text: on_page(w, "continued-on-page", page(id)),
             strong: true,
+            link: Some(link_to(w, id, page)),
         });
     }
     out
+}
+
+/// A link to the place anchor `id` marks, described by the page it is on.
+fn link_to(w: &Words, id: &str, page: &dyn Fn(&str) -> usize) -> Link {
+    Link {
+        to: id.to_string(),
+        description: on_page(w, "go-to-page", page(id)),
+    }
 }
 
 /// A message naming a page.
@@ -118,17 +127,48 @@ fn introduction(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Ve
         ),
         _ => w.get("filled-in-by-patient"),
     };
-    blocks.push(Block::Note(plain(w.with(
+    let (from, to) = (
+        page(DETAILS),
+        page(FOR_ME).saturating_sub(1).max(page(DETAILS)),
+    );
+    // The note is formatted with marks where the page numbers go, so that the numbers and
+    // what stands between them ("2–6") can link to the details in any language's wording.
+    let (from_mark, to_mark) = ("\u{E000}", "\u{E001}");
+    let note = w.with(
         "summary-note",
         &[
             ("by", Words::text(by)),
-            ("from", Words::count(page(DETAILS))),
-            (
-                "to",
-                Words::count(page(FOR_ME).saturating_sub(1).max(page(DETAILS))),
-            ),
+            ("from", Words::text(from_mark)),
+            ("to", Words::text(to_mark)),
         ],
-    ))));
+    );
+    let text = match (note.find(from_mark), note.find(to_mark)) {
+        (Some(a), Some(b)) if a < b => {
+            let linked = format!("{from}{}{to}", &note[a + from_mark.len()..b]);
+            vec![
+                Span {
+                    text: note[..a].to_string(),
+                    strong: false,
+                    link: None,
+                },
+                Span {
+                    text: linked,
+                    strong: false,
+                    link: Some(link_to(w, DETAILS, page)),
+                },
+                Span {
+                    text: note[b + to_mark.len()..].to_string(),
+                    strong: false,
+                    link: None,
+                },
+            ]
+        }
+        _ => plain(
+            note.replace(from_mark, &from.to_string())
+                .replace(to_mark, &to.to_string()),
+        ),
+    };
+    blocks.push(Block::Note(text));
     blocks
 }
 
@@ -180,6 +220,7 @@ fn patient(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Text {
         name.push(Span {
             text: on_page(w, "in-full-on-page", page(DETAILS)),
             strong: false,
+            link: Some(link_to(w, DETAILS, page)),
         });
     }
     let mut age_sex = Vec::new();
@@ -206,6 +247,7 @@ fn patient(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Text {
         name.push(Span {
             text: format!(", {}", age_sex.join(", ")),
             strong: false,
+            link: None,
         });
     }
     name
@@ -223,6 +265,7 @@ fn allergies(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Text 
         allergy.push(Span {
             text: w.get("allergies-not-stated"),
             strong: true,
+            link: None,
         });
     } else {
         let mut long = false;
@@ -244,11 +287,13 @@ fn allergies(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Text 
         allergy.push(Span {
             text: shown.join("; "),
             strong: true,
+            link: None,
         });
         if long {
             allergy.push(Span {
                 text: on_page(w, "in-full-on-page-after", page("allergies")),
                 strong: false,
+                link: Some(link_to(w, "allergies", page)),
             });
         }
     }
@@ -274,11 +319,13 @@ fn why(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<(String
                 text.push(Span {
                     text: "\n".into(),
                     strong: false,
+                    link: None,
                 });
             }
             text.push(Span {
                 text: format!("{}. ", i + 1),
                 strong: true,
+                link: None,
             });
             text.extend(summary_text(
                 w,
@@ -298,6 +345,7 @@ fn why(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<(String
                     ],
                 ),
                 strong: true,
+                link: Some(link_to(w, "concerns", page)),
             });
         }
         why.push((w.get("label-concerns"), text));
@@ -457,6 +505,7 @@ fn warning_signs(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> O
         text.push(Span {
             text: format!("\n{flag}"),
             strong: true,
+            link: None,
         });
         let (quote, rest) = cut(&f.sentence, detail.item * 2);
         let quote = if rest.is_some() {
@@ -474,6 +523,7 @@ fn warning_signs(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> O
                 ],
             ),
             strong: false,
+            link: None,
         });
     }
     if found.len() > MAX_SIGNS {
@@ -486,9 +536,37 @@ fn warning_signs(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> O
                 ],
             ),
             strong: true,
+            link: Some(link_to(w, DETAILS, page)),
         });
     }
     Some(text)
+}
+
+/// The diary in a few words, and the page its details are on, which links there.
+fn diary_details(w: &Words, diary: &str, page: &dyn Fn(&str) -> usize) -> Text {
+    // Formatted with a mark for the diary's words, so that what the message says around
+    // them in any language ("(details on page 5)") can be the link.
+    let mark = "\u{E000}";
+    let text = w.with(
+        "diary-details-on-page",
+        &[
+            ("diary", Words::text(mark)),
+            ("page", Words::count(page("diary"))),
+        ],
+    );
+    let Some(at) = text.find(mark) else {
+        return plain(text);
+    };
+    let span = |text: &str, link: Option<Link>| Span {
+        text: text.to_string(),
+        strong: false,
+        link,
+    };
+    let (before, after) = (&text[..at], &text[at + mark.len()..]);
+    let mut out: Text = vec![span(before, None), span(diary, None)];
+    out.push(span(after, Some(link_to(w, "diary", page))));
+    out.retain(|s| !s.text.is_empty());
+    out
 }
 
 /// Medicines, other illnesses and the diary in a few words.
@@ -525,13 +603,7 @@ fn health(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<(Str
     if let Some(s) = diary::summarize(&intake.diary) {
         health.push((
             w.get("label-diary"),
-            plain(w.with(
-                "diary-details-on-page",
-                &[
-                    ("diary", Words::text(diary::in_words(&s, w))),
-                    ("page", Words::count(page("diary"))),
-                ],
-            )),
+            diary_details(w, &diary::in_words(&s, w), page),
         ));
     }
     health
@@ -595,6 +667,7 @@ pub(super) fn summary_medicines(
     out.push(Span {
         text: details_note,
         strong: hidden > 0,
+        link: Some(link_to(w, "medicines", page)),
     });
     if any_flagged {
         // What the patient was told about the flagged medicines: part of the mark, so that
@@ -602,6 +675,7 @@ pub(super) fn summary_medicines(
         out.push(Span {
             text: format!("; {}", w.get("flag-told")),
             strong: false,
+            link: None,
         });
     }
     out
@@ -624,6 +698,7 @@ fn medicine_spans(w: &Words, shown: &[(&Medication, bool)], detail: Detail) -> T
                     &[("medicines", Words::text(medicines))],
                 ),
                 strong: true,
+                link: None,
             });
         }
         if !o.is_empty() {
@@ -635,6 +710,7 @@ fn medicine_spans(w: &Words, shown: &[(&Medication, bool)], detail: Detail) -> T
                     .collect::<Vec<_>>()
                     .join("; "),
                 strong: false,
+                link: None,
             });
         }
     } else {
@@ -643,11 +719,13 @@ fn medicine_spans(w: &Words, shown: &[(&Medication, bool)], detail: Detail) -> T
             out.push(Span {
                 text: medicine_line(w, m, detail),
                 strong: is_flagged,
+                link: None,
             });
             if is_flagged {
                 out.push(Span {
                     text: w.get("flagged-mark"),
                     strong: true,
+                    link: None,
                 });
             }
         }
@@ -688,6 +766,7 @@ fn separate(out: &mut Text, s: &str) {
         out.push(Span {
             text: s.into(),
             strong: false,
+            link: None,
         });
     }
 }

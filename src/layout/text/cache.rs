@@ -16,6 +16,7 @@ impl WrapKey<'_> {
         for span in self.text {
             span.text.hash(&mut h);
             span.strong.hash(&mut h);
+            span.link.hash(&mut h);
         }
         self.size.to_bits().hash(&mut h);
         self.width.to_bits().hash(&mut h);
@@ -30,7 +31,7 @@ impl WrapKey<'_> {
                 .text
                 .iter()
                 .zip(self.text)
-                .all(|(a, b)| a.strong == b.strong && a.text == b.text)
+                .all(|(a, b)| a.strong == b.strong && a.text == b.text && a.link == b.link)
     }
 }
 

@@ -14,12 +14,31 @@ pub struct Paragraph<'f> {
     /// The paragraph's base direction is right to left.
     pub(super) rtl: bool,
     pub(super) runs: Vec<Run>,
+    /// What the parts that link somewhere link to, by the index they give.
+    pub(super) links: &'f [Link],
 }
+
+/// Text in one weight, and the index of the link it is part of, if any.
+pub type Part<'t> = (Weight, &'t str, Option<u16>);
 
 impl<'f> Paragraph<'f> {
     /// Shapes text given as parts in a weight each. A `\n` inside is drawn as a space: split
     /// paragraphs first.
     pub fn new(fonts: &'f FontSet, parts: &[(Weight, &str)]) -> Paragraph<'f> {
+        Paragraph::build(fonts, parts.iter().map(|&(w, t)| (w, t, None)), &[])
+    }
+
+    /// [`Paragraph::new`], with parts that link to `links`: a link's text is shaped apart
+    /// from the text beside it, so that each of its pieces is the link's alone.
+    pub fn linked(fonts: &'f FontSet, parts: &[Part], links: &'f [Link]) -> Paragraph<'f> {
+        Paragraph::build(fonts, parts.iter().copied(), links)
+    }
+
+    fn build<'t>(
+        fonts: &'f FontSet,
+        parts: impl Iterator<Item = Part<'t>> + Clone,
+        links: &'f [Link],
+    ) -> Paragraph<'f> {
         let (text, mut chars) = read_chars(fonts, parts);
         give_shared_faces(fonts, &mut chars);
         let (levels, rtl) = levels(&text);
@@ -36,6 +55,7 @@ impl<'f> Paragraph<'f> {
             drawn,
             rtl,
             runs,
+            links,
         }
     }
 
@@ -233,6 +253,7 @@ impl<'f> Paragraph<'f> {
                     glyphs: frame_glyphs(&glyphs, from, to),
                     width,
                     ends_line: to == range.end,
+                    link: run.link.and_then(|l| self.links.get(usize::from(l)).cloned()),
                 },
             ));
         }

@@ -15,7 +15,7 @@ use unicode_bidi::{BidiClass, BidiInfo};
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 use unicode_script::{Script, UnicodeScript};
 
-use crate::document::Text;
+use crate::document::{Link, Text};
 use crate::fonts::{is_ignorable, Face, FaceId, FontSet, ShapedGlyph, Weight, PLACEHOLDER};
 use crate::frame::{Glyph, Item, TextRun};
 
@@ -45,6 +45,8 @@ pub struct Piece {
     pub width: f32,
     /// The piece holds the line's last character in reading order.
     pub ends_line: bool,
+    /// Where its text links to.
+    pub link: Option<Link>,
 }
 
 impl Piece {
@@ -141,7 +143,8 @@ pub fn wrap(text: &Text, fonts: &FontSet, size: f32, width: f32) -> Vec<Line> {
 
 pub(super) fn wrap_afresh(text: &Text, fonts: &FontSet, size: f32, width: f32) -> Vec<Line> {
     // Spaces between words count once, and a paragraph starts at its first word.
-    let mut paragraphs: Vec<Vec<(Weight, String)>> = vec![Vec::new()];
+    let mut paragraphs: Vec<Vec<(Weight, String, Option<u16>)>> = vec![Vec::new()];
+    let mut links: Vec<Link> = Vec::new();
     let mut after_space = true;
     for span in text {
         let weight = if span.strong {
@@ -149,6 +152,10 @@ pub(super) fn wrap_afresh(text: &Text, fonts: &FontSet, size: f32, width: f32) -
         } else {
             Weight::Regular
         };
+        let link = span.link.as_ref().map(|l| {
+            links.push(l.clone());
+            (links.len() - 1) as u16
+        });
         for (i, part) in span.text.split('\n').enumerate() {
             if i > 0 {
                 paragraphs.push(Vec::new());
@@ -166,15 +173,15 @@ pub(super) fn wrap_afresh(text: &Text, fonts: &FontSet, size: f32, width: f32) -
                 paragraphs
                     .last_mut()
                     .expect("a paragraph")
-                    .push((weight, kept));
+                    .push((weight, kept, link));
             }
         }
     }
     paragraphs
         .iter()
         .flat_map(|parts| {
-            let parts: Vec<(Weight, &str)> = parts.iter().map(|(w, t)| (*w, t.as_str())).collect();
-            Paragraph::new(fonts, &parts).lines(size, width)
+            let parts: Vec<Part> = parts.iter().map(|(w, t, l)| (*w, t.as_str(), *l)).collect();
+            Paragraph::linked(fonts, &parts, &links).lines(size, width)
         })
         .collect()
 }
@@ -226,18 +233,3 @@ pub(super) fn baseline_in(line_h: f32, size: f32) -> f32 {
     line_h * 0.5 + size * 0.36
 }
 
-pub(super) fn draw_line(
-    items: &mut Vec<Item>,
-    line: Line,
-    x: f32,
-    top: f32,
-    size: f32,
-    line_h: f32,
-) {
-    let baseline = top + baseline_in(line_h, size);
-    for piece in line {
-        if !piece.text.trim().is_empty() {
-            items.push(Item::Text(piece.into_run(x, baseline, size)));
-        }
-    }
-}

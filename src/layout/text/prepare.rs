@@ -25,23 +25,28 @@ pub(super) struct Run {
     pub(super) face: FaceId,
     pub(super) weight: Weight,
     pub(super) level: u8,
+    /// The link its text is part of, as an index into the paragraph's links.
+    pub(super) link: Option<u16>,
     /// Clusters are byte offsets into the paragraph.
     pub(super) glyphs: Vec<ShapedGlyph>,
 }
 
 
-/// A character of a paragraph: its byte offset, the character drawn for it, its weight, and
-/// its face (`None` while a character without a script of its own waits to join the face
-/// beside it).
-pub(super) type Char = (usize, char, Weight, Option<FaceId>);
+/// A character of a paragraph: its byte offset, the character drawn for it, its weight, its
+/// face (`None` while a character without a script of its own waits to join the face beside
+/// it), and the link it is part of.
+pub(super) type Char = (usize, char, Weight, Option<FaceId>, Option<u16>);
 
-/// The parts' text (a line feed as a space), and each character's face, weight and drawn
-/// character.
-pub(super) fn read_chars(fonts: &FontSet, parts: &[(Weight, &str)]) -> (String, Vec<Char>) {
-    let bytes = parts.iter().map(|p| p.1.len()).sum();
+/// The parts' text (a line feed as a space), and each character's face, weight, drawn
+/// character and link.
+pub(super) fn read_chars<'t>(
+    fonts: &FontSet,
+    parts: impl Iterator<Item = Part<'t>> + Clone,
+) -> (String, Vec<Char>) {
+    let bytes = parts.clone().map(|p| p.1.len()).sum();
     let mut text = String::with_capacity(bytes);
     let mut chars: Vec<Char> = Vec::with_capacity(bytes);
-    for &(weight, part) in parts {
+    for (weight, part, link) in parts {
         for c in part.chars() {
             let c = if c == '\n' { ' ' } else { c };
             let at = text.len();
@@ -53,7 +58,7 @@ pub(super) fn read_chars(fonts: &FontSet, parts: &[(Weight, &str)]) -> (String, 
                 let (face, drawn) = fonts.pick(c, weight);
                 (Some(face), drawn)
             };
-            chars.push((at, drawn, weight, face));
+            chars.push((at, drawn, weight, face, link));
         }
     }
     (text, chars)
@@ -72,7 +77,7 @@ pub(super) fn give_shared_faces(fonts: &FontSet, chars: &mut [Char]) {
     }
     let mut before: Option<(FaceId, Weight)> = None;
     for i in 0..chars.len() {
-        let (_, c, weight, face) = chars[i];
+        let (_, c, weight, face, _) = chars[i];
         let face = face.unwrap_or_else(|| {
             let fits =
                 |(f, w): (FaceId, Weight)| w == weight && (is_ignorable(c) || fonts.face(f).has(c));
@@ -91,7 +96,7 @@ pub(super) fn give_shared_faces(fonts: &FontSet, chars: &mut [Char]) {
 pub(super) fn split_runs(text: &str, chars: &[Char], levels: Option<&[u8]>) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::new();
     let mut script = Script::Common;
-    for (i, &(at, c, weight, face)) in chars.iter().enumerate() {
+    for (i, &(at, c, weight, face, link)) in chars.iter().enumerate() {
         let face = face.expect("every character has a face");
         let len = chars.get(i + 1).map_or(text.len(), |n| n.0) - at;
         let level = levels.map_or(0, |l| l[at]);
@@ -103,6 +108,7 @@ pub(super) fn split_runs(text: &str, chars: &[Char], levels: Option<&[u8]>) -> V
                 if run.face == face
                     && run.weight == weight
                     && run.level == level
+                    && run.link == link
                     && !new_script =>
             {
                 run.range.end = at + len;
@@ -113,6 +119,7 @@ pub(super) fn split_runs(text: &str, chars: &[Char], levels: Option<&[u8]>) -> V
                     face,
                     weight,
                     level,
+                    link,
                     glyphs: Vec::new(),
                 });
                 script = Script::Common;
