@@ -463,3 +463,43 @@ fn check_warns_when_more_than_three_concerns_are_listed() {
     let o = run(&["check", path.to_str().unwrap()]);
     assert!(!stdout(&o).contains("concerns"), "{}", stdout(&o));
 }
+
+#[test]
+fn each_medicine_on_page_1_ends_where_a_reader_of_the_structure_hears_it() {
+    // Drawn one a line, the medicines reach a screen reader as one run of text: each must
+    // end with a separator, and the list before the note about the details with a stop.
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("complete.pdf");
+    let o = render(&example("complete.toml"), &pdf, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = Command::new("pdfinfo")
+        .args(["-struct-text", "-f", "1", "-l", "1"])
+        .arg(&pdf)
+        .output()
+        .expect("pdfinfo runs");
+    let tree = String::from_utf8(o.stdout).unwrap();
+    let lines: Vec<&str> = tree.lines().map(str::trim).collect();
+    let at = lines
+        .iter()
+        .position(|l| *l == "\"Medicines:\"")
+        .unwrap_or_else(|| panic!("no Medicines label in\n{tree}"));
+    assert_eq!(lines[at + 1], "LBody (block)", "{tree}");
+    let body = lines[at + 2].trim_matches('"');
+    let loaded = load(&example("complete.toml"));
+    let names: Vec<&str> = loaded
+        .intake
+        .medications
+        .iter()
+        .map(|m| m.name.as_str())
+        .collect();
+    assert!(names.len() >= 4, "{names:?}");
+    let items: Vec<&str> = body.split("; ").collect();
+    assert_eq!(items.len(), names.len(), "{body}");
+    for (item, name) in items.iter().zip(&names) {
+        assert!(
+            item.starts_with(name),
+            "{item:?} does not start with {name:?}: {body}"
+        );
+    }
+    assert!(items.last().unwrap().trim_end().ends_with('.'), "{body}");
+}

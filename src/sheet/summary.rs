@@ -663,7 +663,12 @@ pub(super) fn summary_medicines(
     } else {
         on_page(w, "medicines-all", page("medicines"))
     };
-    separate(&mut out, "\n");
+    // The list ends as a sentence does, so that a reader of the text hears where the note
+    // about the details begins.
+    let ended = out
+        .last()
+        .is_some_and(|s| s.text.trim_end().ends_with(['.', '!', '?']));
+    separate(&mut out, if ended { "\n" } else { ".\n" });
     out.push(Span {
         text: details_note,
         strong: hidden > 0,
@@ -715,7 +720,9 @@ fn medicine_spans(w: &Words, shown: &[(&Medication, bool)], detail: Detail) -> T
         }
     } else {
         for &(m, is_flagged) in shown {
-            separate(&mut out, "\n");
+            // One a line for the eye; the semicolon tells a reader of the text where one
+            // medicine ends, as the compact paragraph's do.
+            separate(&mut out, ";\n");
             out.push(Span {
                 text: medicine_line(w, m, detail),
                 strong: is_flagged,
