@@ -6,25 +6,24 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::*;
 
-fn readers_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/readers")
+/// Page 1's links and text, as PyMuPDF reads them (`tests/readers/links.py`).
+fn page_1_links(pdf: &std::path::Path) -> serde_json::Value {
+    run_reader_json(
+        Command::new("python3")
+            .arg(readers_dir().join("links.py"))
+            .arg(pdf),
+        "python3 with pymupdf",
+    )
 }
 
-fn run_reader(cmd: &mut Command, what: &str) -> serde_json::Value {
-    let o = cmd
-        .output()
-        .unwrap_or_else(|e| panic!("{what} does not run ({e}): scripts/test.sh installs it"));
-    assert!(
-        o.status.success(),
-        "{what} failed (scripts/test.sh installs it): {}",
-        stderr(&o)
-    );
-    serde_json::from_str(&stdout(&o)).unwrap_or_else(|e| panic!("{what} prints JSON: {e}"))
+/// What a reader script printed, as the JSON it prints.
+fn run_reader_json(cmd: &mut Command, what: &str) -> serde_json::Value {
+    serde_json::from_str(&run_reader(cmd, what))
+        .unwrap_or_else(|e| panic!("{what} prints JSON: {e}"))
 }
 
 /// The page numbers `text` names, in order: the first of each "page N" and "pages N–M".
@@ -49,12 +48,7 @@ fn page_numbers_named_on_page_1_are_links_to_those_pages() {
     let pdf = dir.path().join("complete.pdf");
     render(&example("complete.toml"), &pdf, &[]);
 
-    let read = run_reader(
-        Command::new("python3")
-            .arg(readers_dir().join("links.py"))
-            .arg(&pdf),
-        "python3 with pymupdf",
-    );
+    let read = page_1_links(&pdf);
     let links = read["links"].as_array().expect("a list of links");
     let page_1 = read["page_1_text"].as_str().expect("page 1's text");
     let named = pages_named(page_1);
@@ -97,7 +91,7 @@ fn page_numbers_named_on_page_1_are_links_to_those_pages() {
     assert_eq!(to, named, "the links go to other pages than page 1 names");
 
     // pdf.js finds the same links and follows each to the same page.
-    let pdfjs = run_reader(
+    let pdfjs = run_reader_json(
         Command::new("node")
             .current_dir(readers_dir())
             .arg("links.mjs")
@@ -130,12 +124,7 @@ fn a_sheet_in_another_language_describes_its_links_in_that_language() {
     std::fs::write(&intake, spanish).unwrap();
     let pdf = dir.path().join("es.pdf");
     render(&intake, &pdf, &[]);
-    let read = run_reader(
-        Command::new("python3")
-            .arg(readers_dir().join("links.py"))
-            .arg(&pdf),
-        "python3 with pymupdf",
-    );
+    let read = page_1_links(&pdf);
     let links = read["links"].as_array().expect("a list of links");
     assert!(!links.is_empty(), "no links on page 1");
     for link in links {

@@ -118,22 +118,6 @@ own = ["هل يمكنني تناول magnesium كل ليلة"]
     ]
 }
 
-fn readers_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/readers")
-}
-
-fn run_reader(cmd: &mut Command, what: &str) -> String {
-    let o = cmd
-        .output()
-        .unwrap_or_else(|e| panic!("{what} does not run ({e}): scripts/test.sh installs it"));
-    assert!(
-        o.status.success(),
-        "{what} failed (scripts/test.sh installs it): {}",
-        stderr(&o)
-    );
-    stdout(&o)
-}
-
 /// What each reader reads from `pdf`, and how many times PyMuPDF's `search_for` finds each
 /// of `words`.
 fn read_back(

@@ -8,6 +8,24 @@ use std::process::{Command, Output};
 
 use lopdf::{Document, Object};
 
+/// The folder of the reader scripts (PyMuPDF, pdfminer, pdf.js) the tests run.
+pub fn readers_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/readers")
+}
+
+/// What a reader script printed; it must run, and succeed.
+pub fn run_reader(cmd: &mut Command, what: &str) -> String {
+    let o = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("{what} does not run ({e}): scripts/test.sh installs it"));
+    assert!(
+        o.status.success(),
+        "{what} failed (scripts/test.sh installs it): {}",
+        stderr(&o)
+    );
+    stdout(&o)
+}
+
 pub fn bin() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_visitprep"));
     // A fixed generation time: footers and metadata are then reproducible.
