@@ -232,10 +232,7 @@ impl Checker {
         };
         // `new` writes the placeholder in the language it was asked for.
         let written = name.get_ref().trim();
-        let placeholder = crate::sheet::words::CATALOGUES.iter().any(|(language, _)| {
-            crate::sheet::words::Words::of(*language).get("intake-name-to-replace") == written
-        });
-        if placeholder || written == super::NAME_TO_REPLACE {
+        if crate::sheet::words::is_plain_message("intake-name-to-replace", written) {
             self.warning(
                 Diagnostic::new(format!(
                     "`patient.name` is still \"{written}\" from the template"

@@ -231,6 +231,18 @@ impl Words {
     }
 }
 
+/// True when `text` is the message `id`, a one-line message without values, in any
+/// catalogue. Read from the catalogues' lines rather than through [`Words::of`]: checking an
+/// intake must not parse the catalogues of languages its sheet is not in.
+pub fn is_plain_message(id: &str, text: &str) -> bool {
+    let start = format!("{id} = ");
+    CATALOGUES.iter().any(|(_, source)| {
+        source
+            .lines()
+            .any(|l| l.strip_prefix(&start).is_some_and(|m| m.trim() == text))
+    })
+}
+
 /// The message ids a catalogue defines, in its order.
 pub fn message_ids(source: &str) -> Vec<String> {
     let resource = match FluentResource::try_new(source.to_string()) {
