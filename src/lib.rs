@@ -45,6 +45,7 @@ stages!(
     sheet,
     skeleton,
     structure,
+    words,
 );
 
 // Reading and checking an intake.

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use crate::document::Language;
 use crate::guide::Guide;
 use crate::intake::{DiaryEntry, Health, Intake, Medication, Patient, Visit, VisitTime};
-use crate::sheet::words::Words;
+use crate::words::Words;
 
 pub use crate::intake::NAME_TO_REPLACE;
 
@@ -599,7 +599,7 @@ mod tests {
 
     #[test]
     fn a_skeleton_in_each_language_is_valid_has_every_key_and_its_notes_in_that_language() {
-        use crate::sheet::words::CATALOGUES;
+        use crate::words::CATALOGUES;
         assert_eq!(
             Words::of(Language::English).get("intake-name-to-replace"),
             NAME_TO_REPLACE

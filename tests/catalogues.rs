@@ -1,10 +1,11 @@
-//! Every catalogue of the sheet's words holds every message the English one has, and no
-//! other: a language is added by adding a complete file, and a message missing from one
-//! would print in English on a sheet in another language.
+//! Every catalogue of the program's words (the sheet's, the interview's, `check`'s) holds
+//! every message the English one has, and no other: a language is added by adding complete
+//! files, and a message missing from one would print in English on a sheet, or in an
+//! interview, in another language.
 
 use std::collections::BTreeSet;
 
-use visitprep::sheet::words::{message_ids, Words, CATALOGUES};
+use visitprep::words::{message_ids, Catalogue, Words, CATALOGUES};
 use visitprep::Language;
 
 fn ids(source: &str) -> BTreeSet<String> {
@@ -13,17 +14,20 @@ fn ids(source: &str) -> BTreeSet<String> {
 
 #[test]
 fn every_catalogue_has_every_english_message_and_no_other() {
-    let english = ids(CATALOGUES[0].1);
-    assert!(english.len() > 150, "{}", english.len());
-    for (language, source) in &CATALOGUES[1..] {
-        let here = ids(source);
-        let missing: Vec<_> = english.difference(&here).collect();
-        let extra: Vec<_> = here.difference(&english).collect();
-        assert!(
-            missing.is_empty() && extra.is_empty(),
-            "locales/{}.ftl: missing {missing:?}, not in English {extra:?}",
-            language.tag()
-        );
+    assert!(ids(CATALOGUES[0].1).len() > 150);
+    for catalogue in Catalogue::ALL {
+        let sources = catalogue.sources();
+        let english = ids(sources[0].1);
+        for (language, source) in &sources[1..] {
+            let here = ids(source);
+            let missing: Vec<_> = english.difference(&here).collect();
+            let extra: Vec<_> = here.difference(&english).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{}: missing {missing:?}, not in English {extra:?}",
+                catalogue.path(*language)
+            );
+        }
     }
 }
 
@@ -58,21 +62,24 @@ fn no_message_of_another_language_is_english_by_accident() {
     // A message copied over untranslated reads the same as the English one. Some words are
     // the same in two languages ("Patient", "Minutes" in French), and a date's pattern has
     // no words, so only a message of more than one word counts.
-    let english = texts(CATALOGUES[0].1);
-    for (language, source) in &CATALOGUES[1..] {
-        let here = texts(source);
-        let same: Vec<&String> = english
-            .iter()
-            .filter(|(_, text)| {
-                text.split_whitespace()
-                    .filter(|w| w.chars().all(char::is_alphabetic))
-                    .count()
-                    > 1
-            })
-            .filter(|e| here.contains(e))
-            .map(|(id, _)| id)
-            .collect();
-        assert!(same.is_empty(), "{}: {same:?}", language.tag());
+    for catalogue in Catalogue::ALL {
+        let sources = catalogue.sources();
+        let english = texts(sources[0].1);
+        for (language, source) in &sources[1..] {
+            let here = texts(source);
+            let same: Vec<&String> = english
+                .iter()
+                .filter(|(_, text)| {
+                    text.split_whitespace()
+                        .filter(|w| w.chars().all(char::is_alphabetic))
+                        .count()
+                        > 1
+                })
+                .filter(|e| here.contains(e))
+                .map(|(id, _)| id)
+                .collect();
+            assert!(same.is_empty(), "{}: {same:?}", catalogue.path(*language));
+        }
     }
 }
 

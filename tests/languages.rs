@@ -14,7 +14,7 @@ use chrono::DateTime;
 use common::*;
 use lopdf::{Document, Object};
 use page_validation::{validate_pdf, ValidationOptions, ValidationProfile};
-use visitprep::sheet::words::{message_ids, Words, CATALOGUES};
+use visitprep::words::{message_ids, Words, CATALOGUES};
 use visitprep::Language;
 
 fn examples() -> Vec<PathBuf> {

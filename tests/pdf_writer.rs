@@ -358,7 +358,7 @@ fn laid_out_pages_written_without_their_structure_still_read_back() {
                 .naive_utc(),
             language: visitprep::document::Language::English,
         },
-        footer: visitprep::sheet::words::Words::of(visitprep::document::Language::English)
+        footer: visitprep::words::Words::of(visitprep::document::Language::English)
             .footer("footer"),
         blocks: vec![
             visitprep::document::Block::Heading("Heading one".into()),

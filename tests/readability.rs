@@ -101,7 +101,7 @@ fn catalogue_section(source: &str, heading: &str) -> Vec<String> {
 #[test]
 fn the_spanish_words_for_the_patient_read_bastante_facil_or_plainer() {
     use visitprep::readability::{spanish_counts, Inflesz};
-    use visitprep::sheet::words::CATALOGUES;
+    use visitprep::words::CATALOGUES;
     let (_, spanish) = CATALOGUES[1];
     let mut report = Vec::new();
     for heading in ["## La parte del paciente", "## El diario"] {

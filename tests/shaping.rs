@@ -77,7 +77,7 @@ fn document(answer: &str) -> Document {
                 .unwrap(),
             language: visitprep::document::Language::English,
         },
-        footer: visitprep::sheet::words::Words::of(visitprep::document::Language::English)
+        footer: visitprep::words::Words::of(visitprep::document::Language::English)
             .footer("footer"),
         blocks: vec![Block::Paragraph(plain(answer))],
     }

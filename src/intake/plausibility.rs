@@ -232,7 +232,7 @@ impl Checker {
         };
         // `new` writes the placeholder in the language it was asked for.
         let written = name.get_ref().trim();
-        if crate::sheet::words::is_plain_message("intake-name-to-replace", written) {
+        if crate::words::is_plain_message("intake-name-to-replace", written) {
             self.warning(
                 Diagnostic::new(format!(
                     "`patient.name` is still \"{written}\" from the template"

@@ -90,7 +90,7 @@ fn doc(blocks: Vec<Block>) -> Document {
                 .unwrap(),
             language: crate::document::Language::English,
         },
-        footer: crate::sheet::words::Words::of(crate::document::Language::English).footer("footer"),
+        footer: crate::words::Words::of(crate::document::Language::English).footer("footer"),
         blocks,
     }
 }

@@ -1,7 +1,7 @@
 //! "About this condition" on the patient's pages: what it is, who gets it, its everyday
 //! causes, whether it is dangerous and what to watch for, from the guide's `[[about]]` items.
 
-use super::words::Words;
+use crate::words::Words;
 use crate::document::{plain, Block, Span, Text};
 use crate::guide::{CauseKind, Facts, Guide};
 

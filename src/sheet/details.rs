@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::summary::{anchored, answer_anchor, pointer_chars};
-use super::words::Words;
+use crate::words::Words;
 use super::{diary, diary_title, header_fields, Detail};
 use crate::document::{plain, strong, Block, Column, Span, Table, Text};
 use crate::guide::{same_department, Facts, Guide, MedicationFlag, OwnWords};

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Timelike};
 
-use super::words::Words;
+use crate::words::Words;
 use crate::document::{plain, BarChart, Block, Column, Span, Table, Text};
 use crate::intake::DiaryEntry;
 

@@ -1,7 +1,7 @@
 //! "For me": the patient's part, before, during and after the visit.
 
 use super::details::{department_blocks, flags_for};
-use super::words::Words;
+use crate::words::Words;
 use super::{about, AFTER_THE_VISIT};
 use crate::document::{plain, Block, CheckItem, Column, Span, Table, Text};
 use crate::guide::{Facts, Guide, Tier};

@@ -6,7 +6,6 @@ mod details;
 pub mod diary;
 mod for_me;
 mod summary;
-pub mod words;
 
 use details::details;
 pub use details::flags_for;
@@ -21,7 +20,7 @@ use crate::document::{plain, strong, Block, Document, Footer, Language, Metadata
 use crate::guide::{ChecklistItem, DoctorQuestion, Facts, Guide, MedicationFlag};
 pub use crate::intake::age_on;
 use crate::intake::{Intake, LoadedIntake};
-use words::Words;
+use crate::words::Words;
 
 /// What the user asked for beyond the intake.
 #[derive(Debug, Clone, Default)]

@@ -1,6 +1,6 @@
 //! Page 1: the summary, for the doctor, who gives it one minute.
 
-use super::words::Words;
+use crate::words::Words;
 use super::{age_on, diary, visit_when, Detail, Summary, DETAILS, FOR_ME};
 use crate::document::{plain, strong, Block, Link, Span, Text};
 use crate::guide::{Guide, MedicationFlag, Tier};

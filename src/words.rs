@@ -1,8 +1,10 @@
-//! The sheet's own words, from one Project Fluent catalogue per language (`locales/*.ftl`):
-//! headings, labels, the footer, the checkboxes' spoken words, the diary's sentences, and
-//! the names and order of the parts of a date. The sheet asks for a message by its id; a
-//! language is added by adding a catalogue, and one that lacks a message falls back to the
-//! English one (a test keeps every catalogue complete).
+//! The program's own words, from Project Fluent catalogues, one per language and use:
+//! `locales/*.ftl` for the sheet (headings, labels, the footer, the checkboxes' spoken words,
+//! the diary's sentences, the names and order of the parts of a date) and the notes of the
+//! file `new` writes; `locales/interview/*.ftl` for the questions the interview asks;
+//! `locales/check/*.ftl` for what `check` says about a file. A message is asked for by its
+//! id; a language is added by adding its files, and one that lacks a message falls back to
+//! the English one (a test keeps every catalogue complete).
 
 use std::sync::OnceLock;
 
@@ -12,11 +14,56 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 use crate::document::{Footer, Language, PageLabel};
 
-/// Each language's catalogue, compiled into the binary.
+/// What a catalogue's words are for. Each is parsed only when its words are first asked
+/// for, so a render never reads the interview's questions, nor `check` the sheet's labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Catalogue {
+    Sheet,
+    Interview,
+    Check,
+}
+
+impl Catalogue {
+    pub const ALL: [Catalogue; 3] = [Catalogue::Sheet, Catalogue::Interview, Catalogue::Check];
+
+    /// Each language's source of this catalogue, English first, compiled into the binary.
+    pub fn sources(self) -> &'static [(Language, &'static str); 3] {
+        match self {
+            Catalogue::Sheet => &CATALOGUES,
+            Catalogue::Interview => &INTERVIEW,
+            Catalogue::Check => &CHECK,
+        }
+    }
+
+    /// Where a language's catalogue lives in the source tree, for messages about it.
+    pub fn path(self, language: Language) -> String {
+        match self {
+            Catalogue::Sheet => format!("locales/{}.ftl", language.tag()),
+            Catalogue::Interview => format!("locales/interview/{}.ftl", language.tag()),
+            Catalogue::Check => format!("locales/check/{}.ftl", language.tag()),
+        }
+    }
+}
+
+/// The sheet's catalogue in each language, English first.
 pub const CATALOGUES: [(Language, &str); 3] = [
-    (Language::English, include_str!("../../locales/en.ftl")),
-    (Language::Spanish, include_str!("../../locales/es.ftl")),
-    (Language::French, include_str!("../../locales/fr.ftl")),
+    (Language::English, include_str!("../locales/en.ftl")),
+    (Language::Spanish, include_str!("../locales/es.ftl")),
+    (Language::French, include_str!("../locales/fr.ftl")),
+];
+
+/// The interview's questions in each language, English first.
+const INTERVIEW: [(Language, &str); 3] = [
+    (Language::English, include_str!("../locales/interview/en.ftl")),
+    (Language::Spanish, include_str!("../locales/interview/es.ftl")),
+    (Language::French, include_str!("../locales/interview/fr.ftl")),
+];
+
+/// What `check` says, in each language, English first.
+const CHECK: [(Language, &str); 3] = [
+    (Language::English, include_str!("../locales/check/en.ftl")),
+    (Language::Spanish, include_str!("../locales/check/es.ftl")),
+    (Language::French, include_str!("../locales/check/fr.ftl")),
 ];
 
 /// The words of one language, and English for any message its catalogue lacks.
@@ -37,24 +84,41 @@ impl std::fmt::Debug for Words {
 pub type Arg<'a> = FluentValue<'a>;
 
 impl Words {
-    /// The words of `language`, read once for the whole run: every sheet of a batch shares them.
+    /// The sheet's words in `language`, read once for the whole run: every sheet of a batch
+    /// shares them.
     pub fn of(language: Language) -> &'static Words {
-        static ALL: [OnceLock<Words>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
-        let at = CATALOGUES
+        Words::from(Catalogue::Sheet, language)
+    }
+
+    /// The words of `catalogue` in `language`, read once for the whole run.
+    pub fn from(catalogue: Catalogue, language: Language) -> &'static Words {
+        type Languages = [OnceLock<Words>; 3];
+        static ALL: [Languages; 3] = [const { [const { OnceLock::new() }; 3] }; 3];
+        let sources = catalogue.sources();
+        let at = sources
             .iter()
             .position(|(l, _)| *l == language)
             .unwrap_or(0);
-        ALL[at].get_or_init(|| {
-            let (language, source) = CATALOGUES[at];
-            let fallback = (at != 0).then(|| Words::of(Language::English));
-            Words::parse(language, source, fallback)
+        let part = Catalogue::ALL
+            .iter()
+            .position(|c| *c == catalogue)
+            .expect("every catalogue is in ALL");
+        ALL[part][at].get_or_init(|| {
+            let (language, source) = sources[at];
+            let fallback = (at != 0).then(|| Words::from(catalogue, Language::English));
+            Words::parse(&catalogue.path(language), language, source, fallback)
         })
     }
 
-    fn parse(language: Language, source: &str, fallback: Option<&'static Words>) -> Words {
+    fn parse(
+        path: &str,
+        language: Language,
+        source: &str,
+        fallback: Option<&'static Words>,
+    ) -> Words {
         // A catalogue is part of the program: a syntax error in one is a bug the tests catch.
         let resource = FluentResource::try_new(source.to_string())
-            .unwrap_or_else(|(_, errors)| panic!("locales/{}.ftl: {errors:?}", language.tag()));
+            .unwrap_or_else(|(_, errors)| panic!("{path}: {errors:?}"));
         let tag = language
             .tag()
             .parse()
@@ -65,7 +129,7 @@ impl Words {
         bundle.set_use_isolating(false);
         bundle
             .add_resource(resource)
-            .unwrap_or_else(|e| panic!("locales/{}.ftl: {e:?}", language.tag()));
+            .unwrap_or_else(|e| panic!("{path}: {e:?}"));
         Words {
             language,
             bundle,

@@ -1,0 +1,1 @@
+# What `visitprep check` says about an intake file, in English.
