@@ -9,6 +9,27 @@ mod common;
 use std::process::Command;
 
 use common::*;
+use page_validation::{validate_pdf, ValidationOptions, ValidationProfile};
+
+/// The rules of PDF/UA-1 and PDF/A-3a that `pdf` fails (veraPDF's rules, in Rust).
+fn failed_rules(pdf: &std::path::Path) -> Vec<String> {
+    let mut failed = Vec::new();
+    for name in ["ua1", "3a"] {
+        let profile: ValidationProfile = name.parse().expect("a known profile");
+        let report = validate_pdf(pdf, &ValidationOptions::default().profile(profile))
+            .unwrap_or_else(|e| panic!("page_validation cannot read {}: {e}", pdf.display()));
+        failed.extend(
+            report
+                .failures
+                .iter()
+                .map(|f| format!("{name} {}: {}", f.rule_id, f.message)),
+        );
+        if !report.is_compliant && report.failures.is_empty() {
+            failed.push(format!("{name}: not compliant"));
+        }
+    }
+    failed
+}
 
 /// Page 1's links and text, as PyMuPDF reads them (`tests/readers/links.py`).
 fn page_1_links(pdf: &std::path::Path) -> serde_json::Value {
@@ -42,19 +63,14 @@ fn pages_named(text: &str) -> Vec<usize> {
     named
 }
 
-#[test]
-fn page_numbers_named_on_page_1_are_links_to_those_pages() {
-    let dir = tempfile::tempdir().unwrap();
-    let pdf = dir.path().join("complete.pdf");
-    render(&example("complete.toml"), &pdf, &[]);
-
-    let read = page_1_links(&pdf);
+/// Asserts that every page number page 1 of `pdf` names is a link, in PyMuPDF and pdf.js,
+/// that goes to that page and is described in words and held by a Link element; returns
+/// the page numbers named, in order.
+fn assert_every_page_named_is_a_link(pdf: &std::path::Path) -> Vec<usize> {
+    let read = page_1_links(pdf);
     let links = read["links"].as_array().expect("a list of links");
     let page_1 = read["page_1_text"].as_str().expect("page 1's text");
     let named = pages_named(page_1);
-    // The complete example names the details' pages, a cut answer's page, the medicines'
-    // and the diary's.
-    assert!(named.len() >= 4, "page 1 names only {named:?}:\n{page_1}");
     assert_eq!(
         links.len(),
         named.len(),
@@ -95,7 +111,7 @@ fn page_numbers_named_on_page_1_are_links_to_those_pages() {
         Command::new("node")
             .current_dir(readers_dir())
             .arg("links.mjs")
-            .arg(&pdf),
+            .arg(pdf),
         "node with pdfjs-dist (npm ci in tests/readers)",
     );
     let followed: Vec<(usize, String)> = pdfjs
@@ -112,6 +128,67 @@ fn page_numbers_named_on_page_1_are_links_to_those_pages() {
         .map(|&n| (n, format!("Go to page {n}")))
         .collect();
     assert_eq!(followed, wanted);
+    named
+}
+
+#[test]
+fn page_numbers_named_on_page_1_are_links_to_those_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("complete.pdf");
+    render(&example("complete.toml"), &pdf, &[]);
+    let named = assert_every_page_named_is_a_link(&pdf);
+    // The complete example names the details' pages, a cut answer's page, the medicines'
+    // and the diary's.
+    assert!(named.len() >= 4, "page 1 names only {named:?}");
+}
+
+/// Items cut short inside a longer sentence of page 1 (who filled the sheet in, the place
+/// of the visit, the patient's sex) end with "(in full on page N)": a link as well.
+#[test]
+fn a_page_named_inside_a_longer_sentence_is_a_link_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(example("complete.toml")).unwrap();
+    let long = |field: &str, value: &str| {
+        let line = text
+            .lines()
+            .find(|l| l.starts_with(&format!("{field} = ")))
+            .unwrap_or_else(|| panic!("the complete example has no {field}"));
+        (line.to_string(), format!("{field} = \"{value}\""))
+    };
+    let mut intake = text.clone();
+    for (from, to) in [
+        long(
+            "filled_in_by",
+            "Anna Example, my daughter, who lives two streets away and has come with me to \
+             every appointment since my husband died three years ago",
+        ),
+        long(
+            "clinic",
+            "St. Mary Hospital, outpatient building B, second floor, the entrance opposite \
+             the car park on the north side",
+        ),
+        long(
+            "sex",
+            "female, and I would rather be examined by a woman doctor where that can be \
+             arranged, please",
+        ),
+    ] {
+        intake = intake.replacen(&from, &to, 1);
+    }
+    let path = dir.path().join("long.toml");
+    std::fs::write(&path, intake).unwrap();
+    let pdf = dir.path().join("long.pdf");
+    render(&path, &pdf, &[]);
+    let page_1 = page_1_links(&pdf)["page_1_text"]
+        .as_str()
+        .expect("page 1's text")
+        .to_string();
+    // Each of the three items is cut, and so says where it stands in full.
+    let in_full = page_1.matches("in full on page").count();
+    assert!(in_full >= 3, "{in_full} items cut short:\n{page_1}");
+    assert_every_page_named_is_a_link(&pdf);
+    // A link inside a sentence is a Link element inside the paragraph's, with its text.
+    assert_eq!(failed_rules(&pdf), Vec::<String>::new());
 }
 
 #[test]

@@ -1,10 +1,10 @@
 //! Page 1: the summary, for the doctor, who gives it one minute.
 
-use crate::words::Words;
 use super::{age_on, diary, visit_when, Detail, Summary, DETAILS, FOR_ME};
 use crate::document::{plain, strong, Block, Link, Span, Text};
 use crate::guide::{Guide, MedicationFlag, Tier};
 use crate::intake::{Intake, Medication};
+use crate::words::Words;
 
 /// Text collapsed to one line and cut at a word boundary to at most `max` characters.
 /// Returns what is shown and, when cut, how many characters that are not white space it
@@ -63,7 +63,13 @@ fn on_page(w: &Words, id: &str, page: usize) -> String {
     w.with(id, &[("page", Words::count(page))])
 }
 
-/// A short item cut for the summary: when cut, it says on which page it stands in full.
+/// Where a page reference starts and ends inside a message that holds a short item, so
+/// that the reference can be made a link once the message is formatted around it.
+const REFERENCE_FROM: char = '\u{E002}';
+const REFERENCE_TO: char = '\u{E003}';
+
+/// A short item cut for the summary: when cut, it says on which page it stands in full,
+/// between the marks [`linked`] turns into a link to anchor `id`.
 pub(super) fn short(
     w: &Words,
     text: &str,
@@ -71,10 +77,42 @@ pub(super) fn short(
     id: &str,
     page: &dyn Fn(&str) -> usize,
 ) -> String {
-    match cut(text, max) {
+    // Marks typed by the patient would make a link of their own text.
+    let text = text.replace([REFERENCE_FROM, REFERENCE_TO], "");
+    match cut(&text, max) {
         (shown, None) => shown,
-        (shown, Some(_)) => shown + &on_page(w, "in-full-on-page", page(id)),
+        (shown, Some(_)) => format!(
+            "{shown}{REFERENCE_FROM}{}{REFERENCE_TO}",
+            on_page(w, "in-full-on-page", page(id))
+        ),
     }
+}
+
+/// A message that may hold [`short`] items, as spans: each page reference between marks a
+/// link to anchor `id`, the rest plain (or strong).
+fn linked(w: &Words, message: &str, strong: bool, id: &str, page: &dyn Fn(&str) -> usize) -> Text {
+    let span = |text: &str, link: Option<Link>| Span {
+        text: text.to_string(),
+        strong,
+        link,
+    };
+    let mut out = Vec::new();
+    let mut rest = message;
+    while let Some((before, after)) = rest.split_once(REFERENCE_FROM) {
+        let Some((reference, after)) = after.split_once(REFERENCE_TO) else {
+            break;
+        };
+        if !before.is_empty() {
+            out.push(span(before, None));
+        }
+        out.push(span(reference, Some(link_to(w, id, page))));
+        rest = after;
+    }
+    let rest = rest.replace([REFERENCE_FROM, REFERENCE_TO], "");
+    if !rest.is_empty() || out.is_empty() {
+        out.push(span(&rest, None));
+    }
+    out
 }
 
 /// The anchor for a text the summary may cut: it marks where the part after the cut stands.
@@ -144,28 +182,24 @@ fn introduction(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Ve
     );
     let text = match (note.find(from_mark), note.find(to_mark)) {
         (Some(a), Some(b)) if a < b => {
-            let linked = format!("{from}{}{to}", &note[a + from_mark.len()..b]);
-            vec![
-                Span {
-                    text: note[..a].to_string(),
-                    strong: false,
-                    link: None,
-                },
-                Span {
-                    text: linked,
-                    strong: false,
-                    link: Some(link_to(w, DETAILS, page)),
-                },
-                Span {
-                    text: note[b + to_mark.len()..].to_string(),
-                    strong: false,
-                    link: None,
-                },
-            ]
+            let pages = format!("{from}{}{to}", &note[a + from_mark.len()..b]);
+            let mut text = linked(w, &note[..a], false, "about", page);
+            text.push(Span {
+                text: pages,
+                strong: false,
+                link: Some(link_to(w, DETAILS, page)),
+            });
+            text.extend(linked(w, &note[b + to_mark.len()..], false, "about", page));
+            text
         }
-        _ => plain(
-            note.replace(from_mark, &from.to_string())
+        _ => linked(
+            w,
+            &note
+                .replace(from_mark, &from.to_string())
                 .replace(to_mark, &to.to_string()),
+            false,
+            "about",
+            page,
         ),
     };
     blocks.push(Block::Note(text));
@@ -195,7 +229,7 @@ fn who(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Vec<(String
         if !place.is_empty() {
             text += &format!(", {}", place.join(", "));
         }
-        who.push((w.get("label-visit"), plain(text)));
+        who.push((w.get("label-visit"), linked(w, &text, false, "about", page)));
     }
     if let Some(lang) = p.language.as_deref().filter(|s| !s.trim().is_empty()) {
         who.push((
@@ -244,11 +278,8 @@ fn patient(s: &Summary, detail: Detail, page: &dyn Fn(&str) -> usize) -> Text {
         age_sex.push(short(w, sex, detail.item, "about", page));
     }
     if !age_sex.is_empty() {
-        name.push(Span {
-            text: format!(", {}", age_sex.join(", ")),
-            strong: false,
-            link: None,
-        });
+        let text = format!(", {}", age_sex.join(", "));
+        name.extend(linked(w, &text, false, "about", page));
     }
     name
 }
