@@ -77,7 +77,7 @@ go-to-page = Ir a la página { $page }
 
 ## Página 1: el resumen para el médico
 
-summary-heading = Resumen de la consulta para el médico: { $condition }
+summary-heading = Resumen para el médico: { $condition }
 filled-in-by = Rellenado por { $who } antes de la consulta
 filled-in-by-patient = Rellenado por el paciente antes de la consulta
 summary-note = { $by }, con las palabras del paciente. Esta página es un resumen. Detalles: páginas { $from }–{ $to }.
@@ -97,7 +97,7 @@ allergies-not-stated = no indicadas (pregunte al paciente)
 label-reason = Motivo
 not-answered = sin respuesta
 concerns-more = {"\u000A"}… y { $more } más, ver la página { $page }
-label-concerns = Preocupaciones
+label-concerns = Le preocupa
 label-hopes-for = Espera
 label-not-answered = Sin respuesta
 warning-signs = Señales de alarma con las palabras del paciente:
@@ -110,7 +110,7 @@ sign-place-concern = preocupación { $n }
 sign-quote = {" "}({ $place }): «{ $quote }»; { $told }
 signs-more = {"\u000A"}… y { $more } más, en las respuestas desde la página { $page }
 label-medicines = Medicamentos
-label-other-illnesses = Otras enfermedades
+label-other-illnesses = Enfermedades
 no-other-illnesses = ninguna (según el paciente)
 not-stated = no indicado
 label-diary = Diario

@@ -7,6 +7,9 @@ use std::path::{Path, PathBuf};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
+use crate::document::Language;
+use crate::words::{Catalogue, Words};
+
 /// One problem in a file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
@@ -145,6 +148,16 @@ impl Report {
     /// The report as text; `color` adds terminal colours. Every message is cut to a length
     /// a person reads, and a quoted line to the width of a terminal.
     pub fn render(&self, color: bool) -> String {
+        self.render_in(color, Language::English)
+    }
+
+    /// As [`Report::render`], with the words around the messages ("error", "warning",
+    /// "help", "field") in `language`; the messages are in the language they were made in.
+    pub fn render_in(&self, color: bool, language: Language) -> String {
+        let words = Words::from(Catalogue::Check, language);
+        let error = words.get("level-error");
+        let warning = words.get("level-warning");
+        let help_name = words.get("level-help");
         let renderer = if color {
             Renderer::styled()
         } else {
@@ -157,13 +170,19 @@ impl Report {
             let mut title = shorten(&d.message, MESSAGE_CHARS);
             if let Some(field) = &d.field {
                 if !title.contains(&format!("`{field}`")) {
-                    title = format!("{title} (field `{}`)", shorten(field, FIELD_CHARS));
+                    title = words.with(
+                        "report-field",
+                        &[
+                            ("message", Words::text(title)),
+                            ("field", Words::text(shorten(field, FIELD_CHARS))),
+                        ],
+                    );
                 }
             }
             let level = if d.warning {
-                Level::WARNING
+                Level::WARNING.with_name(warning.as_str())
             } else {
-                Level::ERROR
+                Level::ERROR.with_name(error.as_str())
             };
             let title = level.primary_title(title);
             let label = d.label.as_deref().map(|l| shorten(l, MESSAGE_CHARS));
@@ -192,7 +211,9 @@ impl Report {
             let mut report: Vec<Group> = vec![group];
             if let Some(help) = &help {
                 report.push(Group::with_title(
-                    Level::HELP.secondary_title(help.as_str()),
+                    Level::HELP
+                        .with_name(help_name.as_str())
+                        .secondary_title(help.as_str()),
                 ));
             }
             out.push_str(&renderer.render(&report));
@@ -436,16 +457,26 @@ mod tests {
         assert_eq!(in_notes.entry, None);
         let severity = at("3");
         assert_eq!(
-            (severity.table.as_str(), severity.entry, severity.key.as_deref()),
+            (
+                severity.table.as_str(),
+                severity.entry,
+                severity.key.as_deref()
+            ),
             ("diary", Some(1), Some("severity"))
         );
         let night = at("1\n");
-        assert_eq!((night.entry, night.key.as_deref()), (Some(0), Some("night")));
+        assert_eq!(
+            (night.entry, night.key.as_deref()),
+            (Some(0), Some("night"))
+        );
         // An offset on a header's line is in that header's table.
         let header = toml_place(text, text.find("[patient]").unwrap());
         assert_eq!((header.table.as_str(), header.key), ("patient", None));
         let guide = toml_place(text, text.find("\"x\"").unwrap());
-        assert_eq!((guide.table.as_str(), guide.key.as_deref()), ("", Some("guide")));
+        assert_eq!(
+            (guide.table.as_str(), guide.key.as_deref()),
+            ("", Some("guide"))
+        );
         // A span that starts at a key (a key given twice) names no key of its own.
         assert_eq!(toml_place(text, 0).key, None);
         // Dotted and quoted keys are named as one.

@@ -52,13 +52,15 @@ stages!(
 pub use crate::diagnostic::Report;
 pub use crate::document::Language;
 pub use crate::intake::{
-    check_text as check_intake_text, json_schema as intake_schema,
-    load_with_notes as load_intake_with_notes, load_with_source as load_intake_with_source,
+    check_text as check_intake_text, check_text_in as check_intake_text_in,
+    json_schema as intake_schema, load_with_notes as load_intake_with_notes,
+    load_with_notes_in as load_intake_with_notes_in, load_with_source as load_intake_with_source,
     load_with_warnings as load_intake, parse as parse_intake, IntakeError, LoadedIntake,
     STDIN_NAME,
 };
 pub use crate::markup::escape as escape_markup;
 pub use crate::moment::Moment;
+pub use crate::words::{Catalogue, Words};
 // The condition: guides and what they say.
 pub use crate::guide::{
     resolve as resolve_guide, source_parts, CauseKind, ChecklistItem, Condition, DoctorQuestion,
@@ -72,7 +74,8 @@ pub use crate::interview::{
     Options as InterviewOptions, Stop as InterviewStop,
 };
 pub use crate::skeleton::{
-    intake_filled as filled_intake, intake_for as new_intake, intake_for_in as new_intake_in,
+    intake_filled as filled_intake, intake_filled_in as filled_intake_in, intake_for as new_intake,
+    intake_for_in as new_intake_in,
 };
 // Making the sheet: the page, the fonts, the PDF and what it carries.
 pub use crate::fhir::bundle_of as fhir_bundle;

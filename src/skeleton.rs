@@ -149,6 +149,14 @@ pub fn intake_filled(guide: &Guide, intake: &Intake) -> String {
     write(guide, Some(intake), &intake.guide, Language::English)
 }
 
+/// [`intake_filled`] with its notes in `language`, and the guide's questions in it where the
+/// guide has a translation: the file an interview in that language writes.
+pub fn intake_filled_in(guide: &Guide, intake: &Intake, language: Language) -> String {
+    let translated = guide.translated(language);
+    let guide = translated.as_ref().unwrap_or(guide);
+    write(guide, Some(intake), &intake.guide, language)
+}
+
 fn write(guide: &Guide, intake: Option<&Intake>, reference: &str, language: Language) -> String {
     let mut w = Writer {
         o: String::new(),

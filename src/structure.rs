@@ -246,7 +246,9 @@ impl Structure {
         for c in text.chars() {
             // Below U+0250 every letter is Latin and the rest common to all scripts.
             let of = match c {
-                '\0'..='\u{024F}' if c.is_alphabetic() => Script::Latin,
+                // A Latin letter makes the answer `None` whatever follows: Latin alone, or
+                // mixed scripts. Most text with accents ("está") ends here at once.
+                '\0'..='\u{024F}' if c.is_alphabetic() => return None,
                 '\0'..='\u{024F}' => continue,
                 _ => c.script(),
             };

@@ -54,9 +54,18 @@ pub const CATALOGUES: [(Language, &str); 3] = [
 
 /// The interview's questions in each language, English first.
 const INTERVIEW: [(Language, &str); 3] = [
-    (Language::English, include_str!("../locales/interview/en.ftl")),
-    (Language::Spanish, include_str!("../locales/interview/es.ftl")),
-    (Language::French, include_str!("../locales/interview/fr.ftl")),
+    (
+        Language::English,
+        include_str!("../locales/interview/en.ftl"),
+    ),
+    (
+        Language::Spanish,
+        include_str!("../locales/interview/es.ftl"),
+    ),
+    (
+        Language::French,
+        include_str!("../locales/interview/fr.ftl"),
+    ),
 ];
 
 /// What `check` says, in each language, English first.
@@ -66,11 +75,14 @@ const CHECK: [(Language, &str); 3] = [
     (Language::French, include_str!("../locales/check/fr.ftl")),
 ];
 
-/// The words of one language, and English for any message its catalogue lacks.
+/// The words of one language, and English for any message its catalogue lacks. The
+/// catalogue is parsed when its first message is asked for: `check`'s words travel with
+/// every intake read, and an intake without a problem never needs them.
 pub struct Words {
     pub language: Language,
-    bundle: FluentBundle<FluentResource>,
-    fallback: Option<&'static Words>,
+    catalogue: Catalogue,
+    source: &'static str,
+    bundle: OnceLock<FluentBundle<FluentResource>>,
 }
 
 impl std::fmt::Debug for Words {
@@ -105,36 +117,18 @@ impl Words {
             .expect("every catalogue is in ALL");
         ALL[part][at].get_or_init(|| {
             let (language, source) = sources[at];
-            let fallback = (at != 0).then(|| Words::from(catalogue, Language::English));
-            Words::parse(&catalogue.path(language), language, source, fallback)
+            Words {
+                language,
+                catalogue,
+                source,
+                bundle: OnceLock::new(),
+            }
         })
     }
 
-    fn parse(
-        path: &str,
-        language: Language,
-        source: &str,
-        fallback: Option<&'static Words>,
-    ) -> Words {
-        // A catalogue is part of the program: a syntax error in one is a bug the tests catch.
-        let resource = FluentResource::try_new(source.to_string())
-            .unwrap_or_else(|(_, errors)| panic!("{path}: {errors:?}"));
-        let tag = language
-            .tag()
-            .parse()
-            .expect("a language tag the program names is valid");
-        let mut bundle = FluentBundle::new_concurrent(vec![tag]);
-        // No Unicode isolation marks around the values put in: the sheet sets them in its own
-        // paragraphs, and the marks would reach its text layer and change English output.
-        bundle.set_use_isolating(false);
-        bundle
-            .add_resource(resource)
-            .unwrap_or_else(|e| panic!("{path}: {e:?}"));
-        Words {
-            language,
-            bundle,
-            fallback,
-        }
+    fn bundle(&self) -> &FluentBundle<FluentResource> {
+        self.bundle
+            .get_or_init(|| parse(self.catalogue, self.language, self.source))
     }
 
     /// The message `id` without values.
@@ -144,23 +138,22 @@ impl Words {
 
     /// The message `id` with its values, each `(name, value)`.
     pub fn with(&self, id: &str, args: &[(&str, Arg)]) -> String {
-        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
-            return match self.fallback {
-                Some(english) => english.with(id, args),
-                None => {
-                    debug_assert!(false, "no message {id} in the English catalogue");
-                    id.to_string()
-                }
-            };
+        let bundle = self.bundle();
+        let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+            // English is read only for a message this catalogue lacks: with every catalogue
+            // complete, a sheet in Spanish never parses the English one.
+            if self.language == Language::English {
+                debug_assert!(false, "no message {id} in the English catalogue");
+                return id.to_string();
+            }
+            return Words::from(self.catalogue, Language::English).with(id, args);
         };
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {
             fluent_args.set(*name, value.clone());
         }
         let mut errors = Vec::new();
-        let text = self
-            .bundle
-            .format_pattern(pattern, Some(&fluent_args), &mut errors);
+        let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
         debug_assert!(errors.is_empty(), "{id}: {errors:?}");
         text.into_owned()
     }
@@ -293,6 +286,26 @@ impl Words {
             after: after.to_string(),
         }
     }
+}
+
+/// A catalogue's source parsed into a bundle of its language.
+fn parse(catalogue: Catalogue, language: Language, source: &str) -> FluentBundle<FluentResource> {
+    let path = catalogue.path(language);
+    // A catalogue is part of the program: a syntax error in one is a bug the tests catch.
+    let resource = FluentResource::try_new(source.to_string())
+        .unwrap_or_else(|(_, errors)| panic!("{path}: {errors:?}"));
+    let tag = language
+        .tag()
+        .parse()
+        .expect("a language tag the program names is valid");
+    let mut bundle = FluentBundle::new_concurrent(vec![tag]);
+    // No Unicode isolation marks around the values put in: the sheet sets them in its own
+    // paragraphs, and the marks would reach its text layer and change English output.
+    bundle.set_use_isolating(false);
+    bundle
+        .add_resource(resource)
+        .unwrap_or_else(|e| panic!("{path}: {e:?}"));
+    bundle
 }
 
 /// True when `text` is the message `id`, a one-line message without values, in any

@@ -36,6 +36,18 @@ fn every_string_is_translated_beside_its_english_and_source() {
 }
 
 #[test]
+fn the_tables_the_build_made_say_what_the_files_say() {
+    // The program reads its built-in translations from tables the build made (build.rs);
+    // they must hold what the program's own reader finds in each file, entry for entry.
+    for (id, language, _) in BUILT_IN_TRANSLATIONS {
+        let built = Translation::built_in(id, *language).unwrap();
+        let parsed = Translation::built_in_parsed(id, *language).unwrap();
+        assert_eq!(built.entries.len(), parsed.entries.len(), "{id}");
+        assert_eq!(*built, parsed, "{id}");
+    }
+}
+
+#[test]
 fn a_missing_translation_or_source_is_found() {
     let (guide, translation) = each().remove(0);
     let mut lacking = translation.clone();

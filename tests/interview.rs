@@ -125,8 +125,9 @@ fn new_in_spanish_filled_in_with_spanish_dates_makes_a_spanish_sheet() {
             "discomfort = \"Calambres en la pantorrilla derecha por la noche.\"",
         );
     std::fs::write(&intake, &filled).unwrap();
+    // A file whose sheet is in Spanish is checked in Spanish.
     let stdout = check_passes(&intake);
-    assert!(stdout.contains("valid"), "{stdout}");
+    assert!(stdout.contains("datos.toml: correcto"), "{stdout}");
     let parsed = parse(&intake);
     assert_eq!(parsed.patient.born, NaiveDate::from_ymd_opt(1956, 3, 14));
     assert_eq!(
@@ -149,10 +150,7 @@ fn new_in_spanish_filled_in_with_spanish_dates_makes_a_spanish_sheet() {
         .collect::<Vec<_>>()
         .join(" ");
     // Spanish labels, the dates read from Spanish words and written back in Spanish.
-    assert!(
-        first.starts_with("Resumen de la consulta para el médico"),
-        "{first}"
-    );
+    assert!(first.starts_with("Resumen para el médico"), "{first}");
     assert!(first.contains("(nació el 14 de marzo de 1956)"), "{first}");
     assert!(
         first.contains("Consulta: jue 10 de diciembre de 2026, 09:30"),
@@ -633,4 +631,280 @@ fn guides_shows_a_guide_file_or_what_is_wrong_with_it() {
     assert_eq!(o.status.code(), Some(1));
     let err = text(&o.stderr);
     assert!(err.contains("clinic.toml:2:9"), "{err}");
+}
+
+/// The English catalogue's prompts and sentences with no value in them: none may reach the
+/// screen of an interview in another language.
+fn english_sentences() -> Vec<String> {
+    let english = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/interview/en.ftl"),
+    )
+    .unwrap();
+    english
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once(" = ").map(|(_, text)| text.to_string()))
+        .filter(|text| !text.contains('{') && text.split_whitespace().count() > 2)
+        .collect()
+}
+
+/// Page 1 of the sheet rendered from `intake`, its white space made single.
+fn page_one(intake: &Path, dir: &Path) -> String {
+    let pdf = dir.join("hoja.pdf");
+    let out = run(&["render"], &[intake, Path::new("-o"), &pdf]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let first = Command::new("pdftotext")
+        .args(["-enc", "UTF-8", "-f", "1", "-l", "1"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs: install poppler-utils");
+    text(&first.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn interview_in_spanish_is_asked_and_answered_in_spanish() {
+    let guide = Guide::built_in("nocturnal-leg-cramps").unwrap();
+    let spanish = guide.translated(visitprep::Language::Spanish).unwrap();
+    // Born in 1956: past the age the pregnancy questions are asked at.
+    let asked = guide
+        .doctor_questions
+        .iter()
+        .filter(|q| q.when.pregnant != Some(true))
+        .count();
+    let visit = chrono::Local::now().date_naive() + chrono::Days::new(10);
+    let visit_words = visitprep::Words::of(visitprep::Language::Spanish).long_date(visit);
+    let mut lines: Vec<String> = [
+        "Carmen Prueba",
+        "el catorce", // not a date: asked again
+        "14 de marzo de 1956",
+        "Mujer",
+        "600 123 456",
+        "Calambres en la pantorrilla derecha",
+    ]
+    .map(String::from)
+    .to_vec();
+    lines.extend(std::iter::repeat_n(String::new(), asked - 1));
+    lines.extend(
+        [
+            "Omeprazol 20 mg una vez al día",
+            "tal vez", // neither sí nor no: asked again
+            "sí",
+            "el estómago",
+            "",
+            "¿Puedo seguir caminando?",
+            "",
+            &format!("{visit_words} a las 9:30"),
+            "Centro de Salud Delicias",
+            "Neurología",
+            "Calambres por la noche",
+            "ninguna",
+            "tensión alta",
+            "",
+            "mi hija Ana",
+            "",
+            "español",
+            "gafas",
+            "",
+            "",
+            "no poder dormir",
+            "",
+            "dormir bien",
+            "listo",
+        ]
+        .map(String::from),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("datos.toml");
+    let out = with_stdin(
+        &["interview", "--lang", "es"],
+        &path,
+        &(lines.join("\n") + "\n"),
+    );
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{stdout}\n{}", text(&out.stderr));
+
+    // Asked in Spanish, the guide's questions and hints too, and nothing of the English.
+    let flat = stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    for spanish_words in [
+        "Su nombre completo:",
+        "No entiendo «el catorce» como fecha.",
+        "Conteste sí o no, por favor (no «tal vez»).",
+        "Las 15 preguntas que probablemente le hará el médico",
+        "Medicamento 1 (Intro cuando termine):",
+        "Dosis: 20 mg",
+        "Después de estas preguntas le pediremos sus medicamentos, uno por uno.",
+        "Guardado en ",
+        "Para ver lo que falta:",
+    ] {
+        assert!(flat.contains(spanish_words), "{spanish_words}:\n{stdout}");
+    }
+    assert_eq!(spanish.doctor_questions.len(), guide.doctor_questions.len());
+    for q in spanish
+        .doctor_questions
+        .iter()
+        .filter(|q| q.when.pregnant != Some(true))
+    {
+        assert!(flat.contains(&q.text), "{} not asked in Spanish", q.id);
+    }
+    for q in &guide.doctor_questions {
+        assert!(!flat.contains(&q.text), "{} asked in English", q.id);
+    }
+    let english = english_sentences();
+    assert!(english.len() > 40, "{english:?}");
+    for sentence in english {
+        assert!(!flat.contains(&sentence), "English on screen: {sentence}");
+    }
+    assert!(!stdout.contains("blank"), "{stdout}");
+    // Read back in Spanish, the dates in Spanish words.
+    assert!(
+        stdout.contains(" 2. Fecha de nacimiento: 14 de marzo de 1956\n"),
+        "{stdout}"
+    );
+    assert!(stdout.contains(" 3. Sexo: mujer\n"), "{stdout}");
+    assert!(flat.contains("Alergias: ninguna"), "{stdout}");
+    let weekday = visitprep::Words::of(visitprep::Language::Spanish).weekday(visit);
+    assert!(
+        flat.contains(&format!("La consulta: {weekday} {visit_words} a las 09:30")),
+        "{stdout}"
+    );
+
+    // The file: the answers, the sheet's language, and its notes in Spanish.
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(written.contains("\nsheet_language = \"es\"\n"), "{written}");
+    assert!(
+        written.contains("# Su nombre completo, como en su tarjeta sanitaria.\n"),
+        "{written}"
+    );
+    assert!(
+        written.contains(&spanish.doctor_questions[0].text),
+        "{written}"
+    );
+    let intake = parse(&path);
+    let p = &intake.patient;
+    assert_eq!(p.name, "Carmen Prueba");
+    assert_eq!(p.born, NaiveDate::from_ymd_opt(1956, 3, 14));
+    assert_eq!(p.sex.as_deref(), Some("female"));
+    assert_eq!(p.language.as_deref(), Some("español"));
+    assert_eq!(
+        intake.visit.sheet_language,
+        Some(visitprep::Language::Spanish)
+    );
+    assert_eq!(
+        intake.answers["discomfort"],
+        "Calambres en la pantorrilla derecha"
+    );
+    assert_eq!(intake.answers.len(), 1);
+    let m = &intake.medications[..];
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(
+        (
+            m[0].name.as_str(),
+            m[0].dose.as_deref(),
+            m[0].how_often.as_deref(),
+            m[0].reason.as_deref()
+        ),
+        (
+            "Omeprazol",
+            Some("20 mg"),
+            Some("una vez al día"),
+            Some("el estómago")
+        )
+    );
+    assert!(intake.health.no_known_allergies && intake.health.allergies.is_empty());
+    assert_eq!(intake.health.conditions, ["tensión alta"]);
+    assert_eq!(intake.own_questions, ["¿Puedo seguir caminando?"]);
+    assert_eq!(
+        intake.visit.when,
+        Some(VisitTime::DayAndTime(visit.and_hms_opt(9, 30, 0).unwrap()))
+    );
+
+    // `check` takes it, and the sheet is in Spanish.
+    check_passes(&path);
+    let first = page_one(&path, dir.path());
+    assert!(first.starts_with("Resumen para el médico"), "{first}");
+    for expected in [
+        "Carmen Prueba",
+        "(nació el 14 de marzo de 1956)",
+        "Calambres en la pantorrilla derecha",
+        "Omeprazol",
+    ] {
+        assert!(
+            first.contains(expected),
+            "{expected} not on page 1:\n{first}"
+        );
+    }
+}
+
+#[test]
+fn interview_in_french_with_a_guide_in_english_only() {
+    let guide = Guide::built_in("general").unwrap();
+    // A man: no pregnancy question, nor the guide's questions for a pregnancy.
+    let asked = guide
+        .doctor_questions
+        .iter()
+        .filter(|q| q.when.pregnant != Some(true))
+        .count();
+    let mut lines: Vec<String> = ["Jean Exemple", "14 mars 1956", "homme", ""]
+        .map(String::from)
+        .to_vec();
+    lines.extend(std::iter::repeat_n(String::new(), asked));
+    // No medicines, none of one's own questions, nothing about the visit, no allergies.
+    lines.extend(["aucun", "", "", "", "", "", "aucune"].map(String::from));
+    lines.extend(std::iter::repeat_n(String::new(), 12));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dossier.toml");
+    let out = with_stdin(
+        &["interview", "--lang", "fr", "--guide", "general"],
+        &path,
+        &(lines.join("\n") + "\n"),
+    );
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{stdout}\n{}", text(&out.stderr));
+    let flat = stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Votre nom complet :"), "{stdout}");
+    assert!(
+        flat.contains("Les questions de ce guide ne sont pas encore traduites en français"),
+        "{stdout}"
+    );
+    // The guide's questions stay in English; the interview's own words do not.
+    assert!(flat.contains(&guide.doctor_questions[0].text), "{stdout}");
+    for sentence in english_sentences() {
+        assert!(!flat.contains(&sentence), "English on screen: {sentence}");
+    }
+    assert!(
+        flat.contains("Date de naissance : 14 mars 1956"),
+        "{stdout}"
+    );
+    assert!(flat.contains("Médicaments : aucun"), "{stdout}");
+    assert!(flat.contains("Enregistré dans "), "{stdout}");
+
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(written.contains("\nsheet_language = \"fr\"\n"), "{written}");
+    let intake = parse(&path);
+    assert_eq!(intake.patient.born, NaiveDate::from_ymd_opt(1956, 3, 14));
+    assert_eq!(intake.patient.sex.as_deref(), Some("male"));
+    assert!(intake.health.no_medicines && intake.health.no_known_allergies);
+    check_passes(&path);
+    let first = page_one(&path, dir.path());
+    assert!(first.contains("Jean Exemple"), "{first}");
+}
+
+#[test]
+fn interview_in_spanish_cut_short_says_so_in_spanish() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("datos.toml");
+    let out = with_stdin(&["interview", "--lang", "es"], &path, "Carmen Prueba\n");
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains(
+            "Las respuestas se acabaron antes del final de la entrevista: no se ha guardado nada."
+        ),
+        "{err}"
+    );
+    assert!(!path.exists());
 }

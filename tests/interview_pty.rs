@@ -329,3 +329,128 @@ fn ctrl_c_leaves_nothing_behind() {
     s.exp_eof().unwrap();
     assert!(!fresh.exists());
 }
+
+/// [`answer`] for a prompt that is not ASCII. The session hands over what it reads a byte a
+/// character, so the prompt is looked for as those bytes, and what came before it is given
+/// back as the UTF-8 text it was.
+fn answer_in_utf8(s: &mut PtySession, prompt: &str, keys: &[&str]) -> String {
+    let as_read: String = prompt.bytes().map(char::from).collect();
+    let before = answer(s, &as_read, keys);
+    let bytes: Vec<u8> = before
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).expect("a byte a character"))
+        .collect();
+    String::from_utf8(bytes).expect("the interview writes UTF-8")
+}
+
+#[test]
+fn a_spanish_speaker_answers_in_spanish_at_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("datos.toml");
+    let mut s = interview(&["--lang", "es", "--guide", "general"], &path);
+    let intro = answer_in_utf8(&mut s, "Su nombre completo:", &["Carmen Prueba", ENTER]);
+    assert!(intro.contains("pulse Ctrl+C"), "{intro}");
+    assert!(!intro.contains("Enter"), "{intro}");
+    answer_in_utf8(
+        &mut s,
+        "(por ejemplo: 14 de marzo de 1956):",
+        &["14 de marzo de 1956", ENTER],
+    );
+    answer_in_utf8(&mut s, "Intro para pasar):", &["mujer", ENTER]);
+    // Seventy: no question about a pregnancy.
+    let between = answer_in_utf8(
+        &mut s,
+        "Su número de teléfono (Intro para pasar):",
+        &[ENTER],
+    );
+    assert!(!between.contains("embarazada"), "{between}");
+
+    let guide = Guide::built_in("general").unwrap();
+    let spanish = guide.translated(visitprep::Language::Spanish).unwrap();
+    let asked: Vec<_> = spanish
+        .doctor_questions
+        .iter()
+        .filter(|q| q.when.pregnant != Some(true))
+        .collect();
+    for (n, q) in asked.iter().enumerate() {
+        answer_in_utf8(&mut s, &format!("{}/{}. ", n + 1, asked.len()), &[]);
+        let keys: &[&str] = if q.id == guide.doctor_questions[0].id {
+            &["Me duele la rodilla", ENTER]
+        } else {
+            &[ENTER]
+        };
+        // The question and its hint, in Spanish, stand before the line to answer on.
+        let shown = answer_in_utf8(&mut s, "> ", keys);
+        let flat = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.starts_with(&q.text), "{flat}");
+    }
+    answer_in_utf8(
+        &mut s,
+        "Medicamento 1 (Intro cuando termine):",
+        &["Omeprazol 20 mg una vez al día", ENTER],
+    );
+    let split = answer_in_utf8(&mut s, "¿Está bien así? (sí/no)", &["sí", ENTER]);
+    assert!(split.contains("Cada cuánto:  una vez al día"), "{split}");
+    answer_in_utf8(&mut s, "Para qué lo toma:", &["el estómago", ENTER]);
+    answer_in_utf8(&mut s, "Medicamento 2 (Intro cuando termine):", &[ENTER]);
+    answer_in_utf8(&mut s, "Pregunta 1 (Intro cuando termine):", &[ENTER]);
+    answer_in_utf8(&mut s, "a las 9:30):", &[ENTER]);
+    answer_in_utf8(&mut s, "Hospital San Juan):", &[ENTER]);
+    answer_in_utf8(&mut s, "Neurología):", &[ENTER]);
+    answer_in_utf8(&mut s, "noche.)", &[ENTER]);
+    answer_in_utf8(
+        &mut s,
+        "Alergia 1 (Intro cuando termine):",
+        &["ninguna", ENTER],
+    );
+    answer_in_utf8(&mut s, "Enfermedad 1 (Intro cuando termine):", &[ENTER]);
+    answer_in_utf8(&mut s, "Intro si va solo o sola):", &[ENTER]);
+    answer_in_utf8(&mut s, "pasar):", &[ENTER]);
+    answer_in_utf8(&mut s, "pasar):", &["español", ENTER]);
+    answer_in_utf8(&mut s, "Ayuda 1 (Intro cuando termine):", &[ENTER]);
+    answer_in_utf8(&mut s, "Intro si es para usted):", &[ENTER]);
+    answer_in_utf8(&mut s, "Preocupación 1 (Intro cuando termine):", &[ENTER]);
+    answer_in_utf8(&mut s, "noche.)", &["dormir bien", ENTER]);
+
+    let shown = answer_in_utf8(&mut s, "Número que quiere cambiar:", &["listo", ENTER]);
+    for expected in [
+        ". Su nombre: Carmen Prueba",
+        ". Fecha de nacimiento: 14 de marzo de 1956",
+        ". Sexo: mujer",
+        ". Alergias: ninguna",
+        "Sin contestar: ",
+    ] {
+        assert!(shown.contains(expected), "{expected}:\n{shown}");
+    }
+    s.exp_string("Guardado en ").unwrap();
+    s.exp_eof().unwrap();
+
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(written.contains("\nsheet_language = \"es\"\n"), "{written}");
+    let intake = parse(&path);
+    assert_eq!(intake.patient.name, "Carmen Prueba");
+    assert_eq!(
+        intake.patient.born,
+        chrono::NaiveDate::from_ymd_opt(1956, 3, 14)
+    );
+    assert_eq!(intake.patient.sex.as_deref(), Some("female"));
+    assert!(intake.health.no_known_allergies);
+    assert_eq!(
+        intake.answers[&guide.doctor_questions[0].id],
+        "Me duele la rodilla"
+    );
+    assert_eq!(intake.medications[0].name, "Omeprazol");
+    assert_eq!(intake.medications[0].reason.as_deref(), Some("el estómago"));
+
+    let page = page_one(&path, dir.path());
+    let flat = page.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.starts_with("Resumen para el médico"), "{flat}");
+    for expected in [
+        "Carmen Prueba",
+        "(nació el 14 de marzo de 1956)",
+        "Me duele la rodilla",
+        "Omeprazol",
+    ] {
+        assert!(flat.contains(expected), "{expected} not on page 1:\n{page}");
+    }
+}

@@ -342,9 +342,9 @@ fn the_intake_chooses_the_language() {
     let dir = tempfile::tempdir().unwrap();
     let base = "guide = \"general\"\n[patient]\nname = \"Rosa Ejemplo\"\n";
     for (extra, title) in [
-        ("language = \"Spanish\"\n", "Resumen de la consulta"),
-        ("language = \"español\"\n", "Resumen de la consulta"),
-        ("language = \"es\"\n", "Resumen de la consulta"),
+        ("language = \"Spanish\"\n", "Resumen para el médico"),
+        ("language = \"español\"\n", "Resumen para el médico"),
+        ("language = \"es\"\n", "Resumen para el médico"),
         ("language = \"Polski\"\n", "Visit summary"),
         (
             "[visit]\nsheet_language = \"fr\"\n",
@@ -352,7 +352,7 @@ fn the_intake_chooses_the_language() {
         ),
         (
             "language = \"English\"\n[visit]\nsheet_language = \"español\"\n",
-            "Resumen de la consulta",
+            "Resumen para el médico",
         ),
     ] {
         let intake = dir.path().join("i.toml");

@@ -250,11 +250,13 @@ fn a_sign_written_in_spanish_is_flagged_in_either_language_and_a_denied_one_is_n
         "{}",
         spanish.pages[0]
     );
+    // `check` speaks the patient's language, and names the sign with the same Spanish flag.
     let report = check(&path);
-    assert_eq!(report.matches("warning: ").count(), 1, "{report}");
+    assert_eq!(report.matches("aviso: ").count(), 1, "{report}");
     assert!(
         report.contains(&format!(
-            "`answers.discomfort` describes a warning sign (calf or leg swollen): \"{said}\""
+            "`answers.discomfort` describe una señal de alarma ({}): \"{said}\"",
+            flag.to_lowercase()
         )),
         "{report}"
     );

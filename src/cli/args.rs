@@ -130,12 +130,17 @@ pub enum Command {
     },
     /// Check an intake file: mistakes, and what is still unanswered.
     #[command(
-        after_help = "Examples:\n  visitprep check intake.toml\n  cat intake.toml | visitprep check -\n\nWarnings (what is possible but unlikely, such as a pregnancy at 70 or a diary night after\nthe visit) go to standard error and do not make the intake invalid."
+        after_help = "Examples:\n  visitprep check intake.toml\n  visitprep check --lang es datos.toml\n  cat intake.toml | visitprep check -\n\nWarnings (what is possible but unlikely, such as a pregnancy at 70 or a diary night after\nthe visit) go to standard error and do not make the intake invalid."
     )]
     Check {
         /// The intake file; `-` reads it from standard input (a guide path in it is then
         /// taken from the current folder).
         file: PathBuf,
+        /// The language to say it in: en, es or fr (or English, Spanish, español, ...).
+        /// Without it, the language of the intake's sheet (`visit.sheet_language`, else the
+        /// language the patient speaks best when the sheet has it), else English.
+        #[arg(long, value_name = "LANG", value_parser = language)]
+        lang: Option<Language>,
     },
     /// Write a new intake file to fill in, with a note above every field.
     #[command(
@@ -162,7 +167,7 @@ pub enum Command {
     },
     /// Fill in an intake by answering questions, one at a time; no TOML needed.
     #[command(
-        after_help = "Examples:\n  visitprep interview -o intake.toml\n  visitprep interview --guide general -o intake.toml\n\nPress Enter on a blank line to skip a question. At the end every answer is shown, numbered:\ntype a number to change it, Enter when all is right. Ctrl+C stops with nothing written.\nWith answers piped in, one line is one answer."
+        after_help = "Examples:\n  visitprep interview -o intake.toml\n  visitprep interview --guide general -o intake.toml\n  visitprep interview --lang es -o datos.toml\n\nPress Enter on a blank line to skip a question. At the end every answer is shown, numbered:\ntype a number to change it, Enter when all is right. Ctrl+C stops with nothing written.\nWith answers piped in, one line is one answer."
     )]
     Interview {
         /// The guide to follow: a built-in one (see `visitprep guides`) or a guide file.
@@ -174,6 +179,12 @@ pub enum Command {
         /// Replace the file if it exists.
         #[arg(long)]
         force: bool,
+        /// The language the questions are asked in and the answers read in: en, es or fr
+        /// (or English, Spanish, español, ...). The guide's questions are in it where the
+        /// guide has a translation. It also becomes the sheet's language, and the written
+        /// file's notes are in it.
+        #[arg(long, value_name = "LANG", value_parser = language)]
+        lang: Option<Language>,
     },
     /// Fill in the intake in your web browser, on this computer only; it makes the sheet.
     #[command(

@@ -1,38 +1,72 @@
 use std::path::Path;
 
-use visitprep::{open_checklist, open_questions, STDIN_NAME};
+use visitprep::{open_checklist, open_questions, Catalogue, Language, Words, STDIN_NAME};
 
-use super::{Error, Shell};
+use super::{clock, Error, Shell};
 
-pub fn check(file: &Path, shell: &Shell) -> Result<(), Error> {
-    let (loaded, warnings, notes) = super::load_reporting(file, "run check again once fixed")?;
+/// Checks `file` and says what was found: in `lang`, else in the language of the intake's
+/// sheet. The patient's words and the file's keys are quoted as written.
+pub fn check(file: &Path, lang: Option<Language>, shell: &Shell) -> Result<(), Error> {
+    let (language, loaded) = visitprep::load_intake_with_notes_in(file, clock::now().today(), lang);
+    let words = Words::from(Catalogue::Check, language);
+    let (loaded, warnings, _, notes) = loaded.map_err(|error| Error::Checked {
+        error,
+        language,
+        outcome: words.get("check-outcome"),
+    })?;
     let intake = &loaded.intake;
     let guide = &loaded.guide;
-    shell.warnings(&warnings);
+    shell.warnings_in(&warnings, language);
     let shown = if file == Path::new("-") {
         Path::new(STDIN_NAME)
     } else {
         file
     };
+    let file_and_guide = |id| {
+        words.with(
+            id,
+            &[
+                ("file", Words::text(shown.display().to_string())),
+                ("guide", Words::text(guide.id.as_str())),
+                ("count", Words::count(warnings.diagnostics.len())),
+            ],
+        )
+    };
     match warnings.diagnostics.len() {
-        0 => println!("{}: valid (guide: {})", shown.display(), guide.id),
-        n => println!(
-            "{}: valid, with {n} {} (guide: {})",
-            shown.display(),
-            if n == 1 { "warning" } else { "warnings" },
-            guide.id
-        ),
+        0 => println!("{}", file_and_guide("check-valid")),
+        _ => println!("{}", file_and_guide("check-valid-with-warnings")),
     }
     for note in &notes {
-        println!("  note: {note}");
-    }
-    if guide.unsourced() > 0 {
         println!(
-            "  note: the guide is unreviewed: {} of its statements name no `source` (see `visitprep guides {} --sources`)",
-            guide.unsourced(),
-            super::folder_of(Some(file)).join(&intake.guide).display()
+            "  {}",
+            words.with("check-note", &[("note", Words::text(note.as_str()))])
         );
     }
+    if guide.unsourced() > 0 {
+        let path = super::folder_of(Some(file)).join(&intake.guide);
+        println!(
+            "  {}",
+            words.with(
+                "check-guide-unreviewed",
+                &[
+                    ("count", Words::count(guide.unsourced())),
+                    ("guide", Words::text(path.display().to_string())),
+                ]
+            )
+        );
+    }
+    // The guide's questions and checklist as the patient's part of the sheet prints them.
+    let translated = guide.translated(language);
+    if language != Language::English && translated.is_none() {
+        println!(
+            "  {}",
+            words.with(
+                "check-guide-untranslated",
+                &[("guide", Words::text(guide.id.as_str()))]
+            )
+        );
+    }
+    let in_language = translated.as_ref().unwrap_or(guide);
     let concerns = intake
         .visit
         .concerns
@@ -41,28 +75,45 @@ pub fn check(file: &Path, shell: &Shell) -> Result<(), Error> {
         .count();
     if concerns > 3 {
         println!(
-            "  warning: `visit.concerns` lists {concerns} concerns; only the first three are on the \
-             sheet's first page (all of them are in the details): put the most important first"
+            "  {}",
+            words.with("check-many-concerns", &[("count", Words::count(concerns))])
         );
     }
     let open = open_questions(&loaded);
     if open.is_empty() {
-        println!("  every question is answered");
+        println!("  {}", words.get("check-all-answered"));
     } else {
         println!(
-            "  {} unanswered (printed with lines to write on):",
-            open.len()
+            "  {}",
+            words.with("check-unanswered", &[("count", Words::count(open.len()))])
         );
         for q in open {
-            println!("    {:<14} {}", q.id, q.text);
+            let text = in_language
+                .doctor_question(&q.id)
+                .map_or(q.text.as_str(), |t| t.text.as_str());
+            println!("    {:<14} {}", q.id, text);
         }
     }
     let todo = open_checklist(&loaded);
     if !todo.is_empty() {
-        println!("  {} checklist items not yet done:", todo.len());
+        println!(
+            "  {}",
+            words.with(
+                "check-checklist-open",
+                &[("count", Words::count(todo.len()))]
+            )
+        );
+        let companion = match intake.visit.companion.as_deref() {
+            Some(name) => name.to_string(),
+            None => words.get("your-companion"),
+        };
         for c in todo {
-            let text = c.text_for(intake.visit.companion.as_deref());
-            println!("    {:<18} {}", c.id, text);
+            let item = in_language
+                .checklist
+                .iter()
+                .find(|t| t.id == c.id)
+                .unwrap_or(c);
+            println!("    {:<18} {}", c.id, item.text_for(Some(&companion)));
         }
     }
     Ok(())

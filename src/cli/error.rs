@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use visitprep::{
-    FileKind as Kind, FileProblem, FontFileError, Guide, GuideError, IntakeError, PdfError,
-    ReadError, Report, SheetReadError, WriteError, MAX_PDF_BYTES,
+    Catalogue, FileKind as Kind, FileProblem, FontFileError, Guide, GuideError, IntakeError,
+    Language, PdfError, ReadError, Report, SheetReadError, Words, WriteError, MAX_PDF_BYTES,
 };
 
 /// What to do about a font that cannot be embedded.
@@ -34,6 +34,13 @@ pub enum Error {
     /// The intake, or the guide it names, has problems; `outcome` says what was not done.
     Intake {
         error: IntakeError,
+        outcome: String,
+    },
+    /// As `Intake`, with its problems and the line after them in `language`: `check`'s, and
+    /// `render`'s when the intake or `--lang` chooses a language. `outcome` is already in it.
+    Checked {
+        error: IntakeError,
+        language: Language,
         outcome: String,
     },
     /// A guide named on the command line cannot be used.
@@ -110,6 +117,8 @@ pub enum Error {
     InterviewToStdout,
     /// The questions could not be asked or the answers read.
     Interview(std::io::Error),
+    /// The answers ended before the interview did, said in the interview's language.
+    InterviewEnded(String),
     /// `serve --host` with an address other computers could reach.
     NotLoopback {
         host: String,
@@ -221,7 +230,14 @@ impl Error {
     pub fn render(&self, color: bool) -> String {
         match self {
             Error::Usage(e) => e.render().to_string(),
-            Error::Intake { error, outcome } => intake_message(error, color, outcome),
+            Error::Intake { error, outcome } => {
+                intake_message(error, color, outcome, Language::English)
+            }
+            Error::Checked {
+                error,
+                language,
+                outcome,
+            } => intake_message(error, color, outcome, *language),
             Error::Guide {
                 reference,
                 error: GuideError::Invalid(report),
@@ -364,6 +380,7 @@ impl Error {
                 Some("name the intake file, e.g. -o intake.toml".into()),
             ),
             Error::Interview(e) => plain(format!("cannot ask the questions: {e}; {nothing}")),
+            Error::InterviewEnded(said) => plain(said.clone()),
             Error::NotLoopback { host } => (
                 format!("`--host {host}` is not this computer's own address, so the form is not served: it holds health details, and on another address other computers could read them"),
                 Some("leave --host out (the form is then at 127.0.0.1), or give 127.0.0.1, ::1 or localhost".into()),
@@ -374,6 +391,7 @@ impl Error {
             ),
             Error::Usage(_)
             | Error::Intake { .. }
+            | Error::Checked { .. }
             | Error::Guide { .. }
             | Error::OverIntakes(_)
             | Error::AnswersKept { .. }
@@ -383,22 +401,28 @@ impl Error {
 }
 
 /// An intake's (or its guide's) report, then one line: how many problems, and what was not done.
-fn intake_message(error: &IntakeError, color: bool, outcome: &str) -> String {
+fn intake_message(error: &IntakeError, color: bool, outcome: &str, language: Language) -> String {
+    let words = Words::from(Catalogue::Check, language);
     let report: &Report = error.report();
-    let n = report.errors();
-    let mut summary = if n == 1 {
-        "1 problem".to_string()
-    } else {
-        format!("{n} problems")
-    };
-    match report.diagnostics.len() - n {
-        0 => {}
-        1 => summary.push_str(" (and 1 warning)"),
-        w => summary.push_str(&format!(" (and {w} warnings)")),
-    }
-    let what = match error {
-        IntakeError::Guide(_) => "the guide",
-        IntakeError::Invalid(_) => "the intake",
+    let errors = report.errors();
+    let warnings = report.diagnostics.len() - errors;
+    let summary = match error {
+        IntakeError::Guide(_) => words.with(
+            "problems-in-guide",
+            &[
+                ("errors", Words::count(errors)),
+                ("warnings", Words::count(warnings)),
+                ("outcome", Words::text(outcome)),
+            ],
+        ),
+        IntakeError::Invalid(_) => words.with(
+            "problems-in-intake",
+            &[
+                ("errors", Words::count(errors)),
+                ("warnings", Words::count(warnings)),
+                ("outcome", Words::text(outcome)),
+            ],
+        ),
     };
     let missing = &report.file.path;
     // The library says the file cannot be found; the way to make one is the command line's.
@@ -407,17 +431,18 @@ fn intake_message(error: &IntakeError, color: bool, outcome: &str) -> String {
         && missing != Path::new(visitprep::STDIN_NAME)
         && !missing.exists()
     {
-        format!(
-            "\n  help: `visitprep new -o {}` writes one to fill in",
+        let command = format!(
+            "visitprep new -o {}",
             visitprep::shell_word(&missing.display().to_string())
+        );
+        format!(
+            "\n  {}",
+            words.with("new-writes-one", &[("command", Words::text(command))])
         )
     } else {
         String::new()
     };
-    format!(
-        "{}error: {summary} in {what}; {outcome}{start}",
-        report.render(color)
-    )
+    format!("{}{summary}{start}", report.render_in(color, language))
 }
 
 /// The way out of a guide that cannot be used: its likely name, or what a guide can be.

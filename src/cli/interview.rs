@@ -1,17 +1,29 @@
 use std::io::IsTerminal;
 use std::path::Path;
 
-use visitprep::{Bounded, InterviewOptions, InterviewStop as Stop, MAX_TEXT_BYTES};
+use visitprep::{
+    Bounded, Catalogue, InterviewOptions, InterviewStop as Stop, Language, Words, MAX_TEXT_BYTES,
+};
 
 use super::error::Made;
 use super::{Error, Shell};
 
-pub fn interview(guide_id: &str, out: &Path, force: bool, shell: &Shell) -> Result<(), Error> {
+pub fn interview(
+    guide_id: &str,
+    out: &Path,
+    force: bool,
+    lang: Option<Language>,
+    shell: &Shell,
+) -> Result<(), Error> {
     if visitprep::is_stdout(out) {
         return Err(Error::InterviewToStdout);
     }
+    let language = lang.unwrap_or(Language::English);
+    let words = Words::from(Catalogue::Interview, language);
     let dir = super::folder_of(Some(out));
     let (guide, reference) = super::guide_for_intake(guide_id, dir)?;
+    // The guide's questions in the interview's language where it has a translation.
+    let guide = guide.translated(language).unwrap_or(guide);
     // Refuse before asking anything, so nobody types their answers for nothing.
     let refuse_existing = || {
         visitprep::check_target(out, &[], visitprep::Overwrite::only_forced(force)).map_err(
@@ -29,6 +41,7 @@ pub fn interview(guide_id: &str, out: &Path, force: bool, shell: &Shell) -> Resu
     let options = InterviewOptions {
         styled: !piped && shell.styled_stdout(),
         today: Some(chrono::Local::now().date_naive()),
+        language,
     };
     let asked = if piped {
         // Answers come a line at a time; a line without end (`< /dev/zero`) must not fill
@@ -42,22 +55,28 @@ pub fn interview(guide_id: &str, out: &Path, force: bool, shell: &Shell) -> Resu
         Ok(answers) => answers,
         Err(Stop::Interrupted) => {
             // As a shell reports a program Ctrl+C ended; the file was never begun.
-            eprintln!("\nStopped with Ctrl+C: nothing was written.");
+            eprintln!("\n{}", words.get("stopped-interrupted"));
             std::process::exit(130);
         }
         Err(Stop::Io(e)) => return Err(Error::Interview(e)),
+        Err(Stop::InputEnded) if language != Language::English => {
+            // Said in the language the person answered in.
+            return Err(Error::InterviewEnded(words.get("stopped-input-ended")));
+        }
         Err(ended @ Stop::InputEnded) => {
             return Err(Error::Interview(std::io::Error::other(ended.to_string())))
         }
     };
     answers.guide = reference;
-    let text = visitprep::filled_intake(&guide, &answers);
+    let text = visitprep::filled_intake_in(&guide, &answers, language);
 
     // Written even if this fails, so no answer is lost; `check` then shows what to fix.
-    if let Err(e) = visitprep::check_intake_text(out, &text, dir, super::clock::now().today()) {
+    let today = super::clock::now().today();
+    if let Err(e) = visitprep::check_intake_text_in(out, &text, dir, today, language) {
         shell.warning(&format!(
-            "the written intake has a problem:\n{}",
-            e.report().render(false)
+            "{}\n{}",
+            words.get("written-has-problem"),
+            e.report().render_in(false, language)
         ));
     }
     refuse_existing().map_err(|error| Error::AnswersKept {
@@ -67,11 +86,15 @@ pub fn interview(guide_id: &str, out: &Path, force: bool, shell: &Shell) -> Resu
     super::process::write(out, text.as_bytes())?;
 
     let file = visitprep::shell_word(&out.display().to_string());
+    let wrote = words.with("wrote", &[("file", Words::text(out.display().to_string()))]);
+    let (check, render) = (words.get("next-check"), words.get("next-render"));
+    // The two commands in one column, two spaces after the longer line's words.
+    let width = check.chars().count().max(render.chars().count()) + 2;
+    let pad = |s: &str| format!("{s}{}", " ".repeat(width - s.chars().count()));
     println!(
-        "\nWrote {}. Every question you skipped is printed with lines to write on.\n\
-         To see what is still open:  visitprep check {file}\n\
-         To make the visit sheet:    visitprep render {file}",
-        out.display()
+        "\n{wrote}\n{}visitprep check {file}\n{}visitprep render {file}",
+        pad(&check),
+        pad(&render)
     );
     Ok(())
 }

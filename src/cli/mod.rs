@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use clap::error::ErrorKind;
 use clap::CommandFactory;
 
-use visitprep::{Guide, Language, LoadedIntake, Report};
+use visitprep::{Catalogue, Guide, Language, LoadedIntake, Report, Words};
 
 pub use args::Cli;
 use args::Command;
@@ -65,7 +65,7 @@ pub fn run(args: Cli, shell: &Shell) -> Result<(), Error> {
             one_output_for_one_intake(&args)?;
             render::render(args, shell)
         }
-        Command::Check { file } => check::check(&file, shell),
+        Command::Check { file, lang } => check::check(&file, lang, shell),
         Command::Export {
             file,
             output,
@@ -95,7 +95,8 @@ pub fn run(args: Cli, shell: &Shell) -> Result<(), Error> {
             guide,
             output,
             force,
-        } => interview::interview(&guide, &output, force, shell),
+            lang,
+        } => interview::interview(&guide, &output, force, lang, shell),
         Command::Serve { port, host, open } => serve::serve(&host, port, open, shell),
         Command::Schema { output, force } => schema::schema(output.as_deref(), force, shell),
         Command::Completions { shell } => completions::completions(shell, Cli::command()),
@@ -173,24 +174,23 @@ pub fn load(file: &Path) -> Result<(LoadedIntake, Report), Error> {
     Ok(visitprep::load_intake(file, clock::now().today())?)
 }
 
-/// As [`load`], with `outcome` closing the summary line of its problems (what was not done),
-/// and the notes on how the file was read (a list that says "none").
-pub fn load_reporting(
+/// As [`load`], also giving the file's text exactly as read and the language its warnings
+/// and problems are worded in: `lang`, else the intake's own. `outcome` says what was not
+/// done, in that language's check catalogue, to close the summary line of the problems; it
+/// is asked for only when there are some, so an intake without a problem never reads the
+/// catalogue.
+pub fn load_source(
     file: &Path,
-    outcome: &str,
-) -> Result<(LoadedIntake, Report, Vec<String>), Error> {
-    visitprep::load_intake_with_notes(file, clock::now().today())
-        .map(|(loaded, warnings, _, notes)| (loaded, warnings, notes))
-        .map_err(|error| Error::Intake {
+    lang: Option<Language>,
+    outcome: impl FnOnce(&Words) -> String,
+) -> Result<(LoadedIntake, Report, String, Language), Error> {
+    let (language, loaded) = visitprep::load_intake_with_notes_in(file, clock::now().today(), lang);
+    match loaded {
+        Ok((loaded, warnings, source, _)) => Ok((loaded, warnings, source, language)),
+        Err(error) => Err(Error::Checked {
+            outcome: outcome(Words::from(Catalogue::Check, language)),
             error,
-            outcome: outcome.into(),
-        })
-}
-
-/// As [`load_reporting`], also giving the file's text exactly as read.
-pub fn load_source(file: &Path, outcome: &str) -> Result<(LoadedIntake, Report, String), Error> {
-    visitprep::load_intake_with_source(file, clock::now().today()).map_err(|error| Error::Intake {
-        error,
-        outcome: outcome.into(),
-    })
+            language,
+        }),
+    }
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
-use visitprep::{FontSet, Language, LoadedIntake, PageOptions, Paper, PrintSize};
+use visitprep::{FontSet, Language, LoadedIntake, PageOptions, Paper, PrintSize, Words};
 
 use super::error::Made;
 use super::{Error, Shell};
@@ -130,9 +130,10 @@ fn render_single(args: &RenderArgs, shell: &Shell) -> Result<(), Error> {
             made: Made::Sheet,
         },
     )?;
-    let (mut loaded, warnings, source) = super::load_source(file, "nothing was written")?;
+    let (mut loaded, warnings, source, language) =
+        super::load_source(file, args.lang, |words| words.get("render-outcome"))?;
     args.choose_language(&mut loaded);
-    shell.warnings(&warnings);
+    shell.warnings_in(&warnings, language);
     let fonts = load_fonts(args)?;
     let now = super::clock::now();
     let rendered = finish(args, &loaded, &source, &fonts, now, None, shell)?;
@@ -467,10 +468,14 @@ fn render_in_batch(
             }),
         },
     )?;
-    let (mut loaded, warnings, source) =
-        super::load_source(file, &format!("no sheet was written for {name}"))?;
+    let (mut loaded, warnings, source, language) = super::load_source(file, args.lang, |words| {
+        words.with(
+            "render-outcome-batch",
+            &[("intake", Words::text(name.as_str()))],
+        )
+    })?;
     args.choose_language(&mut loaded);
-    notes.warnings(&warnings);
+    notes.warnings_in(&warnings, language);
     finish(args, &loaded, &source, fonts, now, Some(&name), notes)
 }
 

@@ -5,7 +5,7 @@
 use std::io::{IsTerminal, Write};
 use std::sync::Mutex;
 
-use visitprep::Report;
+use visitprep::{Language, Report};
 
 use super::error::Error;
 
@@ -111,8 +111,13 @@ impl Shell {
 
     /// The warnings of an intake, with their places; nothing when it has none.
     pub fn warnings(&self, report: &Report) {
+        self.warnings_in(report, Language::English);
+    }
+
+    /// As [`Shell::warnings`], with the words around each warning in `language`.
+    pub fn warnings_in(&self, report: &Report, language: Language) {
         if !report.diagnostics.is_empty() {
-            self.emit(&report.render(self.color));
+            self.emit(&report.render_in(self.color, language));
         }
     }
 

@@ -26,6 +26,14 @@ pub const BUILT_IN_TRANSLATIONS: &[(&str, Language, &str)] = &[
     ),
 ];
 
+/// A built-in translation's entry as the build read it: source, English, translation.
+type Entry = (&'static str, &'static str, &'static str);
+
+/// The built-in files' entries, as the build read them.
+mod tables {
+    include!(concat!(env!("OUT_DIR"), "/translations.rs"));
+}
+
 /// One translated string.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Translated {
@@ -99,18 +107,44 @@ impl Translation {
         })
     }
 
-    /// The built-in translation of guide `id` into `language`, read once per process.
+    /// The built-in translation of guide `id` into `language`, made once per process from
+    /// the table the build read from its file (`build.rs`), so no TOML is parsed for it.
     pub fn built_in(id: &str, language: Language) -> Option<&'static Translation> {
-        static PARSED: [OnceLock<Translation>; BUILT_IN_TRANSLATIONS.len()] =
+        static MADE: [OnceLock<Translation>; BUILT_IN_TRANSLATIONS.len()] =
             [const { OnceLock::new() }; BUILT_IN_TRANSLATIONS.len()];
         let i = BUILT_IN_TRANSLATIONS
             .iter()
             .position(|(g, l, _)| *g == id && *l == language)?;
-        Some(PARSED[i].get_or_init(|| {
-            let (g, l, text) = BUILT_IN_TRANSLATIONS[i];
-            Translation::parse(&format!("templates/{g}.{}.toml", l.tag()), text)
-                .unwrap_or_else(|e| panic!("built-in translation is invalid: {e}"))
+        Some(MADE[i].get_or_init(|| {
+            let (guide, language, _) = BUILT_IN_TRANSLATIONS[i];
+            let name = format!("{guide}.{}.toml", language.tag());
+            let (_, entries) = tables::TABLES
+                .iter()
+                .find(|(file, _)| *file == name)
+                .expect("the build reads every translation in templates/");
+            Translation {
+                guide: guide.to_string(),
+                language,
+                entries: entries
+                    .iter()
+                    .map(|(source, en, text)| Translated {
+                        source: source.to_string(),
+                        en: en.to_string(),
+                        text: text.to_string(),
+                    })
+                    .collect(),
+            }
         }))
+    }
+
+    /// The built-in translation of guide `id` into `language` as its file reads, through
+    /// [`Translation::parse`]: what the build's table must equal.
+    pub fn built_in_parsed(id: &str, language: Language) -> Option<Translation> {
+        let (guide, language, text) = BUILT_IN_TRANSLATIONS
+            .iter()
+            .find(|(g, l, _)| *g == id && *l == language)?;
+        let name = format!("templates/{guide}.{}.toml", language.tag());
+        Some(Translation::parse(&name, text).unwrap_or_else(|e| panic!("{e}")))
     }
 
     /// What keeps this translation from standing for `guide`: a string the guide prints

@@ -12,6 +12,7 @@ use super::{DiaryEntry, Health, Intake, Medication, Patient, Visit};
 use crate::diagnostic::{did_you_mean, shorten, Diagnostic};
 use crate::document::Language;
 use crate::guide::Guide;
+use crate::words::Words;
 
 pub(super) struct Checker {
     pub(super) problems: Vec<Diagnostic>,
@@ -19,6 +20,8 @@ pub(super) struct Checker {
     pub(super) warnings: Vec<Diagnostic>,
     /// How something was read where it was not written the usual way: `check` tells them.
     pub(super) notes: Vec<Diagnostic>,
+    /// The check catalogue, in the language the problems are told in.
+    pub(super) words: &'static Words,
 }
 
 /// What a list that may say "none" stands for.
@@ -27,7 +30,7 @@ struct NoneList<'a> {
     field: &'a str,
     /// `health.no_known_allergies`
     flag: &'a str,
-    /// "no known allergies"
+    /// The check catalogue's words for what "none" means: `none-allergies`.
     meaning: &'a str,
 }
 
@@ -57,13 +60,13 @@ impl Checker {
                     &raw.questions.skip,
                     &patient_ids,
                     "questions.skip",
-                    "patient question",
+                    "question",
                 ),
                 self.ids(
                     &raw.checklist.done,
                     &checklist_ids,
                     "checklist.done",
-                    "checklist item",
+                    "checklist",
                 ),
             ),
             None => (Vec::new(), Vec::new()),
@@ -91,13 +94,14 @@ impl Checker {
             .as_ref()
             .map(|n| clean(n.get_ref()))
             .unwrap_or_default();
+        let w = self.words;
         if let Some(raw_name) = raw.name.as_ref().filter(|_| prints_blank(&name)) {
             self.problem(
-                Diagnostic::new("the patient's name is blank")
+                Diagnostic::new(w.get("name-blank"))
                     .at(Some(raw_name.span()))
                     .field("patient.name")
-                    .label("write a name here")
-                    .help("the doctor needs to know whose sheet this is: name = \"Maria Example\""),
+                    .label(w.get("name-blank-label"))
+                    .help(w.get("name-blank-help")),
             );
         }
         let pregnancy_week = raw.pregnancy_week.as_ref().and_then(|w| {
@@ -105,12 +109,17 @@ impl Checker {
             if (1..=45).contains(&week) {
                 Some(week as u8)
             } else {
+                let words = self.words;
                 self.problem(
-                    Diagnostic::new(format!("pregnancy week {week} is not possible"))
-                        .at(Some(w.span()))
-                        .field("patient.pregnancy_week")
-                        .label("must be from 1 to 45")
-                        .help("write the current week of pregnancy, a whole number from 1 to 45"),
+                    Diagnostic::new(say!(
+                        words,
+                        "pregnancy-week-impossible",
+                        week = week.to_string()
+                    ))
+                    .at(Some(w.span()))
+                    .field("patient.pregnancy_week")
+                    .label(words.get("pregnancy-week-impossible-label"))
+                    .help(words.get("pregnancy-week-impossible-help")),
                 );
                 None
             }
@@ -118,10 +127,10 @@ impl Checker {
         if pregnancy_week.is_some() && !raw.pregnant {
             let span = raw.pregnancy_week.as_ref().map(|w| w.span());
             self.problem(
-                Diagnostic::new("a pregnancy week is given, but `pregnant` is not true")
+                Diagnostic::new(w.get("pregnancy-week-not-pregnant"))
                     .at(span)
                     .field("patient.pregnancy_week")
-                    .help("add `pregnant = true` to [patient], or remove `pregnancy_week`"),
+                    .help(w.get("pregnancy-week-not-pregnant-help")),
             );
         }
         Patient {
@@ -140,18 +149,22 @@ impl Checker {
 
     /// The visit; `born` to refuse a visit before the birth.
     fn visit(&mut self, raw: &RawVisit, born: Option<NaiveDate>) -> Visit {
+        let w = self.words;
         let when = raw.when.as_ref().map(|w| *w.get_ref());
         if let (Some(born), Some(raw_when)) = (born, raw.when.as_ref()) {
             let day = raw_when.get_ref().date();
             if day < born {
                 self.problem(
-                    Diagnostic::new(format!(
-                        "the visit ({day}) is before the birth date ({born})"
+                    Diagnostic::new(say!(
+                        w,
+                        "visit-before-birth",
+                        visit = day.to_string(),
+                        born = born.to_string(),
                     ))
                     .at(Some(raw_when.span()))
                     .field("visit.when")
-                    .label("before `patient.born`")
-                    .help("check the year of the visit and of `born`"),
+                    .label(w.get("visit-before-birth-label"))
+                    .help(w.get("visit-before-birth-help")),
                 );
             }
         }
@@ -168,14 +181,15 @@ impl Checker {
                 let language = Language::from_words(l.get_ref());
                 if language.is_none() {
                     self.problem(
-                        Diagnostic::new(format!(
-                            "the sheet cannot be printed in \"{}\"",
-                            l.get_ref().trim()
+                        Diagnostic::new(say!(
+                            w,
+                            "sheet-language-unknown",
+                            language = l.get_ref().trim()
                         ))
                         .at(Some(l.span()))
                         .field("visit.sheet_language")
-                        .label("not a language the sheet has")
-                        .help("write \"en\" (English), \"es\" (Spanish) or \"fr\" (French)"),
+                        .label(w.get("sheet-language-unknown-label"))
+                        .help(w.get("sheet-language-unknown-help")),
                     );
                 }
                 language
@@ -201,20 +215,26 @@ impl Checker {
                     .iter()
                     .map(|q| q.id.as_str())
                     .collect();
-                let mut d = Diagnostic::new(format!(
-                    "`{}` is not a question of the `{}` guide",
-                    id.get_ref(),
-                    guide.id
+                let w = self.words;
+                let mut d = Diagnostic::new(say!(
+                    w,
+                    "not-a-question",
+                    id = id.get_ref().as_str(),
+                    guide = guide.id.as_str(),
                 ))
                 .at(Some(id.span()))
                 .field(format!("answers.{}", id.get_ref()));
                 d = match did_you_mean(id.get_ref(), ids.iter().copied()) {
-                    Some(s) => d
-                        .label(format!("did you mean `{s}`?"))
-                        .help(format!("rename it to `{s}`")),
-                    None => d
-                        .label("unknown question id")
-                        .help(format!("the question ids are: {}", ids.join(", "))),
+                    Some(s) => d.label(say!(w, "did-you-mean", name = s)).help(say!(
+                        w,
+                        "rename-to",
+                        name = s
+                    )),
+                    None => d.label(w.get("not-a-question-label")).help(say!(
+                        w,
+                        "question-ids-are",
+                        ids = ids.join(", ")
+                    )),
                 };
                 self.problem(d);
             } else {
@@ -232,7 +252,7 @@ impl Checker {
             &NoneList {
                 field: "health.allergies",
                 flag: "health.no_known_allergies",
-                meaning: "no known allergies",
+                meaning: "none-allergies",
             },
         );
         let (conditions, no_other_illnesses) = self.none_list(
@@ -241,7 +261,7 @@ impl Checker {
             &NoneList {
                 field: "health.conditions",
                 flag: "health.no_other_illnesses",
-                meaning: "no other illnesses",
+                meaning: "none-illnesses",
             },
         );
         Health {
@@ -263,19 +283,20 @@ impl Checker {
         flag: Option<&Spanned<bool>>,
         list: &NoneList<'_>,
     ) -> (Vec<String>, bool) {
+        let w = self.words;
         let mut kept = Vec::new();
         let mut said_none = false;
         for (i, item) in items.iter().enumerate() {
             if says_none(item.get_ref()) {
                 said_none = true;
                 self.notes.push(
-                    Diagnostic::new(format!(
-                        "`{}[{i}]` says \"{}\": read as {} (`{} = true`), not as one called \"{}\"",
-                        list.field,
-                        shorten(item.get_ref().trim(), 30),
-                        list.meaning,
-                        list.flag,
-                        shorten(item.get_ref().trim(), 30),
+                    Diagnostic::new(say!(
+                        w,
+                        "none-read-as",
+                        field = format!("{}[{i}]", list.field),
+                        item = shorten(item.get_ref().trim(), 30),
+                        meaning = w.get(list.meaning).as_str(),
+                        flag = list.flag,
                     ))
                     .at(Some(item.span()))
                     .field(format!("{}[{i}]", list.field)),
@@ -289,33 +310,30 @@ impl Checker {
         let flag_value = flag.map(|f| *f.get_ref());
         match (flag_value, real.first()) {
             (Some(true), Some(first)) => self.warnings.push(
-                Diagnostic::new(format!(
-                    "`{}` is true, but `{}` lists \"{}\"; the sheet prints what is listed",
-                    list.flag,
-                    list.field,
-                    shorten(first.get_ref().trim(), 40)
+                Diagnostic::new(say!(
+                    w,
+                    "none-but-listed",
+                    flag = list.flag,
+                    list = list.field,
+                    item = shorten(first.get_ref().trim(), 40),
                 ))
                 .at(flag.map(|f| f.span()))
                 .field(list.flag)
-                .label("says there are none")
-                .help(format!(
-                    "remove `{} = true`, or empty the list: the doctor must know which is right",
-                    list.flag
-                ))
+                .label(w.get("none-but-listed-label"))
+                .help(say!(w, "none-but-listed-help", flag = list.flag))
                 .warning(),
             ),
             (Some(false), None) if said_none => self.warnings.push(
-                Diagnostic::new(format!(
-                    "`{}` says none, but `{} = false`; the sheet prints \"not stated\"",
-                    list.field, list.flag
+                Diagnostic::new(say!(
+                    w,
+                    "none-but-flag-false",
+                    list = list.field,
+                    flag = list.flag,
                 ))
                 .at(flag.map(|f| f.span()))
                 .field(list.flag)
-                .label("says it is not known")
-                .help(format!(
-                    "write `{} = true`, or take \"none\" out of the list",
-                    list.flag
-                ))
+                .label(w.get("none-but-flag-false-label"))
+                .help(say!(w, "none-but-flag-false-help", flag = list.flag))
                 .warning(),
             ),
             _ => {}
@@ -332,6 +350,7 @@ impl Checker {
         raw: Vec<RawMedication>,
         health: &RawHealth,
     ) -> (Vec<Medication>, bool) {
+        let w = self.words;
         let mut medications = Vec::new();
         let mut names = Vec::new();
         for (i, m) in raw.into_iter().enumerate() {
@@ -347,24 +366,29 @@ impl Checker {
                 }
                 if prints_blank(&name) {
                     self.problem(
-                        Diagnostic::new(format!("medication {} has a blank name", i + 1))
-                            .at(Some(raw_name.span()))
-                            .field(format!("medications[{i}].name"))
-                            .help("write the medicine's name as on the box, or remove this [[medications]] entry"),
+                        Diagnostic::new(say!(
+                            w,
+                            "medication-blank",
+                            medication = (i + 1).to_string()
+                        ))
+                        .at(Some(raw_name.span()))
+                        .field(format!("medications[{i}].name"))
+                        .help(w.get("medication-blank-help")),
                     );
                 } else if m.dose.as_deref().is_none_or(prints_blank) && !self.misspelt(i, "dose") {
                     // Page 1 sends the doctor to the details "with doses": a medicine without
                     // one is the patient's to add, or the doctor's to ask.
                     self.warnings.push(
-                        Diagnostic::new(format!(
-                            "medication {} (\"{}\") has no dose",
-                            i + 1,
-                            shorten(&name, 40)
+                        Diagnostic::new(say!(
+                            w,
+                            "medication-no-dose",
+                            medication = (i + 1).to_string(),
+                            name = shorten(&name, 40),
                         ))
                         .at(Some(raw_name.span()))
                         .field(format!("medications[{i}].dose"))
-                        .label("how much each time?")
-                        .help("add how much you take each time, as on the box or the pharmacy label: dose = \"12.5 mg\"")
+                        .label(w.get("medication-no-dose-label"))
+                        .help(w.get("medication-no-dose-help"))
                         .warning(),
                     );
                 }
@@ -386,7 +410,7 @@ impl Checker {
             &NoneList {
                 field: "medications",
                 flag: "health.no_medicines",
-                meaning: "no medicines",
+                meaning: "none-medicines",
             },
         );
         (medications, none)
@@ -405,6 +429,7 @@ impl Checker {
 
     /// The diary's nights; a night whose date is not real is left out (and reported).
     fn diary(&mut self, raw: Vec<RawDiaryEntry>) -> Vec<DiaryEntry> {
+        let w = self.words;
         let mut diary = Vec::new();
         for (i, e) in raw.into_iter().enumerate() {
             let minutes = e.minutes.as_ref().and_then(|m| {
@@ -413,11 +438,11 @@ impl Checker {
                     Some(v)
                 } else {
                     self.problem(
-                        Diagnostic::new(format!("a cramp cannot last {} minutes", plain_number(v)))
+                        Diagnostic::new(say!(w, "minutes-not-positive", minutes = plain_number(v)))
                             .at(Some(m.span()))
                             .field(format!("diary[{i}].minutes"))
-                            .label("must be more than 0")
-                            .help("write how long the cramp lasted in minutes, e.g. 2 or 0.5"),
+                            .label(w.get("minutes-not-positive-label"))
+                            .help(w.get("minutes-not-positive-help")),
                     );
                     None
                 }
@@ -428,11 +453,11 @@ impl Checker {
                     Some(v as u8)
                 } else {
                     self.problem(
-                        Diagnostic::new(format!("severity {v} is outside the scale of 0 to 10"))
+                        Diagnostic::new(say!(w, "severity-off-scale", severity = v.to_string()))
                             .at(Some(s.span()))
                             .field(format!("diary[{i}].severity"))
-                            .label("must be from 0 to 10")
-                            .help("0 is no pain and 10 the worst pain you can imagine"),
+                            .label(w.get("severity-off-scale-label"))
+                            .help(w.get("severity-off-scale-help")),
                     );
                     None
                 }
@@ -456,27 +481,30 @@ impl Checker {
         given: &[Spanned<String>],
         known: &[&str],
         field: &str,
+        // "question" or "checklist", for the message's select.
         what: &str,
     ) -> Vec<String> {
+        let w = self.words;
         let mut out = Vec::new();
         for (i, id) in given.iter().enumerate() {
             if known.contains(&id.get_ref().as_str()) {
                 out.push(id.get_ref().clone());
                 continue;
             }
-            let mut d = Diagnostic::new(format!(
-                "`{}` is not a {what} id of this guide",
-                id.get_ref()
-            ))
-            .at(Some(id.span()))
-            .field(format!("{field}[{i}]"));
+            let mut d =
+                Diagnostic::new(say!(w, "not-an-id", id = id.get_ref().as_str(), of = what,))
+                    .at(Some(id.span()))
+                    .field(format!("{field}[{i}]"));
             d = match did_you_mean(id.get_ref(), known.iter().copied()) {
-                Some(s) => d
-                    .label(format!("did you mean `{s}`?"))
-                    .help(format!("rename it to `{s}`")),
-                None => d
-                    .label("unknown id")
-                    .help(format!("the ids are: {}", known.join(", "))),
+                Some(s) => {
+                    d.label(say!(w, "did-you-mean", name = s))
+                        .help(say!(w, "rename-to", name = s))
+                }
+                None => d.label(w.get("not-an-id-label")).help(say!(
+                    w,
+                    "ids-are",
+                    ids = known.join(", ")
+                )),
             };
             self.problem(d);
         }

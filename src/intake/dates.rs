@@ -11,6 +11,8 @@
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
 use super::VisitTime;
+use crate::document::Language;
+use crate::words::{Catalogue, Words};
 
 /// What a written date was read as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,40 +58,73 @@ impl std::fmt::Display for DateProblem {
     }
 }
 
-const EXAMPLES: &str = "like 4 April 1950, April 4, 1950 or 1950-04-04";
-
 /// Reads a date. `today` is the day relative dates count from; without it ("in a file",
 /// which is read on another day than it was written) a relative date is refused.
 pub fn read_date(text: &str, today: Option<NaiveDate>) -> Result<DateReading, DateProblem> {
+    read_date_in(text, today, english())
+}
+
+/// The check catalogue in English, which [`read_date`] and [`read_visit`] say their
+/// problems in.
+fn english() -> &'static Words {
+    Words::from(Catalogue::Check, Language::English)
+}
+
+/// As [`read_date`], with the problem said in the check catalogue's `said`.
+pub fn read_date_in(
+    text: &str,
+    today: Option<NaiveDate>,
+    said: &Words,
+) -> Result<DateReading, DateProblem> {
     let words = in_english(words_of(text));
     if words.is_empty() {
-        return Err(DateProblem("No date is given.".into()));
+        return Err(DateProblem(said.get("date-none")));
     }
-    if let Some(found) = relative(&words, today) {
+    if let Some(found) = relative(&words, text, today, said) {
         return found;
     }
     let (weekday, words) = match words.first().and_then(|w| weekday_of(w)) {
         Some(day) => (Some(day), &words[1..]),
         None => (None, &words[..]),
     };
-    let reading = absolute(words, text)?;
-    if let (Some(said), Some(date)) = (weekday, reading.single()) {
-        if date.weekday() != said {
-            return Err(DateProblem(format!(
-                "{} is a {}, not a {}: please check the date.",
-                long_date(date),
-                weekday_name(date.weekday()),
-                weekday_name(said)
+    let reading = absolute(words, text, said)?;
+    if let (Some(named), Some(date)) = (weekday, reading.single()) {
+        if date.weekday() != named {
+            return Err(DateProblem(say!(
+                said,
+                "date-wrong-weekday",
+                date = say!(
+                    said,
+                    "weekday-and-day",
+                    weekday = weekday_in(date.weekday(), said),
+                    day = super::walk::day_in_words(date, said),
+                ),
+                weekday = weekday_in(date.weekday(), said),
+                named = weekday_in(named, said),
             )));
         }
     }
     Ok(reading)
 }
 
+/// A day of the week by its name in the check catalogue's `said`.
+fn weekday_in(day: Weekday, said: &Words) -> String {
+    say!(said, "weekday", day = day.number_from_monday())
+}
+
 /// Reads a visit: a date as [`read_date`] takes it, optionally followed by a time of day
 /// ("10 December 2026 at 9:30am", "2026-12-10 09:30", "2026-12-10T09:30:00", "next
 /// Thursday 2pm").
 pub fn read_visit(text: &str, today: Option<NaiveDate>) -> Result<VisitReading, DateProblem> {
+    read_visit_in(text, today, english())
+}
+
+/// As [`read_visit`], with the problem said in the check catalogue's `said`.
+pub fn read_visit_in(
+    text: &str,
+    today: Option<NaiveDate>,
+    said: &Words,
+) -> Result<VisitReading, DateProblem> {
     let trimmed = text.trim();
     // ISO's `T` between day and time, as TOML writes a local date-time.
     let spaced = match trimmed.split_once(['T', 't']) {
@@ -118,7 +153,7 @@ pub fn read_visit(text: &str, today: Option<NaiveDate>) -> Result<VisitReading, 
             _ => day,
         };
         let with = |d: NaiveDate| VisitTime::DayAndTime(NaiveDateTime::new(d, time));
-        return Ok(match read_date(&day.join(" "), today)? {
+        return Ok(match read_date_in(&day.join(" "), today, said)? {
             DateReading::Date(d) => VisitReading::One {
                 when: with(d),
                 relative: false,
@@ -130,7 +165,7 @@ pub fn read_visit(text: &str, today: Option<NaiveDate>) -> Result<VisitReading, 
             DateReading::Ambiguous(a, b) => VisitReading::Ambiguous(with(a), with(b)),
         });
     }
-    Ok(match read_date(trimmed, today) {
+    Ok(match read_date_in(trimmed, today, said) {
         Ok(DateReading::Date(d)) => VisitReading::One {
             when: VisitTime::Day(d),
             relative: false,
@@ -143,9 +178,10 @@ pub fn read_visit(text: &str, today: Option<NaiveDate>) -> Result<VisitReading, 
             VisitReading::Ambiguous(VisitTime::Day(a), VisitTime::Day(b))
         }
         Err(problem) => {
-            return Err(DateProblem(format!(
-                "{} A time may follow, like 10 December 2026 at 9:30am.",
-                problem.0
+            return Err(DateProblem(say!(
+                said,
+                "visit-time-may-follow",
+                problem = problem.0
             )))
         }
     })
@@ -332,7 +368,10 @@ fn in_english(words: Vec<String>) -> Vec<String> {
 fn spanish_time_of_day(mut words: Vec<String>) -> Vec<String> {
     let folded: Vec<String> = words.iter().map(|w| unaccented(w)).collect();
     let n = folded.len();
-    let tail: Vec<&str> = folded[n.saturating_sub(3)..].iter().map(String::as_str).collect();
+    let tail: Vec<&str> = folded[n.saturating_sub(3)..]
+        .iter()
+        .map(String::as_str)
+        .collect();
     let half = match tail[..] {
         ["de", "la", "manana" | "madrugada"] => Some("am"),
         ["de", "la", "tarde" | "noche"] => Some("pm"),
@@ -431,23 +470,28 @@ fn four_digit_year(word: &str) -> Option<i32> {
         .flatten()
 }
 
-fn absolute(words: &[String], text: &str) -> Result<DateReading, DateProblem> {
-    let not_a_date = || {
-        DateProblem(format!(
-            "\"{}\" is not a date I can read; write it {EXAMPLES}.",
-            text.trim()
-        ))
-    };
+fn absolute(words: &[String], text: &str, said: &Words) -> Result<DateReading, DateProblem> {
+    let not_a_date = || DateProblem(say!(said, "date-unreadable", written = text.trim()));
+    let year_in_full = |text: &str| year_in_full(text, said);
     let made = |year: i32, month: u32, day: u32| {
         NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
-            DateProblem(format!(
-                "\"{}\" is not a day of the calendar: {} has no day {day}.",
-                text.trim(),
-                match month {
-                    1..=12 => format!("{} {year}", MONTHS[month as usize - 1]),
-                    _ => format!("month {month}"),
-                }
-            ))
+            DateProblem(match month {
+                1..=12 => say!(
+                    said,
+                    "date-no-such-day",
+                    written = text.trim(),
+                    month = say!(said, "month-name", month = month),
+                    year = year.to_string(),
+                    day = day.to_string(),
+                ),
+                _ => say!(
+                    said,
+                    "date-no-such-month",
+                    written = text.trim(),
+                    month = month.to_string(),
+                    day = day.to_string(),
+                ),
+            })
         })
     };
     match words {
@@ -466,16 +510,13 @@ fn absolute(words: &[String], text: &str) -> Result<DateReading, DateProblem> {
             let year = four_digit_year(y).ok_or_else(|| year_in_full(text))?;
             made(year, month_of(m).unwrap_or(1), day_of(d).unwrap_or(1)).map(DateReading::Date)
         }
-        [one] => numeric(one, text, made).unwrap_or_else(|| Err(not_a_date())),
+        [one] => numeric(one, text, made, said).unwrap_or_else(|| Err(not_a_date())),
         _ => Err(not_a_date()),
     }
 }
 
-fn year_in_full(text: &str) -> DateProblem {
-    DateProblem(format!(
-        "\"{}\" needs the year in full, with four digits, {EXAMPLES}.",
-        text.trim()
-    ))
+fn year_in_full(text: &str, said: &Words) -> DateProblem {
+    DateProblem(say!(said, "date-year-in-full", written = text.trim()))
 }
 
 /// "1950-4-4", "1950-04-04", "1950/4/4" (year first), "4/4/1950", "13.04.1950",
@@ -484,6 +525,7 @@ fn numeric(
     word: &str,
     text: &str,
     made: impl Fn(i32, u32, u32) -> Result<NaiveDate, DateProblem>,
+    said: &Words,
 ) -> Option<Result<DateReading, DateProblem>> {
     let separator = ['-', '/', '.'].into_iter().find(|s| word.contains(*s))?;
     let parts: Vec<&str> = word.split(separator).collect();
@@ -502,7 +544,7 @@ fn numeric(
         return Some(made(year, b_num, c_num).map(DateReading::Date));
     }
     let Some(year) = four_digit_year(c) else {
-        return Some(Err(year_in_full(text)));
+        return Some(Err(year_in_full(text, said)));
     };
     let day_month = made(year, b_num, a_num).ok();
     let month_day = made(year, a_num, b_num).ok();
@@ -510,9 +552,10 @@ fn numeric(
         (Some(x), Some(y)) if x == y => Ok(DateReading::Date(x)),
         (Some(x), Some(y)) => Ok(DateReading::Ambiguous(x, y)),
         (Some(x), None) | (None, Some(x)) => Ok(DateReading::Date(x)),
-        (None, None) => Err(DateProblem(format!(
-            "\"{}\" is not a day of the calendar, read day first or month first.",
-            text.trim()
+        (None, None) => Err(DateProblem(say!(
+            said,
+            "date-neither-way",
+            written = text.trim()
         ))),
     })
 }
@@ -520,9 +563,13 @@ fn numeric(
 /// "today", "tomorrow", "yesterday", "next Thursday", "last Tuesday", "Thursday", "on
 /// Thursday", "in 2 weeks", "3 days ago", "a week ago". `None` when the words are not a
 /// relative date at all.
+/// `text` is the date as written, which a message in another language than English quotes
+/// rather than the English words it was read as.
 fn relative(
     words: &[String],
+    text: &str,
     today: Option<NaiveDate>,
+    said: &Words,
 ) -> Option<Result<DateReading, DateProblem>> {
     let words: Vec<&str> = words
         .iter()
@@ -531,14 +578,16 @@ fn relative(
         .collect();
     let counted = |f: &dyn Fn(NaiveDate) -> Option<NaiveDate>| -> Result<DateReading, DateProblem> {
         let Some(today) = today else {
-            return Err(DateProblem(format!(
-                "\"{}\" counts from today, which a saved file does not know; write the date itself, {EXAMPLES}.",
-                words.join(" ")
+            return Err(DateProblem(say!(
+                said,
+                "date-counts-from-today",
+                written = words.join(" "),
+                text = text.trim(),
             )));
         };
         f(today)
             .map(DateReading::Relative)
-            .ok_or_else(|| DateProblem("That date is out of the calendar's range.".into()))
+            .ok_or_else(|| DateProblem(said.get("date-out-of-calendar")))
     };
     let found = match words[..] {
         ["today"] => counted(&Some),
@@ -817,9 +866,15 @@ mod tests {
         ] {
             assert_eq!(date(text), march, "{text}");
         }
-        assert_eq!(date("1º de mayo de 2020"), DateReading::Date(day(2020, 5, 1)));
+        assert_eq!(
+            date("1º de mayo de 2020"),
+            DateReading::Date(day(2020, 5, 1))
+        );
         assert_eq!(date("4 ene 1950"), DateReading::Date(day(1950, 1, 4)));
-        assert_eq!(date("2 de setiembre de 2020"), DateReading::Date(day(2020, 9, 2)));
+        assert_eq!(
+            date("2 de setiembre de 2020"),
+            DateReading::Date(day(2020, 9, 2))
+        );
         let problem = |t: &str| read_date(t, None).unwrap_err().0;
         assert!(problem("31 de abril de 1950").contains("no day 31"));
         assert!(problem("lunes 14 de marzo de 1956").contains("is a Wednesday, not a Monday"));
@@ -869,12 +924,24 @@ mod tests {
         let dec10 = day(2026, 12, 10);
         for (text, want) in [
             ("10 de diciembre de 2026 a las 9:30", at(dec10, 9, 30)),
-            ("10 de diciembre de 2026, 9:30 de la mañana", at(dec10, 9, 30)),
-            ("10 de diciembre de 2026 a las 4 de la tarde", at(dec10, 16, 0)),
-            ("10 de diciembre de 2026 a las 8:15 de la noche", at(dec10, 20, 15)),
+            (
+                "10 de diciembre de 2026, 9:30 de la mañana",
+                at(dec10, 9, 30),
+            ),
+            (
+                "10 de diciembre de 2026 a las 4 de la tarde",
+                at(dec10, 16, 0),
+            ),
+            (
+                "10 de diciembre de 2026 a las 8:15 de la noche",
+                at(dec10, 20, 15),
+            ),
             ("10 de diciembre de 2026 a las 16 h", at(dec10, 16, 0)),
             ("10 de diciembre de 2026 16h", at(dec10, 16, 0)),
-            ("10 de diciembre de 2026 a las 16:30 horas", at(dec10, 16, 30)),
+            (
+                "10 de diciembre de 2026 a las 16:30 horas",
+                at(dec10, 16, 30),
+            ),
             ("10 de diciembre de 2026 a mediodía", at(dec10, 12, 0)),
         ] {
             assert_eq!(

@@ -1,6 +1,14 @@
 //! The intake file: what the patient wrote, read and checked against the contract in the
 //! README. Every problem is reported with its line, column and field, all at once.
 
+/// A message of the check catalogue with its values: `say!(words, "id", name = value)`;
+/// a number chooses the message's plural form, text is put in as it is.
+macro_rules! say {
+    ($words:expr, $id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $words.with($id, &[$((stringify!($name), $crate::words::Arg::from($value))),*])
+    };
+}
+
 mod check;
 mod dates;
 mod model;
@@ -12,16 +20,17 @@ mod toml_error;
 mod walk;
 
 pub use dates::{
-    long_date, long_visit, read_date, read_time, read_visit, DateProblem, DateReading, VisitReading,
+    long_date, long_visit, read_date, read_date_in, read_time, read_visit, read_visit_in,
+    DateProblem, DateReading, VisitReading,
 };
 pub use model::{
     age_on, clean, prints_blank, says_none, DiaryEntry, Health, Intake, Medication, Patient, Visit,
     VisitTime, NAME_TO_REPLACE,
 };
 pub use read::{
-    check_text, load, load_with_notes, load_with_source, load_with_warnings, parse,
-    parse_with_warnings,
-    IntakeError, LoadedIntake, MAX_INTAKE_BYTES, STDIN_NAME,
+    check_text, check_text_in, load, load_with_notes, load_with_notes_in, load_with_source,
+    load_with_warnings, parse, parse_with_warnings, IntakeError, LoadedIntake, WithNotes,
+    MAX_INTAKE_BYTES, STDIN_NAME,
 };
 pub use schema::{json_schema, keys_of};
 

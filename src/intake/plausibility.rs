@@ -7,6 +7,7 @@ use toml::Spanned;
 use super::check::Checker;
 use super::raw::RawIntake;
 use crate::diagnostic::Diagnostic;
+use crate::document::Language;
 use crate::guide::{Guide, Tier};
 
 /// The earliest and latest years a date in an intake may have.
@@ -70,16 +71,19 @@ impl Checker {
             let day = *value.get_ref();
             if !YEARS.contains(&day.year()) {
                 out_of_range = true;
+                let w = self.words;
                 self.problem(
-                    Diagnostic::new(format!(
-                        "{day} cannot be right: dates must be between {} and {}",
-                        YEARS.start(),
-                        YEARS.end()
+                    Diagnostic::new(say!(
+                        w,
+                        "date-out-of-range",
+                        date = day.to_string(),
+                        first = YEARS.start().to_string(),
+                        last = YEARS.end().to_string(),
                     ))
                     .at(Some(value.span()))
                     .field(field.as_str())
-                    .label("check the year")
-                    .help("write the date as year-month-day, with all four digits of the year"),
+                    .label(w.get("date-out-of-range-label"))
+                    .help(w.get("date-out-of-range-help")),
                 );
             }
         }
@@ -95,58 +99,74 @@ impl Checker {
         today: NaiveDate,
         out_of_range: bool,
     ) {
+        let w = self.words;
         let born = raw.patient.born.as_ref().map(|b| *b.get_ref());
         if let (Some(born), Some(raw_born)) = (born, &raw.patient.born) {
+            // Which day the age is counted on, for the messages' select: "visit" or "today".
             let (on, what) = match visit {
-                Some(v) => (v, "at the visit"),
+                Some(v) => (v, "visit"),
                 None => (today, "today"),
             };
             let age = super::age_on(born, on);
             if !out_of_range && age > OLDEST {
                 self.problem(
-                    Diagnostic::new(format!(
-                        "the patient would be {age} years old {what}; no one is older than {OLDEST}"
+                    Diagnostic::new(say!(
+                        w,
+                        "too-old",
+                        age = age.to_string(),
+                        on = what,
+                        oldest = OLDEST.to_string(),
                     ))
                     .at(Some(raw_born.span()))
                     .field("patient.born")
-                    .label("check the year of birth")
-                    .help("write the date of birth as year-month-day, e.g. 1956-03-14"),
+                    .label(w.get("too-old-label"))
+                    .help(w.get("too-old-help")),
                 );
             }
             // Whatever the visit's date, no one is born after the day the file is read.
             if !out_of_range && born > today {
                 self.problem(
-                    Diagnostic::new(format!("the date of birth {born} is after today ({today})"))
-                        .at(Some(raw_born.span()))
-                        .field("patient.born")
-                        .label("in the future")
-                        .help("check the year of birth"),
+                    Diagnostic::new(say!(
+                        w,
+                        "born-in-future",
+                        born = born.to_string(),
+                        today = today.to_string(),
+                    ))
+                    .at(Some(raw_born.span()))
+                    .field("patient.born")
+                    .label(w.get("born-in-future-label"))
+                    .help(w.get("born-in-future-help")),
                 );
             }
             if raw.patient.pregnant && (0..=OLDEST).contains(&age) && !PREGNANCY_AGES.contains(&age)
             {
                 self.warning(
-                    Diagnostic::new(format!(
-                        "a pregnancy at {age} years of age is unlikely; check `patient.born` and `patient.pregnant`"
-                    ))
-                    .at(Some(raw_born.span()))
-                    .field("patient.born")
-                    .label(format!("{age} years old {what}"))
-                    .help("if both are right, nothing needs changing: the sheet prints them as written"),
+                    Diagnostic::new(say!(w, "pregnancy-age", age = age.to_string()))
+                        .at(Some(raw_born.span()))
+                        .field("patient.born")
+                        .label(say!(
+                            w,
+                            "pregnancy-age-label",
+                            age = age.to_string(),
+                            on = what
+                        ))
+                        .help(w.get("pregnancy-age-help")),
                 );
             }
             for (i, e) in raw.diary.iter().enumerate() {
                 let Some(raw_night) = &e.night else { continue };
                 if *raw_night.get_ref() < born {
                     self.problem(
-                        Diagnostic::new(format!(
-                            "diary night {} is before the birth date ({born})",
-                            i + 1
+                        Diagnostic::new(say!(
+                            w,
+                            "night-before-birth",
+                            night = (i + 1).to_string(),
+                            born = born.to_string(),
                         ))
                         .at(Some(raw_night.span()))
                         .field(format!("diary[{i}].night"))
-                        .label("before `patient.born`")
-                        .help("check the year of the night and of `born`"),
+                        .label(w.get("night-before-birth-label"))
+                        .help(w.get("night-before-birth-help")),
                     );
                 }
             }
@@ -155,19 +175,17 @@ impl Checker {
 
     /// Each diary night: an episode longer than a day, a night after the visit.
     fn diary_nights(&mut self, raw: &RawIntake, visit: Option<NaiveDate>) {
+        let w = self.words;
         for (i, e) in raw.diary.iter().enumerate() {
             if let Some(m) = &e.minutes {
                 let v = *m.get_ref();
                 if v > LONGEST_MINUTES && v.is_finite() || v == f64::INFINITY {
                     self.problem(
-                        Diagnostic::new(format!(
-                            "{} minutes is more than a day (1440 minutes) for one cramp",
-                            plain_number(v)
-                        ))
-                        .at(Some(m.span()))
-                        .field(format!("diary[{i}].minutes"))
-                        .label("at most 1440")
-                        .help("write how long this one episode lasted, in minutes, e.g. 2 or 0.5"),
+                        Diagnostic::new(say!(w, "minutes-over-a-day", minutes = plain_number(v)))
+                            .at(Some(m.span()))
+                            .field(format!("diary[{i}].minutes"))
+                            .label(w.get("minutes-over-a-day-label"))
+                            .help(w.get("minutes-over-a-day-help")),
                     );
                 }
             }
@@ -175,14 +193,17 @@ impl Checker {
                 let night = *raw_night.get_ref();
                 if night > visit {
                     self.warning(
-                        Diagnostic::new(format!(
-                            "diary night {} ({night}) is after the visit ({visit})",
-                            i + 1
+                        Diagnostic::new(say!(
+                            w,
+                            "night-after-visit",
+                            night = (i + 1).to_string(),
+                            date = night.to_string(),
+                            visit = visit.to_string(),
                         ))
                         .at(Some(raw_night.span()))
                         .field(format!("diary[{i}].night"))
-                        .label("after `visit.when`")
-                        .help("check the year and month of the night and of the visit"),
+                        .label(w.get("night-after-visit-label"))
+                        .help(w.get("night-after-visit-help")),
                     );
                 }
             }
@@ -190,19 +211,23 @@ impl Checker {
     }
 
     fn medicines_since(&mut self, raw: &RawIntake, visit: Option<NaiveDate>) {
+        let w = self.words;
         for (i, m) in raw.medications.iter().enumerate() {
             let since = m.since.as_ref().map(|s| (s, *s.get_ref()));
             if let (Some(visit), Some((raw_since, since))) = (visit, since) {
                 if since > visit {
                     self.warning(
-                        Diagnostic::new(format!(
-                            "medication {} is taken since {since}, after the visit ({visit})",
-                            i + 1
+                        Diagnostic::new(say!(
+                            w,
+                            "since-after-visit",
+                            medication = (i + 1).to_string(),
+                            since = since.to_string(),
+                            visit = visit.to_string(),
                         ))
                         .at(Some(raw_since.span()))
                         .field(format!("medications[{i}].since"))
-                        .label("after `visit.when`")
-                        .help("check the year and month of `since` and of the visit"),
+                        .label(w.get("since-after-visit-label"))
+                        .help(w.get("since-after-visit-help")),
                     );
                 }
             }
@@ -214,14 +239,18 @@ impl Checker {
         let Some(when) = &raw.visit.when else { return };
         let day = when.get_ref().date();
         if !out_of_range && day.signed_duration_since(today).num_days() > FURTHEST_VISIT_DAYS {
+            let w = self.words;
             self.warning(
-                Diagnostic::new(format!(
-                    "the visit ({day}) is more than a year from today ({today})"
+                Diagnostic::new(say!(
+                    w,
+                    "visit-far-ahead",
+                    visit = day.to_string(),
+                    today = today.to_string(),
                 ))
                 .at(Some(when.span()))
                 .field("visit.when")
-                .label("more than a year ahead")
-                .help("check the year of the visit; if it is right, nothing needs changing"),
+                .label(w.get("visit-far-ahead-label"))
+                .help(w.get("visit-far-ahead-help")),
             );
         }
     }
@@ -233,14 +262,13 @@ impl Checker {
         // `new` writes the placeholder in the language it was asked for.
         let written = name.get_ref().trim();
         if crate::words::is_plain_message("intake-name-to-replace", written) {
+            let w = self.words;
             self.warning(
-                Diagnostic::new(format!(
-                    "`patient.name` is still \"{written}\" from the template"
-                ))
-                .at(Some(name.span()))
-                .field("patient.name")
-                .label("not filled in")
-                .help("write the patient's name, as on the health insurance card"),
+                Diagnostic::new(say!(w, "name-from-template", name = written))
+                    .at(Some(name.span()))
+                    .field("patient.name")
+                    .label(w.get("name-from-template-label"))
+                    .help(w.get("name-from-template-help")),
             );
         }
     }
@@ -260,6 +288,13 @@ impl Checker {
         else {
             return;
         };
+        // The flags and advice in the language the warnings are told in, where the guide is
+        // translated into it; the words the signs are found by are the same in every one.
+        let w = self.words;
+        let translated = (w.language != Language::English)
+            .then(|| guide.translated(w.language))
+            .flatten();
+        let guide = translated.as_ref().unwrap_or(guide);
         let mut places: Vec<(String, Option<std::ops::Range<usize>>, &str)> = raw
             .answers
             .iter()
@@ -287,17 +322,24 @@ impl Checker {
         let texts: Vec<&str> = places.iter().map(|(_, _, t)| *t).collect();
         for found in guide.signs_in(&texts) {
             let (field, span, _) = &places[found.place];
-            let how_soon = match found.advice.tier {
-                Tier::Emergency => "call the emergency number now",
-                Tier::Today => "get seen by a doctor today",
-                Tier::Appointment => "tell the doctor at your visit",
-            };
-            let flag = found.advice.flag.as_deref().unwrap_or("a warning sign");
+            let how_soon = w.get(match found.advice.tier {
+                Tier::Emergency => "sign-emergency",
+                Tier::Today => "sign-today",
+                Tier::Appointment => "sign-appointment",
+            });
+            let flag = found
+                .advice
+                .flag
+                .clone()
+                .unwrap_or_else(|| w.get("sign-unnamed"));
             self.warning(
-                Diagnostic::new(format!(
-                    "`{field}` describes a warning sign ({}): \"{}\": {how_soon}",
-                    flag.to_lowercase(),
-                    crate::diagnostic::shorten(&found.sentence, 80)
+                Diagnostic::new(say!(
+                    w,
+                    "sign-found",
+                    field = field.as_str(),
+                    sign = flag.to_lowercase(),
+                    words = crate::diagnostic::shorten(&found.sentence, 80),
+                    how_soon = how_soon.as_str(),
                 ))
                 .at(span.clone())
                 .field(field.as_str())

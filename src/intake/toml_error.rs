@@ -9,6 +9,7 @@ use crate::diagnostic::{
     deepest_line, did_you_mean, in_string, key_given_before, place_in, shorten, toml_events,
     Diagnostic, TomlPlace,
 };
+use crate::words::Words;
 
 /// Turns a TOML syntax error into a diagnostic a non-programmer can act on.
 ///
@@ -16,8 +17,10 @@ use crate::diagnostic::{
 /// unknown keys are found value by value by the reader (`walk`, [`take_unknown_keys`]). What
 /// the error is about is read from the file at its place (a key given twice, a text, a date),
 /// never from the wording of the parser's message, which is only shown; a test feeds the TOML
-/// behind each kind.
-pub(super) fn explain_toml_error(e: &toml::de::Error, text: &str) -> Diagnostic {
+/// behind each kind. Every word of ours is the check catalogue's, in `words`; in English the
+/// parser's message is the problem itself, in another language it is quoted after a lead-in
+/// that says what it is.
+pub(super) fn explain_toml_error(e: &toml::de::Error, text: &str, words: &Words) -> Diagnostic {
     let message = e.message().trim().to_string();
     // The parser cannot place some errors (keys nested beyond its limit): name a line anyway.
     let span = e.span().or_else(|| deepest_line(text));
@@ -29,19 +32,20 @@ pub(super) fn explain_toml_error(e: &toml::de::Error, text: &str) -> Diagnostic 
         .unwrap_or_default();
     let within = place.table.clone();
     // Everything below concerns one value or key: name its field when the line shows it.
-    let mut d = Diagnostic::new(message.clone()).at(span.clone());
+    let mut d =
+        Diagnostic::new(say!(words, "toml-syntax", message = message.as_str())).at(span.clone());
     if let Some(path) = field_path(&place) {
         d = d.field(path);
     }
     match trouble(&events, text, e.span(), span.as_ref()) {
         Trouble::TooDeep => {
-            d.message = format!("keys are nested too deeply (more than {MAX_NESTING} levels)");
-            d.help("an intake needs at most two levels, like [patient] then name = \"...\"")
+            d.message = say!(words, "toml-too-deep", levels = MAX_NESTING.to_string());
+            d.help(words.get("toml-too-deep-help"))
         }
-        Trouble::Duplicate => duplicate_key(d, text, &within, span),
-        Trouble::Text => d.help("text goes between double quotes on one line: key = \"text\"; for several lines use three quotes \"\"\" ... \"\"\""),
-        Trouble::DateOrTime => not_a_date(d, &message, text, span),
-        Trouble::Other => d.help("see the intake reference in the README"),
+        Trouble::Duplicate => duplicate_key(d, text, &within, span, words),
+        Trouble::Text => d.help(words.get("toml-text-help")),
+        Trouble::DateOrTime => not_a_date(d, &message, text, span, words),
+        Trouble::Other => d.help(words.get("toml-other-help")),
     }
 }
 
@@ -117,6 +121,7 @@ fn duplicate_key(
     text: &str,
     within: &str,
     span: Option<Range<usize>>,
+    words: &Words,
 ) -> Diagnostic {
     let key_here = span
         .as_ref()
@@ -124,20 +129,19 @@ fn duplicate_key(
         .map(|k| k.trim().trim_matches('"').to_string())
         .filter(|k| !k.is_empty());
     if let Some(k) = key_here {
-        let place = if within.is_empty() {
-            "at the top of the file".to_string()
+        d.message = if within.is_empty() {
+            say!(words, "toml-twice-at-top", key = k.as_str())
         } else {
-            format!("in [{within}]")
+            say!(words, "toml-twice-in", key = k.as_str(), table = within)
         };
-        d.message = format!("`{k}` appears twice {place}");
         d = d.field(if within.is_empty() {
             k
         } else {
             format!("{within}.{k}")
         });
     }
-    d.label("second time")
-        .help("each key may appear once per table: remove one of the two, or merge them")
+    d.label(words.get("toml-twice-label"))
+        .help(words.get("toml-twice-help"))
 }
 
 fn not_a_date(
@@ -145,19 +149,27 @@ fn not_a_date(
     message: &str,
     text: &str,
     span: Option<Range<usize>>,
+    words: &Words,
 ) -> Diagnostic {
     if let Some(written) = span.as_ref().and_then(|s| text.get(s.clone())) {
-        let written = written.trim();
-        d.message = match impossible_day(written) {
-            Some(why) => format!("{} is not a real day: {why}", shorten(written, 40)),
-            None => format!(
-                "{} is not a valid date or time: {message}",
-                shorten(written, 40)
+        let written = shorten(written.trim(), 40);
+        d.message = match impossible_day(&written, words) {
+            Some(why) => say!(
+                words,
+                "toml-no-such-day",
+                written = written.as_str(),
+                why = why
+            ),
+            None => say!(
+                words,
+                "toml-not-a-date",
+                written = written.as_str(),
+                message = message
             ),
         };
     }
-    d.label("not a real date or time")
-        .help("write dates as year-month-day (1956-03-14) and times as 09:30:00, without quotes; check the day exists in that month")
+    d.label(words.get("toml-not-a-date-label"))
+        .help(words.get("toml-not-a-date-help"))
 }
 
 /// A key the intake format does not have, in table `within` (`medications` for any of its
@@ -168,9 +180,10 @@ fn unknown_field(
     path: String,
     candidates: &[&str],
     span: Option<Range<usize>>,
+    words: &Words,
 ) -> Diagnostic {
     let field = shorten(field, 60);
-    let d = Diagnostic::new(format!("unknown field `{field}`"))
+    let d = Diagnostic::new(say!(words, "unknown-field", field = field.as_str()))
         .at(span)
         .field(path);
     let array_table = array_tables().contains(&within);
@@ -181,38 +194,50 @@ fn unknown_field(
         && !candidates.contains(&field.as_str())
         && (belongs_to.is_some() || keys_of("").contains(&field.as_str()))
     {
-        let home = belongs_to.unwrap_or("the top of the file");
-        let home = if belongs_to.is_some() {
-            format!("[{home}]")
-        } else {
-            home.to_string()
+        let help = match belongs_to {
+            Some(home) => say!(
+                words,
+                "unknown-field-landed-help",
+                table = within,
+                field = field.as_str(),
+                home = home
+            ),
+            None => say!(
+                words,
+                "unknown-field-landed-top-help",
+                table = within,
+                field = field.as_str()
+            ),
         };
         return d
-            .label(format!("this landed in the last [[{within}]] entry"))
-            .help(format!(
-                "in TOML, every key after a [[{within}]] line belongs to that entry until the next [table] line; \
-                 move `{field}` above the first [[{within}]] line, into {home}"
-            ));
+            .label(say!(words, "unknown-field-landed", table = within))
+            .help(help);
     }
     match did_you_mean(&field, candidates.iter().copied()) {
-        Some(s) => d
-            .label(format!("did you mean `{s}`?"))
-            .help(format!("rename `{field}` to `{s}`")),
+        Some(s) => d.label(say!(words, "did-you-mean", name = s)).help(say!(
+            words,
+            "unknown-field-rename",
+            field = field.as_str(),
+            name = s
+        )),
         None => d
-            .label("not part of the intake format")
+            .label(words.get("unknown-field-label"))
             .help(if candidates.is_empty() {
-                "remove it, or see the intake reference in the README".to_string()
+                words.get("unknown-field-none-help")
             } else {
-                format!("the known fields here are: {}", candidates.join(", "))
+                say!(words, "unknown-field-known", fields = candidates.join(", "))
             }),
     }
 }
 
 /// Takes every key out of `table` that the intake format does not have, in every table and
-/// every `[[medications]]` and `[[diary]]` entry, and describes each.
-pub(super) fn take_unknown_keys(table: &mut toml::de::DeTable<'_>) -> Vec<Diagnostic> {
+/// every `[[medications]]` and `[[diary]]` entry, and describes each in `words`.
+pub(super) fn take_unknown_keys(
+    table: &mut toml::de::DeTable<'_>,
+    words: &Words,
+) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    take_unknown_in(table, intake_schema(), "", "", &mut problems);
+    take_unknown_in(table, intake_schema(), "", "", &mut problems, words);
     problems
 }
 
@@ -222,6 +247,7 @@ fn take_unknown_in(
     within: &str,
     path: &str,
     problems: &mut Vec<Diagnostic>,
+    words: &Words,
 ) {
     let Some(properties) = schema.get("properties").and_then(|p| p.as_object()) else {
         return;
@@ -247,6 +273,7 @@ fn take_unknown_in(
                 full,
                 &candidates,
                 Some(key.span()),
+                words,
             ));
         }
     }
@@ -261,14 +288,14 @@ fn take_unknown_in(
             format!("{path}.{name}")
         };
         match value.get_mut() {
-            toml::de::DeValue::Table(t) => take_unknown_in(t, sub, name, &here, problems),
+            toml::de::DeValue::Table(t) => take_unknown_in(t, sub, name, &here, problems, words),
             toml::de::DeValue::Array(items) => {
                 let Some(item) = sub.get("items") else {
                     continue;
                 };
                 for (i, entry) in items.iter_mut().enumerate() {
                     if let toml::de::DeValue::Table(t) = entry.get_mut() {
-                        take_unknown_in(t, item, name, &format!("{here}[{i}]"), problems);
+                        take_unknown_in(t, item, name, &format!("{here}[{i}]"), problems, words);
                     }
                 }
             }
@@ -278,8 +305,8 @@ fn take_unknown_in(
 }
 
 /// For a date written right (year-month-day) whose day the month does not have: why not,
-/// in words ("February 1950 has 28 days").
-pub(super) fn impossible_day(written: &str) -> Option<String> {
+/// in `words` ("February 1950 has 28 days").
+fn impossible_day(written: &str, words: &Words) -> Option<String> {
     let date = written.get(..10)?;
     let mut parts = date.split('-');
     let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
@@ -291,40 +318,36 @@ pub(super) fn impossible_day(written: &str) -> Option<String> {
     let next = first.checked_add_months(chrono::Months::new(1))?;
     let days = next.signed_duration_since(first).num_days();
     if d == 0 || i64::from(d) > days {
-        Some(format!("{} has {days} days", first.format("%B %Y")))
+        Some(say!(
+            words,
+            "days-in-month",
+            month = say!(words, "month-name", month = m),
+            year = y.to_string(),
+            days = days,
+        ))
     } else {
         None
     }
 }
 
-pub(super) fn type_help(key: &str) -> String {
-    match key {
-        "born" | "since" | "night" => format!(
-            "`{key}` is a date: without quotes as year-month-day (2024-05-01), or in quotes as you write it (\"1 May 2024\")"
-        ),
-        "when" => "`when` is a date, or date and time: 2026-12-02T09:30:00 without quotes, or \"2 December 2026 at 9:30am\"".into(),
-        "at" => "`at` is a time: 03:10:00 without quotes, or \"3:10am\"".into(),
-        "severity" => {
-            "`severity` is a whole number from 0 (none) to 10 (worst), without quotes".into()
-        }
-        "minutes" => "`minutes` is a number without quotes, like 4 or 2.5".into(),
-        "pregnancy_week" => {
-            "`pregnancy_week` is a whole number from 1 to 45, without quotes".into()
-        }
+/// What a value of `key` is and how it is written, in the check catalogue's `words`.
+pub(super) fn type_help(key: &str, words: &Words) -> String {
+    let id = match key {
+        "born" | "since" | "night" => "type-date",
+        "when" => "type-when",
+        "at" => "type-at",
+        "severity" => "type-severity",
+        "minutes" => "type-minutes",
+        "pregnancy_week" => "type-pregnancy-week",
         "pregnant" | "as_needed" | "no_known_allergies" | "no_medicines" | "no_other_illnesses" => {
-            format!("`{key}` is true or false, without quotes")
+            "type-flag"
         }
-        "patient" | "visit" | "answers" | "health" | "questions" | "checklist" => {
-            format!("`{key}` is a table: a line [{key}], then its keys below it")
-        }
-        "medications" | "diary" => {
-            format!("each entry starts with a line [[{key}]], then its keys below it")
-        }
-        "conditions" | "allergies" | "own" | "skip" | "done" | "needs" | "concerns" => {
-            format!("`{key}` is a list in square brackets: {key} = [\"first\", \"second\"]")
-        }
-        _ => format!("`{key}` is text between double quotes: {key} = \"...\""),
-    }
+        "patient" | "visit" | "answers" | "health" | "questions" | "checklist" => "type-table",
+        "medications" | "diary" => "type-entries",
+        "conditions" | "allergies" | "own" | "skip" | "done" | "needs" | "concerns" => "type-list",
+        _ => "type-text",
+    };
+    words.with(id, &[("key", Words::text(key))])
 }
 
 #[cfg(test)]
@@ -411,7 +434,13 @@ mod tests {
                 }
             }
             for (key, node) in keys {
-                let help = type_help(&key);
+                let help = type_help(
+                    &key,
+                    Words::from(
+                        crate::words::Catalogue::Check,
+                        crate::document::Language::English,
+                    ),
+                );
                 let kind = kind_in_schema(node);
                 assert!(
                     help.contains(kind),
@@ -499,16 +528,28 @@ mod tests {
 
     #[test]
     fn impossible_days_are_named() {
+        use crate::document::Language;
+        use crate::words::Catalogue;
+        let in_ = |language| Words::from(Catalogue::Check, language);
+        let en = in_(Language::English);
         assert_eq!(
-            impossible_day("1950-02-30").as_deref(),
+            impossible_day("1950-02-30", en).as_deref(),
             Some("February 1950 has 28 days")
         );
         assert_eq!(
-            impossible_day("2024-02-30").as_deref(),
+            impossible_day("2024-02-30", en).as_deref(),
             Some("February 2024 has 29 days")
         );
-        assert_eq!(impossible_day("2024-02-29"), None);
-        assert_eq!(impossible_day("1950-13-01"), None);
+        assert_eq!(impossible_day("2024-02-29", en), None);
+        assert_eq!(impossible_day("1950-13-01", en), None);
+        assert_eq!(
+            impossible_day("1950-02-30", in_(Language::Spanish)).as_deref(),
+            Some("febrero de 1950 tiene 28 días")
+        );
+        assert_eq!(
+            impossible_day("1950-04-31", in_(Language::French)).as_deref(),
+            Some("avril 1950 a 30 jours")
+        );
     }
 
     /// Each message of the toml crate that is translated, produced by the TOML behind it,

@@ -14,7 +14,7 @@ use toml::de::{DeTable, DeValue};
 use toml::value::Datetime;
 use toml::Spanned;
 
-use super::dates::{read_date, read_time, read_visit, DateReading, VisitReading};
+use super::dates::{read_date_in, read_time, read_visit_in, DateReading, VisitReading};
 use super::raw::{
     RawChecklist, RawDiaryEntry, RawHealth, RawIntake, RawMedication, RawPatient, RawQuestions,
     RawVisit,
@@ -22,20 +22,44 @@ use super::raw::{
 use super::toml_error::type_help;
 use super::VisitTime;
 use crate::diagnostic::{shorten, Diagnostic};
+use crate::document::Language;
+use crate::words::Words;
 
 type Value<'i> = Spanned<DeValue<'i>>;
 
 /// Reads the table of a whole intake; every problem found is in the second value, and the
 /// third says whether a table holds a key this reader does not read (an unknown key: the
 /// schema's walk then names it, see [`super::toml_error::take_unknown_keys`]).
-pub(super) fn read(root: &DeTable<'_>, text: &str) -> (RawIntake, Vec<Diagnostic>, bool) {
+pub(super) fn read(
+    root: &DeTable<'_>,
+    text: &str,
+    words: &'static Words,
+) -> (RawIntake, Vec<Diagnostic>, bool) {
     let mut walk = Walk {
         text,
         problems: Vec::new(),
         strays: false,
+        words,
     };
     let raw = walk.intake(root);
     (raw, walk.problems, walk.strays)
+}
+
+/// The language the intake's sheet is printed in, as [`super::Intake::sheet_language`]
+/// chooses it, read before the rest of the file so that every problem in it can be worded
+/// in that language. A value of the wrong kind counts as none: it is reported in English.
+pub(super) fn language_of(root: &DeTable<'_>) -> Language {
+    let text_in = |table: &str, key: &str| match get(root, table).map(Spanned::get_ref) {
+        Some(DeValue::Table(t)) => match get(t, key).map(Spanned::get_ref) {
+            Some(DeValue::String(s)) => Some(s.to_string()),
+            _ => None,
+        },
+        _ => None,
+    };
+    text_in("visit", "sheet_language")
+        .and_then(|l| Language::from_words(&l))
+        .or_else(|| text_in("patient", "language").and_then(|l| Language::from_answer(&l)))
+        .unwrap_or(Language::English)
 }
 
 struct Walk<'t> {
@@ -44,6 +68,8 @@ struct Walk<'t> {
     problems: Vec<Diagnostic>,
     /// A table holds a key not read here.
     strays: bool,
+    /// The check catalogue, in the language the problems are told in.
+    words: &'static Words,
 }
 
 /// The value of `key` in `table`.
@@ -64,21 +90,27 @@ fn path(within: &str, key: &str) -> String {
 }
 
 /// A value in the words of the messages: `string "x"`, ``whole number `5` ``.
-fn kind_of(value: &DeValue<'_>) -> String {
+fn kind_of(value: &DeValue<'_>, words: &Words) -> String {
     match value {
-        DeValue::String(s) => format!("string {:?}", shorten(s, 40)),
-        DeValue::Integer(i) => format!("whole number `{}`", shorten(i.as_str(), 40)),
-        DeValue::Float(f) => format!("decimal number `{}`", shorten(f.as_str(), 40)),
+        DeValue::String(s) => say!(words, "kind-text", value = format!("{:?}", shorten(s, 40))),
+        DeValue::Integer(i) => say!(words, "kind-whole", value = shorten(i.as_str(), 40)),
+        DeValue::Float(f) => say!(words, "kind-decimal", value = shorten(f.as_str(), 40)),
         DeValue::Boolean(b) => format!("`{b}`"),
-        DeValue::Datetime(d) => format!("date or time `{d}`"),
-        DeValue::Array(_) => "a list".to_string(),
-        DeValue::Table(_) => "a table".to_string(),
+        DeValue::Datetime(d) => say!(words, "kind-datetime", value = d.to_string()),
+        DeValue::Array(_) => words.get("kind-list"),
+        DeValue::Table(_) => words.get("kind-table"),
     }
 }
 
 /// A day as the messages write it: "4 May 1950".
-fn day_in_words(date: NaiveDate) -> String {
-    format!("{} {} {}", date.day(), date.format("%B"), date.year())
+pub(super) fn day_in_words(date: NaiveDate, words: &Words) -> String {
+    say!(
+        words,
+        "day-in-words",
+        day = date.day().to_string(),
+        month = say!(words, "month-name", month = date.month()),
+        year = date.year().to_string(),
+    )
 }
 
 /// The first character of `text` that must not be in an intake: a control character (C0,
@@ -98,20 +130,20 @@ pub(super) fn control_in(text: &str) -> Option<(usize, char)> {
 }
 
 /// A control character by its name, as a person may know it from a keyboard or a manual.
-fn control_name(c: char) -> String {
-    let name = match c {
-        '\u{0}' => "NUL (null)",
-        '\u{7}' => "BEL (bell)",
-        '\u{8}' => "BS (backspace)",
-        '\u{b}' => "VT (vertical tab)",
-        '\u{c}' => "FF (form feed)",
-        '\r' => "CR (a carriage return without a line break)",
-        '\u{1b}' => "ESC (escape, as arrow keys send it)",
-        '\u{7f}' => "DEL (delete)",
-        '\u{9b}' => "CSI (control sequence introducer)",
-        c if (c as u32) < 0x20 => "a C0 control character",
-        _ => "a C1 control character",
-    };
+fn control_name(c: char, words: &Words) -> String {
+    let name = words.get(match c {
+        '\u{0}' => "control-nul",
+        '\u{7}' => "control-bel",
+        '\u{8}' => "control-bs",
+        '\u{b}' => "control-vt",
+        '\u{c}' => "control-ff",
+        '\r' => "control-cr",
+        '\u{1b}' => "control-esc",
+        '\u{7f}' => "control-del",
+        '\u{9b}' => "control-csi",
+        c if (c as u32) < 0x20 => "control-c0",
+        _ => "control-c1",
+    });
     format!("U+{:04X} {name}", c as u32)
 }
 
@@ -162,34 +194,40 @@ impl Walk<'_> {
         self.problems.push(d);
     }
 
+    /// `field` is not there; `help` is the check catalogue's message saying what to add.
     fn missing(&mut self, field: &str, span: Option<Range<usize>>, help: &str) {
+        let w = self.words;
         self.problem(
-            Diagnostic::new(format!("`{field}` is missing"))
+            Diagnostic::new(say!(w, "missing", field = field))
                 .at(span)
                 .field(field)
-                .help(help),
+                .help(w.get(help)),
         );
     }
 
-    /// A value of another kind than `key` takes.
+    /// A value of another kind than `key` takes; `expected` is the check catalogue's
+    /// message for the kind it takes, given the key.
     fn wrong(&mut self, value: &Value<'_>, field: &str, key: &str, expected: &str) {
-        let message = format!(
-            "wrong kind of value: {}, expected {expected}",
-            kind_of(value.get_ref())
+        let w = self.words;
+        let message = say!(
+            w,
+            "wrong-kind",
+            found = kind_of(value.get_ref(), w),
+            expected = w.with(expected, &[("key", Words::text(key))]),
         );
         self.problem(
             Diagnostic::new(message)
                 .at(Some(value.span()))
                 .field(field)
-                .label("wrong kind of value")
-                .help(type_help(key)),
+                .label(w.get("wrong-kind-label"))
+                .help(type_help(key, w)),
         );
     }
 
     /// Text, or `None` (reported) when it is of another kind or holds a control character.
     fn string(&mut self, value: &Value<'_>, field: &str, key: &str) -> Option<Spanned<String>> {
         let DeValue::String(s) = value.get_ref() else {
-            self.wrong(value, field, key, "text in quotes");
+            self.wrong(value, field, key, "expected-text");
             return None;
         };
         if let Some((_, c)) = control_in(s) {
@@ -201,18 +239,17 @@ impl Walk<'_> {
 
     fn control(&mut self, span: Range<usize>, c: char, field: &str) {
         let span = control_span(self.text, span, c);
+        let w = self.words;
         self.problem(
-            Diagnostic::new(format!(
-                "the text holds a control character, {}",
-                control_name(c)
-            ))
-            .at(Some(span))
-            .field(field)
-            .label(format!("U+{:04X} here", c as u32))
-            .help(
-                "remove it: control characters are keyboard commands, not text \
-                     (an arrow key pressed while typing leaves ESC [ D); retype the words",
-            ),
+            Diagnostic::new(say!(w, "control-character", name = control_name(c, w)))
+                .at(Some(span))
+                .field(field)
+                .label(say!(
+                    w,
+                    "control-character-label",
+                    code = format!("U+{:04X}", c as u32)
+                ))
+                .help(w.get("control-character-help")),
         );
     }
 
@@ -232,7 +269,7 @@ impl Walk<'_> {
         };
         let field = path(within, key);
         let DeValue::Array(items) = value.get_ref() else {
-            self.wrong(value, &field, key, "a list in square brackets");
+            self.wrong(value, &field, key, "expected-list");
             return Vec::new();
         };
         items
@@ -254,7 +291,7 @@ impl Walk<'_> {
         match value.get_ref() {
             DeValue::Boolean(b) => Some(Spanned::new(value.span(), *b)),
             _ => {
-                self.wrong(value, &path(within, key), key, "true or false");
+                self.wrong(value, &path(within, key), key, "expected-flag");
                 None
             }
         }
@@ -267,18 +304,19 @@ impl Walk<'_> {
             DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
                 Ok(n) => Some(Spanned::new(value.span(), n)),
                 Err(_) => {
+                    let w = self.words;
                     self.problem(
-                        Diagnostic::new("the number is far too large: expected a whole number")
+                        Diagnostic::new(w.get("number-too-large"))
                             .at(Some(value.span()))
                             .field(field)
-                            .label("wrong kind of value")
-                            .help(type_help(key)),
+                            .label(w.get("wrong-kind-label"))
+                            .help(type_help(key, w)),
                     );
                     None
                 }
             },
             _ => {
-                self.wrong(value, &field, key, "a whole number");
+                self.wrong(value, &field, key, "expected-whole");
                 None
             }
         }
@@ -294,7 +332,7 @@ impl Walk<'_> {
             _ => None,
         };
         if read.is_none() {
-            self.wrong(value, &path(within, key), key, "a number");
+            self.wrong(value, &path(within, key), key, "expected-number");
         }
         read.map(|n| Spanned::new(value.span(), n))
     }
@@ -308,26 +346,27 @@ impl Walk<'_> {
             DeValue::Datetime(dt) => self.toml_date(dt, span.clone(), &field),
             DeValue::String(_) => {
                 let text = self.string(value, &field, key)?.into_inner();
-                match read_date(&text, None) {
+                match read_date_in(&text, None, self.words) {
                     Ok(DateReading::Ambiguous(day_month, month_day)) => {
+                        let w = self.words;
                         self.two_ways(
                             &text,
                             span.clone(),
                             &field,
-                            &day_in_words(day_month),
-                            &day_in_words(month_day),
+                            &day_in_words(day_month, w),
+                            &day_in_words(month_day, w),
                         );
                         None
                     }
                     Ok(reading) => reading.single(),
                     Err(problem) => {
-                        self.unreadable(&problem.0, span.clone(), &field, "date");
+                        self.unreadable(&problem.0, span.clone(), &field);
                         None
                     }
                 }
             }
             _ => {
-                self.wrong(value, &field, key, "a date, like 1956-03-14");
+                self.wrong(value, &field, key, "expected-date");
                 None
             }
         };
@@ -344,12 +383,13 @@ impl Walk<'_> {
                 date
             }
             _ => {
+                let w = self.words;
                 self.problem(
-                    Diagnostic::new(format!("`{field}` must be a date only"))
+                    Diagnostic::new(say!(w, "date-only", field = field))
                         .at(Some(span))
                         .field(field)
-                        .label("a date without a time")
-                        .help("write it as year-month-day, without quotes: 2024-05-01"),
+                        .label(w.get("date-only-label"))
+                        .help(w.get("date-only-help")),
                 );
                 None
             }
@@ -357,41 +397,42 @@ impl Walk<'_> {
     }
 
     fn impossible(&mut self, span: Range<usize>, field: &str, written: &str) {
+        let w = self.words;
         self.problem(
-            Diagnostic::new(format!("{written} is not a real date"))
+            Diagnostic::new(say!(w, "not-a-real-date", date = written))
                 .at(Some(span))
                 .field(field)
-                .label("no such day in the calendar")
-                .help("check the day and the month: year-month-day, like 1956-03-14"),
+                .label(w.get("not-a-real-date-label"))
+                .help(w.get("not-a-real-date-help")),
         );
     }
 
     /// A numeric date whose day and month could be swapped: never guessed.
     fn two_ways(&mut self, text: &str, span: Range<usize>, field: &str, one: &str, other: &str) {
+        let w = self.words;
         self.problem(
-            Diagnostic::new(format!(
-                "\"{}\" reads two ways: {one} or {other}?",
-                shorten(text.trim(), 40)
+            Diagnostic::new(say!(
+                w,
+                "two-ways",
+                written = shorten(text.trim(), 40),
+                one = one,
+                other = other,
             ))
             .at(Some(span))
             .field(field)
-            .label("the day and the month could be swapped")
-            .help(format!(
-                "write the month as a word, like \"{one}\", or year-month-day without quotes"
-            )),
+            .label(w.get("two-ways-label"))
+            .help(say!(w, "two-ways-help", one = one)),
         );
     }
 
-    fn unreadable(&mut self, why: &str, span: Range<usize>, field: &str, what: &str) {
+    fn unreadable(&mut self, why: &str, span: Range<usize>, field: &str) {
+        let w = self.words;
         self.problem(
             Diagnostic::new(why.to_string())
                 .at(Some(span))
                 .field(field)
-                .label(format!("not a {what} that can be read"))
-                .help(
-                    "write a date like \"4 April 1950\" or \"April 4, 1950\", or year-month-day \
-                     without quotes: 1950-04-04",
-                ),
+                .label(w.get("unreadable-date-label"))
+                .help(w.get("unreadable-date-help")),
         );
     }
 
@@ -404,26 +445,30 @@ impl Walk<'_> {
             DeValue::Datetime(dt) => self.toml_visit(dt, span.clone()),
             DeValue::String(_) => {
                 let text = self.string(value, &field, "when")?.into_inner();
-                match read_visit(&text, None) {
+                match read_visit_in(&text, None, self.words) {
                     Ok(VisitReading::One { when, .. }) => Some(when),
                     Ok(VisitReading::Ambiguous(a, b)) => {
+                        let said = self.words;
                         let words = |w: VisitTime| match w.time() {
-                            Some(t) => {
-                                format!("{} at {}", day_in_words(w.date()), t.format("%H:%M"))
-                            }
-                            None => day_in_words(w.date()),
+                            Some(t) => say!(
+                                said,
+                                "day-and-time",
+                                day = day_in_words(w.date(), said),
+                                time = t.format("%H:%M").to_string(),
+                            ),
+                            None => day_in_words(w.date(), said),
                         };
                         self.two_ways(&text, span.clone(), &field, &words(a), &words(b));
                         None
                     }
                     Err(problem) => {
-                        self.unreadable(&problem.0, span.clone(), &field, "date");
+                        self.unreadable(&problem.0, span.clone(), &field);
                         None
                     }
                 }
             }
             _ => {
-                self.wrong(value, &field, "when", "a date, or a date and time");
+                self.wrong(value, &field, "when", "expected-visit");
                 None
             }
         };
@@ -432,11 +477,12 @@ impl Walk<'_> {
 
     fn toml_visit(&mut self, dt: &Datetime, span: Range<usize>) -> Option<VisitTime> {
         let bad_form = |walk: &mut Walk<'_>| {
+            let w = walk.words;
             walk.problem(
-                Diagnostic::new("`visit.when` must be a local date, or a date and time")
+                Diagnostic::new(w.get("visit-form"))
                     .at(Some(span.clone()))
                     .field("visit.when")
-                    .help("write 2026-12-02 or 2026-12-02T09:30:00 without quotes and without a time zone, or \"2 December 2026 at 9:30am\""),
+                    .help(w.get("visit-form-help")),
             );
             None
         };
@@ -483,15 +529,17 @@ impl Walk<'_> {
                 let text = self.string(value, &field, key)?.into_inner();
                 let time = read_time(&text);
                 if time.is_none() {
+                    let w = self.words;
                     self.problem(
-                        Diagnostic::new(format!(
-                            "\"{}\" is not a time of day that can be read",
-                            shorten(text.trim(), 40)
+                        Diagnostic::new(say!(
+                            w,
+                            "unreadable-time",
+                            written = shorten(text.trim(), 40)
                         ))
                         .at(Some(span.clone()))
                         .field(field.as_str())
-                        .label("not a time of day")
-                        .help("write the time like 03:10:00 without quotes, or \"3:10am\""),
+                        .label(w.get("unreadable-time-label"))
+                        .help(w.get("unreadable-time-help")),
                     );
                     return None;
                 }
@@ -500,11 +548,12 @@ impl Walk<'_> {
             _ => None,
         };
         if time.is_none() {
+            let w = self.words;
             self.problem(
-                Diagnostic::new(format!("`{field}` must be a time of day"))
+                Diagnostic::new(say!(w, "time-only", field = field.as_str()))
                     .at(Some(span.clone()))
                     .field(field)
-                    .help("write the time without quotes, like 03:10:00"),
+                    .help(w.get("time-only-help")),
             );
         }
         time.map(|t| Spanned::new(span, t))
@@ -521,12 +570,7 @@ impl Walk<'_> {
         match value.get_ref() {
             DeValue::Table(t) => Some(t),
             _ => {
-                self.wrong(
-                    value,
-                    &path(within, key),
-                    key,
-                    &format!("a table, like [{key}] with keys below it"),
-                );
+                self.wrong(value, &path(within, key), key, "expected-table");
                 None
             }
         }
@@ -542,24 +586,14 @@ impl Walk<'_> {
             return Vec::new();
         };
         let DeValue::Array(items) = value.get_ref() else {
-            self.wrong(
-                value,
-                key,
-                key,
-                &format!("one [[{key}]] block for each, with its keys below"),
-            );
+            self.wrong(value, key, key, "expected-entries");
             return Vec::new();
         };
         let mut out = Vec::new();
         for (i, item) in items.iter().enumerate() {
             match item.get_ref() {
                 DeValue::Table(t) => out.push((t, item.span())),
-                _ => self.wrong(
-                    item,
-                    &format!("{key}[{i}]"),
-                    key,
-                    &format!("a [[{key}]] block with its keys below"),
-                ),
+                _ => self.wrong(item, &format!("{key}[{i}]"), key, "expected-entry"),
             }
         }
         out
@@ -582,30 +616,17 @@ impl Walk<'_> {
         );
         let guide = self.text(root, "guide", "");
         if get(root, "guide").is_none() {
-            self.missing(
-                "guide",
-                None,
-                "add `guide = \"nocturnal-leg-cramps\"` (or `general`) as the first line",
-            );
+            self.missing("guide", None, "missing-guide-help");
         }
         let patient = match get(root, "patient") {
             None => {
-                self.missing(
-                    "patient",
-                    None,
-                    "add a [patient] table with at least `name = \"Your Name\"`",
-                );
+                self.missing("patient", None, "missing-patient-help");
                 RawPatient::default()
             }
             Some(value) => match value.get_ref() {
                 DeValue::Table(t) => self.patient(t, value.span()),
                 _ => {
-                    self.wrong(
-                        value,
-                        "patient",
-                        "patient",
-                        "a table, like [patient] with keys below it",
-                    );
+                    self.wrong(value, "patient", "patient", "expected-table");
                     RawPatient::default()
                 }
             },
@@ -681,11 +702,7 @@ impl Walk<'_> {
         );
         let name = self.text(t, "name", AT);
         if get(t, "name").is_none() {
-            self.missing(
-                "patient.name",
-                Some(span),
-                "add `name = \"Your Name\"` to [patient], as on the health insurance card",
-            );
+            self.missing("patient.name", Some(span), "missing-name-help");
         }
         RawPatient {
             name,
@@ -786,7 +803,7 @@ impl Walk<'_> {
             self.missing(
                 &format!("{at}.name"),
                 Some(span),
-                "add `name = ...` to this medications entry: the medicine's name, as on the box",
+                "missing-medication-name-help",
             );
         }
         RawMedication {
@@ -807,11 +824,7 @@ impl Walk<'_> {
         self.only(t, &["night", "at", "minutes", "where", "severity", "note"]);
         let night = self.date(t, "night", &at);
         if get(t, "night").is_none() {
-            self.missing(
-                &format!("{at}.night"),
-                Some(span),
-                "add `night = ...` to this diary entry: the date of the night, like 2026-11-20",
-            );
+            self.missing(&format!("{at}.night"), Some(span), "missing-night-help");
         }
         RawDiaryEntry {
             night,

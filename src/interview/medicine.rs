@@ -3,7 +3,9 @@
 //!
 //! Asking name, dose and how often as three questions is slow for someone who has the box in
 //! hand; storing the whole line as the name puts the dose where the doctor reads the name.
-//! The split is only a proposal: the interview reads it back for a yes or no.
+//! The split is only a proposal: the interview reads it back for a yes or no. Lines in
+//! Spanish and French split the same way: "Omeprazol 20 mg una vez al día", "aspirina cada
+//! mañana", "Doliprane 1000 mg trois fois par jour".
 
 /// A medicine line split into its parts, each as typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,16 +62,48 @@ const UNITS: &[&str] = &[
     "spoonfuls",
     "injection",
     "injections",
+    // Spanish
+    "comprimido",
+    "comprimidos",
+    "pastilla",
+    "pastillas",
+    "cápsula",
+    "cápsulas",
+    "capsula",
+    "capsulas",
+    "gota",
+    "gotas",
+    "sobre",
+    "sobres",
+    "inhalación",
+    "inhalaciones",
+    "cucharada",
+    "cucharadas",
+    // French
+    "comprimé",
+    "comprimés",
+    "gélule",
+    "gélules",
+    "goutte",
+    "gouttes",
+    "bouffée",
+    "bouffées",
 ];
 
 /// A count in words, for doses like "one tablet" or "half a tablet".
-const COUNT_WORDS: &[&str] = &["one", "two", "three", "four", "half", "a"];
+const COUNT_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "half", "a", "un", "una", "dos", "tres", "medio", "media",
+    "une", "deux", "trois", "demi",
+];
 
 /// Words that begin a "how often" when no dose comes before it: "aspirin every morning".
 const HOW_OFTEN_STARTS: &[&str] = &[
     "once", "twice", "three", "four", "every", "each", "daily", "nightly", "weekly", "monthly",
     "morning", "mornings", "evening", "evenings", "at", "in", "as", "when", "before", "after",
-    "with", "on", "if", "per", "a",
+    "with", "on", "if", "per", "a", // Spanish
+    "cada", "una", "dos", "tres", "por", "al", "diario", "diaria", "si", "cuando", "antes",
+    "después", "con", // French
+    "chaque", "une", "deux", "trois", "le", "la", "tous", "matin", "soir", "au", "avant", "après",
 ];
 
 /// Splits `line` where it holds a dose or a how-often after the name; `None` when it reads as
@@ -91,12 +125,19 @@ pub fn split(line: &str) -> Option<MedicineLine> {
     // that surely start one are taken here, so "Vitamin D" or "Magne B6" stay names.
     for at in 1..words.len() {
         let word = bare(words[at]);
+        let next = words.get(at + 1).map(|w| bare(w));
+        let next = next.as_deref();
         let starts = matches!(
             word.as_str(),
             "once" | "twice" | "every" | "each" | "daily" | "nightly" | "weekly" | "monthly"
-        ) || (word == "as" || word == "when")
-            && words.get(at + 1).is_some_and(|w| bare(w) == "needed")
-            || word == "at" && words.get(at + 1).is_some_and(|w| bare(w) == "night");
+                | "cada" | "diario" | "diariamente" | "chaque"
+        ) || (word == "as" || word == "when") && next == Some("needed")
+            || word == "at" && next == Some("night")
+            // "una vez al día", "dos veces", "por la noche"; "une fois", "tous les jours"
+            || matches!(word.as_str(), "una" | "dos" | "tres") && matches!(next, Some("vez" | "veces"))
+            || word == "por" && next == Some("la")
+            || matches!(word.as_str(), "une" | "deux" | "trois") && next == Some("fois")
+            || word == "tous" && next == Some("les");
         if starts {
             return Some(MedicineLine {
                 name: words[..at].join(" "),
@@ -117,6 +158,15 @@ pub fn taken_as_needed(how_often: &str) -> bool {
         || words.windows(2).any(|pair| {
             matches!(pair[0].as_str(), "as" | "when" | "if")
                 && matches!(pair[1].as_str(), "needed" | "required" | "necessary")
+                // "a demanda"; "si besoin", "au besoin"
+                || pair[0] == "a" && pair[1] == "demanda"
+                || matches!(pair[0].as_str(), "si" | "au") && pair[1] == "besoin"
+        })
+        // "si lo necesito", "cuando lo necesite", "si hace falta", "en cas de besoin"
+        || words.windows(3).any(|w| {
+            matches!(w[0].as_str(), "si" | "cuando")
+                && (w[1..].iter().any(|x| x.starts_with("necesit")) || w[1] == "hace" && w[2] == "falta")
+                || w[0] == "cas" && w[1] == "de" && w[2] == "besoin"
         })
 }
 
@@ -184,10 +234,34 @@ mod tests {
 
     #[test]
     fn as_needed_is_read_from_how_often() {
-        for yes in ["as needed", "one tablet when needed for pain", "If required", "PRN", "2 puffs (prn)"] {
+        for yes in [
+            "as needed",
+            "one tablet when needed for pain",
+            "If required",
+            "PRN",
+            "2 puffs (prn)",
+        ] {
             assert!(taken_as_needed(yes), "{yes}");
         }
-        for no in ["every morning", "once a day", "needed daily", "as before", ""] {
+        for yes in [
+            "si lo necesito",
+            "cuando lo necesite",
+            "si hace falta",
+            "a demanda",
+            "si besoin",
+            "en cas de besoin",
+        ] {
+            assert!(taken_as_needed(yes), "{yes}");
+        }
+        for no in [
+            "every morning",
+            "once a day",
+            "needed daily",
+            "as before",
+            "",
+            "cada mañana",
+            "le soir",
+        ] {
             assert!(!taken_as_needed(no), "{no}");
         }
     }
@@ -274,6 +348,51 @@ mod tests {
         ];
         for (line, expected) in cases {
             assert_eq!(parts(line), expected, "{line}");
+        }
+    }
+
+    #[test]
+    fn spanish_and_french_lines_are_split_too() {
+        let cases = [
+            (
+                "Omeprazol 20 mg una vez al día",
+                some("Omeprazol", Some("20 mg"), Some("una vez al día")),
+            ),
+            (
+                "Sintrom 4 mg, por la noche",
+                some("Sintrom", Some("4 mg,"), Some("por la noche")),
+            ),
+            (
+                "paracetamol una pastilla cada 8 horas",
+                some("paracetamol", Some("una pastilla"), Some("cada 8 horas")),
+            ),
+            (
+                "aspirina cada mañana",
+                some("aspirina", None, Some("cada mañana")),
+            ),
+            (
+                "Adiro dos veces al día",
+                some("Adiro", None, Some("dos veces al día")),
+            ),
+            (
+                "Doliprane 1000 mg trois fois par jour",
+                some("Doliprane", Some("1000 mg"), Some("trois fois par jour")),
+            ),
+            (
+                "Kardégic 75 mg le soir",
+                some("Kardégic", Some("75 mg"), Some("le soir")),
+            ),
+            (
+                "Levothyrox une gélule tous les matins",
+                some("Levothyrox", Some("une gélule"), Some("tous les matins")),
+            ),
+        ];
+        for (line, expected) in cases {
+            assert_eq!(parts(line), expected, "{line}");
+        }
+        // Names of more than one word stay whole.
+        for line in ["Hierro Sulfato", "Vitamina D", "Magnésium Marin"] {
+            assert_eq!(parts(line), None, "{line}");
         }
     }
 

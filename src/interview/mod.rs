@@ -8,6 +8,7 @@
 //! only a finished [`Intake`], which [`crate::skeleton::intake_filled`] turns into a
 //! commented file.
 
+mod french;
 mod medicine;
 mod typing;
 
@@ -16,23 +17,38 @@ use std::io::{self, BufRead, Write};
 
 use chrono::NaiveDate;
 
+use crate::document::Language;
 use crate::guide::Guide;
 use crate::intake::{
-    age_on, long_date, long_visit, read_date, read_visit, says_none, DateReading, Intake,
-    Medication, VisitReading, VisitTime, NAME_TO_REPLACE,
+    age_on, read_date, read_visit, DateReading, Intake, Medication, VisitReading, VisitTime,
+    NAME_TO_REPLACE,
 };
+use crate::words::{Arg, Catalogue, Words};
 pub use medicine::{split as split_medicine, MedicineLine};
 pub use typing::{shown, without_controls};
 use typing::{Typed, Typing};
 
 /// How the questions are shown.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct Options {
     /// Headings in bold (terminal escape codes). Only for a terminal.
     pub styled: bool,
     /// Today: relative dates ("next Thursday") count from it, and a birth in the future or a
     /// visit more than a year away is refused. Without it relative dates are refused.
     pub today: Option<NaiveDate>,
+    /// The language the questions are asked in and the answers read in. Other than English,
+    /// it is also the sheet's language in the intake written.
+    pub language: Language,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            styled: false,
+            today: None,
+            language: Language::English,
+        }
+    }
 }
 
 /// Why the interview ended without answers to write.
@@ -53,9 +69,11 @@ impl From<io::Error> for Stop {
 
 impl std::fmt::Display for Stop {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // In English: the command's error message around it is.
+        let words = Words::from(Catalogue::Interview, Language::English);
         match self {
-            Stop::Interrupted => f.write_str("stopped with Ctrl+C"),
-            Stop::InputEnded => f.write_str("the answers ended before the interview was finished"),
+            Stop::Interrupted => f.write_str(&words.get("stop-interrupted")),
+            Stop::InputEnded => f.write_str(&words.get("stop-input-ended")),
             Stop::Io(e) => e.fmt(f),
         }
     }
@@ -128,17 +146,30 @@ impl Field {
 }
 
 /// Hints are written for the intake file and the sheet; where one speaks of their layout,
-/// the interview, which has no table or page, says it in its own words.
-const HINTS_FOR_THE_INTERVIEW: &[(&str, &str)] = &[(
-    "List them below in the medicine table.",
-    "After these questions you are asked for each medicine, one at a time.",
-)];
+/// the interview, which has no table or page, says it in its own words: the sentence of a
+/// guide or of its translation, and the interview's message said instead.
+const HINTS_FOR_THE_INTERVIEW: &[(&str, &str)] = &[
+    (
+        "List them below in the medicine table.",
+        "hint-medicines-asked-after",
+    ),
+    (
+        "Escríbalos abajo, en la tabla de medicamentos.",
+        "hint-medicines-asked-after",
+    ),
+];
 
 /// A guide's hint as the interview shows it.
 pub fn interview_hint(hint: &str) -> String {
+    interview_hint_in(hint, Language::English)
+}
+
+/// A guide's hint as the interview in `language` shows it.
+pub fn interview_hint_in(hint: &str, language: Language) -> String {
+    let words = Words::from(Catalogue::Interview, language);
     let mut hint = hint.to_string();
     for (file, interview) in HINTS_FOR_THE_INTERVIEW {
-        hint = hint.replace(file, interview);
+        hint = hint.replace(file, &words.get(interview));
     }
     hint
 }
@@ -151,7 +182,8 @@ pub fn run<R: BufRead, W: Write>(
     out: W,
     options: Options,
 ) -> Result<Intake, Stop> {
-    interview(guide, &mut typing::Lines { input }, out, options)
+    let not_text = Words::from(Catalogue::Interview, options.language).get("not-utf8");
+    interview(guide, &mut typing::Lines { input, not_text }, out, options)
 }
 
 /// Asks the intake's questions on the terminal, in a line editor.
@@ -165,15 +197,22 @@ fn interview<W: Write>(
     out: W,
     options: Options,
 ) -> Result<Intake, Stop> {
+    let language = options.language;
     let mut a = Asker {
         input,
         out,
         options,
         guide,
+        w: Words::from(Catalogue::Interview, language),
+        dates: Words::of(language),
         intake: Intake {
             guide: guide.id.clone(),
             patient: Default::default(),
-            visit: Default::default(),
+            // The sheet is made in the language the questions were answered in.
+            visit: crate::intake::Visit {
+                sheet_language: (language != Language::English).then_some(language),
+                ..Default::default()
+            },
             answers: BTreeMap::new(),
             health: Default::default(),
             medications: Vec::new(),
@@ -201,39 +240,71 @@ fn interview<W: Write>(
     Ok(a.intake)
 }
 
-/// A yes or no, or `None` for anything else.
-fn yes_no(text: &str) -> Option<bool> {
-    match text.trim().to_lowercase().as_str() {
-        "yes" | "y" | "yes please" | "right" | "correct" | "true" => Some(true),
-        "no" | "n" | "false" | "wrong" => Some(false),
-        _ => None,
+/// `text` as the catalogues' lists of answers hold it: in lower case, its spaces single,
+/// without accents (so "si" is "sí", as it is often typed) and with one kind of apostrophe.
+fn folded(text: &str) -> String {
+    let text: String = text
+        .trim()
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            '’' | '‘' => '\'',
+            c => c,
+        })
+        .collect();
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `text` is one of the answers the catalogue's list `id` holds.
+fn listed(words: &Words, id: &str, text: &str) -> bool {
+    let text = folded(text);
+    words.get(id).split(',').any(|w| folded(w) == text)
+}
+
+/// A yes or no in `words`' language, or `None` for anything else.
+fn yes_no(words: &Words, text: &str) -> Option<bool> {
+    if listed(words, "words-yes", text) {
+        Some(true)
+    } else if listed(words, "words-no", text) {
+        Some(false)
+    } else {
+        None
     }
 }
 
-fn parse_week(text: &str) -> Result<u8, String> {
+/// Whether an answer to a list says there are none: in English words ("none", "NKDA") or
+/// in those of `words`' language ("ninguna", "aucun").
+fn says_none(words: &Words, answer: &str) -> bool {
+    crate::intake::says_none(answer)
+        || listed(
+            words,
+            "words-none",
+            answer.trim().trim_end_matches(['.', '!']),
+        )
+}
+
+fn parse_week(words: &Words, text: &str) -> Result<u8, String> {
     match text.trim().parse::<u8>() {
         Ok(w) if (1..=45).contains(&w) => Ok(w),
-        _ => Err(format!(
-            "\"{}\" is not a week of pregnancy: write a whole number from 1 to 45.",
-            shown(text)
-        )),
+        _ => Err(words.with("not-a-week", &[("text", Words::text(shown(text)))])),
     }
 }
 
 /// "female" and "male" in the words people use for them; anything else as written.
-fn sex_of(text: &str) -> String {
-    match text.trim().to_lowercase().as_str() {
-        "f" | "female" | "woman" | "a woman" | "w" => "female".into(),
-        "m" | "male" | "man" | "a man" => "male".into(),
-        _ => text.trim().to_string(),
+fn sex_of(words: &Words, text: &str) -> String {
+    if listed(words, "words-female", text) {
+        "female".into()
+    } else if listed(words, "words-male", text) {
+        "male".into()
+    } else {
+        text.trim().to_string()
     }
-}
-
-/// A date without its weekday: "4 May 1950".
-fn day_month_year(date: NaiveDate) -> String {
-    let long = long_date(date);
-    long.split_once(' ')
-        .map_or(long.clone(), |(_, rest)| rest.to_string())
 }
 
 /// `text` broken into lines of at most `width` characters, at spaces, for a terminal; a word
@@ -274,6 +345,10 @@ struct Asker<'a, W> {
     out: W,
     options: Options,
     guide: &'a Guide,
+    /// The interview's words, in the language it is asked in.
+    w: &'static Words,
+    /// The sheet's words in that language, for the names and order of a date's parts.
+    dates: &'static Words,
     intake: Intake,
     /// Whether "Are you pregnant?" was answered: skipped, the intake says not pregnant (its
     /// `pregnant` is true or false), but the read-back says it was not said.
@@ -281,6 +356,65 @@ struct Asker<'a, W> {
 }
 
 impl<W: Write> Asker<'_, W> {
+    /// The catalogue's message `id`.
+    fn t(&self, id: &str) -> String {
+        self.w.get(id)
+    }
+
+    /// The catalogue's message `id` with its values.
+    fn tw(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        self.w.with(id, args)
+    }
+
+    /// A date without its weekday: "4 May 1950", "4 de mayo de 1950".
+    fn day_month_year(&self, date: NaiveDate) -> String {
+        self.dates.long_date(date)
+    }
+
+    /// A date as a person reads it back: "Thursday 10 December 2026".
+    fn long_date(&self, date: NaiveDate) -> String {
+        self.tw(
+            "date-with-weekday",
+            &[
+                ("weekday", Words::text(self.dates.weekday(date))),
+                ("date", Words::text(self.dates.long_date(date))),
+            ],
+        )
+    }
+
+    /// A visit as a person reads it back: "Thursday 10 December 2026 at 09:30".
+    fn long_visit(&self, when: VisitTime) -> String {
+        match when {
+            VisitTime::Day(d) => self.long_date(d),
+            VisitTime::DayAndTime(dt) => self.tw(
+                "date-at-time",
+                &[
+                    ("date", Words::text(self.long_date(dt.date()))),
+                    ("time", Words::text(self.dates.time(dt.time()))),
+                ],
+            ),
+        }
+    }
+
+    /// The name written when none is given, in the language of the file's notes: the one
+    /// `check` reminds of.
+    fn name_to_replace(&self) -> String {
+        if self.options.language == Language::English {
+            NAME_TO_REPLACE.to_string()
+        } else {
+            self.dates.get("intake-name-to-replace")
+        }
+    }
+
+    /// The intake's "female" or "male" in the interview's words; any other answer as it is.
+    fn sex_shown(&self, sex: &str) -> String {
+        match sex {
+            "female" => self.t("sex-female"),
+            "male" => self.t("sex-male"),
+            other => other.to_string(),
+        }
+    }
+
     fn say(&mut self, text: &str) -> io::Result<()> {
         writeln!(self.out, "{text}")
     }
@@ -318,15 +452,8 @@ impl<W: Write> Asker<'_, W> {
         loop {
             match self.input.read(&mut self.out, &prompt, &initial)? {
                 Typed::Answer(text) if text.chars().any(typing::is_control) => {
-                    self.wrapped(
-                        &format!(
-                            "That answer holds keys that are not text (\"{}\"), as an arrow \
-                             key or Escape type where the line cannot be edited. Please type \
-                             it again.",
-                            shown(&text)
-                        ),
-                        "  ",
-                    )?;
+                    let problem = self.tw("not-text-keys", &[("text", Words::text(shown(&text)))]);
+                    self.wrapped(&problem, "  ")?;
                     initial = without_controls(&text);
                 }
                 Typed::Answer(text) => {
@@ -363,8 +490,7 @@ impl<W: Write> Asker<'_, W> {
             match parse(&answer) {
                 Ok(value) => return Ok(Some(value)),
                 Err(problem) => {
-                    self.wrapped(&problem, "  ")?;
-                    self.say("  Please try again, or leave it blank to skip it.")?;
+                    self.again(&problem)?;
                     initial = answer;
                 }
             }
@@ -375,12 +501,13 @@ impl<W: Write> Asker<'_, W> {
     fn confirm(&mut self, question: &str) -> Result<bool, Stop> {
         loop {
             let answer = self.ask_text(question, "")?;
-            match yes_no(&answer) {
+            match yes_no(self.w, &answer) {
                 Some(yes) => return Ok(yes),
-                None => self.say(&format!(
-                    "  Please answer yes or no (not \"{}\").",
-                    shown(&answer)
-                ))?,
+                None => {
+                    let again =
+                        self.tw("answer-yes-or-no", &[("text", Words::text(shown(&answer)))]);
+                    self.say(&format!("  {again}"))?;
+                }
             }
         }
     }
@@ -391,24 +518,29 @@ impl<W: Write> Asker<'_, W> {
         first: (String, T),
         second: (String, T),
     ) -> Result<Option<T>, Stop> {
-        let question = format!("Did you mean {} or {}? (1 or 2)", first.0, second.0);
+        let readings = [
+            ("first", Words::text(first.0.clone())),
+            ("second", Words::text(second.0.clone())),
+        ];
+        let question = self.tw("choose-one", &readings);
         loop {
             let answer = self.ask_text(&question, "")?;
             match answer.trim() {
                 "1" => return Ok(Some(first.1)),
                 "2" => return Ok(Some(second.1)),
                 "" => return Ok(None),
-                other => self.say(&format!(
-                    "  Please type 1 for {} or 2 for {} (not \"{}\").",
-                    first.0,
-                    second.0,
-                    shown(other)
-                ))?,
+                other => {
+                    let mut args = readings.to_vec();
+                    args.push(("text", Words::text(shown(other))));
+                    let again = self.tw("choose-again", &args);
+                    self.say(&format!("  {again}"))?;
+                }
             }
         }
     }
 
-    /// Answers to `what 1`, `what 2`, … until a blank one. When correcting, the earlier
+    /// Answers to `what 1`, `what 2`, … until a blank one (`what` is the catalogue's word
+    /// for an item). When correcting, the earlier
     /// items come back one by one to edit (blank takes one out), then new ones may follow.
     /// `none`: the first answer may say there are none ("none", "nkda"): then the list stays
     /// empty and the flag says so.
@@ -425,18 +557,20 @@ impl<W: Write> Asker<'_, W> {
         let mut items = Vec::new();
         let mut old = old.iter();
         let mut first = true;
+        // Only a list that can say "none" has the word for it.
+        let none_said = if was_none {
+            self.t(&format!("none-{what}"))
+        } else {
+            String::new()
+        };
         loop {
             let earlier = old.next();
             let initial = match earlier {
                 Some(item) => item.as_str(),
-                None if first && was_none => "none",
+                None if first && was_none => none_said.as_str(),
                 None => "",
             };
-            let question = if earlier.is_some() {
-                format!("{what} {} (blank to take it out):", items.len() + 1)
-            } else {
-                format!("{what} {} (blank when done):", items.len() + 1)
-            };
+            let question = self.item_question(what, items.len() + 1, earlier.is_some());
             let answer = self.ask_text(&question, initial)?;
             if answer.is_empty() {
                 if earlier.is_some() {
@@ -445,7 +579,7 @@ impl<W: Write> Asker<'_, W> {
                 }
                 return Ok(items);
             }
-            if let Some(flag) = none.as_deref_mut().filter(|_| says_none(&answer)) {
+            if let Some(flag) = none.as_deref_mut().filter(|_| says_none(self.w, &answer)) {
                 // "None" first: there are none. After an item, "no" means no more.
                 *flag = items.is_empty();
                 return Ok(items);
@@ -454,53 +588,60 @@ impl<W: Write> Asker<'_, W> {
             items.push(answer);
         }
     }
+
+    /// "Allergy 2 (blank when done):", or "(blank to take it out):" for an earlier item.
+    fn item_question(&self, what: &str, n: usize, earlier: bool) -> String {
+        let id = if earlier {
+            "list-item-again"
+        } else {
+            "list-item"
+        };
+        self.tw(
+            id,
+            &[("what", Words::text(self.t(what))), ("n", Words::count(n))],
+        )
+    }
 }
 
 // The questions, in the order they are asked.
 impl<W: Write> Asker<'_, W> {
     fn introduce(&mut self) -> io::Result<()> {
-        self.bold_line(&format!("Preparing your visit: {}", self.guide.title))?;
-        self.wrapped(
-            "Answer each question and press Enter. To skip a question, just press Enter: the \
-             sheet then has lines to write the answer by hand. At the end you see all your \
-             answers and can change any of them before anything is written.",
-            "",
-        )?;
+        let title = self.tw(
+            "intro-title",
+            &[("guide", Words::text(self.guide.title.clone()))],
+        );
+        self.bold_line(&title)?;
+        self.wrapped(&self.t("intro-how"), "")?;
         if self.input.is_terminal() {
-            self.wrapped(
-                "The arrow keys move along the line, Up brings back an earlier answer. To stop \
-                 without writing anything, press Ctrl+C.",
-                "",
-            )?;
+            self.wrapped(&self.t("intro-keys"), "")?;
+        }
+        if !self.guide.is_in(self.options.language) {
+            self.wrapped(&self.t("intro-guide-in-english"), "")?;
         }
         Ok(())
     }
 
     fn heading(&mut self, part: Part) -> io::Result<()> {
         writeln!(self.out)?;
-        match part {
-            Part::AboutYou => self.bold_line("About you"),
+        let (title, how) = match part {
+            Part::AboutYou => (self.t("part-about-you"), None),
             Part::Doctor => {
                 let n = self.doctor_questions().len();
-                self.bold_line(&format!("Questions the doctor is likely to ask ({n})"))?;
-                self.say("Answer in your own words, on one line.")
-            }
-            Part::Medicines => {
-                self.bold_line("Your medicines")?;
-                self.wrapped(
-                    "One medicine at a time, as written on the box: the name, the dose and how \
-                     often, on one line (e.g. Lasix 40 mg once a day). Leave it blank when done; \
-                     if you take none, say none.",
-                    "",
+                (
+                    self.tw("part-doctor", &[("count", Words::count(n))]),
+                    Some("part-doctor-how"),
                 )
             }
-            Part::OwnQuestions => {
-                self.bold_line("Your own questions for the doctor")?;
-                self.say("One question at a time. Leave it blank when done.")
-            }
-            Part::Visit => self.bold_line("The visit"),
-            Part::People => self.bold_line("Allergies, other illnesses, and the people with you"),
-            Part::WhatMatters => self.bold_line("What matters most to you"),
+            Part::Medicines => (self.t("part-medicines"), Some("part-medicines-how")),
+            Part::OwnQuestions => (self.t("part-own-questions"), Some("part-own-questions-how")),
+            Part::Visit => (self.t("part-visit"), None),
+            Part::People => (self.t("part-people"), None),
+            Part::WhatMatters => (self.t("part-what-matters"), None),
+        };
+        self.bold_line(&title)?;
+        match how {
+            Some(id) => self.wrapped(&self.t(id), ""),
+            None => Ok(()),
         }
     }
 
@@ -567,52 +708,62 @@ impl<W: Write> Asker<'_, W> {
                 None
             }
         };
+        // The list's earlier items, to edit, when correcting.
+        let earlier = |items: &[String]| {
+            if correcting {
+                items.to_vec()
+            } else {
+                Vec::new()
+            }
+        };
         match field {
             Field::Name => {
-                let initial = if correcting && self.intake.patient.name != NAME_TO_REPLACE {
+                let placeholder = self.name_to_replace();
+                let initial = if correcting && self.intake.patient.name != placeholder {
                     self.intake.patient.name.clone()
                 } else {
                     String::new()
                 };
-                let name = self.ask_text("Your full name:", &initial)?;
+                let name = self.ask_text(&self.t("ask-name"), &initial)?;
                 self.intake.patient.name = if name.is_empty() {
-                    self.say(&format!(
-                        "  (Written as \"{NAME_TO_REPLACE}\": put your name in the file later.)"
-                    ))?;
-                    NAME_TO_REPLACE.to_string()
+                    let said = self.tw(
+                        "name-placeholder",
+                        &[("placeholder", Words::text(placeholder.clone()))],
+                    );
+                    self.wrapped(&said, "  ")?;
+                    placeholder
                 } else {
                     name
                 };
             }
             Field::Born => {
                 let initial = match (correcting, self.intake.patient.born) {
-                    (true, Some(born)) => day_month_year(born),
+                    (true, Some(born)) => self.day_month_year(born),
                     _ => String::new(),
                 };
                 self.intake.patient.born = self.ask_born(&initial)?;
             }
             Field::Sex => {
-                let initial = old(&self.intake.patient.sex);
+                let initial = old(&self.intake.patient.sex).map(|s| self.sex_shown(&s));
+                let words = self.w;
                 self.intake.patient.sex = self
-                    .optional(
-                        "Your sex (female, male, or in your own words; blank to skip):",
-                        initial.as_deref(),
-                    )?
-                    .map(|s| sex_of(&s));
+                    .optional(&self.t("ask-sex"), initial.as_deref())?
+                    .map(|s| sex_of(words, &s));
             }
             Field::Pregnant => {
+                let (yes, no) = (self.t("read-back-yes"), self.t("read-back-no"));
                 let initial = match (correcting, self.intake.patient.pregnant) {
                     (false, _) => "",
-                    (true, true) => "yes",
-                    (true, false) if self.pregnancy_said => "no",
+                    (true, true) => yes.as_str(),
+                    (true, false) if self.pregnancy_said => no.as_str(),
                     (true, false) => "",
                 };
-                let answer =
-                    self.ask_until("Are you pregnant? (yes/no, blank to skip)", initial, |t| {
-                        yes_no(t).ok_or_else(|| {
-                            format!("Please answer yes or no (not \"{}\").", shown(t))
-                        })
-                    })?;
+                let words = self.w;
+                let answer = self.ask_until(&self.t("ask-pregnant"), initial, |t| {
+                    yes_no(words, t).ok_or_else(|| {
+                        words.with("answer-yes-or-no", &[("text", Words::text(shown(t)))])
+                    })
+                })?;
                 self.pregnancy_said = answer.is_some();
                 let pregnant = answer.unwrap_or(false);
                 let week = if pregnant {
@@ -620,11 +771,9 @@ impl<W: Write> Asker<'_, W> {
                         (true, Some(w)) => w.to_string(),
                         _ => String::new(),
                     };
-                    self.ask_until(
-                        "Which week of pregnancy are you in? (1 to 45, blank to skip)",
-                        &initial,
-                        parse_week,
-                    )?
+                    self.ask_until(&self.t("ask-pregnancy-week"), &initial, |t| {
+                        parse_week(words, t)
+                    })?
                 } else {
                     None
                 };
@@ -634,11 +783,12 @@ impl<W: Write> Asker<'_, W> {
             Field::Phone => {
                 let initial = old(&self.intake.patient.phone);
                 self.intake.patient.phone =
-                    self.optional("Your phone number (blank to skip):", initial.as_deref())?;
+                    self.optional(&self.t("ask-phone"), initial.as_deref())?;
             }
             Field::Doctor(index) => {
                 let q = &self.guide.doctor_questions[index];
-                let (id, text, hint) = (q.id.clone(), q.text.clone(), interview_hint(&q.hint));
+                let (id, text) = (q.id.clone(), q.text.clone());
+                let hint = interview_hint_in(&q.hint, self.options.language);
                 let asked = self.doctor_questions();
                 let number = asked.iter().position(|&i| i == index).unwrap_or(0) + 1;
                 writeln!(self.out)?;
@@ -665,144 +815,86 @@ impl<W: Write> Asker<'_, W> {
                 self.medicines(&old)?;
             }
             Field::OwnQuestions => {
-                let old = if correcting {
-                    self.intake.own_questions.clone()
-                } else {
-                    Vec::new()
-                };
-                self.intake.own_questions = self.list("Question", &old, None)?;
+                let old = earlier(&self.intake.own_questions);
+                self.intake.own_questions = self.list("item-question", &old, None)?;
             }
             Field::When => {
                 let initial = match (correcting, self.intake.visit.when) {
-                    (true, Some(when)) => long_visit(when),
+                    (true, Some(when)) => self.long_visit(when),
                     _ => String::new(),
                 };
                 self.intake.visit.when = self.ask_visit(&initial)?;
             }
             Field::Clinic => {
                 let initial = old(&self.intake.visit.clinic);
-                self.intake.visit.clinic = self.optional(
-                    "Clinic or place (e.g. St. Mary Hospital):",
-                    initial.as_deref(),
-                )?;
+                self.intake.visit.clinic =
+                    self.optional(&self.t("ask-clinic"), initial.as_deref())?;
             }
             Field::Department => {
                 let initial = old(&self.intake.visit.department);
                 self.intake.visit.department =
-                    self.optional("Department (e.g. Neurology):", initial.as_deref())?;
+                    self.optional(&self.t("ask-department"), initial.as_deref())?;
             }
             Field::Reason => {
                 let initial = old(&self.intake.visit.reason);
-                self.intake.visit.reason = self.optional(
-                    "Why are you going, in one or two sentences? (e.g. Painful cramps in my \
-                     calves at night.)",
-                    initial.as_deref(),
-                )?;
+                self.intake.visit.reason =
+                    self.optional(&self.t("ask-reason"), initial.as_deref())?;
             }
             Field::Allergies => {
                 if !correcting {
-                    self.wrapped(
-                        "Allergies to medicines, foods or anything else, one at a time, with \
-                         what happens (e.g. penicillin (rash)). Leave it blank when done; if \
-                         you have none, say none.",
-                        "",
-                    )?;
+                    self.wrapped(&self.t("allergies-how"), "")?;
                 }
-                let old = if correcting {
-                    self.intake.health.allergies.clone()
-                } else {
-                    Vec::new()
-                };
+                let old = earlier(&self.intake.health.allergies);
                 let mut none = self.intake.health.no_known_allergies && correcting;
-                self.intake.health.allergies = self.list("Allergy", &old, Some(&mut none))?;
+                self.intake.health.allergies = self.list("item-allergy", &old, Some(&mut none))?;
                 self.intake.health.no_known_allergies = none;
             }
             Field::Illnesses => {
                 if !correcting {
-                    self.wrapped(
-                        "Other illnesses you are treated for, one at a time (e.g. high blood \
-                         pressure). If there are none, say none.",
-                        "",
-                    )?;
+                    self.wrapped(&self.t("illnesses-how"), "")?;
                 }
-                let old = if correcting {
-                    self.intake.health.conditions.clone()
-                } else {
-                    Vec::new()
-                };
+                let old = earlier(&self.intake.health.conditions);
                 let mut none = self.intake.health.no_other_illnesses && correcting;
-                self.intake.health.conditions = self.list("Illness", &old, Some(&mut none))?;
+                self.intake.health.conditions = self.list("item-illness", &old, Some(&mut none))?;
                 self.intake.health.no_other_illnesses = none;
             }
             Field::Companion => {
                 let initial = old(&self.intake.visit.companion);
-                self.intake.visit.companion = self.optional(
-                    "Who is coming with you? (e.g. my daughter Anna; blank if no one):",
-                    initial.as_deref(),
-                )?;
+                self.intake.visit.companion =
+                    self.optional(&self.t("ask-companion"), initial.as_deref())?;
             }
             Field::EmergencyContact => {
                 let initial = old(&self.intake.patient.emergency_contact);
-                self.intake.patient.emergency_contact = self.optional(
-                    "Someone to call in an emergency, with their phone number (blank to skip):",
-                    initial.as_deref(),
-                )?;
+                self.intake.patient.emergency_contact =
+                    self.optional(&self.t("ask-emergency-contact"), initial.as_deref())?;
             }
             Field::Language => {
                 let initial = old(&self.intake.patient.language);
-                self.intake.patient.language = self.optional(
-                    "The language you speak best, if the doctor may not speak it (blank to \
-                     skip):",
-                    initial.as_deref(),
-                )?;
+                self.intake.patient.language =
+                    self.optional(&self.t("ask-language"), initial.as_deref())?;
             }
             Field::Needs => {
                 if !correcting {
-                    self.wrapped(
-                        "Anything that helps you take part in the visit, one at a time (e.g. \
-                         reading glasses, a hearing aid, an interpreter, a wheelchair). Leave \
-                         it blank when done.",
-                        "",
-                    )?;
+                    self.wrapped(&self.t("needs-how"), "")?;
                 }
-                let old = if correcting {
-                    self.intake.patient.needs.clone()
-                } else {
-                    Vec::new()
-                };
-                self.intake.patient.needs = self.list("Need", &old, None)?;
+                let old = earlier(&self.intake.patient.needs);
+                self.intake.patient.needs = self.list("item-need", &old, None)?;
             }
             Field::FilledInBy => {
                 let initial = old(&self.intake.patient.filled_in_by);
-                self.intake.patient.filled_in_by = self.optional(
-                    "If you are filling this in for someone else: your name, and who you are to \
-                     them (e.g. Anna Example (daughter); blank if it is for you):",
-                    initial.as_deref(),
-                )?;
+                self.intake.patient.filled_in_by =
+                    self.optional(&self.t("ask-filled-in-by"), initial.as_deref())?;
             }
             Field::Concerns => {
                 if !correcting {
-                    self.wrapped(
-                        "What worries you most about your health problem? One worry at a time, \
-                         the most important first (the first three go on the sheet's first \
-                         page). Leave it blank when done.",
-                        "",
-                    )?;
+                    self.wrapped(&self.t("concerns-how"), "")?;
                 }
-                let old = if correcting {
-                    self.intake.visit.concerns.clone()
-                } else {
-                    Vec::new()
-                };
-                self.intake.visit.concerns = self.list("Worry", &old, None)?;
+                let old = earlier(&self.intake.visit.concerns);
+                self.intake.visit.concerns = self.list("item-worry", &old, None)?;
             }
             Field::Goal => {
                 let initial = old(&self.intake.visit.goal);
-                self.intake.visit.goal = self.optional(
-                    "What do you hope to get from the visit? (e.g. To sleep through the night \
-                     again.)",
-                    initial.as_deref(),
-                )?;
+                self.intake.visit.goal = self.optional(&self.t("ask-goal"), initial.as_deref())?;
             }
         }
         Ok(())
@@ -814,27 +906,54 @@ impl<W: Write> Asker<'_, W> {
     /// Says what is wrong with `problem` and that the question comes again.
     fn again(&mut self, problem: &str) -> io::Result<()> {
         self.wrapped(problem, "  ")?;
-        self.say("  Please try again, or leave it blank to skip it.")
+        self.wrapped(&self.t("try-again"), "  ")
+    }
+
+    /// What the date reader says about `text`, in the interview's language: its own
+    /// sentence in English, the catalogue's message `id` in another.
+    fn date_problem(&self, id: &str, text: &str, english: String) -> String {
+        if self.options.language == Language::English {
+            english
+        } else {
+            self.tw(id, &[("text", Words::text(shown(text)))])
+        }
+    }
+
+    /// A date in the interview's language as the date reader takes it.
+    fn readable(&self, answer: &str) -> String {
+        if self.options.language == Language::French {
+            french::date_in_english(answer)
+        } else {
+            answer.to_string()
+        }
+    }
+
+    /// "That is Thursday 10 December 2026. Right? (yes/no)"
+    fn confirm_date(&mut self, date: String) -> Result<bool, Stop> {
+        let question = self.tw("date-is", &[("date", Words::text(date))]);
+        self.confirm(&question)
     }
 
     fn ask_born(&mut self, initial: &str) -> Result<Option<NaiveDate>, Stop> {
         let today = self.options.today;
         let mut initial = initial.to_string();
         loop {
-            let answer = self.ask_text("Date of birth (e.g. 4 April 1950):", &initial)?;
+            let answer = self.ask_text(&self.t("ask-born"), &initial)?;
             if answer.is_empty() {
                 return Ok(None);
             }
             initial.clone_from(&answer);
-            let (date, relative) = match read_date(&answer, today) {
+            let (date, relative) = match read_date(&self.readable(&answer), today) {
                 Err(problem) => {
-                    self.again(&problem.0)?;
+                    let problem = self.date_problem("date-not-read", &answer, problem.0);
+                    self.again(&problem)?;
                     continue;
                 }
                 Ok(DateReading::Date(d)) => (d, false),
                 Ok(DateReading::Relative(d)) => (d, true),
                 Ok(DateReading::Ambiguous(a, b)) => {
-                    match self.choose((day_month_year(a), a), (day_month_year(b), b))? {
+                    let (first, second) = (self.day_month_year(a), self.day_month_year(b));
+                    match self.choose((first, a), (second, b))? {
                         Some(d) => (d, false),
                         None => continue,
                     }
@@ -844,9 +963,7 @@ impl<W: Write> Asker<'_, W> {
                 self.again(&problem)?;
                 continue;
             }
-            if relative
-                && !self.confirm(&format!("That is {}. Right? (yes/no)", long_date(date)))?
-            {
+            if relative && !self.confirm_date(self.long_date(date))? {
                 continue;
             }
             return Ok(Some(date));
@@ -855,27 +972,31 @@ impl<W: Write> Asker<'_, W> {
 
     fn birth_problem(&self, born: NaiveDate) -> Option<String> {
         if self.options.today.is_some_and(|today| born > today) {
-            return Some(format!(
-                "{} is in the future: a date of birth cannot be. Please check the year.",
-                day_month_year(born)
+            return Some(self.tw(
+                "born-in-future",
+                &[("date", Words::text(self.day_month_year(born)))],
             ));
         }
         let visit = self.intake.visit.when?;
         (visit.date() < born).then(|| {
-            format!(
-                "The visit ({}) would be before this date of birth ({}).",
-                long_visit(visit),
-                day_month_year(born)
+            self.tw(
+                "born-after-visit",
+                &[
+                    ("visit", Words::text(self.long_visit(visit))),
+                    ("born", Words::text(self.day_month_year(born))),
+                ],
             )
         })
     }
 
     fn visit_problem(&self, when: VisitTime) -> Option<String> {
         if let Some(born) = self.intake.patient.born.filter(|&b| when.date() < b) {
-            return Some(format!(
-                "The visit ({}) would be before the date of birth ({}).",
-                long_visit(when),
-                day_month_year(born)
+            return Some(self.tw(
+                "visit-before-birth",
+                &[
+                    ("visit", Words::text(self.long_visit(when))),
+                    ("born", Words::text(self.day_month_year(born))),
+                ],
             ));
         }
         let a_year_on = self
@@ -883,9 +1004,9 @@ impl<W: Write> Asker<'_, W> {
             .today?
             .checked_add_months(chrono::Months::new(12))?;
         (when.date() > a_year_on).then(|| {
-            format!(
-                "{} is more than a year away. Please check the year.",
-                long_visit(when)
+            self.tw(
+                "visit-too-far",
+                &[("visit", Words::text(self.long_visit(when)))],
             )
         })
     }
@@ -894,23 +1015,21 @@ impl<W: Write> Asker<'_, W> {
         let today = self.options.today;
         let mut initial = initial.to_string();
         loop {
-            let answer = self.ask_text(
-                "Date of the visit, with the time if you know it (e.g. 10 December 2026 at \
-                 9:30am):",
-                &initial,
-            )?;
+            let answer = self.ask_text(&self.t("ask-visit"), &initial)?;
             if answer.is_empty() {
                 return Ok(None);
             }
             initial.clone_from(&answer);
-            let (when, relative) = match read_visit(&answer, today) {
+            let (when, relative) = match read_visit(&self.readable(&answer), today) {
                 Err(problem) => {
-                    self.again(&problem.0)?;
+                    let problem = self.date_problem("visit-not-read", &answer, problem.0);
+                    self.again(&problem)?;
                     continue;
                 }
                 Ok(VisitReading::One { when, relative }) => (when, relative),
                 Ok(VisitReading::Ambiguous(a, b)) => {
-                    match self.choose((long_visit(a), a), (long_visit(b), b))? {
+                    let (first, second) = (self.long_visit(a), self.long_visit(b));
+                    match self.choose((first, a), (second, b))? {
                         Some(when) => (when, false),
                         None => continue,
                     }
@@ -920,9 +1039,7 @@ impl<W: Write> Asker<'_, W> {
                 self.again(&problem)?;
                 continue;
             }
-            if relative
-                && !self.confirm(&format!("That is {}. Right? (yes/no)", long_visit(when)))?
-            {
+            if relative && !self.confirm_date(self.long_visit(when))? {
                 continue;
             }
             return Ok(Some(when));
@@ -939,13 +1056,10 @@ impl<W: Write> Asker<'_, W> {
             let n = kept.len() + 1;
             let initial = match earlier {
                 Some(m) => one_line(m),
-                None if kept.is_empty() && was_none => "none".into(),
+                None if kept.is_empty() && was_none => self.t("none-item-medicine"),
                 None => String::new(),
             };
-            let question = match earlier {
-                Some(_) => format!("Medicine {n} (blank to take it out):"),
-                None => format!("Medicine {n} (blank when done):"),
-            };
+            let question = self.item_question("item-medicine", n, earlier.is_some());
             let line = self.ask_text(&question, &initial)?;
             if line.is_empty() {
                 if earlier.is_some() {
@@ -953,7 +1067,7 @@ impl<W: Write> Asker<'_, W> {
                 }
                 break;
             }
-            if says_none(&line) {
+            if says_none(self.w, &line) {
                 // "None" first: no medicines. After one, "no" means no more.
                 self.intake.health.no_medicines = kept.is_empty();
                 break;
@@ -962,7 +1076,8 @@ impl<W: Write> Asker<'_, W> {
             let mut medication = earlier.cloned().unwrap_or_default();
             self.medicine_parts(&line, &mut medication)?;
             let reason = earlier.and_then(|m| m.reason.clone());
-            medication.reason = self.optional("  What it is for:", reason.as_deref())?;
+            let question = format!("  {}", self.t("ask-medicine-reason"));
+            medication.reason = self.optional(&question, reason.as_deref())?;
             kept.push(medication);
         }
         self.intake.medications = kept;
@@ -972,33 +1087,39 @@ impl<W: Write> Asker<'_, W> {
     /// Name, dose and how often from one typed line: split, read back, and asked one by one
     /// where the split is wrong or a part is missing.
     fn medicine_parts(&mut self, line: &str, m: &mut Medication) -> Result<(), Stop> {
+        let ask_dose = format!("  {}", self.t("ask-dose"));
+        let ask_how_often = format!("  {}", self.t("ask-how-often"));
         let Some(parts) = medicine::split(line) else {
             m.name = line.to_string();
-            m.dose = self.optional("  Dose (e.g. 12.5 mg):", m.dose.clone().as_deref())?;
-            m.how_often = self.optional(
-                "  How often (e.g. every morning):",
-                m.how_often.clone().as_deref(),
-            )?;
+            m.dose = self.optional(&ask_dose, m.dose.clone().as_deref())?;
+            m.how_often = self.optional(&ask_how_often, m.how_often.clone().as_deref())?;
             m.as_needed = m
                 .how_often
                 .as_deref()
                 .is_some_and(medicine::taken_as_needed);
             return Ok(());
         };
-        let not_given = "(not given)";
-        self.say(&format!("  Name:       {}", parts.name))?;
-        self.say(&format!(
-            "  Dose:       {}",
-            parts.dose.as_deref().unwrap_or(not_given)
-        ))?;
-        self.say(&format!(
-            "  How often:  {}",
-            parts.how_often.as_deref().unwrap_or(not_given)
-        ))?;
-        let right = self.confirm("  Is that right? (yes/no)")?;
+        let not_given = self.t("medicine-not-given");
+        let labels = [
+            self.t("medicine-name"),
+            self.t("medicine-dose"),
+            self.t("medicine-how-often"),
+        ];
+        // The parts in a column two spaces after the longest label.
+        let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) + 2;
+        let values = [
+            parts.name.as_str(),
+            parts.dose.as_deref().unwrap_or(&not_given),
+            parts.how_often.as_deref().unwrap_or(&not_given),
+        ];
+        for (label, value) in labels.iter().zip(values) {
+            let pad = " ".repeat(width - label.chars().count());
+            self.say(&format!("  {label}{pad}{value}"))?;
+        }
+        let right = self.confirm(&format!("  {}", self.t("medicine-right")))?;
         if !right {
             // Each part on its own, the split's reading on the line to edit.
-            let name = self.ask_text("  Name:", &parts.name)?;
+            let name = self.ask_text(&format!("  {}", labels[0]), &parts.name)?;
             m.name = if name.is_empty() {
                 line.to_string()
             } else {
@@ -1010,14 +1131,13 @@ impl<W: Write> Asker<'_, W> {
         // A part the line did not hold is asked for; on "no" every part is.
         m.dose = match parts.dose {
             Some(dose) if right => Some(dose),
-            dose => self.optional("  Dose (e.g. 12.5 mg):", dose.or(m.dose.clone()).as_deref())?,
+            dose => self.optional(&ask_dose, dose.or(m.dose.clone()).as_deref())?,
         };
         m.how_often = match parts.how_often {
             Some(how_often) if right => Some(how_often),
-            how_often => self.optional(
-                "  How often (e.g. every morning):",
-                how_often.or(m.how_often.clone()).as_deref(),
-            )?,
+            how_often => {
+                self.optional(&ask_how_often, how_often.or(m.how_often.clone()).as_deref())?
+            }
         };
         m.as_needed = m
             .how_often
@@ -1030,41 +1150,48 @@ impl<W: Write> Asker<'_, W> {
     fn shown_field(&self, field: Field) -> Option<(String, String)> {
         let i = &self.intake;
         let text = |v: &Option<String>| v.clone();
-        let items = |v: &[String], none: bool| {
-            if none {
-                Some("none".to_string())
+        let items = |v: &[String], none: Option<&str>| {
+            if let Some(what) = none {
+                Some(self.t(&format!("none-{what}")))
             } else if v.is_empty() {
                 None
             } else {
                 Some(v.join("; "))
             }
         };
+        let said = |yes: bool, id: &'static str| yes.then_some(id);
         let (label, value) = match field {
             Field::Name => (
-                "Your name",
-                (i.patient.name != NAME_TO_REPLACE).then(|| i.patient.name.clone()),
+                "label-name",
+                (i.patient.name != self.name_to_replace()).then(|| i.patient.name.clone()),
             ),
-            Field::Born => ("Date of birth", i.patient.born.map(day_month_year)),
-            Field::Sex => ("Sex", text(&i.patient.sex)),
+            Field::Born => ("label-born", i.patient.born.map(|b| self.day_month_year(b))),
+            Field::Sex => (
+                "label-sex",
+                i.patient.sex.as_deref().map(|s| self.sex_shown(s)),
+            ),
             Field::Pregnant => (
-                "Pregnant",
+                "label-pregnant",
                 match (i.patient.pregnant, i.patient.pregnancy_week) {
-                    (true, Some(w)) => Some(format!("yes, week {w}")),
-                    (true, None) => Some("yes".into()),
-                    (false, _) if self.pregnancy_said => Some("no".into()),
+                    (true, Some(w)) => Some(self.tw(
+                        "read-back-pregnant-week",
+                        &[("week", Words::count(w.into()))],
+                    )),
+                    (true, None) => Some(self.t("read-back-yes")),
+                    (false, _) if self.pregnancy_said => Some(self.t("read-back-no")),
                     (false, _) => None,
                 },
             ),
-            Field::Phone => ("Your phone number", text(&i.patient.phone)),
+            Field::Phone => ("label-phone", text(&i.patient.phone)),
             Field::Doctor(index) => {
                 let q = &self.guide.doctor_questions[index];
                 let answer = i.answers.get(&q.id)?;
                 return Some((q.text.clone(), answer.clone()));
             }
             Field::Medicines => (
-                "Medicines",
+                "label-medicines",
                 if i.health.no_medicines {
-                    Some("none".into())
+                    Some(self.t("none-item-medicine"))
                 } else if i.medications.is_empty() {
                     None
                 } else {
@@ -1072,7 +1199,13 @@ impl<W: Write> Asker<'_, W> {
                         i.medications
                             .iter()
                             .map(|m| match &m.reason {
-                                Some(reason) => format!("{} (for {reason})", one_line(m)),
+                                Some(reason) => self.tw(
+                                    "read-back-medicine-for",
+                                    &[
+                                        ("medicine", Words::text(one_line(m))),
+                                        ("reason", Words::text(reason.clone())),
+                                    ],
+                                ),
                                 None => one_line(m),
                             })
                             .collect::<Vec<_>>()
@@ -1080,30 +1213,37 @@ impl<W: Write> Asker<'_, W> {
                     )
                 },
             ),
-            Field::OwnQuestions => ("Your questions", items(&i.own_questions, false)),
-            Field::When => ("The visit", i.visit.when.map(long_visit)),
-            Field::Clinic => ("Clinic or place", text(&i.visit.clinic)),
-            Field::Department => ("Department", text(&i.visit.department)),
-            Field::Reason => ("Why you are going", text(&i.visit.reason)),
+            Field::OwnQuestions => ("label-own-questions", items(&i.own_questions, None)),
+            Field::When => ("label-visit", i.visit.when.map(|w| self.long_visit(w))),
+            Field::Clinic => ("label-clinic", text(&i.visit.clinic)),
+            Field::Department => ("label-department", text(&i.visit.department)),
+            Field::Reason => ("label-reason", text(&i.visit.reason)),
             Field::Allergies => (
-                "Allergies",
-                items(&i.health.allergies, i.health.no_known_allergies),
+                "label-allergies",
+                items(
+                    &i.health.allergies,
+                    said(i.health.no_known_allergies, "item-allergy"),
+                ),
             ),
             Field::Illnesses => (
-                "Other illnesses",
-                items(&i.health.conditions, i.health.no_other_illnesses),
+                "label-illnesses",
+                items(
+                    &i.health.conditions,
+                    said(i.health.no_other_illnesses, "item-illness"),
+                ),
             ),
-            Field::Companion => ("Coming with you", text(&i.visit.companion)),
-            Field::EmergencyContact => {
-                ("In an emergency, call", text(&i.patient.emergency_contact))
-            }
-            Field::Language => ("Language you speak best", text(&i.patient.language)),
-            Field::Needs => ("What helps you take part", items(&i.patient.needs, false)),
-            Field::FilledInBy => ("Filled in by", text(&i.patient.filled_in_by)),
-            Field::Concerns => ("Your worries", items(&i.visit.concerns, false)),
-            Field::Goal => ("What you hope for", text(&i.visit.goal)),
+            Field::Companion => ("label-companion", text(&i.visit.companion)),
+            Field::EmergencyContact => (
+                "label-emergency-contact",
+                text(&i.patient.emergency_contact),
+            ),
+            Field::Language => ("label-language", text(&i.patient.language)),
+            Field::Needs => ("label-needs", items(&i.patient.needs, None)),
+            Field::FilledInBy => ("label-filled-in-by", text(&i.patient.filled_in_by)),
+            Field::Concerns => ("label-concerns", items(&i.visit.concerns, None)),
+            Field::Goal => ("label-goal", text(&i.visit.goal)),
         };
-        Some((label.to_string(), value?))
+        Some((self.t(label), value?))
     }
 
     /// Every answer, numbered, to change by number until the person says all is right.
@@ -1111,7 +1251,7 @@ impl<W: Write> Asker<'_, W> {
         loop {
             let fields = self.fields();
             writeln!(self.out)?;
-            self.bold_line("Your answers")?;
+            self.bold_line(&self.t("read-back-title"))?;
             // Skipped questions are named by number only, so that the answers given fit on
             // one screen.
             let mut skipped = Vec::new();
@@ -1124,7 +1264,10 @@ impl<W: Write> Asker<'_, W> {
                 let entry = if label.ends_with('?') {
                     format!("{label} {value}")
                 } else {
-                    format!("{label}: {value}")
+                    self.tw(
+                        "read-back-entry",
+                        &[("label", Words::text(label)), ("value", Words::text(value))],
+                    )
                 };
                 let lines = wrap(&entry, WIDTH - number.len());
                 for (k, line) in lines.iter().enumerate() {
@@ -1133,31 +1276,33 @@ impl<W: Write> Asker<'_, W> {
                 }
             }
             if !skipped.is_empty() {
-                self.wrapped(&format!("Skipped: {}.", ranges(&skipped)), "")?;
+                let numbers = ranges_in(self.w, &skipped);
+                let said = self.tw("read-back-skipped", &[("numbers", Words::text(numbers))]);
+                self.wrapped(&said, "")?;
             }
-            self.wrapped(
-                "To change an answer, or to answer a question you skipped, type its number \
-                 and press Enter. When everything is right, just press Enter (or type done).",
-                "",
-            )?;
+            self.wrapped(&self.t("read-back-how"), "")?;
             let field = loop {
-                let answer = match self.ask_text("Number to change:", "") {
+                let answer = match self.ask_text(&self.t("ask-number"), "") {
                     // A script that answered every question is done.
                     Err(Stop::InputEnded) if !self.input.is_terminal() => return Ok(()),
                     other => other?,
                 };
                 let answer = answer.trim().trim_end_matches('.').to_lowercase();
-                if matches!(answer.as_str(), "" | "done" | "ok" | "okay" | "all right") {
+                if answer.is_empty() || listed(self.w, "words-done", &answer) {
                     return Ok(());
                 }
                 match answer.trim_start_matches('#').parse::<usize>() {
                     Ok(n) if (1..=fields.len()).contains(&n) => break fields[n - 1],
-                    _ => self.say(&format!(
-                        "  There is no answer \"{}\": type a number from 1 to {}, or press \
-                         Enter when everything is right.",
-                        shown(&answer),
-                        fields.len()
-                    ))?,
+                    _ => {
+                        let said = self.tw(
+                            "no-such-answer",
+                            &[
+                                ("text", Words::text(shown(&answer))),
+                                ("count", Words::count(fields.len())),
+                            ],
+                        );
+                        self.say(&format!("  {said}"))?;
+                    }
                 }
             };
             self.ask(field, true)?;
@@ -1200,7 +1345,16 @@ impl<W: Write> Asker<'_, W> {
 }
 
 /// Numbers as ranges: "6 to 19, 21, 24".
+#[cfg(test)]
 fn ranges(numbers: &[usize]) -> String {
+    ranges_in(
+        Words::from(Catalogue::Interview, Language::English),
+        numbers,
+    )
+}
+
+/// Numbers as ranges in `words`' language: "6 to 19, 21, 24", "6 a 19, 21, 24".
+fn ranges_in(words: &Words, numbers: &[usize]) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut at = 0;
     while at < numbers.len() {
@@ -1211,7 +1365,13 @@ fn ranges(numbers: &[usize]) -> String {
         parts.push(match end - at {
             0 => numbers[at].to_string(),
             1 => format!("{}, {}", numbers[at], numbers[end]),
-            _ => format!("{} to {}", numbers[at], numbers[end]),
+            _ => words.with(
+                "read-back-range",
+                &[
+                    ("first", Words::count(numbers[at])),
+                    ("last", Words::count(numbers[end])),
+                ],
+            ),
         });
         at = end + 1;
     }
@@ -1882,5 +2042,134 @@ mod tests {
             asked.insert(key.to_string());
         }
         assert_eq!(asked, crate::intake::schema::all_keys());
+    }
+
+    fn words(language: Language) -> &'static Words {
+        Words::from(Catalogue::Interview, language)
+    }
+
+    #[test]
+    fn yes_and_no_are_heard_in_the_interview_s_language() {
+        // Each language: answers heard as yes, as no, and as neither.
+        type Heard = (Language, &'static [&'static str], &'static [&'static str], &'static [&'static str]);
+        let cases: &[Heard] = &[
+            (
+                Language::English,
+                &["yes", "Y", "yes please", "Correct"],
+                &["no", "N", "wrong"],
+                &["sí", "oui", "maybe", ""],
+            ),
+            (
+                Language::Spanish,
+                &["sí", "si", "S", "Sí", "  claro ", "vale"],
+                &["no", "N", "No"],
+                &["yes", "oui", "quizá", "sí, pero", ""],
+            ),
+            (
+                Language::French,
+                &["oui", "O", "Oui", "d’accord", "d'accord"],
+                &["non", "n", "NON"],
+                &["si", "yes", "peut-être", ""],
+            ),
+        ];
+        for (language, yes, no, neither) in cases {
+            let w = words(*language);
+            for t in *yes {
+                assert_eq!(yes_no(w, t), Some(true), "{language:?} {t:?}");
+            }
+            for t in *no {
+                assert_eq!(yes_no(w, t), Some(false), "{language:?} {t:?}");
+            }
+            for t in *neither {
+                assert_eq!(yes_no(w, t), None, "{language:?} {t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn none_and_the_sex_are_heard_in_the_interview_s_language() {
+        let (es, fr) = (words(Language::Spanish), words(Language::French));
+        for none in [
+            "ninguna",
+            "Ninguno.",
+            "nada",
+            "nada más",
+            "No tengo alergias",
+            "none",
+        ] {
+            assert!(says_none(es, none), "{none}");
+        }
+        for none in ["aucun", "Rien", "je n’en ai pas", "aucune allergie"] {
+            assert!(says_none(fr, none), "{none}");
+        }
+        for item in ["penicilina", "nada de nueces", "pénicilline"] {
+            assert!(!says_none(es, item) && !says_none(fr, item), "{item}");
+        }
+        assert!(!says_none(words(Language::English), "ninguna"));
+        assert_eq!(sex_of(es, "Mujer"), "female");
+        assert_eq!(sex_of(es, "un hombre"), "male");
+        assert_eq!(sex_of(es, "varón"), "male");
+        // "m" is "mujer" to some and "masculino" to others: kept as typed.
+        assert_eq!(sex_of(es, "m"), "m");
+        assert_eq!(sex_of(fr, "Femme"), "female");
+        assert_eq!(sex_of(fr, "homme"), "male");
+        assert_eq!(sex_of(fr, "M"), "male");
+        assert_eq!(sex_of(words(Language::English), "mujer"), "mujer");
+    }
+
+    #[test]
+    fn a_spanish_interview_reads_back_in_spanish() {
+        let lines = owned(&["Carmen", "ayer", "no", "04/05/1956", "2", "h", ""]);
+        let mut lines = {
+            let mut l = lines;
+            l.extend(std::iter::repeat_n(String::new(), doctor_count(false)));
+            l.extend(owned(&["nada", "", "dentro de dos semanas", "sí"]));
+            l.extend(std::iter::repeat_n(String::new(), 3));
+            l
+        };
+        lines.extend(owned(&["ninguna", "nada"]));
+        lines.extend(std::iter::repeat_n(String::new(), 7));
+        // The clinic, changed at the read-back: after four about him, the guide's, the
+        // medicines, his questions and the visit's date.
+        lines.push((4 + doctor_count(false) + 4).to_string());
+        lines.push("Hospital San Juan".into());
+        lines.push("listo".into());
+        let input = lines.join("\n") + "\n";
+        let mut out = Vec::new();
+        let guide = guide().translated(Language::Spanish).unwrap();
+        let options = Options {
+            language: Language::Spanish,
+            ..options()
+        };
+        let result = run(&guide, input.as_bytes(), &mut out, options);
+        let out = String::from_utf8(out).unwrap();
+        let intake = result.unwrap_or_else(|e| panic!("{e}\n{out}"));
+        assert!(
+            out.contains("Eso es el sábado 5 de diciembre de 2026. ¿Está bien? (sí/no)"),
+            "{out}"
+        );
+        assert!(
+            out.contains(
+                "¿Quiere decir el 4 de mayo de 1956 o el 5 de abril de 1956? (escriba 1 o 2)"
+            ),
+            "{out}"
+        );
+        assert_eq!(intake.patient.born, Some(date(1956, 4, 5)));
+        assert_eq!(intake.patient.sex.as_deref(), Some("male"));
+        assert!(intake.health.no_medicines, "{out}");
+        assert!(intake.health.no_known_allergies && intake.health.no_other_illnesses);
+        assert_eq!(intake.visit.when, Some(VisitTime::Day(date(2026, 12, 20))));
+        assert_eq!(intake.visit.clinic.as_deref(), Some("Hospital San Juan"));
+        assert_eq!(intake.visit.sheet_language, Some(Language::Spanish));
+        assert!(out.contains("Medicamentos: ninguno\n"), "{out}");
+        assert!(out.contains("Otras enfermedades: ninguna\n"), "{out}");
+        assert!(
+            out.contains("La consulta: domingo 20 de diciembre de 2026\n"),
+            "{out}"
+        );
+        assert!(out.contains("Sin contestar: "), "{out}");
+        // An English interview leaves the sheet's language to the intake's other answers.
+        let (english, _) = only_about(&["Ann", "", "", "", ""], false);
+        assert_eq!(english.visit.sheet_language, None);
     }
 }

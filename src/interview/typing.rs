@@ -33,6 +33,8 @@ pub(crate) trait Typing {
 /// One answer per line from a pipe or file: the way scripts and tests answer.
 pub(crate) struct Lines<R> {
     pub(crate) input: R,
+    /// What is said of a line that is not UTF-8, in the interview's language.
+    pub(crate) not_text: String,
 }
 
 impl<R: BufRead> Typing for Lines<R> {
@@ -55,10 +57,7 @@ impl<R: BufRead> Typing for Lines<R> {
             }
             match String::from_utf8(bytes) {
                 Ok(text) => return Ok(Typed::Answer(text)),
-                Err(_) => writeln!(
-                    out,
-                    "  That could not be read as text (it is not UTF-8). Please type it again."
-                )?,
+                Err(_) => writeln!(out, "  {}", self.not_text)?,
             }
         }
     }
@@ -223,6 +222,11 @@ mod tests {
     fn piped_lines_end_at_the_newline() {
         let mut lines = Lines {
             input: &b"first\r\nsecond\n\xff\nthird"[..],
+            not_text: crate::words::Words::from(
+                crate::words::Catalogue::Interview,
+                crate::document::Language::English,
+            )
+            .get("not-utf8"),
         };
         let mut out = Vec::new();
         let mut answers = Vec::new();

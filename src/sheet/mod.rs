@@ -133,7 +133,8 @@ pub struct Summary<'a> {
     doctor: &'static Words,
     /// The words of the patient's part.
     patient: &'static Words,
-    /// The guide in the doctor's language and in the patient's, where it is translated.
+    /// The guide in the doctor's language and in the patient's, where it is translated; the
+    /// patient's only where it is not the doctor's, as translating a guide is costly.
     doctor_guide: Option<Guide>,
     patient_guide: Option<Guide>,
     /// The warning signs in the patient's words, and the names of the places they are in.
@@ -164,7 +165,11 @@ impl<'a> Summary<'a> {
             doctor,
             patient: Words::of(language),
             doctor_guide,
-            patient_guide: guide.translated(language),
+            patient_guide: if language == doctor_language {
+                None
+            } else {
+                guide.translated(language)
+            },
             flags: intake
                 .medications
                 .iter()
@@ -180,6 +185,9 @@ impl<'a> Summary<'a> {
 
     /// The guide as the patient's part gives it.
     fn patient_guide(&self) -> &Guide {
+        if self.patient.language == self.doctor.language {
+            return self.doctor_guide();
+        }
         self.patient_guide.as_ref().unwrap_or(self.guide)
     }
 
