@@ -111,11 +111,7 @@ impl Words {
             .iter()
             .position(|(l, _)| *l == language)
             .unwrap_or(0);
-        let part = Catalogue::ALL
-            .iter()
-            .position(|c| *c == catalogue)
-            .expect("every catalogue is in ALL");
-        ALL[part][at].get_or_init(|| {
+        ALL[catalogue as usize][at].get_or_init(|| {
             let (language, source) = sources[at];
             Words {
                 language,

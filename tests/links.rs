@@ -9,27 +9,6 @@ mod common;
 use std::process::Command;
 
 use common::*;
-use page_validation::{validate_pdf, ValidationOptions, ValidationProfile};
-
-/// The rules of PDF/UA-1 and PDF/A-3a that `pdf` fails (veraPDF's rules, in Rust).
-fn failed_rules(pdf: &std::path::Path) -> Vec<String> {
-    let mut failed = Vec::new();
-    for name in ["ua1", "3a"] {
-        let profile: ValidationProfile = name.parse().expect("a known profile");
-        let report = validate_pdf(pdf, &ValidationOptions::default().profile(profile))
-            .unwrap_or_else(|e| panic!("page_validation cannot read {}: {e}", pdf.display()));
-        failed.extend(
-            report
-                .failures
-                .iter()
-                .map(|f| format!("{name} {}: {}", f.rule_id, f.message)),
-        );
-        if !report.is_compliant && report.failures.is_empty() {
-            failed.push(format!("{name}: not compliant"));
-        }
-    }
-    failed
-}
 
 /// Page 1's links and text, as PyMuPDF reads them (`tests/readers/links.py`).
 fn page_1_links(pdf: &std::path::Path) -> serde_json::Value {

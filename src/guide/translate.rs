@@ -137,16 +137,6 @@ impl Translation {
         }))
     }
 
-    /// The built-in translation of guide `id` into `language` as its file reads, through
-    /// [`Translation::parse`]: what the build's table must equal.
-    pub fn built_in_parsed(id: &str, language: Language) -> Option<Translation> {
-        let (guide, language, text) = BUILT_IN_TRANSLATIONS
-            .iter()
-            .find(|(g, l, _)| *g == id && *l == language)?;
-        let name = format!("templates/{guide}.{}.toml", language.tag());
-        Some(Translation::parse(&name, text).unwrap_or_else(|e| panic!("{e}")))
-    }
-
     /// What keeps this translation from standing for `guide`: a string the guide prints
     /// without a translation, one whose source is not its statement's, one that translates
     /// nothing the guide says (or under no source of a statement that says it), a string

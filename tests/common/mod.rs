@@ -8,6 +8,27 @@ use std::process::{Command, Output};
 
 use lopdf::{Document, Object};
 
+/// The rules of PDF/UA-1 and PDF/A-3a that `pdf` fails (veraPDF's rules, in Rust).
+pub fn failed_rules(pdf: &Path) -> Vec<String> {
+    use page_validation::{validate_pdf, ValidationOptions, ValidationProfile};
+    let mut failed = Vec::new();
+    for name in ["ua1", "3a"] {
+        let profile: ValidationProfile = name.parse().expect("a known profile");
+        let report = validate_pdf(pdf, &ValidationOptions::default().profile(profile))
+            .unwrap_or_else(|e| panic!("page_validation cannot read {}: {e}", pdf.display()));
+        failed.extend(
+            report
+                .failures
+                .iter()
+                .map(|f| format!("{name} {}: {}", f.rule_id, f.message)),
+        );
+        if !report.is_compliant && report.failures.is_empty() {
+            failed.push(format!("{name}: not compliant"));
+        }
+    }
+    failed
+}
+
 /// The folder of the reader scripts (PyMuPDF, pdfminer, pdf.js) the tests run.
 pub fn readers_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/readers")
