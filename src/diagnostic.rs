@@ -436,9 +436,65 @@ pub fn key_given_before(events: &[toml_parser::parser::Event], text: &str, offse
     false
 }
 
-/// The key on the line of a value's span (`severity` in `severity = "high"`).
-pub fn key_before(text: &str, offset: usize) -> Option<String> {
-    toml_place(text, offset).key
+/// How deep the TOML parser lets keys and values nest.
+pub const MAX_TOML_NESTING: usize = 80;
+
+/// What a TOML syntax error is about, read from the file at the error's place: the intake's
+/// and the guide's readers word each kind themselves, and quote the parser's message only
+/// where the file tells nothing more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trouble {
+    /// Keys or values nested past the parser's limit.
+    TooDeep,
+    /// A key given twice in one table.
+    Duplicate,
+    /// A text (a string) the parser could not read to its end.
+    Text,
+    /// A value written as a date or a time that is not one.
+    DateOrTime,
+    Other,
+}
+
+/// What the error at `placed` (where the parser put it; `shown` is where the message points)
+/// is about, from the file itself and its `events`, never from the parser's message.
+pub fn trouble(
+    events: &[toml_parser::parser::Event],
+    text: &str,
+    placed: Option<Range<usize>>,
+    shown: Option<&Range<usize>>,
+) -> Trouble {
+    let Some(placed) = placed else {
+        // Only a nesting past the parser's limit cannot be placed.
+        let nested = shown
+            .and_then(|s| text.get(s.start..))
+            .and_then(|rest| rest.lines().next())
+            .map_or(0, |line| line.matches(['.', '[', '{']).count());
+        return if nested > MAX_TOML_NESTING {
+            Trouble::TooDeep
+        } else {
+            Trouble::Other
+        };
+    };
+    let at = text.get(placed.start..).unwrap_or("");
+    if key_given_before(events, text, placed.start) {
+        Trouble::Duplicate
+    } else if at.starts_with(['"', '\'']) || in_string(events, text, placed.start) {
+        Trouble::Text
+    } else if looks_like_a_date_or_time(at) {
+        Trouble::DateOrTime
+    } else {
+        Trouble::Other
+    }
+}
+
+/// A value written as a date or a time: digits, then `-` or `:` within the first five places.
+fn looks_like_a_date_or_time(at: &str) -> bool {
+    let value: String = at
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | ':' | '.' | '+'))
+        .collect();
+    value.starts_with(|c: char| c.is_ascii_digit())
+        && value.chars().take(5).any(|c| matches!(c, '-' | ':'))
 }
 
 #[cfg(test)]

@@ -24,28 +24,8 @@ macro_rules! stages {
 }
 
 stages!(
-    diagnostic,
-    document,
-    fhir,
-    fit,
-    fonts,
-    frame,
-    guide,
-    input,
-    intake,
-    interview,
-    layout,
-    markup,
-    moment,
-    output,
-    pdf,
-    readability,
-    render,
-    serve,
-    sheet,
-    skeleton,
-    structure,
-    words,
+    diagnostic, document, fhir, fit, fonts, frame, guide, input, intake, interview, layout, markup,
+    moment, output, pdf, render, serve, sheet, skeleton, structure, words,
 );
 
 // Reading and checking an intake.
@@ -100,6 +80,6 @@ pub use crate::input::{
 pub use crate::output::{check_target, is_stdout, FileId, Overwrite, WriteError, Writer};
 // The intake as a web form on the person's own computer (`visitprep serve`).
 pub use crate::serve::{
-    first_page as form_page, reply as form_reply, Reply as FormReply, Upload as FormUpload,
-    STYLE as FORM_STYLE,
+    first_page as form_page, reply as form_reply, words as form_words, Reply as FormReply,
+    Upload as FormUpload, STYLE as FORM_STYLE,
 };

@@ -2,7 +2,8 @@
 //! `locales/*.ftl` for the sheet (headings, labels, the footer, the checkboxes' spoken words,
 //! the diary's sentences, the names and order of the parts of a date) and the notes of the
 //! file `new` writes; `locales/interview/*.ftl` for the questions the interview asks;
-//! `locales/check/*.ftl` for what `check` says about a file. A message is asked for by its
+//! `locales/check/*.ftl` for what `check` says about a file; `locales/form/*.ftl` for the
+//! web form of `serve`. A message is asked for by its
 //! id; a language is added by adding its files, and one that lacks a message falls back to
 //! the English one (a test keeps every catalogue complete).
 
@@ -21,10 +22,19 @@ pub enum Catalogue {
     Sheet,
     Interview,
     Check,
+    Form,
+    /// What `render` says it wrote: a few lines, so that saying them costs next to nothing.
+    Render,
 }
 
 impl Catalogue {
-    pub const ALL: [Catalogue; 3] = [Catalogue::Sheet, Catalogue::Interview, Catalogue::Check];
+    pub const ALL: [Catalogue; 5] = [
+        Catalogue::Sheet,
+        Catalogue::Interview,
+        Catalogue::Check,
+        Catalogue::Form,
+        Catalogue::Render,
+    ];
 
     /// Each language's source of this catalogue, English first, compiled into the binary.
     pub fn sources(self) -> &'static [(Language, &'static str); 3] {
@@ -32,6 +42,8 @@ impl Catalogue {
             Catalogue::Sheet => &CATALOGUES,
             Catalogue::Interview => &INTERVIEW,
             Catalogue::Check => &CHECK,
+            Catalogue::Form => &FORM,
+            Catalogue::Render => &RENDER,
         }
     }
 
@@ -41,6 +53,8 @@ impl Catalogue {
             Catalogue::Sheet => format!("locales/{}.ftl", language.tag()),
             Catalogue::Interview => format!("locales/interview/{}.ftl", language.tag()),
             Catalogue::Check => format!("locales/check/{}.ftl", language.tag()),
+            Catalogue::Form => format!("locales/form/{}.ftl", language.tag()),
+            Catalogue::Render => format!("locales/render/{}.ftl", language.tag()),
         }
     }
 }
@@ -75,6 +89,20 @@ const CHECK: [(Language, &str); 3] = [
     (Language::French, include_str!("../locales/check/fr.ftl")),
 ];
 
+/// The web form's words, in each language, English first.
+const FORM: [(Language, &str); 3] = [
+    (Language::English, include_str!("../locales/form/en.ftl")),
+    (Language::Spanish, include_str!("../locales/form/es.ftl")),
+    (Language::French, include_str!("../locales/form/fr.ftl")),
+];
+
+/// `render`'s account of what it wrote, in each language, English first.
+const RENDER: [(Language, &str); 3] = [
+    (Language::English, include_str!("../locales/render/en.ftl")),
+    (Language::Spanish, include_str!("../locales/render/es.ftl")),
+    (Language::French, include_str!("../locales/render/fr.ftl")),
+];
+
 /// The words of one language, and English for any message its catalogue lacks. The
 /// catalogue is parsed when its first message is asked for: `check`'s words travel with
 /// every intake read, and an intake without a problem never needs them.
@@ -105,7 +133,8 @@ impl Words {
     /// The words of `catalogue` in `language`, read once for the whole run.
     pub fn from(catalogue: Catalogue, language: Language) -> &'static Words {
         type Languages = [OnceLock<Words>; 3];
-        static ALL: [Languages; 3] = [const { [const { OnceLock::new() }; 3] }; 3];
+        static ALL: [Languages; Catalogue::ALL.len()] =
+            [const { [const { OnceLock::new() }; 3] }; Catalogue::ALL.len()];
         let sources = catalogue.sources();
         let at = sources
             .iter()

@@ -1,7 +1,7 @@
-//! Every catalogue of the program's words (the sheet's, the interview's, `check`'s) holds
-//! every message the English one has, and no other: a language is added by adding complete
-//! files, and a message missing from one would print in English on a sheet, or in an
-//! interview, in another language.
+//! Every catalogue of the program's words (the sheet's, the interview's, `check`'s, the web
+//! form's) holds every message the English one has, and no other: a language is added by
+//! adding complete files, and a message missing from one would print in English on a sheet,
+//! in an interview or on the form, in another language.
 
 use std::collections::BTreeSet;
 
@@ -151,4 +151,31 @@ fn languages_are_named_as_people_name_them() {
         Some(Language::Spanish)
     );
     assert_eq!(Language::from_answer("Urdu"), None);
+}
+
+#[test]
+fn the_web_form_has_its_own_catalogue_with_a_message_for_each_list() {
+    assert!(Catalogue::ALL.contains(&Catalogue::Form));
+    let english = ids(Catalogue::Form.sources()[0].1);
+    assert!(english.len() > 150, "{} messages", english.len());
+    // Each list says "add another" in words of its own, never a noun put in a pattern:
+    // in Spanish a medicine is "otro", an allergy "otra".
+    let es = Words::from(Catalogue::Form, Language::Spanish);
+    assert_eq!(es.get("form-add-medicine"), "Añadir otro medicamento");
+    assert_eq!(es.get("form-add-allergy"), "Añadir otra alergia");
+    let fr = Words::from(Catalogue::Form, Language::French);
+    assert_eq!(fr.get("form-add-allergy"), "Ajouter une autre allergie");
+    let en = Words::from(Catalogue::Form, Language::English);
+    assert_eq!(en.get("form-add-medicine"), "Add another medicine");
+    assert_eq!(
+        en.with("form-remove-medicine", &[("n", Words::count(2))]),
+        "Remove medicine 2"
+    );
+    // The summary's count chooses the plural form.
+    let summary = |w: &Words, n| w.with("form-summary-title", &[("count", Words::count(n))]);
+    assert_eq!(summary(en, 1), "Please check 1 answer");
+    assert_eq!(summary(en, 3), "Please check 3 answers");
+    assert_eq!(summary(es, 1), "Revise 1 respuesta");
+    assert_eq!(summary(es, 3), "Revise 3 respuestas");
+    assert_eq!(summary(fr, 2), "Vérifiez 2 réponses");
 }

@@ -459,23 +459,75 @@ fn a_guide_that_is_a_folder_is_said_in_spanish() {
     assert_no_english(&stderr, SPANISH);
 }
 
-/// `visitprep render` of `intake` as `name`, with `args`, into `sheet.pdf`: its output, its
-/// messages, and whether the sheet was written.
+/// `visitprep render` of `intake` as `name`, with `args`, into `hoja.pdf`: its output (with
+/// the sheet itself on standard output, if written), its messages, and whether the sheet
+/// was written.
 fn render(name: &str, intake: &str, args: &[&str]) -> (Output, String, bool) {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join(name), intake).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_visitprep"))
+    let mut out = Command::new(env!("CARGO_BIN_EXE_visitprep"))
         .current_dir(dir.path())
         .arg("render")
         .args(args)
-        .args([name, "-o", "sheet.pdf"])
+        .args([name, "-o", "hoja.pdf"])
         .env("NO_COLOR", "1")
         .env("SOURCE_DATE_EPOCH", "1780000000")
         .output()
         .unwrap();
     let stderr = String::from_utf8(out.stderr.clone()).unwrap();
-    let written = dir.path().join("sheet.pdf").exists();
+    let sheet = dir.path().join("hoja.pdf");
+    let written = sheet.exists();
+    if written {
+        out.stdout = std::fs::read(sheet).unwrap();
+    }
     (out, stderr, written)
+}
+
+/// The pages of the sheet `render` left on `out`'s standard output, as poppler counts them.
+fn sheet_pages(out: &Output) -> usize {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("sheet.pdf");
+    std::fs::write(&pdf, &out.stdout).unwrap();
+    let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
+    let info = String::from_utf8(info.stdout).unwrap();
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no page count in\n{info}"))
+}
+
+#[test]
+fn a_batch_says_what_it_wrote_and_what_failed_in_the_language_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.toml"), WARNED).unwrap();
+    std::fs::write(dir.path().join("b.toml"), REFUSED).unwrap();
+    let batch = |lang: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_visitprep"))
+            .current_dir(dir.path())
+            .args(["render", "--lang", lang, "--force", "a.toml", "b.toml"])
+            .args(["--out-dir", "hojas"])
+            .env("NO_COLOR", "1")
+            .env("SOURCE_DATE_EPOCH", "1780000000")
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8(out.stderr).unwrap())
+    };
+    let (code, stderr) = batch("es");
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(dir.path().join("hojas/a.pdf").exists(), "{stderr}");
+    assert!(!dir.path().join("hojas/b.pdf").exists(), "{stderr}");
+    assert!(stderr.contains("escrito: hojas/a.pdf ("), "{stderr}");
+    assert!(
+        stderr.ends_with("error: no se pudieron hacer 1 de 2 hojas; la otra se ha escrito\n"),
+        "{stderr}"
+    );
+    assert_no_english(&stderr, SPANISH);
+    let (code, stderr) = batch("en");
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.ends_with("error: 1 of 2 intakes failed; the other 1 was written\n"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -490,13 +542,13 @@ fn render_tells_an_intakes_warnings_and_errors_in_its_language() {
     ] {
         assert!(stderr.contains(expected), "{expected:?} not in\n{stderr}");
     }
-    // The line naming the sheet written is the command's own, in English.
-    let warnings: String = stderr
-        .lines()
-        .filter(|l| !l.starts_with("wrote "))
-        .map(|l| format!("{l}\n"))
-        .collect();
-    assert_no_english(&warnings, SPANISH);
+    // The line naming the sheet written too, with its page count in words.
+    let pages = sheet_pages(&out);
+    assert!(
+        stderr.ends_with(&format!("escrito: hoja.pdf ({pages} páginas)\n")),
+        "{stderr}"
+    );
+    assert_no_english(&stderr, SPANISH);
 
     let (out, stderr, written) = render("datos.toml", REFUSED, &["--lang", "es"]);
     assert_eq!(out.status.code(), Some(1), "{stderr}");

@@ -7,9 +7,9 @@ mod common;
 
 use std::collections::BTreeMap;
 
+use common::readability::{spanish_counts, Counts, Inflesz};
 use common::*;
 use visitprep::guide::{Guide, Section, Translation, BUILT_IN_TRANSLATIONS};
-use visitprep::readability::{spanish_counts, Counts, Inflesz};
 use visitprep::Language;
 
 fn each() -> Vec<(Guide, &'static Translation)> {

@@ -1,10 +1,12 @@
 //! Every part of every built-in guide reads at school grade 8 or below (Flesch-Kincaid), so a
 //! patient who left school early can follow it. Each section is scored as a whole, as it is read.
 
+mod common;
+
 use std::collections::BTreeMap;
 
+use common::readability::{grade, Counts};
 use visitprep::guide::{Guide, Section};
-use visitprep::readability::{grade, Counts};
 
 const HIGHEST_GRADE: f64 = 8.0;
 
@@ -100,7 +102,7 @@ fn catalogue_section(source: &str, heading: &str) -> Vec<String> {
 
 #[test]
 fn the_spanish_words_for_the_patient_read_bastante_facil_or_plainer() {
-    use visitprep::readability::{spanish_counts, Inflesz};
+    use common::readability::{spanish_counts, Inflesz};
     use visitprep::words::CATALOGUES;
     let (_, spanish) = CATALOGUES[1];
     let mut report = Vec::new();
@@ -123,4 +125,171 @@ fn the_spanish_words_for_the_patient_read_bastante_facil_or_plainer() {
         );
     }
     println!("{}", report.join("\n"));
+}
+
+/// The scores themselves (`tests/common/readability.rs`): syllables, sentences and the
+/// published formulas.
+mod scores {
+    use super::common::readability::*;
+
+    #[test]
+    fn syllables_of_known_words() {
+        // Counts as a dictionary divides the words (Merriam-Webster).
+        let known = [
+            ("the", 1),
+            ("cat", 1),
+            ("cramp", 1),
+            ("make", 1),
+            ("makes", 1),
+            ("walked", 1),
+            ("pressed", 1),
+            ("tired", 1),
+            ("wanted", 2),
+            ("needed", 2),
+            ("table", 2),
+            ("muscle", 2),
+            ("muscles", 2),
+            ("people", 2),
+            ("changes", 2),
+            ("boxes", 2),
+            ("creature", 2),
+            ("hybrid", 2),
+            ("mammal", 2),
+            ("question", 2),
+            ("nation", 2),
+            ("water", 2),
+            ("doctor", 2),
+            ("calcium", 3),
+            ("sodium", 3),
+            ("platypus", 3),
+            ("seemingly", 3),
+            ("pregnancy", 3),
+            ("period", 3),
+            ("usual", 3),
+            ("radio", 3),
+            ("medicine", 3),
+            ("magnesium", 4),
+            ("diabetes", 4),
+            ("diabetic", 4),
+            ("Australian", 4),
+            ("reptilian", 4),
+            ("ultrasound", 3),
+            ("hypocalcemia", 6),
+            ("yes", 1),
+            ("you", 1),
+            ("language", 2),
+            ("EEG", 3),
+            ("MRI", 3),
+            ("CT", 2),
+            ("X-ray", 2),
+            ("112", 1),
+        ];
+        let wrong: Vec<String> = known
+            .iter()
+            .filter(|(w, n)| word_syllables(w) != *n)
+            .map(|(w, n)| format!("{w}: {} (expected {n})", word_syllables(w)))
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:?}");
+    }
+
+    #[test]
+    fn the_published_examples() {
+        // Wikipedia, "Flesch–Kincaid readability tests": this sentence is grade 13.1 and
+        // reading ease 24.4; "The cat sat on the mat." has reading ease 116.
+        let platypus =
+            "The Australian platypus is seemingly a hybrid of a mammal and reptilian creature.";
+        let c = Counts::of(platypus);
+        assert_eq!((c.words, c.sentences, c.syllables), (13, 1, 26));
+        assert!((c.grade() - 13.1).abs() < 0.05, "{}", c.grade());
+        assert!(
+            (c.reading_ease() - 24.4).abs() < 0.05,
+            "{}",
+            c.reading_ease()
+        );
+        let cat = Counts::of("The cat sat on the mat.");
+        assert!((cat.reading_ease() - 116.1).abs() < 0.05);
+        assert!(cat.grade() < 0.0);
+    }
+
+    #[test]
+    fn sentences_end_at_full_stops_questions_and_the_end() {
+        assert_eq!(Counts::of("One. Two? Three! Four").sentences, 4);
+        assert_eq!(Counts::of("He said \"stop.\" Then left.").sentences, 2);
+        assert_eq!(Counts::of("12.5 mg a day").sentences, 1);
+        assert_eq!(Counts::of("(a test).").sentences, 1);
+        assert_eq!(Counts::of("").words, 0);
+        assert_eq!(grade(""), 0.0);
+    }
+
+    #[test]
+    fn spanish_syllables_of_known_words() {
+        // Counts as the Real Academia divides the words.
+        let known = [
+            ("de", 1),
+            ("que", 1),
+            ("muy", 1),
+            ("hoy", 1),
+            ("y", 1),
+            ("pierna", 2),
+            ("agua", 2),
+            ("noche", 2),
+            ("día", 2),
+            ("frío", 2),
+            ("médico", 3),
+            ("calambre", 3),
+            ("guerra", 2),
+            ("aguja", 3),
+            ("poeta", 3),
+            ("leer", 2),
+            ("caer", 2),
+            ("país", 2),
+            ("ciudad", 2),
+            ("cuidado", 3),
+            ("buey", 1),
+            ("medicamento", 5),
+            ("enfermería", 5),
+            ("emergencias", 4),
+            ("electrolitos", 5),
+            ("TAC", 3),
+            ("112", 1),
+        ];
+        let wrong: Vec<String> = known
+            .iter()
+            .filter(|(w, n)| spanish_syllables(w) != *n)
+            .map(|(w, n)| format!("{w}: {} (expected {n})", spanish_syllables(w)))
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:?}");
+    }
+
+    #[test]
+    fn the_spanish_formula_by_hand() {
+        // "El gato duerme en la casa." 6 words, 1 sentence, 9 syllables (el ga-to duer-me
+        // en la ca-sa): 206.835 − 62.3 × 9/6 − 6 = 107.385.
+        let c = spanish_counts("El gato duerme en la casa.");
+        assert_eq!((c.words, c.sentences, c.syllables), (6, 1, 9));
+        assert!((c.perspicuity() - 107.385).abs() < 1e-9);
+        assert_eq!(Inflesz::of(c.perspicuity()), Inflesz::MuyFacil);
+        assert_eq!(Inflesz::of(70.0).name(), "bastante fácil");
+        assert_eq!(Inflesz::of(64.9), Inflesz::Normal);
+        assert_eq!(Inflesz::of(39.0), Inflesz::MuyDificil);
+        assert_eq!(perspicuity(""), 100.0);
+    }
+
+    #[test]
+    fn plain_spanish_reads_easier_than_terms() {
+        let plain = perspicuity(
+            "Si tiene poco calcio en la sangre, las piernas le pueden dar calambres por la noche.",
+        );
+        let term = perspicuity("La hipocalcemia induce hiperexcitabilidad neuromuscular nocturna con contracturas dolorosas.");
+        assert!(Inflesz::of(plain) >= Inflesz::BastanteFacil, "{plain}");
+        assert!(Inflesz::of(term) <= Inflesz::AlgoDificil, "{term}");
+    }
+
+    #[test]
+    fn plain_words_read_easier_than_terms() {
+        let plain = grade("Too little calcium in the blood can make the legs cramp at night.");
+        let term = grade("Hypocalcemia induces nocturnal neuromuscular hyperexcitability.");
+        assert!(plain < 8.0, "{plain}");
+        assert!(term > 12.0, "{term}");
+    }
 }

@@ -25,8 +25,14 @@ struct Server {
 
 impl Server {
     fn start() -> Server {
+        Server::start_with(&[])
+    }
+
+    /// `visitprep serve ARGS`.
+    fn start_with(args: &[&str]) -> Server {
         let mut child = bin()
             .arg("serve")
+            .args(args)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -586,6 +592,17 @@ fn ctrl_c_and_sigterm_stop_it_with_the_usual_codes() {
         assert_eq!(exit, Some(code), "{signal}: {said}");
         assert!(said.contains("nothing of it was kept"), "{said}");
     }
+    // In the form's language, as its other lines on the terminal are.
+    let server = Server::start_with(&["--lang", "es"]);
+    assert_eq!(get(&server, &server.base, &server.addr.clone()).0, 200);
+    let (exit, said) = server.stop_with("-INT");
+    assert_eq!(exit, Some(130), "{said}");
+    for line in [
+        "el formulario está abierto en la dirección de arriba, solo para este ordenador",
+        "terminado: el formulario está cerrado y no se ha guardado nada de él",
+    ] {
+        assert!(said.contains(line), "{line:?} not in {said}");
+    }
 }
 
 #[cfg(unix)]
@@ -629,4 +646,267 @@ fn open_hands_the_address_to_the_desktop_s_opener() {
     let _ = child.kill();
     let _ = child.wait();
     assert_eq!(seen, line.trim());
+}
+
+/// The words (of four letters or more) of a text.
+fn words_of(text: &str) -> std::collections::BTreeSet<String> {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The words of a catalogue's messages, without their ids, values and comments.
+fn catalogue_words(source: &str) -> std::collections::BTreeSet<String> {
+    let mut text = String::new();
+    for line in source.lines().filter(|l| !l.trim_start().starts_with('#')) {
+        let line = match line.starts_with(' ') {
+            true => line,
+            false => line.split_once(" =").map_or(line, |(_, t)| t),
+        };
+        let mut depth = 0;
+        for c in line.chars() {
+            match c {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                c if depth == 0 => text.push(c),
+                _ => {}
+            }
+        }
+        text.push('\n');
+    }
+    words_of(&text)
+}
+
+/// Every word of the English form that the Spanish one does not use too.
+fn english_only_on_the_form() -> std::collections::BTreeSet<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/form");
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
+    let spanish = catalogue_words(&read("es.ftl"));
+    catalogue_words(&read("en.ftl"))
+        .into_iter()
+        .filter(|w| !spanish.contains(w))
+        .collect()
+}
+
+/// What a page shows a person: its text without tags, its entities read.
+fn visible_text(html: &str) -> String {
+    let body = html.split_once("\r\n\r\n").map_or(html, |(_, b)| b);
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&#x27;", "'")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&#x2f;", "/")
+}
+
+fn assert_no_english(html: &str) {
+    let english = english_only_on_the_form();
+    assert!(english.len() > 150, "{} English words", english.len());
+    for word in ["another", "medicine", "remove", "problem", "answers"] {
+        assert!(english.contains(word), "{word}");
+    }
+    let found: Vec<String> = words_of(&visible_text(html))
+        .into_iter()
+        .filter(|w| english.contains(w))
+        .collect();
+    assert!(
+        found.is_empty(),
+        "English words {found:?} in\n{}",
+        visible_text(html)
+    );
+}
+
+/// A multipart body of `fields`, as the page's form posts it.
+fn multipart(fields: &[(&str, &str)]) -> String {
+    let mut body = String::new();
+    for (name, value) in fields {
+        body.push_str(&format!(
+            "--XyZ\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+        ));
+    }
+    body.push_str("--XyZ--\r\n");
+    body
+}
+
+#[test]
+fn serve_lang_es_speaks_spanish_reads_spanish_dates_and_saves_a_spanish_intake() {
+    let server = Server::start_with(&["--lang", "es"]);
+    let own = server.addr.clone();
+    let (status, page) = get(&server, &server.base, &own);
+    assert_eq!(status, 200);
+    assert!(page.contains("<html lang=\"es\">"), "{page}");
+    for spanish in [
+        "Prepare su consulta",
+        "Añadir otro medicamento",
+        "Añadir otra alergia",
+        "Quitar el medicamento 1",
+        "por ejemplo 14 de marzo de 1956",
+        "Hacer mi hoja de consulta",
+    ] {
+        assert!(page.contains(spanish), "{spanish} not on the page");
+    }
+    assert_no_english(&page);
+    // The check itself fails on the English page.
+    let english = Server::start();
+    let (_, english_page) = get(&english, &english.base, &english.addr.clone());
+    let words = words_of(&visible_text(&english_page));
+    assert!(english_only_on_the_form().iter().any(|w| words.contains(w)));
+    drop(english);
+
+    let origin = format!("http://{own}");
+    let typed = [
+        ("patient.name", "Ana Ejemplo"),
+        ("patient.born", "14 de marzo de 1956"),
+        ("visit.when", "2 de diciembre de 2026 a las 9:30"),
+        ("health.allergies[0]", "ninguna"),
+        ("diary[0].night", "3 de noviembre de 2026"),
+        ("diary[0].at", "2:40"),
+    ];
+    // A bad value of the form's own (minutes), and one `check` refuses (a pain of 12).
+    let mut bad = typed.to_vec();
+    bad.extend([
+        ("diary[0].minutes", "mucho"),
+        ("diary[0].severity", "12"),
+        ("do", "check"),
+    ]);
+    let (status, page) = post(&server, Some(&origin), &multipart(&bad));
+    assert_eq!(status, 200);
+    assert!(page.contains("<html lang=\"es\">"));
+    assert!(
+        page.contains("Revise 2 respuestas"),
+        "{}",
+        visible_text(&page)
+    );
+    assert!(
+        page.contains("«mucho» no es un número de minutos. Escriba un número, por ejemplo 4."),
+        "{}",
+        visible_text(&page)
+    );
+    let severity = page
+        .split("id=\"f-diary-0-severity-error-1\">")
+        .nth(1)
+        .expect("a problem beside the pain's box");
+    let severity = &severity[..severity.find("</p>").unwrap()];
+    assert!(severity.contains("Problema: "), "{severity}");
+    assert!(severity.contains("12"), "{severity}");
+    assert_no_english(&page);
+    // The Spanish dates were read: none of them is marked.
+    for name in ["patient-born", "visit-when", "diary-0-night", "diary-0-at"] {
+        assert!(
+            !page.contains(&format!("id=\"f-{name}-error-1\"")),
+            "{name}"
+        );
+    }
+
+    let mut good = typed.to_vec();
+    good.push(("do", "save"));
+    let (status, answer) = post(&server, Some(&origin), &multipart(&good));
+    assert_eq!(status, 200);
+    assert!(answer.contains("my-visit-answers.toml"), "{answer}");
+    let toml_text = answer.split_once("\r\n\r\n").unwrap().1;
+    let saved: toml::Table = toml_text.parse().unwrap();
+    assert_eq!(saved["visit"]["sheet_language"].as_str(), Some("es"));
+    assert_eq!(saved["patient"]["born"].to_string(), "1956-03-14");
+    assert_eq!(saved["visit"]["when"].to_string(), "2026-12-02T09:30:00");
+    let diary = &saved["diary"].as_array().unwrap()[0];
+    assert_eq!(diary["night"].to_string(), "2026-11-03");
+    assert_eq!(diary["at"].to_string(), "02:40:00");
+    assert_eq!(saved["health"]["allergies"].to_string(), "[\"none\"]");
+    // `check` takes the saved answers, and speaks Spanish about them unasked.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("datos.toml");
+    std::fs::write(&file, toml_text).unwrap();
+    let check = bin().arg("check").arg(&file).output().unwrap();
+    assert!(check.status.success(), "{}", stderr(&check));
+    assert!(
+        String::from_utf8_lossy(&check.stdout).contains("correcto"),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+}
+
+#[test]
+fn without_lang_the_form_speaks_the_language_of_the_intake_opened() {
+    let server = Server::start();
+    let origin = format!("http://{}", server.addr);
+    let intake = std::fs::read_to_string(example("complete.toml"))
+        .unwrap()
+        .replace("[visit]\n", "[visit]\nsheet_language = \"fr\"\n");
+    assert!(intake.contains("sheet_language = \"fr\""));
+    let body = format!(
+        "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"marie.toml\"\r\nContent-Type: application/toml\r\n\r\n{intake}\r\n--XyZ\r\nContent-Disposition: form-data; name=\"do\"\r\n\r\nupload\r\n--XyZ--\r\n"
+    );
+    let (status, page) = post(&server, Some(&origin), &body);
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("<html lang=\"fr\">"),
+        "{}",
+        visible_text(&page)
+    );
+    assert!(page.contains("Vos réponses de marie.toml sont remplies ci-dessous"));
+    assert!(
+        page.contains("value=\"mercredi 14 mars 1956\""),
+        "{}",
+        visible_text(&page)
+    );
+    // The page posts its language on, so the next answer is in French too.
+    assert!(page.contains("name=\"page.language\" value=\"fr\""));
+    let (_, next) = post(
+        &server,
+        Some(&origin),
+        &multipart(&[
+            ("page.language", "fr"),
+            ("patient.name", ""),
+            ("do", "check"),
+        ]),
+    );
+    assert!(next.contains("<html lang=\"fr\">"));
+    assert!(
+        next.contains("Vérifiez 1 réponse"),
+        "{}",
+        visible_text(&next)
+    );
+}
+
+#[test]
+fn the_spanish_page_passes_axe_in_the_browser() {
+    let server = Server::start_with(&["--lang", "es"]);
+    let dir = tempfile::tempdir().unwrap();
+    let shot = dir.path().join("form-es.png");
+    let seen = drive(&[
+        "axe",
+        &server.url,
+        dir.path().to_str().unwrap(),
+        shot.to_str().unwrap(),
+    ]);
+    for state in ["empty", "withProblems"] {
+        assert_eq!(
+            seen[state]["violations"],
+            serde_json::json!([]),
+            "axe found violations on the Spanish {state} form"
+        );
+    }
+    assert_eq!(seen["lang"], "es", "{seen}");
+    assert!(
+        seen["title"]
+            .as_str()
+            .unwrap()
+            .starts_with("Revise sus respuestas"),
+        "{seen}"
+    );
+    assert!(std::fs::read(shot).unwrap().starts_with(b"\x89PNG"));
 }

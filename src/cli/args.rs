@@ -188,7 +188,7 @@ pub enum Command {
     },
     /// Fill in the intake in your web browser, on this computer only; it makes the sheet.
     #[command(
-        after_help = "Examples:\n  visitprep serve --open\n  visitprep serve --port 8080\n\nThe form is served to this computer alone (127.0.0.1), at an address with a secret part\nthat changes every time; nothing is sent anywhere, and nothing is kept when it stops\n(Ctrl+C). \"Make my visit sheet\" gives the same PDF as `visitprep render`; \"Save my\nanswers\" gives an intake file to open there again, or to use with the other commands."
+        after_help = "Examples:\n  visitprep serve --open\n  visitprep serve --port 8080\n  visitprep serve --lang es --open\n\nThe form is served to this computer alone (127.0.0.1), at an address with a secret part\nthat changes every time; nothing is sent anywhere, and nothing is kept when it stops\n(Ctrl+C). \"Make my visit sheet\" gives the same PDF as `visitprep render`; \"Save my\nanswers\" gives an intake file to open there again, or to use with the other commands."
     )]
     Serve {
         /// The port to listen on [default: a free one].
@@ -201,6 +201,12 @@ pub enum Command {
         /// Open the form in the web browser.
         #[arg(long)]
         open: bool,
+        /// The language of the form: en, es or fr (or English, Spanish, español, ...). It
+        /// also becomes the sheet's language. Without it, the language of the intake opened
+        /// in the form (`visit.sheet_language`, else the language the patient speaks best),
+        /// else English.
+        #[arg(long, value_name = "LANG", value_parser = language)]
+        lang: Option<Language>,
     },
     /// Print the JSON Schema of the intake file, for editors that check TOML as you type.
     #[command(

@@ -93,6 +93,7 @@ pub enum Error {
     BatchFailed {
         failed: usize,
         total: usize,
+        language: Language,
     },
     /// A sheet given to `extract` that does not give what was asked.
     Sheet {
@@ -119,6 +120,10 @@ pub enum Error {
     Interview(std::io::Error),
     /// The answers ended before the interview did, said in the interview's language.
     InterviewEnded(String),
+    /// Ctrl+C stopped the interview before the file was begun, said in the interview's
+    /// language: printed on a line of its own, without `error:`, as a shell reports a program
+    /// Ctrl+C ended, and the program ends with 130 as such a program does.
+    InterviewInterrupted(String),
     /// `serve --host` with an address other computers could reach.
     NotLoopback {
         host: String,
@@ -216,12 +221,14 @@ impl From<clap::Error> for Error {
 }
 
 impl Error {
-    /// The exit code: 2 for wrong usage (as clap ends), 1 for everything else. A signal's
-    /// codes (130, 143, 129) come from the handler in `output`, which ends the program itself.
+    /// The exit code: 2 for wrong usage (as clap ends), 130 for an interview Ctrl+C stopped,
+    /// 1 for everything else. The codes of a signal that stops writing a file (130, 143, 129)
+    /// come from the handler in `output`, which ends the program itself.
     pub fn code(&self) -> u8 {
         match self {
             Error::Usage(e) => u8::try_from(e.exit_code()).unwrap_or(2),
             Error::NotLoopback { .. } => 2,
+            Error::InterviewInterrupted(_) => 130,
             _ => 1,
         }
     }
@@ -265,6 +272,8 @@ impl Error {
             Error::AnswersKept { error, answers } => {
                 format!("{}\n\nYour answers:\n{answers}", error.render(color))
             }
+            // Below the line the Ctrl+C was typed on.
+            Error::InterviewInterrupted(said) => format!("\n{said}"),
             Error::InBatch { intake, error } => {
                 let (problem, help) = error.said(true);
                 format!("error: {intake}: {problem}{}", help_lines(help))
@@ -352,10 +361,17 @@ impl Error {
                 Some("render them into different folders with --out-dir".into()),
             ),
             Error::Threads(e) => plain(format!("cannot start the writing threads: {e}")),
-            Error::BatchFailed { failed, total } => plain(format!(
-                "{failed} of {total} intakes failed; the other {} {} written",
-                total - failed,
-                if total - failed == 1 { "was" } else { "were" }
+            Error::BatchFailed {
+                failed,
+                total,
+                language,
+            } => plain(Words::from(Catalogue::Render, *language).with(
+                "render-batch-failed",
+                &[
+                    ("failed", Words::count(*failed)),
+                    ("total", Words::count(*total)),
+                    ("written", Words::count(total - failed)),
+                ],
             )),
             Error::Sheet { sheet, problem } => {
                 let (problem, help) = sheet_problem(problem);
@@ -380,7 +396,7 @@ impl Error {
                 Some("name the intake file, e.g. -o intake.toml".into()),
             ),
             Error::Interview(e) => plain(format!("cannot ask the questions: {e}; {nothing}")),
-            Error::InterviewEnded(said) => plain(said.clone()),
+            Error::InterviewEnded(said) | Error::InterviewInterrupted(said) => plain(said.clone()),
             Error::NotLoopback { host } => (
                 format!("`--host {host}` is not this computer's own address, so the form is not served: it holds health details, and on another address other computers could read them"),
                 Some("leave --host out (the form is then at 127.0.0.1), or give 127.0.0.1, ::1 or localhost".into()),
@@ -618,7 +634,8 @@ mod tests {
         assert_eq!(
             Error::BatchFailed {
                 failed: 1,
-                total: 3
+                total: 3,
+                language: Language::English,
             }
             .code(),
             1
@@ -626,6 +643,19 @@ mod tests {
         assert_eq!(
             Error::Write(WriteError::Interrupted("a.pdf".into())).code(),
             1
+        );
+    }
+
+    /// As the interview said it when it printed and ended the program itself: the words on
+    /// a line of their own below the one Ctrl+C was typed on, and 130.
+    #[test]
+    fn an_interrupted_interview_ends_with_130_and_its_words_alone() {
+        let stopped =
+            Error::InterviewInterrupted("Stopped with Ctrl+C: nothing was written.".into());
+        assert_eq!(stopped.code(), 130);
+        assert_eq!(
+            stopped.render(false),
+            "\nStopped with Ctrl+C: nothing was written."
         );
     }
 

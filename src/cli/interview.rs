@@ -53,10 +53,11 @@ pub fn interview(
     };
     let mut answers = match asked {
         Ok(answers) => answers,
+        // As a shell reports a program Ctrl+C ended; the file was never begun.
         Err(Stop::Interrupted) => {
-            // As a shell reports a program Ctrl+C ended; the file was never begun.
-            eprintln!("\n{}", words.get("stopped-interrupted"));
-            std::process::exit(130);
+            return Err(Error::InterviewInterrupted(
+                words.get("stopped-interrupted"),
+            ))
         }
         Err(Stop::Io(e)) => return Err(Error::Interview(e)),
         Err(Stop::InputEnded) if language != Language::English => {

@@ -97,7 +97,12 @@ pub fn run(args: Cli, shell: &Shell) -> Result<(), Error> {
             force,
             lang,
         } => interview::interview(&guide, &output, force, lang, shell),
-        Command::Serve { port, host, open } => serve::serve(&host, port, open, shell),
+        Command::Serve {
+            port,
+            host,
+            open,
+            lang,
+        } => serve::serve(&host, port, open, lang, shell),
         Command::Schema { output, force } => schema::schema(output.as_deref(), force, shell),
         Command::Completions { shell } => completions::completions(shell, Cli::command()),
         Command::Man { command } => completions::man(Cli::command(), command.as_deref()),

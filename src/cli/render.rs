@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
-use visitprep::{FontSet, Language, LoadedIntake, PageOptions, Paper, PrintSize, Words};
+use visitprep::{Catalogue, FontSet, Language, LoadedIntake, PageOptions, Paper, PrintSize, Words};
 
 use super::error::Made;
 use super::{Error, Shell};
@@ -138,21 +138,22 @@ fn render_single(args: &RenderArgs, shell: &Shell) -> Result<(), Error> {
     let now = super::clock::now();
     let rendered = finish(args, &loaded, &source, &fonts, now, None, shell)?;
     super::process::write(&out, &rendered.pdf)?;
+    let words = Words::from(Catalogue::Render, language);
     let shown = if visitprep::is_stdout(&out) {
-        "the PDF to standard output".to_string()
+        words.get("render-standard-output")
     } else {
         out.display().to_string()
     };
-    shell.status(&format!("wrote {shown} ({})", pages_label(rendered.pages)));
+    shell.status(&wrote(words, shown, rendered.pages));
     Ok(())
 }
 
-fn pages_label(pages: usize) -> String {
-    if pages == 1 {
-        "1 page".into()
-    } else {
-        format!("{pages} pages")
-    }
+/// "wrote sheet.pdf (2 pages)", in the language the intake's problems are told in.
+fn wrote(words: &Words, file: String, pages: usize) -> String {
+    words.with(
+        "render-wrote",
+        &[("file", Words::text(file)), ("pages", Words::count(pages))],
+    )
 }
 
 /// Checks the characters and renders one loaded intake; `batch_name` names the intake in
@@ -311,7 +312,9 @@ fn render_many(args: &RenderArgs, shell: &Shell) -> Result<(), Error> {
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
-    report(shell, outcomes, bar.is_none())
+    // A batch's own lines in the language asked for: its intakes may each be in another.
+    let words = Words::from(Catalogue::Render, args.lang.unwrap_or(Language::English));
+    report(shell, outcomes, bar.is_none(), words)
 }
 
 /// Each sheet's path, and the intake already given that path if any: two intakes with the
@@ -420,7 +423,12 @@ fn render_and_write(
 
 /// Prints each intake's messages and outcome in order (each sheet written, unless a
 /// progress bar showed them), then the batch fails if any intake did.
-fn report(shell: &Shell, outcomes: Vec<Outcome>, each_sheet: bool) -> Result<(), Error> {
+fn report(
+    shell: &Shell,
+    outcomes: Vec<Outcome>,
+    each_sheet: bool,
+    words: &Words,
+) -> Result<(), Error> {
     let total = outcomes.len();
     let mut failed = 0;
     for outcome in outcomes {
@@ -428,11 +436,7 @@ fn report(shell: &Shell, outcomes: Vec<Outcome>, each_sheet: bool) -> Result<(),
         match &outcome.result {
             Ok((out, pages)) => {
                 if each_sheet {
-                    shell.status(&format!(
-                        "wrote {} ({})",
-                        out.display(),
-                        pages_label(*pages)
-                    ));
+                    shell.status(&wrote(words, out.display().to_string(), *pages));
                 }
             }
             Err(error) => {
@@ -441,12 +445,15 @@ fn report(shell: &Shell, outcomes: Vec<Outcome>, each_sheet: bool) -> Result<(),
             }
         }
     }
-    let sheets = if total == 1 { "sheet" } else { "sheets" };
     if failed == 0 {
-        shell.status(&format!("rendered {total} {sheets}"));
+        shell.status(&words.with("render-batch-done", &[("count", Words::count(total))]));
         Ok(())
     } else {
-        Err(Error::BatchFailed { failed, total })
+        Err(Error::BatchFailed {
+            failed,
+            total,
+            language: words.language,
+        })
     }
 }
 

@@ -12,7 +12,7 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::Path;
 
 use tiny_http::{Header, Method, Request, Response, Server};
-use visitprep::{FontSet, FormReply, FormUpload};
+use visitprep::{form_words, FontSet, FormReply, FormUpload, Language, Words};
 
 use super::{Error, Shell};
 
@@ -25,12 +25,20 @@ pub const MAX_BODY_BYTES: usize = 1536 * 1024;
 const POLICY: &str =
     "default-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-pub fn serve(host: &str, port: Option<u16>, open: bool, shell: &Shell) -> Result<(), Error> {
+/// Serves the form, in `lang` (`--lang`); without it, in the language of the intake the
+/// person opens, else English.
+pub fn serve(
+    host: &str,
+    port: Option<u16>,
+    open: bool,
+    lang: Option<Language>,
+    shell: &Shell,
+) -> Result<(), Error> {
     let ip = loopback(host)?;
+    // The terminal's lines in the language asked for; the page follows the intake opened.
+    let said = form_words(lang.unwrap_or(Language::English));
     // Before the server's threads start, so that they leave the signals to one thread.
-    super::process::stop_cleanly_on_signals(|_| {
-        "stopped: the form is closed, and nothing of it was kept".to_string()
-    });
+    super::process::stop_cleanly_on_signals(move |_| said.get("serve-stopped"));
     let wanted = SocketAddr::new(ip, port.unwrap_or(0));
     let server = Server::http(wanted).map_err(|e| Error::Listen {
         addr: wanted.to_string(),
@@ -41,7 +49,7 @@ pub fn serve(host: &str, port: Option<u16>, open: bool, shell: &Shell) -> Result
         error: "the address the server was given is not an IP address".into(),
     })?;
     let secret = secret()?;
-    let site = Site::new(addr, &secret);
+    let site = Site::new(addr, &secret, lang);
     let url = format!("http://{}{}", site.own_hosts[0], site.base);
     // The address alone on standard output, for a script (or a test) to read.
     let mut out = std::io::stdout();
@@ -51,13 +59,11 @@ pub fn serve(host: &str, port: Option<u16>, open: bool, shell: &Shell) -> Result
             what: "print the address",
             error,
         })?;
-    shell.status("the form is open at the address above, for this computer only");
-    shell.note("open it in your web browser; press Ctrl+C here to stop. Nothing is kept when it stops: save your answers from the page");
+    shell.status(&said.get("serve-open"));
+    shell.note(&said.get("serve-how"));
     if open {
         if let Err(e) = open_browser(&url) {
-            shell.warning(&format!(
-                "cannot open the web browser ({e}); open the address yourself"
-            ));
+            shell.warning(&said.with("serve-no-browser", &[("error", Words::text(e.to_string()))]));
         }
     }
     let fonts = FontSet::embedded();
@@ -66,7 +72,10 @@ pub fn serve(host: &str, port: Option<u16>, open: bool, shell: &Shell) -> Result
         let answer = site.answer(request, &fonts, dir);
         if let Err(e) = answer {
             // The browser went away mid-answer: nothing to do but serve the next one.
-            shell.note(&format!("a reply could not be sent: {e}"));
+            shell.note(&said.with(
+                "serve-reply-failed",
+                &[("error", Words::text(e.to_string()))],
+            ));
         }
     }
     Ok(())
@@ -129,6 +138,10 @@ struct Site {
     /// `/SECRET/`.
     base: String,
     secret: String,
+    /// The form's language, when `--lang` chose it.
+    lang: Option<Language>,
+    /// The words of the server's own short pages: in `lang`, else English.
+    words: &'static Words,
 }
 
 /// Two strings compared in time that does not depend on where they first differ.
@@ -149,7 +162,7 @@ fn header<'r>(request: &'r Request, name: &'static str) -> Option<&'r str> {
 }
 
 impl Site {
-    fn new(addr: SocketAddr, secret: &str) -> Site {
+    fn new(addr: SocketAddr, secret: &str, lang: Option<Language>) -> Site {
         let port = addr.port();
         let ip = match addr.ip() {
             IpAddr::V6(ip) => format!("[{ip}]:{port}"),
@@ -159,6 +172,8 @@ impl Site {
             own_hosts: vec![ip, format!("localhost:{port}")],
             base: format!("/{secret}/"),
             secret: secret.into(),
+            lang,
+            words: form_words(lang.unwrap_or(Language::English)),
         }
     }
 
@@ -182,10 +197,7 @@ impl Site {
 
     fn answer(&self, mut request: Request, fonts: &FontSet, dir: &Path) -> std::io::Result<()> {
         if !header(&request, "Host").is_some_and(|h| self.is_own_host(h)) {
-            return request.respond(refusal(
-                403,
-                "This address belongs to another name. Open the address visitprep serve printed.",
-            ));
+            return request.respond(self.refusal(403, &self.words.get("form-refused-host")));
         }
         let path = request
             .url()
@@ -199,25 +211,22 @@ impl Site {
             .filter(|(secret, _)| same(secret, &self.secret))
             .map(|(_, rest)| rest.to_string());
         let Some(rest) = rest else {
-            return request.respond(refusal(
-                404,
-                "There is no page here. Open the whole address visitprep serve printed, with its long secret part.",
-            ));
+            return request.respond(self.refusal(404, &self.words.get("form-refused-secret")));
         };
         match (request.method(), rest.as_str()) {
-            (Method::Get, "") => request.respond(html(200, visitprep::form_page(&self.base))),
+            (Method::Get, "") => {
+                request.respond(html(200, visitprep::form_page(&self.base, self.lang)))
+            }
             (Method::Get, "page.css") => request.respond(with_policy(
                 Response::from_string(visitprep::FORM_STYLE)
                     .with_header(content_type("text/css; charset=utf-8")),
             )),
             (Method::Post, "") => {
                 if !self.posted_by_own_page(&request) {
-                    return request.respond(refusal(
-                        403,
-                        "Answers are only taken from the form of this page.",
-                    ));
+                    return request
+                        .respond(self.refusal(403, &self.words.get("form-refused-origin")));
                 }
-                let reply = match read_post(&mut request) {
+                let reply = match read_post(&mut request, self.words) {
                     Ok((fields, upload)) => visitprep::form_reply(
                         &fields,
                         upload,
@@ -225,9 +234,10 @@ impl Site {
                         dir,
                         fonts,
                         super::clock::now(),
+                        self.lang,
                     ),
                     Err(Refusal { status, text }) => {
-                        return request.respond(refusal_with_way_back(status, &text, &self.base));
+                        return request.respond(self.refusal_with_way_back(status, &text));
                     }
                 };
                 request.respond(match reply {
@@ -240,7 +250,7 @@ impl Site {
                     ),
                 })
             }
-            _ => request.respond(refusal(404, "There is no page here.")),
+            _ => request.respond(self.refusal(404, &self.words.get("form-refused-no-page"))),
         }
     }
 }
@@ -255,16 +265,16 @@ struct Refusal {
 
 /// The posted form: its fields, and the file chosen to continue from. The body is read
 /// only up to [`MAX_BODY_BYTES`].
-fn read_post(request: &mut Request) -> Result<Posted, Refusal> {
-    let too_large = || {
-        Refusal {
+fn read_post(request: &mut Request, words: &Words) -> Result<Posted, Refusal> {
+    let too_large = || Refusal {
         status: 413,
-        text: format!(
-            "That is more than {} KB, too large to be saved answers or a visit sheet made here. If it is a sheet of yours, take its answers out with `visitprep extract SHEET.pdf` and open that file.",
-            MAX_BODY_BYTES / 1024
+        text: words.with(
+            "form-refused-too-large",
+            &[("kb", Words::text((MAX_BODY_BYTES / 1024).to_string()))],
         ),
-    }
     };
+    let unreadable_because =
+        |error: String| words.with("form-refused-unreadable", &[("error", Words::text(error))]);
     if request.body_length().is_some_and(|n| n > MAX_BODY_BYTES) {
         return Err(too_large());
     }
@@ -276,20 +286,20 @@ fn read_post(request: &mut Request) -> Result<Posted, Refusal> {
         .read_to_end(&mut body)
         .map_err(|e| Refusal {
             status: 400,
-            text: format!("The form could not be read: {e}."),
+            text: unreadable_because(e.to_string()),
         })?;
     if body.len() > MAX_BODY_BYTES {
         return Err(too_large());
     }
     let boundary = multer::parse_boundary(&content_type).map_err(|_| Refusal {
         status: 415,
-        text: "Answers are taken as the page's form sends them (multipart/form-data).".into(),
+        text: words.get("form-refused-not-multipart"),
     })?;
     let stream = futures_util::stream::once(std::future::ready(Ok::<_, std::io::Error>(body)));
     let mut parts = multer::Multipart::new(stream, boundary);
     let unreadable = |e: multer::Error| Refusal {
         status: 400,
-        text: format!("The form could not be read: {e}."),
+        text: unreadable_because(e.to_string()),
     };
     pollster::block_on(async {
         let mut fields = Vec::new();
@@ -352,32 +362,39 @@ fn download(bytes: Vec<u8>, mime: &str, name: &str) -> Response<std::io::Cursor<
 
 use visitprep::escape_markup as escaped;
 
-/// A refusal as a short page of its own.
-fn refusal(status: u16, text: &str) -> Response<std::io::Cursor<Vec<u8>>> {
-    refusal_page(status, text, "")
-}
+impl Site {
+    /// A refusal as a short page of its own.
+    fn refusal(&self, status: u16, text: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+        self.refusal_page(status, text, "")
+    }
 
-/// A refusal of a post that had the secret: with a link back to the form.
-fn refusal_with_way_back(
-    status: u16,
-    text: &str,
-    base: &str,
-) -> Response<std::io::Cursor<Vec<u8>>> {
-    let back = format!(
-        "<p><a href=\"{}\">Back to the form</a> (your browser's Back button keeps what you typed)</p>",
-        escaped(base)
-    );
-    refusal_page(status, text, &back)
-}
+    /// A refusal of a post that had the secret: with a link back to the form.
+    fn refusal_with_way_back(&self, status: u16, text: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+        let back = format!(
+            "<p><a href=\"{}\">{}</a> {}</p>",
+            escaped(&self.base),
+            escaped(&self.words.get("form-back")),
+            escaped(&self.words.get("form-back-more")),
+        );
+        self.refusal_page(status, text, &back)
+    }
 
-fn refusal_page(status: u16, text: &str, more: &str) -> Response<std::io::Cursor<Vec<u8>>> {
-    html(
-        status,
-        format!(
-            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>visitprep</title></head><body><main><h1>Not possible</h1><p>{}</p>{more}</main></body></html>\n",
-            escaped(text)
-        ),
-    )
+    fn refusal_page(
+        &self,
+        status: u16,
+        text: &str,
+        more: &str,
+    ) -> Response<std::io::Cursor<Vec<u8>>> {
+        html(
+            status,
+            format!(
+                "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>visitprep</title></head><body><main><h1>{}</h1><p>{}</p>{more}</main></body></html>\n",
+                self.words.language.tag(),
+                escaped(&self.words.get("form-refused-title")),
+                escaped(text)
+            ),
+        )
+    }
 }
 
 #[cfg(test)]

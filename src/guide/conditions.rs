@@ -434,7 +434,10 @@ mod tests {
                 "La pierna derecha está más caliente y roja que la otra.",
                 "Leg colour or warmth changed",
             ),
-            ("Esta mañana el pie se me puso frío y pálido.", "Leg cold and pale"),
+            (
+                "Esta mañana el pie se me puso frío y pálido.",
+                "Leg cold and pale",
+            ),
             (
                 "Me falta el aire al subir la escalera.",
                 "Breathless, chest pain or coughing blood",
@@ -447,9 +450,16 @@ mod tests {
                 "Sin embargo, la pierna está hinchada.",
                 "Calf or leg swollen",
             ),
-            ("Me quedo sin aire.", "Breathless, chest pain or coughing blood"),
+            (
+                "Me quedo sin aire.",
+                "Breathless, chest pain or coughing blood",
+            ),
         ] {
-            assert_eq!(flags(text).first().map(String::as_str), Some(flag), "{text}");
+            assert_eq!(
+                flags(text).first().map(String::as_str),
+                Some(flag),
+                "{text}"
+            );
         }
         for text in [
             "No tengo la pierna hinchada.",

@@ -3,8 +3,11 @@
 use std::path::Path;
 
 use super::check::unknown_placeholders;
-use super::{Guide, GuideError, BUILT_IN};
-use crate::diagnostic::{deepest_line, did_you_mean, key_before, Diagnostic, Report, SourceFile};
+use super::{de, Guide, GuideError, BUILT_IN};
+use crate::diagnostic::{
+    deepest_line, did_you_mean, place_in, toml_events, trouble, Diagnostic, Report, SourceFile,
+    TomlPlace, Trouble, MAX_TOML_NESTING,
+};
 use crate::input::{Kind, ReadError};
 
 impl Guide {
@@ -60,32 +63,19 @@ impl Guide {
         Guide::parse(path, &text).map_err(Report::without_quotes)
     }
 
+    /// A guide from its text: its TOML is parsed, read into the guide's types ([`de`]), and
+    /// checked. Every problem is told with its line and column, in words of ours.
     pub fn parse(path: &Path, text: &str) -> Result<Guide, Report> {
         let file = SourceFile {
             path: path.to_path_buf(),
             text: text.to_string(),
         };
-        let guide: Guide = toml::from_str(text).map_err(|e| {
-            let span = e.span().or_else(|| deepest_line(text));
-            let mut d = Diagnostic::new(format!(
-                "this guide is not valid: {}",
-                without_values(e.message().trim())
-                    .replace("recursion limit", "keys are nested too deeply")
-            ));
-            // The key is named, never its value: a guide path may name any file.
-            let key = span
-                .as_ref()
-                .and_then(|s| key_before(text, s.start))
-                .filter(|k| {
-                    k.len() <= 60
-                        && k.chars()
-                            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
-                });
-            if let Some(key) = key {
-                d = d.field(crate::diagnostic::shorten(&key, 60));
-            }
-            Report::single(file.clone(), d.at(span))
-        })?;
+        let root = toml::de::DeTable::parse(text)
+            .map_err(|e| Report::single(file.clone(), syntax_problem(&e, text)))?;
+        let span = root.span();
+        let root = toml::de::DeValue::Table(root.into_inner());
+        let guide: Guide =
+            de::read(&root, span).map_err(|r| Report::single(file.clone(), refused(&r)))?;
         let mut diagnostics: Vec<Diagnostic> =
             guide.problems().into_iter().map(Diagnostic::new).collect();
         diagnostics.extend(unknown_placeholders(text));
@@ -125,16 +115,91 @@ pub fn resolve(reference: &str, intake_dir: &Path) -> Result<Guide, GuideError> 
     })
 }
 
-/// A toml/serde message without the values it may quote (`invalid type: string "…"`):
-/// a guide path may name a file whose contents are not ours to print.
-fn without_values(message: &str) -> String {
-    match (
-        message.strip_prefix("invalid type: "),
-        message.find(", expected "),
-    ) {
-        (Some(_), Some(at)) => format!("wrong kind of value, {}", &message[at + 2..]),
-        _ => message.to_string(),
+/// Every problem of a guide's TOML starts so: the guide's author then knows which file is meant.
+const NOT_VALID: &str = "this guide is not valid";
+
+/// A TOML syntax error. What it is about is read from the file at the error's place, as the
+/// intake's reader reads it ([`trouble`]); where that tells nothing more than the parser's
+/// message, the message is quoted whole (it names the TOML expected, never the file's text).
+fn syntax_problem(e: &toml::de::Error, text: &str) -> Diagnostic {
+    // The parser cannot place some errors (keys nested beyond its limit): name a line anyway.
+    let span = e.span().or_else(|| deepest_line(text));
+    let events = toml_events(text);
+    let place = span
+        .as_ref()
+        .map(|s| place_in(&events, text, s.start))
+        .unwrap_or_default();
+    let mut field = field_of(&place);
+    let message = match trouble(&events, text, e.span(), span.as_ref()) {
+        Trouble::TooDeep => {
+            format!("{NOT_VALID}: keys are nested too deeply (more than {MAX_TOML_NESTING} levels)")
+        }
+        Trouble::Duplicate => {
+            // The span is the key given the second time.
+            let key = span
+                .as_ref()
+                .and_then(|s| text.get(s.clone()))
+                .map(|k| k.trim().trim_matches('"'))
+                .filter(|k| de::plain_key(k));
+            let within = match (place.table.as_str(), place.entry) {
+                ("", _) => String::new(),
+                (table, Some(i)) => format!("{table}[{i}]"),
+                (table, None) => table.to_string(),
+            };
+            field = key.map(|k| match within.as_str() {
+                "" => k.to_string(),
+                within => format!("{within}.{k}"),
+            });
+            let key = key.map_or("a key".to_string(), |k| format!("`{k}`"));
+            match (place.table.as_str(), place.entry) {
+                ("", _) => format!("{NOT_VALID}: {key} appears twice at the top of the file"),
+                (table, Some(_)) => {
+                    format!("{NOT_VALID}: {key} appears twice in one [[{table}]] entry")
+                }
+                (table, None) => format!("{NOT_VALID}: {key} appears twice in [{table}]"),
+            }
+        }
+        Trouble::Text | Trouble::DateOrTime | Trouble::Other => {
+            format!("{NOT_VALID}: {}", e.message().trim())
+        }
+    };
+    let mut d = Diagnostic::new(message).at(span);
+    if let Some(field) = field {
+        d = d.field(field);
     }
+    d
+}
+
+/// The field of a place in the TOML (`doctor_questions[2].hint`), when each of its keys is a
+/// plain name: a quoted key may be any text of the file.
+fn field_of(place: &TomlPlace) -> Option<String> {
+    let key = place.key.as_deref()?;
+    let named = |dotted: &str| dotted.split('.').all(de::plain_key);
+    if !named(key) || !(place.table.is_empty() || named(&place.table)) {
+        return None;
+    }
+    Some(match (place.table.as_str(), place.entry) {
+        ("", _) => key.to_string(),
+        (table, Some(i)) => format!("{table}[{i}].{key}"),
+        (table, None) => format!("{table}.{key}"),
+    })
+}
+
+/// TOML that does not make a guide: a value of the wrong kind, a key the guide does not have
+/// or one it lacks, in our words, from what serde's derives told [`de::read`]; no value of
+/// the file is repeated.
+fn refused(refusal: &de::Refusal) -> Diagnostic {
+    let mut d = Diagnostic::new(format!("{NOT_VALID}: {refusal}")).at(refusal.span.clone());
+    if let Some(field) = refusal.field() {
+        d = d.field(field);
+    }
+    if let de::What::UnknownKey { key, known } = &refusal.what {
+        if let Some(name) = did_you_mean(key, known.iter().copied()).filter(|_| de::plain_key(key))
+        {
+            d = d.help(format!("did you mean `{name}`?"));
+        }
+    }
+    d
 }
 
 #[cfg(test)]
@@ -151,6 +216,17 @@ mod tests {
                 guide.checklist.iter().any(|c| c.id == "bring_sheet"),
                 "{id}"
             );
+        }
+    }
+
+    /// The guide's own reader ([`de`]) makes of each built-in guide what the toml crate's
+    /// deserializer makes of it: only the errors differ.
+    #[test]
+    fn the_guide_reader_reads_a_guide_as_toml_reads_it() {
+        for (id, text) in BUILT_IN {
+            let ours = Guide::parse(Path::new("g.toml"), text).unwrap();
+            let toml: Guide = toml::from_str(text).unwrap();
+            assert!(ours == toml, "{id}");
         }
     }
 
@@ -214,23 +290,141 @@ mod tests {
         }
     }
 
-    /// The toml crate's messages that a guide's report rewrites, produced by the TOML behind
-    /// them: new wording fails here instead of quoting a guide's values or its jargon.
+    /// The start of every guide in the tests below: complete, so that only what a test adds
+    /// is wrong.
+    const GUIDE: &str = "id = \"x\"\ntitle = \"t\"\nsummary = \"s\"\n\
+                         [[doctor_questions]]\nid = \"q\"\ntext = \"T\"\n";
+
+    /// The first problem of a guide, as its author reads it from `load`: no line quoted.
+    fn problem_of(text: &str) -> String {
+        match Guide::parse(Path::new("g.toml"), text) {
+            Ok(_) => panic!("{text:?} is a valid guide"),
+            Err(report) => report.without_quotes().render(false),
+        }
+    }
+
+    /// Each kind of problem a guide's TOML can have, produced by the TOML behind it, with the
+    /// message and place its author reads. What the problem is comes from the error's place
+    /// in the parsed file and from what serde's derives asked for, and the words are ours:
+    /// new wording in the toml crate or in serde changes none of these.
     #[test]
-    fn translated_toml_messages_of_a_guide_are_still_recognised() {
-        for (text, message) in [
+    fn each_kind_of_problem_in_a_guide_is_told_in_our_words() {
+        for (text, message, place) in [
             (
                 "id = \"x\"\ntitle = \"secret words\"\nsummary = 5\n".to_string(),
-                "error: this guide is not valid: wrong kind of value, expected a string",
+                "wrong kind of value: a whole number, expected text in quotes (field `summary`)",
+                "g.toml:3:11",
             ),
             (
                 format!("{}b = 1\n", "a.".repeat(300)),
-                "error: this guide is not valid: keys are nested too deeply",
+                "keys are nested too deeply (more than 80 levels)",
+                "g.toml:1:1",
+            ),
+            (
+                "id = \"x\"\n".to_string(),
+                "`title` is missing",
+                "g.toml:1:1",
+            ),
+            (
+                format!("{GUIDE}[[doctor_questions]]\nid = \"r\"\n"),
+                "`doctor_questions[1].text` is missing",
+                "g.toml:7:1",
+            ),
+            (
+                format!("{GUIDE}hnit = \"h\"\n"),
+                "unknown field `hnit`, expected one of `id`, `text`, `hint`, `when`, `source`, `summary`, `pointer` (field `doctor_questions[0].hnit`)",
+                "g.toml:7:1",
+            ),
+            (
+                format!("{GUIDE}when = {{ pregnant = \"yes\" }}\n"),
+                "wrong kind of value: text, expected true or false (field `doctor_questions[0].when.pregnant`)",
+                "g.toml:7:21",
+            ),
+            (
+                format!("{GUIDE}[[seek_care]]\ntext = \"a\"\ntier = \"soon\"\n"),
+                "unknown value, expected one of `emergency`, `today`, `appointment` (field `seek_care[0].tier`)",
+                "g.toml:9:8",
+            ),
+            (
+                format!("{GUIDE}[[seek_care]]\ntext = \"a\"\ntier = 3\n"),
+                "wrong kind of value: a whole number, expected one of `emergency`, `today`, `appointment` (field `seek_care[0].tier`)",
+                "g.toml:9:8",
+            ),
+            (
+                format!("{GUIDE}[causes]\neveryday = [\"cold\", 1979-05-27]\n"),
+                "wrong kind of value: a date or time, expected a string, or a table with `text` and `source` (field `causes.everyday[1]`)",
+                "g.toml:8:21",
+            ),
+            (
+                format!("diary_title = []\n{GUIDE}"),
+                "wrong kind of value: a list, expected text in quotes (field `diary_title`)",
+                "g.toml:1:15",
+            ),
+            (
+                "id = \"x\"\nid = \"y\"\n".to_string(),
+                "`id` appears twice at the top of the file",
+                "g.toml:2:1",
+            ),
+            (
+                format!("{GUIDE}id = \"r\"\n"),
+                "`id` appears twice in one [[doctor_questions]] entry (field `doctor_questions[0].id`)",
+                "g.toml:7:1",
             ),
         ] {
-            let report = Guide::parse(Path::new("g.toml"), &text).unwrap_err();
-            let shown = report.render(false);
-            assert!(shown.starts_with(message), "{shown}");
+            let shown = problem_of(&text);
+            assert!(
+                shown.starts_with(&format!("error: this guide is not valid: {message}\n")),
+                "{text:?}:\n{shown}"
+            );
+            assert!(shown.contains(&format!("--> {place}")), "{text:?}:\n{shown}");
+        }
+    }
+
+    /// A syntax error the file tells no more about is the parser's message, quoted whole
+    /// after our lead-in, with the field it is in.
+    #[test]
+    fn a_syntax_error_is_the_parsers_message_whole() {
+        let text = format!("{GUIDE}hint = \"not closed\n");
+        let parser_says = toml::de::DeTable::parse(&text)
+            .unwrap_err()
+            .message()
+            .trim()
+            .to_string();
+        let shown = problem_of(&text);
+        assert!(
+            shown.starts_with(&format!(
+                "error: this guide is not valid: {parser_says} (field `doctor_questions[0].hint`)\n"
+            )),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn a_misspelt_key_of_a_guide_gets_a_suggestion() {
+        let shown = problem_of(&format!("{GUIDE}hnit = \"h\"\n"));
+        assert!(shown.contains("help: did you mean `hint`?"), "{shown}");
+    }
+
+    /// A guide path may name any file: no problem repeats a value of it, whether a text, a
+    /// word an enum does not take, a list item or a key written in quotes, and none quotes
+    /// its lines.
+    #[test]
+    fn no_problem_of_a_guide_repeats_its_values() {
+        for text in [
+            "id = \"x\"\ntitle = \"t\"\nsummary = [\"SECRET\"]\n".to_string(),
+            "id = \"x\"\ntitle = \"SECRET\"\nsummary = 5\n".to_string(),
+            format!("{GUIDE}when = {{ pregnant = \"SECRET\" }}\n"),
+            format!("{GUIDE}[[seek_care]]\ntext = \"a\"\ntier = \"SECRET\"\n"),
+            format!("{GUIDE}[[about]]\ntitle = \"a\"\ntext = \"b\"\ncauses = \"SECRET\"\n"),
+            format!("{GUIDE}[[seek_care]]\ntext = \"a\"\nsigns = [\"SECRET\", 3]\n"),
+            format!("{GUIDE}[causes]\neveryday = [{{ text = \"SECRET\", why = \"SECRET\" }}]\n"),
+            format!("{GUIDE}\"SECRET words\" = \"SECRET\"\n"),
+            format!("{GUIDE}\"SECRET words\" = 1\n\"SECRET words\" = 2\n"),
+            format!("{GUIDE}hint = \"SECRET\nwhen = 1\n"),
+        ] {
+            let shown = problem_of(&text);
+            assert!(shown.starts_with("error: "), "{text:?}:\n{shown}");
+            assert!(!shown.contains("SECRET"), "{text:?}:\n{shown}");
         }
     }
 }

@@ -4,6 +4,7 @@
 
 mod check;
 mod conditions;
+mod de;
 mod load;
 mod model;
 mod sources;

@@ -29,8 +29,8 @@ pub use model::{
 };
 pub use read::{
     check_text, check_text_in, load, load_with_notes, load_with_notes_in, load_with_source,
-    load_with_warnings, parse, parse_with_warnings, IntakeError, LoadedIntake, WithNotes,
-    MAX_INTAKE_BYTES, STDIN_NAME,
+    load_with_warnings, parse, parse_with_warnings, parse_with_warnings_in, IntakeError,
+    LoadedIntake, WithNotes, MAX_INTAKE_BYTES, STDIN_NAME,
 };
 pub use schema::{json_schema, keys_of};
 

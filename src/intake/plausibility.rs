@@ -7,7 +7,6 @@ use toml::Spanned;
 use super::check::Checker;
 use super::raw::RawIntake;
 use crate::diagnostic::Diagnostic;
-use crate::document::Language;
 use crate::guide::{Guide, Tier};
 
 /// The earliest and latest years a date in an intake may have.
@@ -288,13 +287,7 @@ impl Checker {
         else {
             return;
         };
-        // The flags and advice in the language the warnings are told in, where the guide is
-        // translated into it; the words the signs are found by are the same in every one.
         let w = self.words;
-        let translated = (w.language != Language::English)
-            .then(|| guide.translated(w.language))
-            .flatten();
-        let guide = translated.as_ref().unwrap_or(guide);
         let mut places: Vec<(String, Option<std::ops::Range<usize>>, &str)> = raw
             .answers
             .iter()
@@ -327,10 +320,14 @@ impl Checker {
                 Tier::Today => "sign-today",
                 Tier::Appointment => "sign-appointment",
             });
+            // The flag and advice in the language the warnings are told in, where the guide
+            // is translated into it; the words the signs are found by are the same in every
+            // one, so only what is found is translated.
             let flag = found
                 .advice
                 .flag
-                .clone()
+                .as_deref()
+                .map(|f| guide.text_in(w.language, f).to_string())
                 .unwrap_or_else(|| w.get("sign-unnamed"));
             self.warning(
                 Diagnostic::new(say!(
@@ -344,7 +341,7 @@ impl Checker {
                 .at(span.clone())
                 .field(field.as_str())
                 .label(how_soon)
-                .help(found.advice.text.clone()),
+                .help(guide.text_in(w.language, &found.advice.text).to_string()),
             );
         }
     }

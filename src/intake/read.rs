@@ -237,6 +237,20 @@ pub fn parse_with_warnings(
         .map(|r| (r.intake, r.guide, r.warnings))
 }
 
+/// As [`parse_with_warnings`], every message worded in `language`; without one, in the
+/// intake's own language (as [`load_with_notes_in`]), which comes first: for the web form,
+/// which shows what it says in the language of the intake it opens.
+pub fn parse_with_warnings_in(
+    path: &Path,
+    text: &str,
+    dir: &Path,
+    today: NaiveDate,
+    language: Option<Language>,
+) -> (Language, Result<(Intake, Guide, Report), IntakeError>) {
+    let (language, read) = read_all(path, text, dir, today, language);
+    (language, read.map(|r| (r.intake, r.guide, r.warnings)))
+}
+
 /// A usable intake, with what was said about it.
 struct Read {
     intake: Intake,

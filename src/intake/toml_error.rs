@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 
 use super::schema::{array_tables, intake_schema, keys_of, plain_tables};
 use crate::diagnostic::{
-    deepest_line, did_you_mean, in_string, key_given_before, place_in, shorten, toml_events,
-    Diagnostic, TomlPlace,
+    deepest_line, did_you_mean, place_in, shorten, toml_events, trouble, Diagnostic, TomlPlace,
+    Trouble, MAX_TOML_NESTING,
 };
 use crate::words::Words;
 
@@ -39,7 +39,11 @@ pub(super) fn explain_toml_error(e: &toml::de::Error, text: &str, words: &Words)
     }
     match trouble(&events, text, e.span(), span.as_ref()) {
         Trouble::TooDeep => {
-            d.message = say!(words, "toml-too-deep", levels = MAX_NESTING.to_string());
+            d.message = say!(
+                words,
+                "toml-too-deep",
+                levels = MAX_TOML_NESTING.to_string()
+            );
             d.help(words.get("toml-too-deep-help"))
         }
         Trouble::Duplicate => duplicate_key(d, text, &within, span, words),
@@ -47,60 +51,6 @@ pub(super) fn explain_toml_error(e: &toml::de::Error, text: &str, words: &Words)
         Trouble::DateOrTime => not_a_date(d, &message, text, span, words),
         Trouble::Other => d.help(words.get("toml-other-help")),
     }
-}
-
-/// How deep the parser lets keys and values nest.
-const MAX_NESTING: usize = 80;
-
-/// What a syntax error is about.
-enum Trouble {
-    TooDeep,
-    Duplicate,
-    Text,
-    DateOrTime,
-    Other,
-}
-
-/// What the error at `placed` (where the parser put it; `shown` is where the message points)
-/// is about, from the file itself.
-fn trouble(
-    events: &[toml_parser::parser::Event],
-    text: &str,
-    placed: Option<Range<usize>>,
-    shown: Option<&Range<usize>>,
-) -> Trouble {
-    let Some(placed) = placed else {
-        // Only a nesting past the parser's limit cannot be placed.
-        let nested = shown
-            .and_then(|s| text.get(s.start..))
-            .and_then(|rest| rest.lines().next())
-            .map_or(0, |line| line.matches(['.', '[', '{']).count());
-        return if nested > MAX_NESTING {
-            Trouble::TooDeep
-        } else {
-            Trouble::Other
-        };
-    };
-    let at = text.get(placed.start..).unwrap_or("");
-    if key_given_before(events, text, placed.start) {
-        Trouble::Duplicate
-    } else if at.starts_with(['"', '\'']) || in_string(events, text, placed.start) {
-        Trouble::Text
-    } else if looks_like_a_date_or_time(at) {
-        Trouble::DateOrTime
-    } else {
-        Trouble::Other
-    }
-}
-
-/// A value written as a date or a time: digits, then `-` or `:` within the first five places.
-fn looks_like_a_date_or_time(at: &str) -> bool {
-    let value: String = at
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | ':' | '.' | '+'))
-        .collect();
-    value.starts_with(|c: char| c.is_ascii_digit())
-        && value.chars().take(5).any(|c| matches!(c, '-' | ':'))
 }
 
 /// The field a key names, as the other checks name it: `diary[2].severity` in an array of

@@ -8,7 +8,6 @@
 //! only a finished [`Intake`], which [`crate::skeleton::intake_filled`] turns into a
 //! commented file.
 
-mod french;
 mod medicine;
 mod typing;
 
@@ -919,15 +918,6 @@ impl<W: Write> Asker<'_, W> {
         }
     }
 
-    /// A date in the interview's language as the date reader takes it.
-    fn readable(&self, answer: &str) -> String {
-        if self.options.language == Language::French {
-            french::date_in_english(answer)
-        } else {
-            answer.to_string()
-        }
-    }
-
     /// "That is Thursday 10 December 2026. Right? (yes/no)"
     fn confirm_date(&mut self, date: String) -> Result<bool, Stop> {
         let question = self.tw("date-is", &[("date", Words::text(date))]);
@@ -943,7 +933,7 @@ impl<W: Write> Asker<'_, W> {
                 return Ok(None);
             }
             initial.clone_from(&answer);
-            let (date, relative) = match read_date(&self.readable(&answer), today) {
+            let (date, relative) = match read_date(&answer, today) {
                 Err(problem) => {
                     let problem = self.date_problem("date-not-read", &answer, problem.0);
                     self.again(&problem)?;
@@ -1020,7 +1010,7 @@ impl<W: Write> Asker<'_, W> {
                 return Ok(None);
             }
             initial.clone_from(&answer);
-            let (when, relative) = match read_visit(&self.readable(&answer), today) {
+            let (when, relative) = match read_visit(&answer, today) {
                 Err(problem) => {
                     let problem = self.date_problem("visit-not-read", &answer, problem.0);
                     self.again(&problem)?;

@@ -279,11 +279,10 @@ impl<'p, 'a> Pen<'p, 'a> {
     /// shown; a glyph's text starts where its ink does. So the glyphs, from the rightmost,
     /// stand for the cluster's last letters, and are shown in that order; the characters
     /// before them are shown first, invisibly, at the cluster's right edge, and the marks
-    /// after them last, invisibly, at its left edge. Visible glyphs keep the font's widths (PDF/A-3
-    /// 6.2.11.5); a CID stands for one glyph with one text, so the same glyph may stand for
-    /// another character elsewhere. A mark whose ink starts where its letter's does (Hebrew
-    /// points in Noto) would start at the same place, which poppler takes for a duplicate
-    /// and drops: it is drawn as a shape, its letter standing for it.
+    /// after them last, invisibly, at its left edge. Visible glyphs keep the font's widths
+    /// (PDF/A-3 6.2.11.5); a CID stands for one glyph with one text, so the same glyph may
+    /// stand for another character elsewhere. A mark glyph is drawn in one composite glyph
+    /// with its letter (see [`letters_and_marks`]), its character shown invisibly.
     fn rtl_cluster(
         &mut self,
         placed: &Placed,
@@ -294,26 +293,18 @@ impl<'p, 'a> Pen<'p, 'a> {
         let run = placed.run;
         let mut seen = glyphs.to_vec();
         seen.sort_unstable_by(|&a, &b| placed.place(b).total_cmp(&placed.place(a)).then(b.cmp(&a)));
-        // A tenth of an em at least between the starts of two glyphs that stand for text.
-        let apart = 100.0;
-        let mut shown: Vec<usize> = Vec::with_capacity(seen.len());
-        for &i in &seen {
-            let starts_apart = shown
-                .last()
-                .is_none_or(|&j| placed.place(i) <= placed.place(j) - apart);
-            if starts_apart {
-                shown.push(i);
-            } else {
-                let g = &run.glyphs[i];
-                outlines.push((g.id, placed.place(i), g.y_offset));
-            }
-        }
+        let joins = self.drawn.face(run.face).truetype;
+        let (mut shown, mut with) = letters_and_marks(placed, &seen, joins);
         let chars: Vec<&str> = share(cluster, cluster.chars().count());
-        // More glyphs than characters: the leftmost stand for none and are shapes.
+        // More glyphs than characters: the leftmost stand for none, and are drawn with the
+        // glyph to their right.
         while shown.len() > chars.len() {
             let i = shown.pop().expect("more glyphs than characters");
-            let g = &run.glyphs[i];
-            outlines.push((g.id, placed.place(i), g.y_offset));
+            let mut parts = with.pop().expect("one list for each glyph shown");
+            parts.push(i);
+            if let Some(last) = with.last_mut() {
+                last.extend(parts);
+            }
         }
         let right = glyphs
             .iter()
@@ -338,7 +329,7 @@ impl<'p, 'a> Pen<'p, 'a> {
         // as a word drawn over another where a reader splits words at overlaps. They stand a
         // hair inside the cluster's edges, where the letters beside it end: poppler sets its
         // space threshold from the narrowest gap of the line, so more than a hair reads as a
-        // space.
+        // space. (pdfminer puts the second of two such characters on a line of its own.)
         const HAIR: f64 = 0.02;
         let mut codes = Vec::with_capacity(chars.len());
         let used = self.drawn.face(run.face);
@@ -357,21 +348,89 @@ impl<'p, 'a> Pen<'p, 'a> {
             codes.push(invisible(&mut *used, text, right - hair(n)));
         }
         let visible = &chars[before..before + shown.len()];
-        for (&i, text) in shown.iter().zip(visible) {
+        for ((&i, text), parts) in shown.iter().zip(visible).zip(&with) {
             let g = &run.glyphs[i];
-            let (cid, _, width) = used.cid(g.id, text, None);
-            codes.push(Code {
-                cid,
-                target: placed.place(i),
-                width,
-                rise: placed.rise(g),
-                invisible: false,
-            });
+            let composite = (!parts.is_empty())
+                .then(|| self.composite_over(placed, i, parts, text))
+                .flatten();
+            codes.push(composite.unwrap_or_else(|| {
+                for &j in parts {
+                    let part = &run.glyphs[j];
+                    outlines.push((part.id, placed.place(j), part.y_offset));
+                }
+                let (cid, _, width) = self.drawn.face(run.face).cid(g.id, text, None);
+                Code {
+                    cid,
+                    target: placed.place(i),
+                    width,
+                    rise: placed.rise(g),
+                    invisible: false,
+                }
+            }));
         }
+        let used = self.drawn.face(run.face);
         for (n, text) in chars[before + shown.len()..].iter().enumerate() {
             codes.push(invisible(&mut *used, text, left - hair(n)));
         }
         codes
+    }
+
+    /// Glyph `base` of a right-to-left cluster drawn with the glyphs `parts` as one
+    /// composite glyph reading as `text`, where `base` is drawn and with its advance;
+    /// `None` where the face cannot hold it.
+    fn composite_over(
+        &mut self,
+        placed: &Placed,
+        base: usize,
+        parts: &[usize],
+        text: &str,
+    ) -> Option<Code> {
+        let run = placed.run;
+        let g = &run.glyphs[base];
+        let mut all = vec![(g.id, 0, i16::try_from(g.y_offset).ok()?)];
+        for &j in parts {
+            let part = &run.glyphs[j];
+            // Both places are whole font units apart: pens and offsets are.
+            let dx = ((placed.place(j) - placed.place(base)) / placed.scale).round();
+            all.push((part.id, dx as i16, i16::try_from(part.y_offset).ok()?));
+        }
+        let used = self.drawn.face(run.face);
+        let advance = used.face.glyph_advance(g.id);
+        let (cid, width) = used.composite_cid(all, text, advance)?;
+        Some(Code {
+            cid,
+            target: placed.place(base),
+            width,
+            rise: 0.0,
+            invisible: false,
+        })
+    }
+
+    /// The glyphs `glyphs` of a cluster drawn as one composite glyph that reads as `text`,
+    /// placed where the leftmost of them starts and advancing as they all do; `None` where
+    /// the face cannot hold it.
+    fn composite(&mut self, placed: &Placed, glyphs: &[usize], text: &str) -> Option<Code> {
+        let run = placed.run;
+        let first = *glyphs.iter().min()?;
+        let last = *glyphs.iter().max()?;
+        let pen = |i: usize| -> i32 { run.glyphs[first..i].iter().map(|g| g.advance).sum() };
+        let parts = glyphs
+            .iter()
+            .map(|&i| {
+                let g = &run.glyphs[i];
+                let dx = i16::try_from(pen(i) + g.x_offset).ok()?;
+                Some((g.id, dx, i16::try_from(g.y_offset).ok()?))
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let advance = u16::try_from(pen(last) + run.glyphs[last].advance).ok()?;
+        let (cid, width) = self.drawn.face(run.face).composite_cid(parts, text, advance)?;
+        Some(Code {
+            cid,
+            target: placed.pen[first],
+            width,
+            rise: 0.0,
+            invisible: false,
+        })
     }
 
     /// The cluster's characters shared out in order among its glyphs, each glyph shown as
@@ -385,6 +444,14 @@ impl<'p, 'a> Pen<'p, 'a> {
     ) -> (Vec<Code>, bool) {
         let run = placed.run;
         let shares = share(cluster, glyphs.len());
+        if shares.iter().any(|t| t.is_empty()) {
+            // More glyphs than characters (a Thai sara am, a Bengali two-part vowel sign):
+            // the cluster is drawn as one glyph made of them all, reading as the whole
+            // cluster, so that no glyph stands for nothing.
+            if let Some(code) = self.composite(placed, glyphs, cluster) {
+                return (vec![code], true);
+            }
+        }
         // The last glyph with text in a cluster whose later glyphs have none spans them
         // too, so that no reader sees a gap where they stand.
         let last_with_text = shares.iter().rposition(|t| !t.is_empty());
@@ -756,6 +823,57 @@ impl harfrust::font::glyph::outline::PathSink for Outline {
     fn close(&mut self) {
         self.out.extend_from_slice(b"h\n");
     }
+}
+
+/// The glyphs of a right-to-left cluster (`seen`, from the rightmost) that stand for text,
+/// each with the glyphs to draw with it as one composite glyph. Where the face can join
+/// glyphs (`joins`, TrueType), every mark glyph (one that does not advance) joins the letter
+/// it stands over, or else the nearest: poppler drops a character that starts where another
+/// does, and pdfminer puts a mark apart from its letter on a line of its own. Where it cannot
+/// (CFF), a glyph starting within a tenth of an em of the one before joins that one, to be
+/// drawn as a shape.
+fn letters_and_marks(placed: &Placed, seen: &[usize], joins: bool) -> (Vec<usize>, Vec<Vec<usize>>) {
+    let glyphs = &placed.run.glyphs;
+    let letters: Vec<usize> = seen
+        .iter()
+        .copied()
+        .filter(|&i| glyphs[i].advance != 0)
+        .collect();
+    if joins && !letters.is_empty() && letters.len() < seen.len() {
+        let mut with = vec![Vec::new(); letters.len()];
+        for &i in seen.iter().filter(|&&i| glyphs[i].advance == 0) {
+            let at = placed.place(i);
+            let over = letters
+                .iter()
+                .position(|&j| placed.pen[j] <= at && at < placed.right_edge(j));
+            let nearest = || {
+                (0..letters.len())
+                    .min_by(|&a, &b| {
+                        let off = |k: usize| (placed.place(letters[k]) - at).abs();
+                        off(a).total_cmp(&off(b))
+                    })
+                    .unwrap_or(0)
+            };
+            with[over.unwrap_or_else(nearest)].push(i);
+        }
+        return (letters, with);
+    }
+    // A tenth of an em at least between the starts of two glyphs that stand for text.
+    let apart = 100.0;
+    let mut shown: Vec<usize> = Vec::with_capacity(seen.len());
+    let mut with: Vec<Vec<usize>> = Vec::with_capacity(seen.len());
+    for &i in seen {
+        let starts_apart = shown
+            .last()
+            .is_none_or(|&j| placed.place(i) <= placed.place(j) - apart);
+        if starts_apart {
+            shown.push(i);
+            with.push(Vec::new());
+        } else if let Some(last) = with.last_mut() {
+            last.push(i);
+        }
+    }
+    (shown, with)
 }
 
 /// A cluster's characters shared out in order among its `n` glyphs: one each, the last

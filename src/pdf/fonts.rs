@@ -35,6 +35,8 @@ pub(super) struct Cid {
     pub(super) glyph: u16,
     /// In font units, from the font's metrics.
     pub(super) advance: u16,
+    /// The glyph is the face's composite of this index, not `glyph` alone.
+    pub(super) composite: Option<u16>,
 }
 
 /// A face drawn on the sheet. TrueType faces give each pair of a glyph and its text a CID
@@ -55,6 +57,10 @@ pub(super) struct UsedFace<'a> {
     pub(super) by_glyph: Vec<u16>,
     /// CIDs of the other pairs, by glyph, text and width in font units.
     pub(super) other: HashMap<(u16, Box<str>, u16), u16>,
+    /// Glyphs made of several of the face's (TrueType faces only), added to its subset.
+    pub(super) composites: Vec<sfnt::Composite>,
+    /// The CID of each pair of a composite and its text.
+    pub(super) composite_cids: HashMap<(u16, Box<str>), u16>,
 }
 
 impl<'a> UsedFace<'a> {
@@ -68,7 +74,51 @@ impl<'a> UsedFace<'a> {
             cids: Vec::new(),
             by_glyph: Vec::new(),
             other: HashMap::new(),
+            composites: Vec::new(),
+            composite_cids: HashMap::new(),
         }
+    }
+
+    /// The CID that draws the glyphs `parts` (ids of the face, with offsets right and up in
+    /// font units) as one glyph advancing by `advance`, reading as `text`, and its width in
+    /// the `W` array; `None` where the face cannot hold it (a CFF face, or every code
+    /// taken), and the parts are then to be drawn otherwise.
+    pub(super) fn composite_cid(
+        &mut self,
+        parts: Vec<(u16, i16, i16)>,
+        text: &str,
+        advance: u16,
+    ) -> Option<(u16, f64)> {
+        if !self.truetype || parts.is_empty() {
+            return None;
+        }
+        let composite = sfnt::Composite { parts, advance };
+        let index = match self.composites.iter().position(|c| *c == composite) {
+            Some(i) => i as u16,
+            None => {
+                let i = u16::try_from(self.composites.len()).ok()?;
+                for &(part, _, _) in &composite.parts {
+                    self.glyphs.remap(part);
+                }
+                self.composites.push(composite);
+                i
+            }
+        };
+        if let Some(&cid) = self.composite_cids.get(&(index, Box::from(text))) {
+            return Some((cid, self.width(advance)));
+        }
+        if self.cids.len() >= usize::from(u16::MAX) {
+            return None;
+        }
+        self.cids.push(Cid {
+            text: Box::from(text),
+            glyph: self.composites[usize::from(index)].parts[0].0,
+            advance,
+            composite: Some(index),
+        });
+        let cid = self.cids.len() as u16;
+        self.composite_cids.insert((index, Box::from(text)), cid);
+        Some((cid, self.width(advance)))
     }
 
     /// The CID that draws `glyph` reading as `text`, with `advance` (font units) as its
@@ -93,11 +143,12 @@ impl<'a> UsedFace<'a> {
             text: Box::from(text),
             glyph,
             advance,
+            composite: None,
         };
         let code = if self.truetype && self.cids.len() == usize::from(u16::MAX) {
             // Every two-byte code is taken: the glyph is drawn with an earlier code for it,
             // and marked with its text.
-            return match self.cids.iter().position(|c| c.glyph == glyph) {
+            return match self.cids.iter().position(|c| c.glyph == glyph && c.composite.is_none()) {
                 Some(i) => (i as u16 + 1, false, self.width(self.cids[i].advance)),
                 None => (0, false, 0.0),
             };
@@ -135,17 +186,49 @@ impl<'a> UsedFace<'a> {
 pub(super) struct Subset {
     pub(super) program: Vec<u8>,
     pub(super) metrics: sfnt::Metrics,
+    /// The subset's glyph id of the face's first composite; the others follow it.
+    pub(super) first_composite: u16,
 }
 
 impl Subset {
-    pub(super) fn new(face: &Face, glyphs: &GlyphRemapper) -> Result<Subset, String> {
+    /// The subset of `face` holding `glyphs`, and `composites` of them (by the face's ids).
+    pub(super) fn new(
+        face: &Face,
+        glyphs: &GlyphRemapper,
+        composites: &[sfnt::Composite],
+    ) -> Result<Subset, String> {
         let bytes = face.bytes();
         let metrics = sfnt::Metrics::read(bytes).ok_or("its head or hhea table is unreadable")?;
         // Components of composite glyphs are numbered after the glyphs drawn, which keep
         // the numbers `glyphs` gave them.
         let program = subsetter::subset(bytes, 0, glyphs).map_err(|e| e.to_string())?;
         let program = sfnt::without_hinting(&program, FONT_TABLES).unwrap_or(program);
-        Ok(Subset { program, metrics })
+        let first_composite = sfnt::glyph_count(&program).unwrap_or(0);
+        if composites.is_empty() {
+            return Ok(Subset {
+                program,
+                metrics,
+                first_composite,
+            });
+        }
+        let renumbered: Vec<sfnt::Composite> = composites
+            .iter()
+            .map(|c| sfnt::Composite {
+                parts: c
+                    .parts
+                    .iter()
+                    .map(|&(g, dx, dy)| (glyphs.get(g).unwrap_or(0), dx, dy))
+                    .collect(),
+                advance: c.advance,
+            })
+            .collect();
+        let program = sfnt::with_composites(&program, &renumbered)
+            .ok_or("its glyphs could not be joined into the clusters drawn")?;
+        Ok(Subset {
+            program,
+            metrics,
+            first_composite,
+        })
     }
 }
 
@@ -161,7 +244,7 @@ pub(super) fn write_font(file: &mut File, used: &UsedFace, subset: Subset) -> u3
         file.stream(b"/Subtype/OpenType".to_vec(), subset.program)
     };
     let descriptor = file.add(font_descriptor(&name, &metrics, used.truetype, program));
-    let cid_font = write_cid_font(file, used, &name, descriptor);
+    let cid_font = write_cid_font(file, used, &name, descriptor, subset.first_composite);
 
     let to_unicode = file.stream(Vec::new(), to_unicode(&used.cids));
     let mut d = b"<</Type/Font/Subtype/Type0/BaseFont/".to_vec();
@@ -213,7 +296,13 @@ fn font_descriptor(name: &str, m: &sfnt::Metrics, truetype: bool, program: u32) 
 }
 
 /// The CID font: each CID's advance width and, for a TrueType face, the glyph it draws.
-fn write_cid_font(file: &mut File, used: &UsedFace, name: &str, descriptor: u32) -> u32 {
+fn write_cid_font(
+    file: &mut File,
+    used: &UsedFace,
+    name: &str,
+    descriptor: u32,
+    first_composite: u16,
+) -> u32 {
     let mut d = b"<</Type/Font/Subtype/".to_vec();
     d.extend_from_slice(if used.truetype {
         b"CIDFontType2"
@@ -241,7 +330,10 @@ fn write_cid_font(file: &mut File, used: &UsedFace, name: &str, descriptor: u32)
         // CID n draws the subset's glyph for the nth character.
         let mut map = vec![0u8; 2 * (used.cids.len() + 1)];
         for (i, cid) in used.cids.iter().enumerate() {
-            let glyph = used.glyphs.get(cid.glyph).unwrap_or(0);
+            let glyph = match cid.composite {
+                Some(k) => first_composite.saturating_add(k),
+                None => used.glyphs.get(cid.glyph).unwrap_or(0),
+            };
             map[2 * (i + 1)..2 * (i + 2)].copy_from_slice(&glyph.to_be_bytes());
         }
         let map = file.stream(Vec::new(), map);

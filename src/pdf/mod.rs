@@ -83,7 +83,7 @@ const FONT_TABLES: &[&[u8; 4]] = &[b"glyf", b"head", b"hhea", b"hmtx", b"loca", 
 /// Checks that `face` can be embedded, so that a font the user names is refused at once
 /// rather than after the work of laying out a sheet.
 pub fn check_embeddable(face: &Face) -> Result<(), PdfError> {
-    Subset::new(face, &GlyphRemapper::new())
+    Subset::new(face, &GlyphRemapper::new(), &[])
         .map(|_| ())
         .map_err(|reason| PdfError {
             font: face.name.clone(),
@@ -184,7 +184,7 @@ fn embed_fonts(file: &mut File, drawn: &Drawn) -> Result<Vec<(FaceId, u32)>, Pdf
     let subsets: Vec<Result<Subset, PdfError>> = used
         .par_iter()
         .map(|used| {
-            Subset::new(used.face, &used.glyphs).map_err(|reason| PdfError {
+            Subset::new(used.face, &used.glyphs, &used.composites).map_err(|reason| PdfError {
                 font: used.face.name.clone(),
                 reason,
             })

@@ -159,19 +159,7 @@ pub fn without_hinting(font: &[u8], keep: &[&[u8; 4]]) -> Option<Vec<u8>> {
         new_glyf.resize(new_glyf.len().next_multiple_of(2), 0);
     }
     starts.push(new_glyf.len());
-    let short = new_glyf.len() / 2 <= usize::from(u16::MAX);
-    let mut new_loca = Vec::with_capacity(starts.len() * 4);
-    for s in starts {
-        if short {
-            new_loca.extend_from_slice(&((s / 2) as u16).to_be_bytes());
-        } else {
-            new_loca.extend_from_slice(&(s as u32).to_be_bytes());
-        }
-    }
-    let mut new_head = head.to_vec();
-    new_head
-        .get_mut(50..52)?
-        .copy_from_slice(&u16::from(!short).to_be_bytes());
+    let (mut new_loca, mut new_head) = loca_for(&starts, false, head)?;
 
     let tables: Vec<([u8; 4], std::borrow::Cow<[u8]>)> = all
         .iter()
@@ -187,6 +175,26 @@ pub fn without_hinting(font: &[u8], keep: &[&[u8; 4]]) -> Option<Vec<u8>> {
         })
         .collect();
     assemble(version, tables)
+}
+
+/// The `loca` table for glyphs starting at `starts` (the last entry the end of the last
+/// glyph), in short offsets where they fit and `long` is not asked for, and `head` with its
+/// `indexToLocFormat` saying which.
+fn loca_for(starts: &[usize], long: bool, head: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
+    let end = starts.last().copied().unwrap_or(0);
+    let short = !long && end / 2 <= usize::from(u16::MAX);
+    let mut loca = Vec::with_capacity(starts.len() * 4);
+    for &s in starts {
+        if short {
+            loca.extend_from_slice(&((s / 2) as u16).to_be_bytes());
+        } else {
+            loca.extend_from_slice(&(s as u32).to_be_bytes());
+        }
+    }
+    let mut head = head.to_vec();
+    head.get_mut(50..52)?
+        .copy_from_slice(&u16::from(!short).to_be_bytes());
+    Some((loca, head))
 }
 
 const HINTING: &[&[u8; 4]] = &[b"fpgm", b"prep", b"cvt "];
@@ -234,6 +242,214 @@ fn strip_glyph(glyph: &[u8], out: &mut Vec<u8>) -> Option<()> {
         }
     }
     Some(())
+}
+
+/// A glyph made of other glyphs of the font, each moved by an offset in font units: a
+/// cluster the shaper drew with more glyphs than it has characters (a Thai sara am, a
+/// Bengali two-part vowel sign, a Hebrew letter with a point set where its ink starts),
+/// drawn by one code so that the code's text is the cluster's.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Composite {
+    /// Glyph ids of the font it is added to, with their offsets right and up.
+    pub parts: Vec<(u16, i16, i16)>,
+    pub advance: u16,
+}
+
+/// The number of glyphs in `font` (`maxp.numGlyphs`).
+pub fn glyph_count(font: &[u8]) -> Option<u16> {
+    u16_at(table(font, b"maxp")?, 4)
+}
+
+/// `font` with `composites` added as TrueType composite glyphs after its own, numbered
+/// from its glyph count on, each with its advance in `hmtx`; `maxp`, `hhea` and `head`
+/// are kept true to what it then holds. `None` when `font` has no `glyf` outlines, is not
+/// well formed, or would hold more than 65,535 glyphs.
+pub fn with_composites(font: &[u8], composites: &[Composite]) -> Option<Vec<u8>> {
+    let (version, all) = tables(font)?;
+    let find = |tag: &[u8; 4]| all.iter().find(|(t, _)| t == tag).map(|(_, d)| *d);
+    let (head, loca, glyf) = (find(b"head")?, find(b"loca")?, find(b"glyf")?);
+    let (hhea, hmtx, maxp) = (find(b"hhea")?, find(b"hmtx")?, find(b"maxp")?);
+    let count = usize::from(u16_at(maxp, 4)?);
+    let total = count.checked_add(composites.len())?;
+    if total > usize::from(u16::MAX) {
+        return None;
+    }
+    let long = u16_at(head, 50)? != 0;
+    let offset = |i: usize| -> Option<usize> {
+        if long {
+            u32_at(loca, 4 * i).map(|v| v as usize)
+        } else {
+            u16_at(loca, 2 * i).map(|v| 2 * usize::from(v))
+        }
+    };
+    let glyph = |gid: u16| -> Option<&[u8]> {
+        let i = usize::from(gid);
+        if i >= count {
+            return None;
+        }
+        glyf.get(offset(i)?..offset(i + 1)?)
+    };
+
+    // Where each glyph starts; the end of the last is pushed once all are in.
+    let mut starts: Vec<usize> = (0..count).map(offset).collect::<Option<_>>()?;
+    let mut new_glyf = glyf.get(..offset(count)?)?.to_vec();
+    let mut metrics = Vec::with_capacity(composites.len());
+    let (mut points, mut contours, mut elements, mut depth) = (0u16, 0u16, 0u16, 0u16);
+    let mut bbox = [i16::MAX, i16::MAX, i16::MIN, i16::MIN];
+    for composite in composites {
+        let mut own = [i16::MAX, i16::MAX, i16::MIN, i16::MIN];
+        let (mut p, mut c, mut d) = (0u16, 0u16, 1u16);
+        for &(gid, dx, dy) in &composite.parts {
+            let part = glyph(gid)?;
+            let size = outline_size(&glyph, gid, 0)?;
+            p = p.saturating_add(size.0);
+            c = c.saturating_add(size.1);
+            d = d.max(size.2 + 1);
+            if part.len() >= 10 {
+                let at = |k: usize, by: i16| u16_at(part, k).map(|v| (v as i16).saturating_add(by));
+                own[0] = own[0].min(at(2, dx)?);
+                own[1] = own[1].min(at(4, dy)?);
+                own[2] = own[2].max(at(6, dx)?);
+                own[3] = own[3].max(at(8, dy)?);
+            }
+        }
+        new_glyf.resize(new_glyf.len().next_multiple_of(4), 0);
+        starts.push(new_glyf.len());
+        // Parts with no outline (a space) make an empty glyph; one with no parts is empty.
+        if own[0] <= own[2] {
+            new_glyf.extend_from_slice(&(-1i16).to_be_bytes());
+            for v in own {
+                new_glyf.extend_from_slice(&v.to_be_bytes());
+            }
+            const ARGS_ARE_WORDS: u16 = 0x0001;
+            const ARGS_ARE_XY: u16 = 0x0002;
+            const MORE: u16 = 0x0020;
+            for (k, &(gid, dx, dy)) in composite.parts.iter().enumerate() {
+                let more = if k + 1 < composite.parts.len() { MORE } else { 0 };
+                new_glyf.extend_from_slice(&(ARGS_ARE_WORDS | ARGS_ARE_XY | more).to_be_bytes());
+                new_glyf.extend_from_slice(&gid.to_be_bytes());
+                new_glyf.extend_from_slice(&dx.to_be_bytes());
+                new_glyf.extend_from_slice(&dy.to_be_bytes());
+            }
+            for k in 0..2 {
+                bbox[k] = bbox[k].min(own[k]);
+                bbox[k + 2] = bbox[k + 2].max(own[k + 2]);
+            }
+            points = points.max(p);
+            contours = contours.max(c);
+            elements = elements.max(composite.parts.len().try_into().ok()?);
+            depth = depth.max(d);
+        }
+        metrics.push((composite.advance, if own[0] <= own[2] { own[0] } else { 0 }));
+    }
+    new_glyf.resize(new_glyf.len().next_multiple_of(4), 0);
+    starts.push(new_glyf.len());
+    let (mut new_loca, mut new_head) = loca_for(&starts, long, head)?;
+    for (k, at) in [36, 38, 40, 42].into_iter().enumerate() {
+        let old = u16_at(head, at)? as i16;
+        let v = if k < 2 { old.min(bbox[k]) } else { old.max(bbox[k]) };
+        new_head[at..at + 2].copy_from_slice(&v.to_be_bytes());
+    }
+
+    // Every glyph with an advance of its own: the ones after the font's last long metric
+    // share its advance, and the new ones each have theirs.
+    let long_metrics = usize::from(u16_at(hhea, 34)?).clamp(1, count.max(1));
+    let mut new_hmtx = Vec::with_capacity(4 * total);
+    let mut last_advance = 0;
+    let mut widest = u16_at(hhea, 10)?;
+    for i in 0..count {
+        let (advance, lsb) = if i < long_metrics {
+            (u16_at(hmtx, 4 * i)?, u16_at(hmtx, 4 * i + 2)?)
+        } else {
+            (last_advance, u16_at(hmtx, 4 * long_metrics + 2 * (i - long_metrics))?)
+        };
+        last_advance = advance;
+        new_hmtx.extend_from_slice(&advance.to_be_bytes());
+        new_hmtx.extend_from_slice(&lsb.to_be_bytes());
+    }
+    for (advance, lsb) in metrics {
+        widest = widest.max(advance);
+        new_hmtx.extend_from_slice(&advance.to_be_bytes());
+        new_hmtx.extend_from_slice(&lsb.to_be_bytes());
+    }
+    let mut new_hhea = hhea.to_vec();
+    new_hhea.get_mut(10..12)?.copy_from_slice(&widest.to_be_bytes());
+    new_hhea.get_mut(34..36)?.copy_from_slice(&(total as u16).to_be_bytes());
+    let mut new_maxp = maxp.to_vec();
+    new_maxp.get_mut(4..6)?.copy_from_slice(&(total as u16).to_be_bytes());
+    if u32_at(maxp, 0)? == 0x0001_0000 && maxp.len() >= 32 {
+        for (at, v) in [(10, points), (12, contours), (28, elements), (30, depth)] {
+            let v = u16_at(maxp, at)?.max(v);
+            new_maxp[at..at + 2].copy_from_slice(&v.to_be_bytes());
+        }
+    }
+
+    let tables: Vec<([u8; 4], std::borrow::Cow<[u8]>)> = all
+        .iter()
+        .map(|(tag, d)| {
+            let data: std::borrow::Cow<[u8]> = match tag {
+                b"glyf" => std::mem::take(&mut new_glyf).into(),
+                b"loca" => std::mem::take(&mut new_loca).into(),
+                b"head" => std::mem::take(&mut new_head).into(),
+                b"hhea" => std::mem::take(&mut new_hhea).into(),
+                b"hmtx" => std::mem::take(&mut new_hmtx).into(),
+                b"maxp" => std::mem::take(&mut new_maxp).into(),
+                _ => (*d).into(),
+            };
+            (*tag, data)
+        })
+        .collect();
+    assemble(version, tables)
+}
+
+/// The points, contours and nesting depth of glyph `gid`'s outline, its components' counted
+/// in; `None` past a depth no font needs (a component loop).
+fn outline_size<'f>(
+    glyph: &dyn Fn(u16) -> Option<&'f [u8]>,
+    gid: u16,
+    depth: u16,
+) -> Option<(u16, u16, u16)> {
+    if depth > 8 {
+        return None;
+    }
+    let data = glyph(gid)?;
+    if data.len() < 10 {
+        return Some((0, 0, 0));
+    }
+    let contours = u16_at(data, 0)? as i16;
+    if contours >= 0 {
+        let points = match contours {
+            0 => 0,
+            n => u16_at(data, 10 + 2 * (n as usize - 1))?.saturating_add(1),
+        };
+        return Some((points, contours as u16, 0));
+    }
+    const ARGS_ARE_WORDS: u16 = 0x0001;
+    const SCALE: u16 = 0x0008;
+    const MORE: u16 = 0x0020;
+    const XY_SCALE: u16 = 0x0040;
+    const TWO_BY_TWO: u16 = 0x0080;
+    let (mut points, mut all, mut deepest) = (0u16, 0u16, 0u16);
+    let mut at = 10;
+    loop {
+        let flags = u16_at(data, at)?;
+        let (p, c, d) = outline_size(glyph, u16_at(data, at + 2)?, depth + 1)?;
+        points = points.saturating_add(p);
+        all = all.saturating_add(c);
+        deepest = deepest.max(d + 1);
+        at += 4 + if flags & ARGS_ARE_WORDS != 0 { 4 } else { 2 };
+        if flags & SCALE != 0 {
+            at += 2;
+        } else if flags & XY_SCALE != 0 {
+            at += 4;
+        } else if flags & TWO_BY_TWO != 0 {
+            at += 8;
+        }
+        if flags & MORE == 0 {
+            break;
+        }
+    }
+    Some((points, all, deepest))
 }
 
 /// A font file from its tables: the directory, checksums and `head.checkSumAdjustment`.
@@ -318,6 +534,64 @@ mod tests {
             )
         };
         &glyf[from..to]
+    }
+
+    /// The points of a glyph's outline, as the shaper's font reader draws them.
+    #[derive(Default)]
+    struct Points(Vec<(i32, i32)>);
+
+    impl harfrust::font::glyph::outline::PathSink for Points {
+        fn move_to(&mut self, x: f32, y: f32) {
+            self.0.push((x.round() as i32, y.round() as i32));
+        }
+        fn line_to(&mut self, x: f32, y: f32) {
+            self.move_to(x, y);
+        }
+        fn quad_to(&mut self, _: f32, _: f32, x: f32, y: f32) {
+            self.move_to(x, y);
+        }
+        fn curve_to(&mut self, _: f32, _: f32, _: f32, _: f32, x: f32, y: f32) {
+            self.move_to(x, y);
+        }
+        fn close(&mut self) {}
+    }
+
+    #[test]
+    fn a_composite_draws_its_parts_where_they_were_placed() {
+        let mut fonts = crate::fonts::FontSet::embedded();
+        let plain = fonts.add_fallback("noto", NOTO).unwrap();
+        let (a, b) = (fonts.face(plain).glyph('A').0, fonts.face(plain).glyph('o').0);
+        let count = glyph_count(NOTO).unwrap();
+        let joined = [
+            Composite {
+                parts: vec![(a, 0, 0), (b, 700, -50)],
+                advance: 1300,
+            },
+            Composite {
+                parts: vec![(b, 0, 0)],
+                advance: 600,
+            },
+        ];
+        let font = with_composites(NOTO, &joined).expect("Noto takes composites");
+        assert_eq!(glyph_count(&font), Some(count + 2));
+        // Read back by the shaper's own font reader, not by this file's.
+        let with = fonts.add_fallback("joined", &font).unwrap();
+        let face = fonts.face(with);
+        assert_eq!(face.glyph_advance(count), 1300);
+        assert_eq!(face.glyph_advance(count + 1), 600);
+        // The font's own glyphs are as they were.
+        assert_eq!(face.glyph_advance(a), fonts.face(plain).glyph_advance(a));
+        let mut drawn = Points::default();
+        assert!(fonts.face(with).outline(count, &mut drawn));
+        let mut alone = Points::default();
+        assert!(fonts.face(plain).outline(b, &mut alone));
+        // The composite draws the second part moved right by 700 units.
+        let right = |p: &Points| p.0.iter().map(|q| q.0).max().unwrap();
+        assert_eq!(right(&drawn), right(&alone) + 700);
+        // maxp says how many parts a composite has at most.
+        let maxp = table(&font, b"maxp").unwrap();
+        assert!(u16_at(maxp, 28).unwrap() >= 2, "maxComponentElements");
+        assert!(with_composites(b"not a font", &joined).is_none());
     }
 
     #[test]

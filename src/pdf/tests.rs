@@ -69,6 +69,7 @@ fn a_face_out_of_codes_reuses_the_code_of_the_same_glyph() {
             text: "z".into(),
             glyph: a.wrapping_add(1),
             advance: 0,
+            composite: None,
         });
     }
     // 'c' is new, but its glyph is not: none left, so a known glyph's code is reused,

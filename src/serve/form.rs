@@ -8,12 +8,14 @@ use std::path::Path;
 use chrono::{NaiveDate, NaiveTime};
 
 use crate::diagnostic::Diagnostic;
+use crate::document::Language;
 use crate::guide::Guide;
 use crate::intake::{
-    long_date, long_visit, read_date, read_time, read_visit, DateReading, DiaryEntry, Health,
+    long_date, long_visit, read_date_in, read_time, read_visit_in, DateReading, DiaryEntry, Health,
     Intake, IntakeError, LoadedIntake, Medication, Patient, Visit, VisitReading, VisitTime,
     NAME_TO_REPLACE,
 };
+use crate::words::{Catalogue, Words};
 
 /// The lists of single answers, each shown as rows of one box.
 pub const LISTS: [&str; 5] = [
@@ -43,6 +45,43 @@ pub const QUESTIONS_SHOWN: &str = "questions.shown";
 
 /// How a ticked box is posted.
 pub const TICKED: &str = "yes";
+
+/// The intake's `visit.sheet_language`, carried by the page as a hidden field.
+pub const SHEET_LANGUAGE: &str = "visit.sheet_language";
+
+/// A date as a person reads it back in `language`, in words its date reader takes again:
+/// "Wednesday 14 March 1956", "miércoles 14 de marzo de 1956".
+pub fn written_date(d: NaiveDate, language: Language) -> String {
+    if language == Language::English {
+        return long_date(d);
+    }
+    let sheet = Words::of(language);
+    Words::from(Catalogue::Form, language).with(
+        "form-date-with-weekday",
+        &[
+            ("weekday", Words::text(sheet.weekday(d))),
+            ("date", Words::text(sheet.long_date(d))),
+        ],
+    )
+}
+
+/// A visit as a person reads it back in `language`: "Wednesday 2 December 2026 at 09:30",
+/// "miércoles 2 de diciembre de 2026 a las 09:30".
+pub fn written_visit(when: VisitTime, language: Language) -> String {
+    if language == Language::English {
+        return long_visit(when);
+    }
+    match when {
+        VisitTime::Day(d) => written_date(d, language),
+        VisitTime::DayAndTime(dt) => Words::from(Catalogue::Form, language).with(
+            "form-date-at-time",
+            &[
+                ("date", Words::text(written_date(dt.date(), language))),
+                ("time", Words::text(Words::of(language).time(dt.time()))),
+            ],
+        ),
+    }
+}
 
 /// The name a posted reading of an ambiguous date is given for the field `name`.
 pub fn reading_name(name: &str) -> String {
@@ -254,8 +293,11 @@ impl Form {
         }
     }
 
-    /// The form holding an intake's answers, dates written out as a person reads them.
-    pub fn from_intake(intake: &Intake) -> Form {
+    /// The form holding an intake's answers, dates written out as a person reads them in
+    /// `language`.
+    pub fn from_intake(intake: &Intake, language: Language) -> Form {
+        let long_date = |d| written_date(d, language);
+        let long_visit = |w| written_visit(w, language);
         let mut form = Form::default();
         let mut put = |name: String, value: Option<String>| {
             if let Some(v) = value {
@@ -290,6 +332,10 @@ impl Form {
         put("visit.companion".into(), v.companion.clone());
         put("visit.reason".into(), v.reason.clone());
         put("visit.goal".into(), v.goal.clone());
+        put(
+            SHEET_LANGUAGE.into(),
+            v.sheet_language.map(|l| l.tag().to_string()),
+        );
         for (id, answer) in &intake.answers {
             put(format!("answers.{id}"), Some(answer.clone()));
         }
@@ -369,24 +415,32 @@ pub const MAX_ROWS: usize = 200;
 /// Reads the form into an intake. `today` is the day relative dates count from; `dir` is
 /// where a guide file the form names is looked up. With `for_saving`, a blank name is
 /// written as the name to replace (as `interview` does), so answers can be kept unfinished.
+/// What is found is said in `language`, the page's, and dates are read in it as well as in
+/// English.
 pub fn read(
     form: &mut Form,
     guide: &Guide,
     today: NaiveDate,
     dir: &Path,
     for_saving: bool,
+    language: Language,
 ) -> Read {
     let mut reader = Reader {
         form,
         today,
         messages: BTreeMap::new(),
+        language,
+        w: Words::from(Catalogue::Form, language),
+        said: Words::from(Catalogue::Check, language),
     };
     let (intake, places) = reader.intake(guide, for_saving);
     let mut messages = reader.messages;
-    let toml = crate::skeleton::intake_filled(guide, &intake);
+    let toml = crate::skeleton::intake_filled_in(guide, &intake, language);
     let shown = Path::new("intake.toml");
     let mut loaded = None;
-    match crate::intake::parse_with_warnings(shown, &toml, dir, today) {
+    let (_, parsed) =
+        crate::intake::parse_with_warnings_in(shown, &toml, dir, today, Some(language));
+    match parsed {
         Ok((intake, guide, warnings)) => {
             for d in &warnings.diagnostics {
                 place(&mut messages, &places, d);
@@ -407,9 +461,9 @@ pub fn read(
                 messages
                     .entry(String::new())
                     .or_default()
-                    .push(Message::error(format!(
-                        "The guide has a problem: {}",
-                        d.message
+                    .push(Message::error(reader_words(language).with(
+                        "form-guide-problem",
+                        &[("message", Words::text(d.message.as_str()))],
                     )));
             }
         }
@@ -475,10 +529,18 @@ fn form_field(path: &str, places: &Places) -> Option<String> {
     (!path.contains('[')).then(|| path.to_string())
 }
 
+fn reader_words(language: Language) -> &'static Words {
+    Words::from(Catalogue::Form, language)
+}
+
 struct Reader<'a> {
     form: &'a mut Form,
     today: NaiveDate,
     messages: BTreeMap<String, Vec<Message>>,
+    language: Language,
+    /// The form's words, and `check`'s, in the page's language.
+    w: &'static Words,
+    said: &'static Words,
 }
 
 impl Reader<'_> {
@@ -493,6 +555,21 @@ impl Reader<'_> {
         self.form.text(name)
     }
 
+    /// The form's message `id` about what was typed, `text`.
+    fn about(&self, id: &str, text: &str, more: &[(&str, String)]) -> String {
+        let mut args = vec![("text", Words::text(text))];
+        args.extend(more.iter().map(|(k, v)| (*k, Words::text(v.as_str()))));
+        self.w.with(id, &args)
+    }
+
+    fn long_date(&self, d: NaiveDate) -> String {
+        written_date(d, self.language)
+    }
+
+    fn long_visit(&self, when: VisitTime) -> String {
+        written_visit(when, self.language)
+    }
+
     /// The reading of an ambiguous date the person chose, if it is one of `readings`.
     fn chosen(&self, name: &str, readings: &[String]) -> Option<String> {
         let chosen = self.form.get(&reading_name(name));
@@ -503,32 +580,30 @@ impl Reader<'_> {
     /// checked; an ambiguous numeric one is kept as the reading chosen, else both are offered.
     fn date(&mut self, name: &str) -> Option<NaiveDate> {
         let text = self.text(name)?;
-        match read_date(&text, Some(self.today)) {
+        match read_date_in(&text, Some(self.today), self.said) {
             Ok(DateReading::Date(d)) => Some(d),
             Ok(DateReading::Relative(d)) => {
-                self.form.values.insert(name.into(), long_date(d));
-                self.problem(
-                    name,
-                    Message::error(format!(
-                        "“{text}” was read as {}. Please check it is right.",
-                        long_date(d)
-                    )),
-                );
+                let date = self.long_date(d);
+                self.form.values.insert(name.into(), date.clone());
+                let said = self.about("form-read-as", &text, &[("date", date)]);
+                self.problem(name, Message::error(said));
                 None
             }
             Ok(DateReading::Ambiguous(a, b)) => {
                 if let Some(c) = self.chosen(name, &[iso(a), iso(b)]) {
                     let d = if c == iso(a) { a } else { b };
-                    self.form.values.insert(name.into(), long_date(d));
+                    let date = self.long_date(d);
+                    self.form.values.insert(name.into(), date);
                     self.form.values.remove(&reading_name(name));
                     return Some(d);
                 }
+                let readings = vec![(iso(a), self.long_date(a)), (iso(b), self.long_date(b))];
                 self.problem(
                     name,
                     Message {
-                        text: format!("“{text}” can be read as two dates. Which one do you mean?"),
+                        text: self.about("form-two-dates", &text, &[]),
                         warning: false,
-                        readings: vec![(iso(a), long_date(a)), (iso(b), long_date(b))],
+                        readings,
                     },
                 );
                 None
@@ -542,38 +617,36 @@ impl Reader<'_> {
 
     fn visit_time(&mut self, name: &str) -> Option<VisitTime> {
         let text = self.text(name)?;
-        match read_visit(&text, Some(self.today)) {
+        match read_visit_in(&text, Some(self.today), self.said) {
             Ok(VisitReading::One {
                 when,
                 relative: false,
             }) => Some(when),
             Ok(VisitReading::One { when, .. }) => {
-                self.form.values.insert(name.into(), long_visit(when));
-                self.problem(
-                    name,
-                    Message::error(format!(
-                        "“{text}” was read as {}. Please check it is right.",
-                        long_visit(when)
-                    )),
-                );
+                let date = self.long_visit(when);
+                self.form.values.insert(name.into(), date.clone());
+                let said = self.about("form-read-as", &text, &[("date", date)]);
+                self.problem(name, Message::error(said));
                 None
             }
             Ok(VisitReading::Ambiguous(a, b)) => {
                 if let Some(c) = self.chosen(name, &[iso_visit(a), iso_visit(b)]) {
                     let when = if c == iso_visit(a) { a } else { b };
-                    self.form.values.insert(name.into(), long_visit(when));
+                    let date = self.long_visit(when);
+                    self.form.values.insert(name.into(), date);
                     self.form.values.remove(&reading_name(name));
                     return Some(when);
                 }
+                let readings = vec![
+                    (iso_visit(a), self.long_visit(a)),
+                    (iso_visit(b), self.long_visit(b)),
+                ];
                 self.problem(
                     name,
                     Message {
-                        text: format!("“{text}” can be read as two dates. Which one do you mean?"),
+                        text: self.about("form-two-dates", &text, &[]),
                         warning: false,
-                        readings: vec![
-                            (iso_visit(a), long_visit(a)),
-                            (iso_visit(b), long_visit(b)),
-                        ],
+                        readings,
                     },
                 );
                 None
@@ -587,27 +660,30 @@ impl Reader<'_> {
 
     fn time(&mut self, name: &str) -> Option<NaiveTime> {
         let text = self.text(name)?;
-        let time = read_time(&text);
+        let time = read_time(&text).or_else(|| {
+            // "2h40", "23 h", as a time is written in French (and often in Spanish).
+            let (hour, minute) = text.trim().split_once(['h', 'H'])?;
+            let (hour, minute) = (hour.trim(), minute.trim());
+            let minute = if minute.is_empty() { "00" } else { minute };
+            let numeric =
+                |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit());
+            (self.language != Language::English && numeric(hour) && numeric(minute))
+                .then(|| read_time(&format!("{hour}:{minute}")))?
+        });
         if time.is_none() {
-            self.problem(
-                name,
-                Message::error(format!(
-                    "“{text}” is not a time of day. Write it like 3:10, 03:10 or 3:10am."
-                )),
-            );
+            let said = self.about("form-not-time", &text, &[]);
+            self.problem(name, Message::error(said));
         }
         time
     }
 
-    /// A whole number of at most 255; `what` says which numbers make sense.
-    fn whole(&mut self, name: &str, what: &str) -> Option<u8> {
+    /// A whole number of at most 255; the message `refused` says which numbers make sense.
+    fn whole(&mut self, name: &str, refused: &str) -> Option<u8> {
         let text = self.text(name)?;
         let n = text.parse::<u8>().ok();
         if n.is_none() {
-            self.problem(
-                name,
-                Message::error(format!("“{text}” is not a number. Write {what}.")),
-            );
+            let said = self.about(refused, &text, &[]);
+            self.problem(name, Message::error(said));
         }
         n
     }
@@ -620,12 +696,8 @@ impl Reader<'_> {
             .ok()
             .filter(|n| n.is_finite());
         if n.is_none() {
-            self.problem(
-                name,
-                Message::error(format!(
-                    "“{text}” is not a number of minutes. Write a number, like 4."
-                )),
-            );
+            let said = self.about("form-not-minutes", &text, &[]);
+            self.problem(name, Message::error(said));
         }
         n
     }
@@ -643,6 +715,25 @@ impl Reader<'_> {
         items
     }
 
+    /// As [`Reader::list`], for a list where "none" is an answer: a lone "ninguna" or
+    /// "aucune" in the page's language is written as the "none" the intake reader takes.
+    fn list_or_none(&self, list: &'static str, places: &mut Places) -> Vec<String> {
+        let mut items = self.list(list, places);
+        if let [only] = &mut items[..] {
+            let interview = Words::from(Catalogue::Interview, self.language);
+            let folded = |s: &str| s.trim().trim_end_matches(['.', '!']).to_lowercase();
+            let says_none = self.language != Language::English
+                && interview
+                    .get("words-none")
+                    .split(',')
+                    .any(|w| folded(w) == folded(only));
+            if says_none {
+                *only = "none".into();
+            }
+        }
+        items
+    }
+
     fn intake(&mut self, guide: &Guide, for_saving: bool) -> (Intake, Places) {
         let mut places = Places::default();
         let name = match self.text("patient.name") {
@@ -654,7 +745,7 @@ impl Reader<'_> {
             born: self.date("patient.born"),
             sex: self.text("patient.sex"),
             pregnant: self.form.ticked("patient.pregnant"),
-            pregnancy_week: self.whole("patient.pregnancy_week", "the week, from 1 to 45"),
+            pregnancy_week: self.whole("patient.pregnancy_week", "form-not-week"),
             phone: self.text("patient.phone"),
             language: self.text("patient.language"),
             emergency_contact: self.text("patient.emergency_contact"),
@@ -670,8 +761,9 @@ impl Reader<'_> {
             reason: self.text("visit.reason"),
             concerns: self.list("visit.concerns", &mut places),
             goal: self.text("visit.goal"),
-            // The form offers no choice of language: the sheet follows `patient.language`.
-            sheet_language: None,
+            // As the intake opened had it, or the language the form was asked for in:
+            // otherwise the sheet follows `patient.language`.
+            sheet_language: Language::from_words(self.form.get(SHEET_LANGUAGE).trim()),
         };
         let answers = guide
             .doctor_questions
@@ -679,8 +771,8 @@ impl Reader<'_> {
             .filter_map(|q| Some((q.id.clone(), self.text(&format!("answers.{}", q.id))?)))
             .collect();
         let health = Health {
-            conditions: self.list("health.conditions", &mut places),
-            allergies: self.list("health.allergies", &mut places),
+            conditions: self.list_or_none("health.conditions", &mut places),
+            allergies: self.list_or_none("health.allergies", &mut places),
             notes: self.text("health.notes"),
             ..Health::default()
         };
@@ -745,15 +837,16 @@ impl Reader<'_> {
                 continue;
             }
             if self.text(&at("night")).is_none() {
-                self.problem(
-                    &at("night"),
-                    Message::error("Write the night this was, like 3 November 2026."),
-                );
+                let example = self.w.get("form-example-night");
+                let said = self
+                    .w
+                    .with("form-night-missing", &[("example", Words::text(example))]);
+                self.problem(&at("night"), Message::error(said));
             }
             let night = self.date(&at("night"));
             let time = self.time(&at("at"));
             let minutes = self.minutes(&at("minutes"));
-            let severity = self.whole(&at("severity"), "a whole number from 0 to 10");
+            let severity = self.whole(&at("severity"), "form-not-severity");
             let Some(night) = night else { continue };
             out.push(DiaryEntry {
                 night,
@@ -792,7 +885,14 @@ mod tests {
     #[test]
     fn a_blank_name_is_refused_beside_the_name() {
         let mut form = posted(&[("patient.name", "  ")]);
-        let read = read(&mut form, &guide(), today(), Path::new("."), false);
+        let read = read(
+            &mut form,
+            &guide(),
+            today(),
+            Path::new("."),
+            false,
+            Language::English,
+        );
         assert!(read.toml.is_none());
         let said = &read.messages["patient.name"];
         assert!(said[0].text.contains("name is blank"), "{said:?}");
@@ -801,14 +901,28 @@ mod tests {
     #[test]
     fn an_ambiguous_date_offers_both_readings_and_keeps_the_one_chosen() {
         let mut form = posted(&[("patient.name", "Ann"), ("patient.born", "04/05/1950")]);
-        let first = read(&mut form, &guide(), today(), Path::new("."), false);
+        let first = read(
+            &mut form,
+            &guide(),
+            today(),
+            Path::new("."),
+            false,
+            Language::English,
+        );
         let readings = &first.messages["patient.born"][0].readings;
         assert_eq!(readings.len(), 2);
         assert_eq!(readings[0].0, "1950-05-04");
         assert_eq!(readings[1].0, "1950-04-05");
         form.values
             .insert(reading_name("patient.born"), "1950-04-05".into());
-        let second = read(&mut form, &guide(), today(), Path::new("."), false);
+        let second = read(
+            &mut form,
+            &guide(),
+            today(),
+            Path::new("."),
+            false,
+            Language::English,
+        );
         assert_eq!(second.errors(), 0, "{:?}", second.messages);
         let intake = second.loaded.unwrap().intake;
         assert_eq!(intake.patient.born, NaiveDate::from_ymd_opt(1950, 4, 5));
@@ -821,12 +935,26 @@ mod tests {
             ("patient.name", "Ann"),
             ("visit.when", "tomorrow at 9:30am"),
         ]);
-        let first = read(&mut form, &guide(), today(), Path::new("."), false);
+        let first = read(
+            &mut form,
+            &guide(),
+            today(),
+            Path::new("."),
+            false,
+            Language::English,
+        );
         assert!(first.toml.is_none());
         assert!(first.messages["visit.when"][0].text.contains("was read as"));
         assert_eq!(form.get("visit.when"), "Wednesday 2 December 2026 at 09:30");
         // Posted again as written out, it is taken.
-        let second = read(&mut form, &guide(), today(), Path::new("."), false);
+        let second = read(
+            &mut form,
+            &guide(),
+            today(),
+            Path::new("."),
+            false,
+            Language::English,
+        );
         assert_eq!(second.errors(), 0, "{:?}", second.messages);
         assert!(second.toml.unwrap().contains("when = 2026-12-02T09:30:00"));
     }
@@ -840,7 +968,14 @@ mod tests {
             ("diary[0].night", "3 November 2026"),
             ("diary[0].severity", "12"),
         ]);
-        let read = read(&mut form, &guide(), today(), Path::new("."), false);
+        let read = read(
+            &mut form,
+            &guide(),
+            today(),
+            Path::new("."),
+            false,
+            Language::English,
+        );
         assert!(
             read.messages.contains_key("medications[1].name"),
             "{:?}",
@@ -881,8 +1016,15 @@ mod tests {
         let (intake, guide) =
             crate::intake::parse(Path::new("complete.toml"), &text, Path::new("."), today())
                 .unwrap();
-        let mut form = Form::from_intake(&intake);
-        let read = read(&mut form, &guide, today(), Path::new("."), false);
+        let mut form = Form::from_intake(&intake, Language::English);
+        let read = read(
+            &mut form,
+            &guide,
+            today(),
+            Path::new("."),
+            false,
+            Language::English,
+        );
         assert_eq!(read.errors(), 0, "{:?}", read.messages);
         assert_eq!(read.loaded.unwrap().intake, intake);
     }

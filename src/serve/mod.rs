@@ -12,11 +12,13 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 pub use form::{Form, Message};
-pub use page::field_id;
+pub use page::{field_id, words};
 
+use crate::document::Language;
 use crate::fonts::FontSet;
 use crate::guide::Guide;
 use crate::layout::{PageOptions, Paper, PrintSize};
+use crate::words::Words;
 use crate::{Moment, RenderOptions};
 
 /// The page's style sheet, served beside it (the page's policy allows no inline style).
@@ -38,10 +40,44 @@ pub enum Reply {
     Answers(String),
 }
 
-/// The empty form: the first page.
-pub fn first_page(base: &str) -> String {
+/// The name of the hidden field that carries the page's language from page to page.
+pub const PAGE_LANGUAGE: &str = "page.language";
+
+/// The empty form: the first page, in `language` (English without one).
+pub fn first_page(base: &str, language: Option<Language>) -> String {
     let guide = Guide::built_in(form::DEFAULT_GUIDE).expect("the default guide is built in");
-    page::render(&Form::default(), &guide, &BTreeMap::new(), None, base)
+    let language = language.unwrap_or(Language::English);
+    page::render(
+        &new_form(language),
+        &guide,
+        &BTreeMap::new(),
+        None,
+        base,
+        language,
+    )
+}
+
+/// A form with nothing filled in, for a page in `language`: a language other than English
+/// asked for also becomes the sheet's, as with `interview --lang`.
+fn new_form(language: Language) -> Form {
+    let mut form = Form::default();
+    if language != Language::English {
+        form.values
+            .insert(form::SHEET_LANGUAGE.into(), language.tag().into());
+    }
+    form
+}
+
+/// The language of the page a post is answered with: `lang` (`serve --lang`), else the one
+/// the page posted was in (that of the intake it was opened from), else English.
+fn page_language(fields: &[(String, String)], lang: Option<Language>) -> Language {
+    lang.or_else(|| {
+        fields
+            .iter()
+            .find(|(name, _)| name == PAGE_LANGUAGE)
+            .and_then(|(_, tag)| Language::from_words(tag.trim()))
+    })
+    .unwrap_or(Language::English)
 }
 
 type Messages = BTreeMap<String, Vec<Message>>;
@@ -58,7 +94,8 @@ fn general(text: impl Into<String>) -> Messages {
 
 /// Answers a post of the form: `fields` as posted (the button pressed is `do`), `upload` a
 /// file chosen to continue from. `dir` is where a guide file named in the form is looked
-/// up; `fonts` draw the sheet.
+/// up; `fonts` draw the sheet. `lang` is the language the form was asked for in (`serve
+/// --lang`); without it, the page speaks the language of the intake it was opened from.
 pub fn reply(
     fields: &[(String, String)],
     upload: Option<Upload>,
@@ -66,6 +103,7 @@ pub fn reply(
     dir: &Path,
     fonts: &FontSet,
     now: Moment,
+    lang: Option<Language>,
 ) -> Reply {
     let action = fields
         .iter()
@@ -73,9 +111,17 @@ pub fn reply(
         .find(|(name, _)| name == "do")
         .map_or("check", |(_, v)| v.as_str());
     if action == "upload" {
-        return opened(upload, base, dir, now.today());
+        let current = page_language(fields, lang);
+        return opened(upload, base, dir, now.today(), lang, current);
     }
+    let language = page_language(fields, lang);
+    let w = words(language);
     let mut form = Form::from_posted(fields);
+    if let Some(lang) = lang.filter(|l| *l != Language::English) {
+        form.values
+            .entry(form::SHEET_LANGUAGE.into())
+            .or_insert_with(|| lang.tag().into());
+    }
     let (guide, mut guide_problem) = match crate::resolve_guide(form.guide(), dir) {
         Ok(g) => (g, None),
         Err(e) => {
@@ -85,13 +131,23 @@ pub fn reply(
                 .insert("guide".into(), form::DEFAULT_GUIDE.into());
             (
                 fallback,
-                Some(general(format!("The topic could not be used: {e}"))),
+                Some(general(w.with(
+                    "form-topic-unusable",
+                    &[("error", Words::text(e.to_string()))],
+                ))),
             )
         }
     };
     let page = |form: &Form, messages: &Messages, status: Option<&str>| {
         let status = status.map(|text| page::Status { text: text.into() });
-        Reply::Page(page::render(form, &guide, messages, status.as_ref(), base))
+        Reply::Page(page::render(
+            form,
+            &guide,
+            messages,
+            status.as_ref(),
+            base,
+            language,
+        ))
     };
     if let Some(problem) = guide_problem.take() {
         return page(&form, &problem, None);
@@ -118,13 +174,16 @@ pub fn reply(
     let today = now.today();
     match action {
         "sheet" => {
-            let read = form::read(&mut form, &guide, today, dir, false);
+            let read = form::read(&mut form, &guide, today, dir, false, language);
             match (&read.loaded, &read.toml) {
                 (Some(loaded), Some(toml)) => match sheet(loaded, toml, &form, fonts, now) {
                     Ok(pdf) => Reply::Sheet(pdf),
                     Err(e) => page(
                         &form,
-                        &general(format!("The sheet could not be made: {e}")),
+                        &general(w.with(
+                            "form-sheet-failed",
+                            &[("error", Words::text(e.to_string()))],
+                        )),
                         None,
                     ),
                 },
@@ -132,23 +191,16 @@ pub fn reply(
             }
         }
         "save" => {
-            let read = form::read(&mut form, &guide, today, dir, true);
+            let read = form::read(&mut form, &guide, today, dir, true, language);
             match read.toml {
                 Some(toml) => Reply::Answers(toml),
-                None => page(
-                    &form,
-                    &read.messages,
-                    Some(
-                        "Your answers are not saved yet: please look at the answers marked first.",
-                    ),
-                ),
+                None => page(&form, &read.messages, Some(&w.get("form-not-saved"))),
             }
         }
         "check" => {
-            let read = form::read(&mut form, &guide, today, dir, false);
-            let status = (read.errors() == 0)
-                .then_some("No mistakes found. You can make your visit sheet now.");
-            page(&form, &read.messages, status)
+            let read = form::read(&mut form, &guide, today, dir, false, language);
+            let status = (read.errors() == 0).then(|| w.get("form-no-mistakes"));
+            page(&form, &read.messages, status.as_deref())
         }
         // "guide" and anything else: the form again, for the topic chosen.
         _ => page(&form, &Messages::new(), None),
@@ -186,31 +238,55 @@ fn sheet(
     crate::render_attaching(loaded, fonts, now.local, options, attach).map(|r| r.pdf)
 }
 
-/// The form filled from an uploaded intake file or visit sheet.
-fn opened(upload: Option<Upload>, base: &str, dir: &Path, today: NaiveDate) -> Reply {
+/// The form filled from an uploaded intake file or visit sheet, in `lang`, else in the
+/// intake's own language; a file refused is said so in `current`, the page's language.
+fn opened(
+    upload: Option<Upload>,
+    base: &str,
+    dir: &Path,
+    today: NaiveDate,
+    lang: Option<Language>,
+    current: Language,
+) -> Reply {
     let default = || Guide::built_in(form::DEFAULT_GUIDE).expect("the default guide is built in");
+    let asked = current;
     let refused = |text: String| {
         Reply::Page(page::render(
-            &Form::default(),
+            &new_form(asked),
             &default(),
             &general(text),
             None,
             base,
+            asked,
         ))
     };
+    let w = words(asked);
     let Some(upload) = upload.filter(|u| !u.bytes.is_empty()) else {
-        return refused("Please choose a file first, then press “Open this file”.".into());
+        return refused(w.get("form-choose-file"));
     };
     let name = Path::new(&upload.file_name)
         .file_name()
-        .map_or("the file".to_string(), |n| n.to_string_lossy().into_owned());
-    let text = match intake_text(&upload.bytes) {
+        .map_or(w.get("form-the-file"), |n| n.to_string_lossy().into_owned());
+    let text = match intake_text(&upload.bytes, w) {
         Ok(text) => text,
-        Err(why) => return refused(format!("{name} could not be opened: {why}")),
+        Err(why) => {
+            return refused(w.with(
+                "form-not-opened",
+                &[("file", Words::text(name)), ("why", Words::text(why))],
+            ))
+        }
     };
-    match crate::intake::parse_with_warnings(Path::new(&name), &text, dir, today) {
+    let (language, parsed) =
+        crate::intake::parse_with_warnings_in(Path::new(&name), &text, dir, today, lang);
+    let w = words(language);
+    match parsed {
         Ok((intake, guide, warnings)) => {
-            let form = Form::from_intake(&intake);
+            let mut form = Form::from_intake(&intake, language);
+            if let Some(lang) = lang.filter(|l| *l != Language::English) {
+                form.values
+                    .entry(form::SHEET_LANGUAGE.into())
+                    .or_insert_with(|| lang.tag().into());
+            }
             let mut messages = Messages::new();
             for d in warnings.diagnostics {
                 messages.entry(String::new()).or_default().push(Message {
@@ -220,36 +296,47 @@ fn opened(upload: Option<Upload>, base: &str, dir: &Path, today: NaiveDate) -> R
                 });
             }
             let status = page::Status {
-                text: format!(
-                    "Your answers from {name} are filled in below. Check them, then make your visit sheet."
-                ),
+                text: w.with("form-filled-in", &[("file", Words::text(name))]),
             };
-            Reply::Page(page::render(&form, &guide, &messages, Some(&status), base))
+            Reply::Page(page::render(
+                &form,
+                &guide,
+                &messages,
+                Some(&status),
+                base,
+                language,
+            ))
         }
         Err(e) => {
             let report = e.report();
             let mut messages = Messages::new();
             for d in report.diagnostics.iter().filter(|d| !d.warning) {
-                let at = d
-                    .span
-                    .as_ref()
-                    .map(|s| {
+                let mut args = vec![
+                    ("file", Words::text(name.as_str())),
+                    ("message", Words::text(d.message.replace('`', ""))),
+                ];
+                let text = match &d.span {
+                    Some(s) => {
                         let (line, column) = report.file.line_col(s.start);
-                        format!(" (line {line}, column {column})")
-                    })
-                    .unwrap_or_default();
+                        args.push(("line", Words::text(line.to_string())));
+                        args.push(("column", Words::text(column.to_string())));
+                        w.with("form-file-problem-at", &args)
+                    }
+                    None => w.with("form-file-problem", &args),
+                };
                 messages.entry(String::new()).or_default().push(Message {
-                    text: format!("{name}{at}: {}", d.message.replace('`', "")),
+                    text,
                     warning: false,
                     readings: Vec::new(),
                 });
             }
             Reply::Page(page::render(
-                &Form::default(),
+                &new_form(language),
                 &default(),
                 &messages,
                 None,
                 base,
+                language,
             ))
         }
     }
@@ -258,28 +345,26 @@ fn opened(upload: Option<Upload>, base: &str, dir: &Path, today: NaiveDate) -> R
 /// The intake an uploaded file holds: the file itself, or the one a visit sheet carries.
 /// The same limits as `check` and `extract`: at most 1 MiB of UTF-8 text, a PDF read only
 /// as far as its size limit allows.
-fn intake_text(bytes: &[u8]) -> Result<String, String> {
+fn intake_text(bytes: &[u8], w: &Words) -> Result<String, String> {
     let intake = if bytes.starts_with(b"%PDF-") {
         let files = crate::carried_files(bytes).map_err(|e| {
-            format!("it is a PDF, but not a visit sheet whose answers can be read ({e})")
+            w.with(
+                "form-pdf-not-sheet",
+                &[("error", Words::text(e.to_string()))],
+            )
         })?;
         files
             .into_iter()
             .find(|f| f.name == crate::INTAKE_ATTACHMENT)
-            .ok_or_else(|| {
-                "it is a PDF without answers inside: only a sheet made by visitprep carries them"
-                    .to_string()
-            })?
+            .ok_or_else(|| w.get("form-pdf-no-answers"))?
             .bytes
     } else {
         bytes.to_vec()
     };
     if intake.len() as u64 > crate::intake::MAX_INTAKE_BYTES {
-        return Err("it is larger than 1 MiB, too large to be saved answers".into());
+        return Err(w.get("form-file-too-large"));
     }
-    String::from_utf8(intake).map_err(|_| {
-        "it is not a text file of saved answers (.toml) or a visit sheet (.pdf)".to_string()
-    })
+    String::from_utf8(intake).map_err(|_| w.get("form-not-text"))
 }
 
 #[cfg(test)]
@@ -295,6 +380,7 @@ mod tests {
             Path::new("."),
             &FontSet::embedded(),
             now(),
+            None,
         );
         match reply {
             Reply::Page(html) => html,
@@ -319,7 +405,7 @@ mod tests {
 
     #[test]
     fn the_first_page_labels_every_field() {
-        let html = first_page("/secret/");
+        let html = first_page("/secret/", None);
         assert!(html.starts_with("<!DOCTYPE html>"), "{}", &html[..80]);
         assert!(html.contains("<html lang=\"en\">"));
         // Every input, textarea and select has a label for it.
@@ -389,6 +475,7 @@ mod tests {
             Path::new("."),
             &FontSet::embedded(),
             now(),
+            None,
         ) else {
             panic!("a page was expected");
         };
@@ -404,6 +491,7 @@ mod tests {
             Path::new("."),
             &FontSet::embedded(),
             now(),
+            None,
         ) else {
             panic!("a page was expected");
         };

@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::form::{reading_name, Form, Message, DIARY, MEDICATIONS};
+use crate::document::Language;
 use crate::guide::Guide;
+use crate::words::{Catalogue, Words};
 
 const TEMPLATE: &str = include_str!("page.html");
 
@@ -93,19 +95,57 @@ pub struct Status {
     pub text: String,
 }
 
-/// The page for `form` following `guide`, with `messages` beside their fields. `base` is the
-/// address every request goes to (it holds the secret).
+/// The words the template itself shows, by message id; the template names each by its id
+/// without `form-`, with `_` for `-` (`form-check-bar` is `t.check_bar`).
+const TEMPLATE_WORDS: [&str; 21] = [
+    "form-title",
+    "form-intro",
+    "form-continue-title",
+    "form-file-label",
+    "form-file-hint",
+    "form-open-file",
+    "form-check-bar",
+    "form-check",
+    "form-guide-title",
+    "form-guide-label",
+    "form-guide-hint",
+    "form-guide-show",
+    "form-make-sheet",
+    "form-make-sheet-hint",
+    "form-save",
+    "form-save-hint",
+    "form-problem",
+    "form-note",
+    "form-which-date",
+    "form-move-up",
+    "form-remove",
+];
+
+/// The web form's words in `language`.
+pub fn words(language: Language) -> &'static Words {
+    Words::from(Catalogue::Form, language)
+}
+
+/// The page for `form` following `guide`, with `messages` beside their fields, every word
+/// of it in `language` (the guide's questions where the guide is translated into it).
+/// `base` is the address every request goes to (it holds the secret).
 pub fn render(
     form: &Form,
     guide: &Guide,
     messages: &BTreeMap<String, Vec<Message>>,
     status: Option<&Status>,
     base: &str,
+    language: Language,
 ) -> String {
+    let w = words(language);
+    let translated = guide.translated(language);
+    let untranslated = language != Language::English && translated.is_none();
+    let guide = translated.as_ref().unwrap_or(guide);
     let mut b = Builder {
         form,
         messages,
         used: Vec::new(),
+        w,
     };
     let sections = b.sections(guide);
     // The summary lists the problems in the order of the page, each linked to its field.
@@ -119,7 +159,13 @@ pub fn render(
         {
             summary.push(Link {
                 href: format!("#{id}"),
-                text: format!("{label}: {}", m.text),
+                text: w.with(
+                    "form-summary-item",
+                    &[
+                        ("label", Words::text(label.as_str())),
+                        ("message", Words::text(m.text.as_str())),
+                    ],
+                ),
             });
         }
     }
@@ -129,15 +175,26 @@ pub fn render(
         .filter(|(name, _)| !labels.contains(name))
         .flat_map(|(_, said)| said.iter().filter(|m| !m.warning).map(|m| m.text.clone()))
         .collect();
-    let notes: Vec<String> = messages
+    let mut notes: Vec<String> = messages
         .iter()
         .filter(|(name, _)| !labels.contains(name))
         .flat_map(|(_, said)| said.iter().filter(|m| m.warning).map(|m| m.text.clone()))
         .collect();
+    if untranslated {
+        notes.insert(
+            0,
+            w.with(
+                "form-guide-untranslated",
+                &[("guide", Words::text(guide.title.as_str()))],
+            ),
+        );
+    }
     let mut guides: Vec<Choice> = Guide::built_in_ids()
         .map(|id| Choice {
             value: id.into(),
-            label: Guide::built_in(id).map_or(id.to_string(), |g| g.title),
+            label: Guide::built_in(id).map_or(id.to_string(), |g| {
+                g.text_in(language, &g.title).to_string()
+            }),
             id: format!("guide-{id}"),
             selected: id == form.guide(),
         })
@@ -150,10 +207,32 @@ pub fn render(
             selected: true,
         });
     }
+    let problems = summary.len() + elsewhere.len();
+    let page_title = w.with(
+        if problems > 0 {
+            "form-page-title-problems"
+        } else {
+            "form-page-title"
+        },
+        &[("guide", Words::text(guide.title.as_str()))],
+    );
+    let summary_title = w.with("form-summary-title", &[("count", Words::count(problems))]);
+    let t: BTreeMap<String, String> = TEMPLATE_WORDS
+        .iter()
+        .map(|id| {
+            let key = id.trim_start_matches("form-").replace('-', "_");
+            (key, w.get(id))
+        })
+        .collect();
     let mut env = minijinja::Environment::new();
     env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
     let context = minijinja::context! {
         base => base,
+        lang => language.tag(),
+        sheet_language => form.get(super::form::SHEET_LANGUAGE).trim(),
+        t => t,
+        page_title => page_title,
+        summary_title => summary_title,
         title => guide.title,
         guides => guides,
         sections => sections,
@@ -170,7 +249,11 @@ pub fn render(
     {
         Ok(html) => html,
         // The template is part of the program: a test renders every part of it.
-        Err(e) => format!("<!DOCTYPE html><html lang=\"en\"><title>visitprep</title><p>The page could not be made: {}</p></html>", escape(&e.to_string())),
+        Err(e) => format!(
+            "<!DOCTYPE html><html lang=\"{}\"><title>visitprep</title><p>{}</p></html>",
+            language.tag(),
+            escape(&w.with("form-page-failed", &[("error", Words::text(e.to_string()))]))
+        ),
     }
 }
 
@@ -194,6 +277,8 @@ struct Builder<'a> {
     messages: &'a BTreeMap<String, Vec<Message>>,
     /// Every field shown, as (name, id, label), for the summary's links.
     used: Vec<(String, String, String)>,
+    /// The form's words.
+    w: &'static Words,
 }
 
 impl Builder<'_> {
@@ -260,12 +345,36 @@ impl Builder<'_> {
         item
     }
 
-    /// A list of single answers, one box a row, with buttons to add and remove rows.
-    fn list(&mut self, name: &str, legend: &str, hint: &str, one: &str, ranked: bool) -> Item {
+    /// The message `id`.
+    fn t(&self, id: &str) -> String {
+        self.w.get(id)
+    }
+
+    /// The message `id`, whose `{ $example }` is the catalogue's example `example`.
+    fn ex(&self, id: &str, example: &str) -> String {
+        self.w
+            .with(id, &[("example", Words::text(self.w.get(example)))])
+    }
+
+    /// The message `id` for row `row` (counted from 0) of a list.
+    fn nth(&self, id: &str, row: usize) -> String {
+        self.w.with(id, &[("n", Words::count(row + 1))])
+    }
+
+    /// A list of single answers, one box a row, with buttons to add and remove rows. `one`
+    /// names a row ("Question 2"), `add` the button for another.
+    fn list(
+        &mut self,
+        name: &str,
+        legend: &str,
+        hint: &str,
+        (one, add): (&str, &str),
+        ranked: bool,
+    ) -> Item {
         let rows = self.form.row_count(name);
         let fields = (0..rows)
             .map(|row| {
-                let label = format!("{one} {}", row + 1);
+                let label = self.nth(one, row);
                 let mut f = self.field(&format!("{name}[{row}]"), &label, "", "text");
                 f.remove = Some(format!("remove:{name}:{row}"));
                 if ranked && row > 0 {
@@ -283,23 +392,25 @@ impl Builder<'_> {
             fields,
             rows,
             add: format!("add:{name}"),
-            add_label: format!("Add another {}", one.to_lowercase()),
+            add_label: self.t(add),
             ..Group::default()
         })
     }
 
+    /// Rows of several boxes. `one`, `remove` and `add` name a row ("Medicine 2"), its
+    /// button to remove it, and the button for another.
     fn blocks(
         &mut self,
         name: &str,
         legend: &str,
         hint: &str,
-        one: &str,
-        keys: &[(&str, &str, &str, &'static str)],
+        (one, remove, add): (&str, &str, &str),
+        keys: &[(&str, String, String, &'static str)],
     ) -> Item {
         let rows = self.form.row_count(name);
         let blocks = (0..rows)
             .map(|row| Block {
-                legend: format!("{one} {}", row + 1),
+                legend: self.nth(one, row),
                 fields: keys
                     .iter()
                     .map(|(key, label, hint, input)| {
@@ -307,7 +418,7 @@ impl Builder<'_> {
                     })
                     .collect(),
                 remove: format!("remove:{name}:{row}"),
-                remove_label: format!("Remove {} {}", one.to_lowercase(), row + 1),
+                remove_label: self.nth(remove, row),
             })
             .collect();
         Item::group(Group {
@@ -319,19 +430,20 @@ impl Builder<'_> {
             blocks,
             rows,
             add: format!("add:{name}"),
-            add_label: format!("Add another {}", one.to_lowercase()),
+            add_label: self.t(add),
             ..Group::default()
         })
     }
 
-    fn checks(&mut self, legend: &str, hint: &str, boxes: Vec<(String, String)>) -> Item {
+    /// Boxes to tick, under a group whose element id is `id` in every language.
+    fn checks(&mut self, id: &str, legend: &str, hint: &str, boxes: Vec<(String, String)>) -> Item {
         let fields = boxes
             .iter()
             .map(|(name, label)| self.field(name, label, "", "check"))
             .collect();
         Item::group(Group {
             kind: "checks",
-            id: field_id(legend),
+            id: id.into(),
             legend: legend.into(),
             hint: hint.into(),
             fields,
@@ -339,7 +451,7 @@ impl Builder<'_> {
         })
     }
 
-    fn radios(&mut self, name: &str, legend: &str, choices: &[(&str, &str)]) -> Item {
+    fn radios(&mut self, name: &str, legend: &str, choices: &[(&str, String)]) -> Item {
         let value = match self.form.get(name) {
             "" => choices[0].0,
             v => v,
@@ -353,7 +465,7 @@ impl Builder<'_> {
                 .iter()
                 .map(|(v, label)| Choice {
                     value: v.to_string(),
-                    label: label.to_string(),
+                    label: label.clone(),
                     id: field_id(&format!("{name}.{v}")),
                     selected: *v == value,
                 })
@@ -372,119 +484,158 @@ impl Builder<'_> {
             .collect()
     }
 
+    /// A field labelled by message `label`, with the hint `hint` ("" for none).
+    fn text_of(&mut self, name: &str, label: &str, hint: &str) -> Item {
+        let (label, hint) = (self.t(label), self.hint(hint));
+        self.text(name, &label, &hint)
+    }
+
+    fn area_of(&mut self, name: &str, label: &str, hint: &str) -> Item {
+        let (label, hint) = (self.t(label), self.hint(hint));
+        self.area(name, &label, &hint)
+    }
+
+    fn hint(&self, id: &str) -> String {
+        if id.is_empty() {
+            String::new()
+        } else {
+            self.t(id)
+        }
+    }
+
+    /// A block's key: its label and hint by message id ("" for no hint).
+    fn key(
+        &self,
+        key: &'static str,
+        label: &str,
+        hint: &str,
+        input: &'static str,
+    ) -> (&'static str, String, String, &'static str) {
+        (key, self.t(label), self.hint(hint), input)
+    }
+
     // Long because it is the form itself, one call a field, in the interview's order.
     fn sections(&mut self, guide: &Guide) -> Vec<Section> {
         let mut sections = Vec::new();
+        let born_hint = self.ex("form-born-hint", "form-example-born");
+        let (born, pregnant, pregnant_hint, week, week_hint) = (
+            self.t("form-born-label"),
+            self.t("form-pregnant-label"),
+            self.t("form-pregnant-hint"),
+            self.t("form-week-label"),
+            self.t("form-week-hint"),
+        );
         let about = vec![
             Self::with_autocomplete(
-                self.text(
-                    "patient.name",
-                    "Your full name",
-                    "As on your health insurance card.",
-                ),
+                self.text_of("patient.name", "form-name-label", "form-name-hint"),
                 "name",
             ),
-            self.text(
-                "patient.born",
-                "Date of birth",
-                "As you usually write it, for example 14 March 1956.",
-            ),
-            self.text(
-                "patient.sex",
-                "Sex",
-                "As you would tell the doctor, for example female.",
-            ),
-            Item::of(self.field(
-                "patient.pregnant",
-                "I am pregnant",
-                "Tick this if you are pregnant now: the sheet then has the questions and advice for pregnancy.",
-                "check",
-            )),
-            Item::of(self.field(
-                "patient.pregnancy_week",
-                "If you are pregnant: which week of pregnancy are you in?",
-                "A whole number from 1 to 45.",
-                "number",
-            )),
+            self.text("patient.born", &born, &born_hint),
+            self.text_of("patient.sex", "form-sex-label", "form-sex-hint"),
+            Item::of(self.field("patient.pregnant", &pregnant, &pregnant_hint, "check")),
+            Item::of(self.field("patient.pregnancy_week", &week, &week_hint, "number")),
             Self::with_autocomplete(
-                self.text(
-                    "patient.phone",
-                    "Your phone number",
-                    "For example +44 20 7946 0123.",
-                ),
+                self.text_of("patient.phone", "form-phone-label", "form-phone-hint"),
                 "tel",
             ),
         ];
-        sections.push(Section::new("about", "About you", "", about));
+        sections.push(Section::new("about", &self.t("form-about"), "", about));
 
+        let only_if_pregnant = self.t("form-only-if-pregnant");
         let answers = guide
             .doctor_questions
             .iter()
             .map(|q| {
                 let mut hint = q.hint.clone();
                 if q.when.pregnant == Some(true) {
-                    hint = format!("{hint} Only if you are pregnant.")
-                        .trim()
-                        .to_string();
+                    hint = format!("{hint} {only_if_pregnant}").trim().to_string();
                 }
                 self.area(&format!("answers.{}", q.id), &q.text, &hint)
             })
             .collect();
         sections.push(Section::new(
             "answers",
-            "Questions the doctor is likely to ask",
-            "Answer in your own words. A question you leave empty is printed with lines to write on by hand.",
+            &self.t("form-answers-title"),
+            &self.t("form-answers-intro"),
             answers,
         ));
 
+        let keys = [
+            self.key("name", "form-med-name-label", "form-med-name-hint", "text"),
+            self.key("dose", "form-med-dose-label", "form-med-dose-hint", "text"),
+            self.key(
+                "how_often",
+                "form-med-often-label",
+                "form-med-often-hint",
+                "text",
+            ),
+            (
+                "since",
+                self.t("form-med-since-label"),
+                self.ex("form-med-since-hint", "form-example-since"),
+                "text",
+            ),
+            self.key("reason", "form-med-reason-label", "", "text"),
+            self.key("note", "form-med-note-label", "", "text"),
+            self.key("as_needed", "form-med-as-needed", "", "check"),
+        ];
+        let (title, hint) = (self.t("form-medicines"), self.t("form-medicines-hint"));
         let medicines = vec![self.blocks(
             MEDICATIONS,
-            "Your medicines",
-            "One medicine at a time, as written on the box. Leave a row empty if you do not need it.",
-            "Medicine",
-            &[
-                ("name", "Name of the medicine", "As written on the box.", "text"),
-                ("dose", "How much each time", "For example 12.5 mg.", "text"),
-                ("how_often", "How often", "For example every morning.", "text"),
-                ("since", "Taken since", "The date you started, for example 1 May 2024.", "text"),
-                ("reason", "What it is for", "", "text"),
-                ("note", "Anything else about it", "", "text"),
-                ("as_needed", "I only take it when I need it", "", "check"),
-            ],
+            &title,
+            &hint,
+            (
+                "form-medicine-n",
+                "form-remove-medicine",
+                "form-add-medicine",
+            ),
+            &keys,
         )];
-        sections.push(Section::new("medicines", "Your medicines", "", medicines));
+        sections.push(Section::new("medicines", &title, "", medicines));
 
+        let diary_title = guide
+            .diary_title
+            .clone()
+            .unwrap_or_else(|| self.t("form-diary-title"));
+        let keys = [
+            (
+                "night",
+                self.t("form-night-label"),
+                self.ex("form-night-hint", "form-example-night"),
+                "text",
+            ),
+            (
+                "at",
+                self.t("form-at-label"),
+                self.ex("form-at-hint", "form-example-time"),
+                "text",
+            ),
+            self.key("minutes", "form-minutes-label", "", "number"),
+            self.key("where", "form-where-label", "form-where-hint", "text"),
+            self.key(
+                "severity",
+                "form-severity-label",
+                "form-severity-hint",
+                "number",
+            ),
+            self.key("note", "form-night-note-label", "", "text"),
+        ];
+        let hint = self.t("form-diary-hint");
         let diary = vec![self.blocks(
             DIARY,
-            guide.diary_title(),
-            "One row for each night with symptoms.",
-            "Night",
-            &[
-                ("night", "The night", "For example 3 November 2026.", "text"),
-                ("at", "The time it started", "For example 2:40am.", "text"),
-                ("minutes", "How long it lasted, in minutes", "", "number"),
-                (
-                    "where",
-                    "Where in the body",
-                    "For example right calf.",
-                    "text",
-                ),
-                (
-                    "severity",
-                    "How bad, from 0 to 10",
-                    "0 is no pain, 10 is the worst pain you can imagine.",
-                    "number",
-                ),
-                ("note", "Anything else about that night", "", "text"),
-            ],
+            &diary_title,
+            &hint,
+            ("form-night-n", "form-remove-night", "form-add-night"),
+            &keys,
         )];
-        sections.push(Section::new("diary", guide.diary_title(), "", diary));
+        sections.push(Section::new("diary", &diary_title, "", diary));
 
+        let (legend, hint) = (self.t("form-own-legend"), self.t("form-own-hint"));
         let mut own = vec![self.list(
             "questions.own",
-            "Your own questions for the doctor",
-            "One question in each box. Each is printed with room for the answer.",
-            "Question",
+            &legend,
+            &hint,
+            ("form-question-n", "form-add-question"),
             false,
         )];
         if !guide.patient_questions.is_empty() {
@@ -493,11 +644,11 @@ impl Builder<'_> {
                 .iter()
                 .map(|q| (format!("questions.keep.{}", q.id), q.text.clone()))
                 .collect();
-            let mut item = self.checks(
-                "Questions the sheet suggests",
-                "The sheet also prints these questions for you to ask. Untick any you do not want on it.",
-                boxes,
+            let (legend, hint) = (
+                self.t("form-suggested-legend"),
+                self.t("form-suggested-hint"),
             );
+            let mut item = self.checks("f-Questions-the-sheet-suggests", &legend, &hint, boxes);
             if let Some(group) = &mut item.group {
                 for (f, q) in group.fields.iter_mut().zip(&guide.patient_questions) {
                     f.checked = !self.form.skips(&q.id);
@@ -505,148 +656,168 @@ impl Builder<'_> {
             }
             own.push(item);
         }
-        sections.push(Section::new("questions", "Your own questions", "", own));
+        sections.push(Section::new(
+            "questions",
+            &self.t("form-own-title"),
+            "",
+            own,
+        ));
 
+        let (when, when_hint) = (
+            self.t("form-when-label"),
+            self.ex("form-when-hint", "form-example-visit"),
+        );
         let visit = vec![
-            self.text(
-                "visit.when",
-                "Date of the visit",
-                "With the time if you know it, for example 2 December 2026 at 9:30am.",
-            ),
-            self.text(
-                "visit.clinic",
-                "Clinic or hospital",
-                "For example St. Mary Hospital.",
-            ),
-            self.text(
+            self.text("visit.when", &when, &when_hint),
+            self.text_of("visit.clinic", "form-clinic-label", "form-clinic-hint"),
+            self.text_of(
                 "visit.department",
-                "Department",
-                "Or the kind of doctor, for example Neurology.",
+                "form-department-label",
+                "form-department-hint",
             ),
-            self.text("visit.doctor", "The doctor's name", "If you know it."),
-            self.area(
-                "visit.reason",
-                "Why are you going?",
-                "In one or two sentences, for example: Painful cramps in my calves at night.",
-            ),
+            self.text_of("visit.doctor", "form-doctor-label", "form-doctor-hint"),
+            self.area_of("visit.reason", "form-reason-label", "form-reason-hint"),
         ];
-        sections.push(Section::new("visit", "The visit", "", visit));
+        sections.push(Section::new(
+            "visit",
+            &self.t("form-visit-title"),
+            "",
+            visit,
+        ));
 
+        let lists = [
+            ("form-allergies-legend", "form-allergies-hint"),
+            ("form-conditions-legend", "form-conditions-hint"),
+            ("form-needs-legend", "form-needs-hint"),
+        ]
+        .map(|(legend, hint)| (self.t(legend), self.t(hint)));
         let people = vec![
             self.list(
                 "health.allergies",
-                "Allergies",
-                "To medicines, foods or anything else, with what happens, for example penicillin (rash). Write none if you have none.",
-                "Allergy",
+                &lists[0].0,
+                &lists[0].1,
+                ("form-allergy-n", "form-add-allergy"),
                 false,
             ),
             self.list(
                 "health.conditions",
-                "Other illnesses",
-                "Illnesses you are treated for, for example high blood pressure.",
-                "Illness",
+                &lists[1].0,
+                &lists[1].1,
+                ("form-illness-n", "form-add-illness"),
                 false,
             ),
-            self.area(
+            self.area_of(
                 "health.notes",
-                "Anything else the doctor should know",
-                "For example an operation you had.",
+                "form-health-notes-label",
+                "form-health-notes-hint",
             ),
-            self.text(
+            self.text_of(
                 "visit.companion",
-                "Who is coming with you?",
-                "For example my daughter Anna. Leave it empty if no one is.",
+                "form-companion-label",
+                "form-companion-hint",
             ),
-            self.text(
+            self.text_of(
                 "patient.emergency_contact",
-                "Someone to call in an emergency",
-                "Their name and phone number.",
+                "form-emergency-label",
+                "form-emergency-hint",
             ),
-            self.text(
+            self.text_of(
                 "patient.language",
-                "The language you speak best",
-                "If the doctor may not speak it.",
+                "form-language-label",
+                "form-language-hint",
             ),
             self.list(
                 "patient.needs",
-                "What helps you take part in the visit",
-                "For example reading glasses, a hearing aid, an interpreter, a wheelchair, more time.",
-                "Need",
+                &lists[2].0,
+                &lists[2].1,
+                ("form-need-n", "form-add-need"),
                 false,
             ),
-            self.text(
+            self.text_of(
                 "patient.filled_in_by",
-                "If you fill this in for someone else: your name, and who you are to them",
-                "For example Anna Example (daughter). Leave it empty if it is for you.",
+                "form-filled-by-label",
+                "form-filled-by-hint",
             ),
         ];
         sections.push(Section::new(
             "health",
-            "Allergies, other illnesses, and the people with you",
+            &self.t("form-health-title"),
             "",
             people,
         ));
 
+        let (legend, hint) = (self.t("form-concerns-legend"), self.t("form-concerns-hint"));
         let matters = vec![
             self.list(
                 "visit.concerns",
-                "What worries you most?",
-                "One worry in each box, the most important first: the first three go on the sheet's first page. Use Move up to change the order.",
-                "Worry",
+                &legend,
+                &hint,
+                ("form-worry-n", "form-add-worry"),
                 true,
             ),
-            self.area(
-                "visit.goal",
-                "What do you hope to get from the visit?",
-                "For example: To sleep through the night again.",
-            ),
+            self.area_of("visit.goal", "form-goal-label", "form-goal-hint"),
         ];
         sections.push(Section::new(
             "matters",
-            "What matters most to you",
+            &self.t("form-matters-title"),
             "",
             matters,
         ));
 
         if !guide.checklist.is_empty() {
-            let companion = self.form.get("visit.companion");
-            let companion = (!companion.trim().is_empty()).then_some(companion.trim());
+            let companion = self.form.get("visit.companion").trim().to_string();
+            let companion = match companion.is_empty() {
+                true => self.t("form-your-companion"),
+                false => companion,
+            };
             let boxes = guide
                 .checklist
                 .iter()
-                .map(|c| (format!("checklist.done.{}", c.id), c.text_for(companion)))
+                .map(|c| {
+                    (
+                        format!("checklist.done.{}", c.id),
+                        c.text_for(Some(&companion)),
+                    )
+                })
                 .collect();
-            let items = vec![self.checks(
-                "What you have already done",
-                "Ticked items are printed ticked on the sheet.",
-                boxes,
-            )];
-            sections.push(Section::new("checklist", "Getting ready", "", items));
+            let (legend, hint) = (
+                self.t("form-checklist-legend"),
+                self.t("form-checklist-hint"),
+            );
+            let items = vec![self.checks("f-What-you-have-already-done", &legend, &hint, boxes)];
+            sections.push(Section::new(
+                "checklist",
+                &self.t("form-checklist-title"),
+                "",
+                items,
+            ));
         }
 
-        let sheet = vec![
-            self.radios(
-                "sheet.paper",
-                "Paper size",
-                &[("a4", "A4"), ("letter", "Letter")],
-            ),
-            self.radios(
-                "sheet.print",
-                "Size of the print",
-                &[
-                    ("normal", "Normal"),
-                    ("large", "Large print"),
-                    ("x-large", "Extra large print"),
-                ],
-            ),
-            Item::of(self.field(
-                "sheet.diary_page",
-                "Add an empty diary page to fill in by hand",
-                "",
-                "check",
-            )),
+        let (paper, print, diary_page) = (
+            self.t("form-paper-legend"),
+            self.t("form-print-legend"),
+            self.t("form-diary-page"),
+        );
+        let papers = [
+            ("a4", self.t("form-paper-a4")),
+            ("letter", self.t("form-paper-letter")),
         ];
-        sections.push(Section::new("sheet", "Your sheet", "", sheet));
+        let prints = [
+            ("normal", self.t("form-print-normal")),
+            ("large", self.t("form-print-large")),
+            ("x-large", self.t("form-print-x-large")),
+        ];
+        let sheet = vec![
+            self.radios("sheet.paper", &paper, &papers),
+            self.radios("sheet.print", &print, &prints),
+            Item::of(self.field("sheet.diary_page", &diary_page, "", "check")),
+        ];
+        sections.push(Section::new(
+            "sheet",
+            &self.t("form-sheet-title"),
+            "",
+            sheet,
+        ));
         sections
     }
 }
@@ -675,5 +846,163 @@ impl Section {
             intro: intro.into(),
             items,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::intake::{read_date_in, read_visit_in, DateReading, VisitReading};
+    use crate::serve::form::{written_date, written_visit};
+    use chrono::NaiveDate;
+
+    const LANGUAGES: [Language; 3] = [Language::English, Language::Spanish, Language::French];
+
+    #[test]
+    fn every_example_in_a_hint_is_read_in_its_own_language() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        for language in LANGUAGES {
+            let w = words(language);
+            let said = Words::from(Catalogue::Check, language);
+            for (id, date) in [
+                ("form-example-born", day(1956, 3, 14)),
+                ("form-example-since", day(2024, 5, 1)),
+                ("form-example-night", day(2026, 11, 3)),
+            ] {
+                let example = w.get(id);
+                assert_eq!(
+                    read_date_in(&example, None, said),
+                    Ok(DateReading::Date(date)),
+                    "{}: {id} {example:?}",
+                    language.tag()
+                );
+            }
+            let example = w.get("form-example-visit");
+            let Ok(VisitReading::One {
+                when: crate::intake::VisitTime::DayAndTime(when),
+                relative: false,
+            }) = read_visit_in(&example, None, said)
+            else {
+                panic!("{}: {example:?} is not read as a visit", language.tag());
+            };
+            assert_eq!(when.to_string(), "2026-12-02 09:30:00", "{example}");
+            // The diary's time of day, as the form reads it.
+            let example = w.get("form-example-time");
+            let mut posted = Form::from_posted(&[
+                ("diary[0].night".to_string(), w.get("form-example-night")),
+                ("diary[0].at".to_string(), example.clone()),
+                ("patient.name".to_string(), "Ann".to_string()),
+            ]);
+            let guide = Guide::built_in(super::super::form::DEFAULT_GUIDE).unwrap();
+            let read = super::super::form::read(
+                &mut posted,
+                &guide,
+                day(2026, 12, 1),
+                std::path::Path::new("."),
+                false,
+                language,
+            );
+            let at = read.loaded.and_then(|l| l.intake.diary[0].at);
+            assert_eq!(
+                at.map(|t| t.to_string()).as_deref(),
+                Some("02:40:00"),
+                "{}: {example:?} {:?}",
+                language.tag(),
+                read.messages
+            );
+        }
+    }
+
+    #[test]
+    fn a_date_written_back_into_a_box_is_read_again_as_the_same_date() {
+        let day = NaiveDate::from_ymd_opt(1956, 3, 14).unwrap();
+        let at = day.and_hms_opt(9, 30, 0).unwrap();
+        for language in LANGUAGES {
+            let said = Words::from(Catalogue::Check, language);
+            let written = written_date(day, language);
+            assert_eq!(
+                read_date_in(&written, None, said),
+                Ok(DateReading::Date(day)),
+                "{written:?}"
+            );
+            let visit = written_visit(crate::intake::VisitTime::DayAndTime(at), language);
+            assert_eq!(
+                read_visit_in(&visit, None, said),
+                Ok(VisitReading::One {
+                    when: crate::intake::VisitTime::DayAndTime(at),
+                    relative: false
+                }),
+                "{visit:?}"
+            );
+        }
+        assert_eq!(
+            written_date(day, Language::Spanish),
+            "miércoles 14 de marzo de 1956"
+        );
+        assert_eq!(written_date(day, Language::French), "mercredi 14 mars 1956");
+    }
+
+    fn page(language: Language) -> String {
+        let guide = Guide::built_in(super::super::form::DEFAULT_GUIDE).unwrap();
+        render(
+            &Form::default(),
+            &guide,
+            &BTreeMap::new(),
+            None,
+            "/s/",
+            language,
+        )
+    }
+
+    #[test]
+    fn the_page_is_in_the_language_asked_for_with_the_guide_s_translation() {
+        let es = page(Language::Spanish);
+        assert!(es.contains("<html lang=\"es\">"));
+        assert!(es.contains("Añadir otro medicamento"), "{es}");
+        assert!(es.contains("Añadir otra alergia"));
+        assert!(es.contains("Quitar el medicamento 1"));
+        assert!(!es.contains("Add another"));
+        let fr = page(Language::French);
+        assert!(fr.contains("<html lang=\"fr\">"));
+        assert!(fr.contains("Ajouter une autre allergie"));
+        let guide = Guide::built_in(super::super::form::DEFAULT_GUIDE).unwrap();
+        let translated = guide
+            .translated(Language::Spanish)
+            .expect("the default guide is translated into Spanish");
+        for q in &translated.doctor_questions {
+            assert!(es.contains(&escape(&q.text)), "{}", q.text);
+        }
+        assert!(!es.contains("no están traducidas"));
+        // No French translation of the guide yet: its questions in English, and a note.
+        if !guide.is_in(Language::French) {
+            assert!(
+                fr.contains("ne sont pas encore traduites en français"),
+                "{fr}"
+            );
+            assert!(fr.contains(&escape(&guide.doctor_questions[0].text)));
+        }
+        let en = page(Language::English);
+        assert!(en.contains("<html lang=\"en\">"));
+        assert!(en.contains("Add another medicine"));
+    }
+
+    #[test]
+    fn a_guide_without_a_translation_is_shown_in_english_and_said_so() {
+        let mut guide = Guide::built_in(super::super::form::DEFAULT_GUIDE).unwrap();
+        guide.id = "foot-clinic".into();
+        guide.title = "Foot clinic".into();
+        let html = render(
+            &Form::default(),
+            &guide,
+            &BTreeMap::new(),
+            None,
+            "/s/",
+            Language::Spanish,
+        );
+        assert!(
+            html.contains("todavía no están traducidas al español"),
+            "{html}"
+        );
+        assert!(html.contains(&escape(&guide.doctor_questions[0].text)));
     }
 }

@@ -3,6 +3,9 @@
 
 #![allow(dead_code)]
 
+/// How hard a text is to read: the guides' readability tests score them with it.
+pub mod readability;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -153,6 +153,8 @@ try {
     await page.fill('[name="patient.born"]', '04/05/1950');
     await submit(page, 'button[value="check"]');
     result.withProblems = await check();
+    result.lang = await page.evaluate(() => document.documentElement.lang);
+    result.title = await page.title();
     await page.screenshot({ path: join(outdir, 'problems.png'), fullPage: false });
   } else {
     throw new Error(`unknown command ${command}`);

@@ -1,6 +1,7 @@
 //! Dates and times as people write them: "4 April 1950", "April 4, 1950", "4/4/1950",
-//! "1950-4-4", "next Thursday", "2026-12-10 9:30am", and in Spanish "14 de marzo de 1956",
-//! "el jueves que viene a las 9:30", "hace dos semanas".
+//! "1950-4-4", "next Thursday", "2026-12-10 9:30am", in Spanish "14 de marzo de 1956",
+//! "el jueves que viene a las 9:30", "hace dos semanas", and in French "14 mars 1956",
+//! "jeudi prochain à 9h30", "il y a deux semaines".
 //!
 //! A form that only takes `1950-04-04` refuses most of what an older person types. This
 //! reads the usual English forms and says exactly what it cannot take: a numeric date whose
@@ -13,6 +14,8 @@ use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime, Weekda
 use super::VisitTime;
 use crate::document::Language;
 use crate::words::{Catalogue, Words};
+
+mod french;
 
 /// What a written date was read as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,7 +79,9 @@ pub fn read_date_in(
     today: Option<NaiveDate>,
     said: &Words,
 ) -> Result<DateReading, DateProblem> {
-    let words = in_english(words_of(text));
+    // The text as written stays for the messages; its words are read in English.
+    let french = french::in_english(text);
+    let words = in_english(words_of(french.as_deref().unwrap_or(text)));
     if words.is_empty() {
         return Err(DateProblem(said.get("date-none")));
     }
@@ -125,7 +130,8 @@ pub fn read_visit_in(
     today: Option<NaiveDate>,
     said: &Words,
 ) -> Result<VisitReading, DateProblem> {
-    let trimmed = text.trim();
+    let french = french::in_english(text);
+    let trimmed = french.as_deref().unwrap_or(text).trim();
     // ISO's `T` between day and time, as TOML writes a local date-time.
     let spaced = match trimmed.split_once(['T', 't']) {
         Some((day, time))
@@ -165,7 +171,7 @@ pub fn read_visit_in(
             DateReading::Ambiguous(a, b) => VisitReading::Ambiguous(with(a), with(b)),
         });
     }
-    Ok(match read_date_in(trimmed, today, said) {
+    Ok(match read_date_in(text.trim(), today, said) {
         Ok(DateReading::Date(d)) => VisitReading::One {
             when: VisitTime::Day(d),
             relative: false,

@@ -1,11 +1,44 @@
-//! A date or visit typed in French, in the English words the date reader takes: "14 mars
+//! A date or visit written in French, in the English words the date reader takes: "14 mars
 //! 1956" is "14 march 1956", "jeudi prochain à 9h30" "next thursday at 9:30", "il y a deux
-//! semaines" "two weeks ago". The reader takes English and Spanish; the interview in French
-//! hands it the French words this way, so that the example its question gives is read.
+//! semaines" "two weeks ago".
+
+/// `text` in the English words the reader takes, where it holds a date word only French
+/// uses; else `None`, so that English and Spanish are read exactly as they are ("sept",
+/// "six" and "un" are theirs too).
+pub(super) fn in_english(text: &str) -> Option<String> {
+    let french = text.split_whitespace().any(|w| {
+        let w = unaccented(&w.trim_end_matches([',', '.']).to_lowercase());
+        is_french(&w)
+    });
+    french.then(|| date_in_english(text))
+}
+
+fn is_french(word: &str) -> bool {
+    let shared = matches!(word, "un" | "six" | "sept" | "oct" | "nov" | "dec");
+    (english(word).is_some() && !shared)
+        || unit(word).is_some()
+        || matches!(
+            word,
+            "aujourd'hui"
+                | "demain"
+                | "hier"
+                | "apres-demain"
+                | "avant-hier"
+                | "dans"
+                | "prochain"
+                | "prochaine"
+                | "dernier"
+                | "derniere"
+                | "midi"
+                | "minuit"
+                | "1er"
+        )
+        || (word == "il")
+}
 
 /// `text` with its French date words in English; other words are left as they are, so a
 /// date the reader cannot take still gets the reader's own answer.
-pub(crate) fn date_in_english(text: &str) -> String {
+fn date_in_english(text: &str) -> String {
     let lower = text.trim().to_lowercase().replace(['’', '‘'], "'");
     let words: Vec<String> = lower
         .split_whitespace()
@@ -140,7 +173,10 @@ fn english(word: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Language;
     use crate::intake::{read_date, read_visit, DateReading, VisitReading, VisitTime};
+    use crate::intake::{read_date_in, read_visit_in};
+    use crate::words::{Catalogue, Words};
     use chrono::NaiveDate;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -151,7 +187,7 @@ mod tests {
     fn french_dates_are_read() {
         // A Sunday.
         let today = Some(day(2026, 12, 6));
-        let read = |text: &str| read_date(&date_in_english(text), today).unwrap();
+        let read = |text: &str| read_date(text, today).unwrap();
         assert_eq!(read("14 mars 1956"), DateReading::Date(day(1956, 3, 14)));
         assert_eq!(read("le 1er août 1950"), DateReading::Date(day(1950, 8, 1)));
         assert_eq!(read("3 Décembre 1940"), DateReading::Date(day(1940, 12, 3)));
@@ -169,7 +205,7 @@ mod tests {
             read("il y a deux semaines"),
             DateReading::Relative(day(2026, 11, 22))
         );
-        let visit = read_visit(&date_in_english("10 décembre 2026 à 9h30"), today).unwrap();
+        let visit = read_visit("10 décembre 2026 à 9h30", today).unwrap();
         let at = day(2026, 12, 10).and_hms_opt(9, 30, 0).unwrap();
         assert_eq!(
             visit,
@@ -179,9 +215,37 @@ mod tests {
             }
         );
         // The read-back's own form, put back on the line to correct.
-        let again = read_visit(&date_in_english("jeudi 10 décembre 2026 à 09:30"), today);
+        let again = read_visit("jeudi 10 décembre 2026 à 09:30", today);
         assert!(matches!(again, Ok(VisitReading::One { .. })), "{again:?}");
-        assert!(read_date(&date_in_english("le quatorze"), today).is_err());
+        assert!(read_date("le quatorze", today).is_err());
+        // In a file, where no day is known to count from, a French relative date is
+        // refused as an English one is, and said in the language asked for.
+        let said = Words::from(Catalogue::Check, Language::French);
+        assert!(read_date_in("jeudi prochain", None, said).is_err());
+        assert_eq!(
+            read_visit_in("le 3 mars 2027 à 14h", None, said),
+            Ok(VisitReading::One {
+                when: VisitTime::DayAndTime(day(2027, 3, 3).and_hms_opt(14, 0, 0).unwrap()),
+                relative: false
+            })
+        );
+    }
+
+    #[test]
+    fn only_a_word_french_alone_uses_makes_a_date_french() {
+        for (text, english) in [
+            ("14 mars 1956", Some("14 march 1956")),
+            ("dans sept jours", Some("in seven days")),
+            ("il y a deux semaines", Some("two weeks ago")),
+            // English and Spanish are left to their own readers.
+            ("14 sept 1956", None),
+            ("in a week", None),
+            ("en dos semanas", None),
+            ("el jueves que viene a las 9:30", None),
+            ("next Thursday at 9:30am", None),
+        ] {
+            assert_eq!(in_english(text).as_deref(), english, "{text}");
+        }
     }
 
     #[test]
