@@ -362,6 +362,31 @@ pub fn place_in(events: &[toml_parser::parser::Event], text: &str, offset: usize
     place
 }
 
+/// Where a TOML error stands in `text`: its span (the deepest line when the parser gives
+/// none, as for keys nested beyond its limit), the text's events, read once for every
+/// question asked of them, and the table and key at that place.
+pub struct ErrorPlace {
+    pub span: Option<Range<usize>>,
+    pub events: Vec<toml_parser::parser::Event>,
+    pub place: TomlPlace,
+}
+
+impl ErrorPlace {
+    pub fn of(e: &toml::de::Error, text: &str) -> ErrorPlace {
+        let span = e.span().or_else(|| deepest_line(text));
+        let events = toml_events(text);
+        let place = span
+            .as_ref()
+            .map(|s| place_in(&events, text, s.start))
+            .unwrap_or_default();
+        ErrorPlace {
+            span,
+            events,
+            place,
+        }
+    }
+}
+
 /// The events of a TOML text as far as it can be read.
 pub fn toml_events(text: &str) -> Vec<toml_parser::parser::Event> {
     let tokens = toml_parser::Source::new(text).lex().into_vec();

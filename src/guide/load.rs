@@ -5,8 +5,8 @@ use std::path::Path;
 use super::check::unknown_placeholders;
 use super::{de, Guide, GuideError, BUILT_IN};
 use crate::diagnostic::{
-    deepest_line, did_you_mean, place_in, toml_events, trouble, Diagnostic, Report, SourceFile,
-    TomlPlace, Trouble, MAX_TOML_NESTING,
+    did_you_mean, trouble, Diagnostic, ErrorPlace, Report, SourceFile, TomlPlace, Trouble,
+    MAX_TOML_NESTING,
 };
 use crate::input::{Kind, ReadError};
 
@@ -122,13 +122,11 @@ const NOT_VALID: &str = "this guide is not valid";
 /// intake's reader reads it ([`trouble`]); where that tells nothing more than the parser's
 /// message, the message is quoted whole (it names the TOML expected, never the file's text).
 fn syntax_problem(e: &toml::de::Error, text: &str) -> Diagnostic {
-    // The parser cannot place some errors (keys nested beyond its limit): name a line anyway.
-    let span = e.span().or_else(|| deepest_line(text));
-    let events = toml_events(text);
-    let place = span
-        .as_ref()
-        .map(|s| place_in(&events, text, s.start))
-        .unwrap_or_default();
+    let ErrorPlace {
+        span,
+        events,
+        place,
+    } = ErrorPlace::of(e, text);
     let mut field = field_of(&place);
     let message = match trouble(&events, text, e.span(), span.as_ref()) {
         Trouble::TooDeep => {

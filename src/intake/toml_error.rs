@@ -6,8 +6,7 @@ use chrono::NaiveDate;
 
 use super::schema::{array_tables, intake_schema, keys_of, plain_tables};
 use crate::diagnostic::{
-    deepest_line, did_you_mean, place_in, shorten, toml_events, trouble, Diagnostic, TomlPlace,
-    Trouble, MAX_TOML_NESTING,
+    did_you_mean, shorten, trouble, Diagnostic, ErrorPlace, TomlPlace, Trouble, MAX_TOML_NESTING,
 };
 use crate::words::Words;
 
@@ -22,14 +21,11 @@ use crate::words::Words;
 /// that says what it is.
 pub(super) fn explain_toml_error(e: &toml::de::Error, text: &str, words: &Words) -> Diagnostic {
     let message = e.message().trim().to_string();
-    // The parser cannot place some errors (keys nested beyond its limit): name a line anyway.
-    let span = e.span().or_else(|| deepest_line(text));
-    // The file is read into events once, for all the questions below.
-    let events = toml_events(text);
-    let place = span
-        .as_ref()
-        .map(|s| place_in(&events, text, s.start))
-        .unwrap_or_default();
+    let ErrorPlace {
+        span,
+        events,
+        place,
+    } = ErrorPlace::of(e, text);
     let within = place.table.clone();
     // Everything below concerns one value or key: name its field when the line shows it.
     let mut d =

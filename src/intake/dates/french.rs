@@ -32,8 +32,9 @@ fn is_french(word: &str) -> bool {
                 | "midi"
                 | "minuit"
                 | "1er"
+                // "il y a": ago.
+                | "il"
         )
-        || (word == "il")
 }
 
 /// `text` with its French date words in English; other words are left as they are, so a
