@@ -133,6 +133,14 @@ pub fn plain(text: impl Into<String>) -> Text {
     }]
 }
 
+/// Lines to write `label`'s answer on.
+pub fn writing_lines(lines: u8, label: impl Into<String>) -> Block {
+    Block::WritingLines {
+        lines,
+        label: label.into(),
+    }
+}
+
 pub fn strong(text: impl Into<String>) -> Text {
     vec![Span {
         text: text.into(),
@@ -155,8 +163,13 @@ pub enum Block {
     Paragraph(Text),
     /// Label and value pairs, the labels in a narrow column.
     Fields(Vec<(String, Text)>),
-    /// Ruled lines to write on by hand.
-    WritingLines(u8),
+    /// Ruled lines to write on by hand, which are also a field to type into on a screen.
+    WritingLines {
+        lines: u8,
+        /// What is to be written there, as a screen reader announces the field: the
+        /// question the lines answer.
+        label: String,
+    },
     Table(Table),
     Checklist(Vec<CheckItem>),
     Bullets(Vec<Text>),

@@ -21,6 +21,21 @@ pub struct Page {
     pub furniture: Vec<Item>,
     /// Places on the page that take the reader to another page when followed.
     pub links: Vec<Link>,
+    /// Space to write in that can be typed into on a screen as well, in reading order.
+    pub fields: Vec<Field>,
+}
+
+/// Space to write in (a line under a question, an empty table cell), which a reader on a
+/// screen can type into and save with the file: one line of text, as on paper.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub area: Area,
+    /// What is to be written there, as a screen reader announces it.
+    pub label: String,
+    /// The type size of what is typed, in points.
+    pub size: f32,
+    /// The structure node (a form) the field is the content of.
+    pub node: NodeId,
 }
 
 /// Text on a page that goes to a place in the document, such as a page number it names.

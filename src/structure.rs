@@ -7,11 +7,6 @@
 
 use unicode_script::{Script, UnicodeScript};
 
-/// What a screen reader says for space left to write in by hand, which draws no words: the
-/// lines under a question (as a picture's text) and each empty cell of a row to fill in.
-pub const SPACE_TO_WRITE: &str = "Space to write your answer";
-pub const CELL_TO_FILL: &str = "Empty, to fill in by hand";
-
 /// What a node is, in the standard structure types of ISO 32000-1, 14.8.4.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -44,6 +39,9 @@ pub enum Role {
     Figure,
     /// Text that takes the reader to another place in the sheet when followed.
     Link,
+    /// Space to write in, by hand on paper or typed on a screen: its content is the form
+    /// field a reader announces by what is to be written there.
+    Form,
 }
 
 impl Role {
@@ -86,6 +84,7 @@ impl Role {
             Role::LBody => "LBody",
             Role::Figure => "Figure",
             Role::Link => "Link",
+            Role::Form => "Form",
         }
     }
 }

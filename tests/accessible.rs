@@ -299,11 +299,8 @@ fn the_diary_chart_is_a_figure_that_says_its_data() {
         .filter_map(|d| d.get(b"Alt").ok())
         .map(|alt| lopdf::decode_text_string(alt).unwrap())
         .collect();
-    // The other pictures are the space left to write in.
-    let charts: Vec<&String> = alts
-        .iter()
-        .filter(|a| a.as_str() != visitprep::structure::SPACE_TO_WRITE)
-        .collect();
+    // The chart is the only picture: space to write in is a form field.
+    let charts: Vec<&String> = alts.iter().collect();
     assert_eq!(charts.len(), 1, "{alts:?}");
     assert!(
         charts[0].starts_with("Cramps per week") && charts[0].contains("2 Nov: 2 cramps"),
@@ -312,51 +309,63 @@ fn the_diary_chart_is_a_figure_that_says_its_data() {
     );
 }
 
-/// Space left to write in by hand is announced: the lines under each question as a picture
-/// that says so, and each cell of a row to fill in as empty, to fill in; neither is an
-/// artifact a screen reader skips. Read from the structure tree with lopdf.
+/// Space left to write in is announced: each line under a question and each cell of a
+/// row to fill in are a Form element holding a text field's widget, whose tooltip says what
+/// is to be written there; none is an artifact a screen reader skips. Read from the
+/// structure tree with lopdf.
 #[test]
 fn space_to_write_in_is_announced() {
     let (_dir, pdf) = rendered("complete.toml", &[]);
     let doc = lopdf::Document::load(&pdf).unwrap();
-    let elements: Vec<(&[u8], String)> = doc
-        .objects
-        .values()
-        .filter_map(|o| o.as_dict().ok())
-        .filter_map(|d| {
-            let role = d.get(b"S").and_then(|s| s.as_name()).ok()?;
-            let alt = d.get(b"Alt").ok()?;
-            Some((role, lopdf::decode_text_string(alt).unwrap()))
-        })
-        .collect();
-    let count = |role: &[u8], alt: &str| {
-        elements
-            .iter()
-            .filter(|e| e.0 == role && e.1 == alt)
-            .count()
-    };
-    let spaces = count(b"Figure", visitprep::structure::SPACE_TO_WRITE);
-    let cells = count(b"TD", visitprep::structure::CELL_TO_FILL);
-    // The complete example leaves its unanswered questions and the After the visit page
-    // to write in, and the "Changes to my medicines" table's rows to fill.
-    assert!(spaces >= 5, "{spaces} spaces to write in: {elements:?}");
-    assert!(cells >= 4, "{cells} cells to fill in: {elements:?}");
-    // Each such cell is a cell of a row of the table's body.
-    for d in doc.objects.values().filter_map(|o| o.as_dict().ok()) {
-        let is_cell =
-            d.get(b"S").and_then(|s| s.as_name()).ok() == Some(b"TD") && d.get(b"Alt").is_ok();
-        if !is_cell {
-            continue;
-        }
-        let row = doc
+    fn role(d: &lopdf::Dictionary) -> Option<&[u8]> {
+        d.get(b"S").and_then(|s| s.as_name()).ok()
+    }
+    let parent_role = |d: &lopdf::Dictionary| {
+        let parent = doc
             .get_dictionary(d.get(b"P").unwrap().as_reference().unwrap())
             .unwrap();
-        assert_eq!(row.get(b"S").unwrap().as_name().unwrap(), b"TR");
-        let body = doc
-            .get_dictionary(row.get(b"P").unwrap().as_reference().unwrap())
-            .unwrap();
-        assert_eq!(body.get(b"S").unwrap().as_name().unwrap(), b"TBody");
+        (role(parent).map(<[u8]>::to_vec), parent.clone())
+    };
+    let (mut spaces, mut cells) = (0, 0);
+    for d in doc.objects.values().filter_map(|o| o.as_dict().ok()) {
+        if role(d) != Some(b"Form") {
+            continue;
+        }
+        // Its content is one widget or more (the lines of one answer on two pages).
+        let kids = match d.get(b"K").unwrap() {
+            lopdf::Object::Array(kids) => kids.clone(),
+            kid => vec![kid.clone()],
+        };
+        assert!(!kids.is_empty());
+        for kid in kids {
+            let objr = kid.as_dict().expect("an object reference");
+            assert_eq!(objr.get(b"Type").unwrap().as_name().unwrap(), b"OBJR");
+            let widget = doc
+                .get_dictionary(objr.get(b"Obj").unwrap().as_reference().unwrap())
+                .unwrap();
+            assert_eq!(
+                widget.get(b"Subtype").unwrap().as_name().unwrap(),
+                b"Widget"
+            );
+            assert_eq!(widget.get(b"FT").unwrap().as_name().unwrap(), b"Tx");
+            let tooltip = lopdf::decode_text_string(widget.get(b"TU").unwrap()).unwrap();
+            assert!(!tooltip.trim().is_empty(), "{widget:?}");
+        }
+        match parent_role(d) {
+            (Some(r), cell) if r == b"TD" => {
+                // A cell to fill in is a cell of a row of the table's body.
+                let (row, row_dict) = parent_role(&cell);
+                assert_eq!(row.as_deref(), Some(&b"TR"[..]));
+                assert_eq!(parent_role(&row_dict).0.as_deref(), Some(&b"TBody"[..]));
+                cells += 1;
+            }
+            _ => spaces += 1,
+        }
     }
+    // The complete example leaves its unanswered questions and the After the visit page
+    // to write in, and the "Changes to my medicines" table's rows to fill.
+    assert!(spaces >= 5, "{spaces} spaces to write in");
+    assert!(cells >= 12, "{cells} cells to fill in");
 }
 
 /// The outline as MuPDF reads it (`mutool show FILE outline`).

@@ -117,6 +117,7 @@ fn use_font(bytes: &[u8]) {
         items: items.into_iter().map(|i| (Mark::DOCUMENT, i)).collect(),
         furniture: Vec::new(),
         links: Vec::new(),
+        fields: Vec::new(),
     };
     let info = pdf::Info {
         title: "t".into(),

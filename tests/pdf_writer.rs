@@ -42,6 +42,7 @@ fn page(fonts: &FontSet, lines: &[(FaceId, &str)]) -> Page {
             .collect(),
         furniture: Vec::new(),
         links: Vec::new(),
+        fields: Vec::new(),
     }
 }
 
@@ -272,6 +273,7 @@ mod round_trip {
             items,
             furniture: Vec::new(),
             links: Vec::new(),
+            fields: Vec::new(),
         }
     }
 
@@ -322,6 +324,7 @@ fn only_a_hyphen_that_ends_a_line_is_marked() {
         ],
         furniture: Vec::new(),
         links: Vec::new(),
+        fields: Vec::new(),
     };
     let path = write(dir.path(), "hyphens.pdf", &[page], &fonts);
     let text = pdf_text(&path);
@@ -376,4 +379,75 @@ fn laid_out_pages_written_without_their_structure_still_read_back() {
         text.contains(&squash("A paragraph under its heading")),
         "{text}"
     );
+}
+
+/// A field of the frame becomes a text field of the file's form where the frame puts it (the
+/// frame measures from the page's top, PDF from its foot), named by its label, typed text set
+/// at its size; a file whose pages have no field has no form. Read back with lopdf, checked
+/// by qpdf and drawn by MuPDF.
+#[test]
+fn a_field_to_type_into_is_written_where_the_frame_puts_it() {
+    use visitprep::frame::{Area, Field};
+    use visitprep::structure::NodeId;
+    let dir = tempfile::tempdir().unwrap();
+    let fonts = FontSet::embedded();
+    let plain = write(
+        dir.path(),
+        "plain.pdf",
+        &[page(&fonts, &[(FaceId(0), "Notes")])],
+        &fonts,
+    );
+    let doc = lopdf::Document::load(&plain).unwrap();
+    assert!(doc.catalog().unwrap().get(b"AcroForm").is_err());
+
+    let mut with_field = page(&fonts, &[(FaceId(0), "Notes")]);
+    with_field.fields.push(Field {
+        area: Area {
+            x: 56.0,
+            y: 100.0,
+            w: 300.0,
+            h: 16.0,
+        },
+        label: "Notes (1/2)".into(),
+        size: 11.5,
+        node: NodeId(0),
+    });
+    let pdf = write(dir.path(), "field.pdf", &[with_field], &fonts);
+    assert_well_formed(&pdf);
+    assert_draws_cleanly(&pdf);
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    let catalog = doc.catalog().unwrap();
+    let form = catalog.get(b"AcroForm").unwrap().as_dict().unwrap();
+    let da = String::from_utf8(form.get(b"DA").unwrap().as_str().unwrap().to_vec()).unwrap();
+    assert_eq!(da, "/Helv 11.5 Tf 0 g");
+    let fields = form.get(b"Fields").unwrap().as_array().unwrap();
+    assert_eq!(fields.len(), 1);
+    let widget = doc
+        .get_dictionary(fields[0].as_reference().unwrap())
+        .unwrap();
+    assert_eq!(widget.get(b"FT").unwrap().as_name().unwrap(), b"Tx");
+    let label = lopdf::decode_text_string(widget.get(b"TU").unwrap()).unwrap();
+    assert_eq!(label, "Notes (1/2)");
+    let rect: Vec<f32> = widget
+        .get(b"Rect")
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_float().unwrap())
+        .collect();
+    // 841.89 high: from 100 to 116 below the top is from 742 down to 726 above the foot.
+    assert_eq!(rect, vec![56.0, 726.0, 356.0, 742.0]);
+    // Shown in print as on screen, and on the page's list of annotations.
+    assert_eq!(widget.get(b"F").unwrap().as_i64().unwrap(), 4);
+    let (_, page_id) = doc.get_pages().into_iter().next().unwrap();
+    let annots = doc
+        .get_dictionary(page_id)
+        .unwrap()
+        .get(b"Annots")
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone();
+    assert_eq!(annots, vec![fields[0].clone()]);
 }

@@ -22,8 +22,9 @@ use crate::fonts::{FaceId, FontSet, Weight};
 use crate::structure::{Artifact, Mark, NodeId, Role, Structure};
 
 pub use crate::frame::{Item, Page};
+use crate::frame::Area;
 pub use paginate::join;
-use paginate::{paginate, slab_chars, LinkArea, Slab, LAYOUT};
+use paginate::{paginate, slab_chars, FieldArea, LinkArea, Slab, LAYOUT};
 pub use style::{PageOptions, Paper, PrintSize, Style};
 use text::text_width;
 use text::{baseline_in, fit_with_ellipsis, push_text};
@@ -79,6 +80,8 @@ pub struct Part {
     places: BTreeMap<String, (usize, f32)>,
     /// Each page's text that links somewhere.
     links: Vec<Vec<LinkArea>>,
+    /// Each page's space to write in that can be typed into.
+    fields: Vec<Vec<FieldArea>>,
     structure: Structure,
 }
 
@@ -147,6 +150,7 @@ pub fn layout_part(blocks: &[Block], fonts: &FontSet, options: PageOptions) -> P
         anchors,
         places,
         links: placed.links,
+        fields: placed.fields,
         structure: b.tree,
     }
 }
@@ -323,15 +327,25 @@ impl Builder<'_> {
                 }
             }
             Block::Fields(fields) => self.fields(fields),
-            Block::WritingLines(n) => {
-                // The first line stands for the space as a picture that says what it is;
-                // the others are drawing alone.
-                let space = self.node(Role::Figure);
-                self.tree.node_mut(space).alt = Some(crate::structure::SPACE_TO_WRITE.into());
-                for i in 0..*n {
+            Block::WritingLines { lines, label } => {
+                // The lines are drawing alone; what a reader finds there is a field on each,
+                // so that what is typed stands on the line as handwriting would. The lines
+                // after the first are announced with their number, "(2/3)".
+                // They stay on the page of what they answer: the question, or its hint.
+                if let Some(before) = self.slabs.last_mut() {
+                    before.keep_with_next = true;
+                }
+                for i in 0..*lines {
+                    let space = self.node(Role::Form);
+                    let label = match *lines {
+                        1 => label.clone(),
+                        n => format!("{label} ({}/{n})", i + 1),
+                    };
+                    // An answer's lines stay on one page: one field, where it is asked.
                     let mut slab = Slab {
                         height: s.writing_gap,
                         gap: if i == 0 { s.body * 0.2 } else { 0.0 },
+                        keep_with_next: i + 1 < *lines,
                         ..Slab::default()
                     };
                     slab.items.push(Item::Line {
@@ -340,8 +354,20 @@ impl Builder<'_> {
                         width: 0.6,
                         grey: 0.45,
                     });
-                    let mark = if i == 0 { Mark::Content(space) } else { LAYOUT };
-                    self.push(slab.marked(mark));
+                    // As tall as a line of text, standing on the rule.
+                    let h = s.line(s.body).min(s.writing_gap - 2.0);
+                    slab.fields.push(FieldArea {
+                        area: Area {
+                            x: self.left,
+                            y: s.writing_gap - 2.0 - h,
+                            w: self.width,
+                            h,
+                        },
+                        label,
+                        size: s.body,
+                        node: space,
+                    });
+                    self.push(slab.marked(LAYOUT));
                 }
             }
             Block::Table(table) => self.table(table),
@@ -372,7 +398,10 @@ impl Builder<'_> {
                 if let Some(first) = slabs.first_mut() {
                     first.gap = s.body * 0.2;
                 }
-                for slab in slabs {
+                // A hint is read whole, on one page.
+                let last = slabs.len().saturating_sub(1);
+                for (i, mut slab) in slabs.into_iter().enumerate() {
+                    slab.keep_with_next |= i < last;
                     self.push(slab);
                 }
             }

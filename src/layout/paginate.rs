@@ -22,6 +22,18 @@ pub(super) struct Slab {
     pub(super) fill_page: bool,
     /// Its text that links somewhere.
     pub(super) links: Vec<LinkArea>,
+    /// Its space to write in that can be typed into on a screen.
+    pub(super) fields: Vec<FieldArea>,
+}
+
+/// Space to write in, as a form field: where it is (y from its slab's or page's top) and
+/// what it is for.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct FieldArea {
+    pub(super) area: Area,
+    pub(super) label: String,
+    pub(super) size: f32,
+    pub(super) node: NodeId,
 }
 
 /// Text that links somewhere: where it stands (y from its slab's or page's top) and where it
@@ -82,6 +94,10 @@ impl Slab {
             l.area.y += dy;
             l
         }));
+        self.fields.extend(other.fields.into_iter().map(|mut f| {
+            f.area.y += dy;
+            f
+        }));
         self.items
             .extend(other.items.into_iter().map(|i| shift(i, dy)));
         self.marks.extend(other.marks);
@@ -112,9 +128,11 @@ pub fn join(parts: Vec<Part>, footer_text: &Footer, fonts: &FontSet, options: Pa
         let before = pages.len();
         anchors.extend(part.anchors.into_iter().map(|(id, p)| (id, p + before)));
         let moved = structure.append(part.structure);
-        for ((mut items, marks), areas) in part.pages.into_iter().zip(part.links) {
+        let pages_of_part = part.pages.into_iter().zip(part.links).zip(part.fields);
+        for (((mut items, marks), areas), fields) in pages_of_part {
             let mut marks: Vec<Mark> = marks.into_iter().map(&moved).collect();
             let links = page_links(areas, &places, &mut marks, &structure, &moved);
+            let fields = page_fields(fields, &moved);
             if links.is_empty() {
                 end_runs_with_spaces(&mut items, &marks, fonts);
             } else {
@@ -144,6 +162,7 @@ pub fn join(parts: Vec<Part>, footer_text: &Footer, fonts: &FontSet, options: Pa
                 items: marks.zip(items).collect(),
                 furniture,
                 links,
+                fields,
             });
         }
     }
@@ -247,6 +266,23 @@ fn page_links(
         }
     }
     links
+}
+
+/// A page's field areas as the frame's fields, `moved` giving each node its place in the
+/// document's structure.
+fn page_fields(areas: Vec<FieldArea>, moved: impl Fn(Mark) -> Mark) -> Vec<crate::frame::Field> {
+    areas
+        .into_iter()
+        .filter_map(|f| match moved(Mark::Content(f.node)) {
+            Mark::Content(node) => Some(crate::frame::Field {
+                area: f.area,
+                label: f.label,
+                size: f.size,
+                node,
+            }),
+            Mark::Artifact(_) => None,
+        })
+        .collect()
 }
 
 /// Characters of text drawn in a slab, white space not counted.
@@ -354,6 +390,7 @@ pub(super) fn shift(item: Item, dy: f32) -> Item {
 pub(super) struct Placed {
     pub(super) pages: Vec<MarkedItems>,
     pub(super) links: Vec<Vec<LinkArea>>,
+    pub(super) fields: Vec<Vec<FieldArea>>,
     pub(super) slabs: Vec<(usize, f32)>,
 }
 
@@ -362,6 +399,7 @@ pub(super) fn paginate(mut slabs: Vec<Slab>, headers: &[Slab], top: f32, bottom:
     let body = bottom - top;
     let mut pages: Vec<MarkedItems> = vec![Default::default()];
     let mut links: Vec<Vec<LinkArea>> = vec![Vec::new()];
+    let mut fields: Vec<Vec<FieldArea>> = vec![Vec::new()];
     let mut slab_pages = Vec::with_capacity(slabs.len());
     let mut y = top;
     let mut at_top = true;
@@ -392,6 +430,7 @@ pub(super) fn paginate(mut slabs: Vec<Slab>, headers: &[Slab], top: f32, bottom:
         if (!fits || slab.break_before) && !at_top {
             pages.push(Default::default());
             links.push(Vec::new());
+            fields.push(Vec::new());
             y = top;
             at_top = true;
             // A table continuing on a new page shows its header again, read only once.
@@ -415,6 +454,12 @@ pub(super) fn paginate(mut slabs: Vec<Slab>, headers: &[Slab], top: f32, bottom:
             l.area.y += y;
             l
         }));
+        // Rows repeated to fill the page are for the pen alone.
+        let page_fields = fields.last_mut().expect("a page's fields");
+        page_fields.extend(slab.fields.drain(..).map(|mut f| {
+            f.area.y += y;
+            f
+        }));
         let items = match fill_page {
             true => slab.items.clone(),
             false => std::mem::take(&mut slab.items),
@@ -430,6 +475,7 @@ pub(super) fn paginate(mut slabs: Vec<Slab>, headers: &[Slab], top: f32, bottom:
     Placed {
         pages,
         links,
+        fields,
         slabs: slab_pages,
     }
 }

@@ -349,8 +349,7 @@ impl Builder<'_> {
 
     /// Empty ruled rows to write in by hand, the last one stretched to the page's foot when
     /// the table asks to fill the page.
-    /// Each row is a row of the table whose cells say they are empty, to fill in, each
-    /// cell's content the rule at its left.
+    /// Each row is a row of the table whose cells hold a field each, to type into.
     fn blank_rows(&mut self, table: &Table, node: NodeId, grid: &Grid, header: usize) {
         let s = self.style;
         let xs = &grid.xs;
@@ -382,10 +381,21 @@ impl Builder<'_> {
                     width: 0.6,
                     grey: 0.35,
                 });
-                if i + 1 < xs.len() {
+                if let Some(&next) = xs.get(i + 1) {
+                    // Each cell holds a field a reader announces by its column's title.
                     let cell = self.tree.add(row, Role::TD);
-                    self.tree.node_mut(cell).alt = Some(crate::structure::CELL_TO_FILL.into());
-                    slab.mark(Mark::Content(cell));
+                    let field = self.tree.add(cell, Role::Form);
+                    slab.fields.push(FieldArea {
+                        area: Area {
+                            x,
+                            y: 0.0,
+                            w: next - x,
+                            h: blank_h,
+                        },
+                        label: table.columns[i].title.clone(),
+                        size: s.body,
+                        node: field,
+                    });
                 }
             }
             slab.items.push(Item::Line {

@@ -35,6 +35,7 @@ mod archive;
 mod content;
 mod file;
 mod fonts;
+mod form;
 mod sfnt;
 mod syntax;
 mod tags;
@@ -218,11 +219,18 @@ fn write_pages(
                 let id = file.reserve();
                 annotations.push(tags::Annotation {
                     page: n,
-                    link,
-                    area,
+                    what: tags::Annotated::Link { link, area },
                     id,
                 });
             }
+        }
+        for field in 0..page.fields.len() {
+            let id = file.reserve();
+            annotations.push(tags::Annotation {
+                page: n,
+                what: tags::Annotated::Field(field),
+                id,
+            });
         }
         let mut dict = b"<</Type/Page/Parent ".to_vec();
         reference(&mut dict, tree);

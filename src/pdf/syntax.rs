@@ -83,3 +83,25 @@ pub(super) fn thousandths(out: &mut Vec<u8>, v: f64) {
 pub(super) fn round_hundredths(v: f64) -> f64 {
     (v * 100.0).round() / 100.0
 }
+
+/// `area`, measured from the top of a page `page_height` high as the frame measures, as the
+/// rectangle `[x0 y0 x1 y1]` PDF measures from the page's foot; in whole points where `whole`.
+pub(super) fn rect(out: &mut Vec<u8>, area: &crate::frame::Area, page_height: f32, whole: bool) {
+    out.push(b'[');
+    let corners = [
+        area.x,
+        page_height - (area.y + area.h),
+        area.x + area.w,
+        page_height - area.y,
+    ];
+    for (k, v) in corners.into_iter().enumerate() {
+        if k > 0 {
+            out.push(b' ');
+        }
+        match whole {
+            true => int(out, v.round() as i64),
+            false => num(out, v),
+        }
+    }
+    out.push(b']');
+}

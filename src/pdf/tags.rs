@@ -6,18 +6,27 @@
 use crate::frame::{Item, Page};
 use crate::structure::{Artifact, Mark, NodeId, Role, Structure};
 
-use super::{int, num, reference, text_string, File, Pen};
+use super::{form, int, num, rect, reference, text_string, File, Pen};
 
-/// A link annotation: one for each area of a page's link (one a line its text stands on),
-/// all of a link's in the structure element of its text.
+/// An annotation of a page, in the structure element it belongs to.
 pub(super) struct Annotation {
     pub(super) page: usize,
-    /// Its link, among its page's.
-    pub(super) link: usize,
-    /// Its area, among its link's.
-    pub(super) area: usize,
+    pub(super) what: Annotated,
     /// Its object, reserved.
     pub(super) id: u32,
+}
+
+pub(super) enum Annotated {
+    /// One for each area of a page's link (one a line its text stands on), all of a link's
+    /// in the structure element of its text.
+    Link {
+        /// Its link, among its page's.
+        link: usize,
+        /// Its area, among its link's.
+        area: usize,
+    },
+    /// A form field's widget; the field, among its page's.
+    Field(usize),
 }
 
 /// Opens the marked-content sequence of a page's running footer.
@@ -115,8 +124,9 @@ impl<'s> Marked<'s> {
         }
     }
 
-    /// Writes the structure tree, its parent tree, the outline and the link annotations;
-    /// returns the catalogue's entries for them. `page_ids`: each page's object id.
+    /// Writes the structure tree, its parent tree, the outline, the annotations and the form
+    /// their fields make; returns the catalogue's entries for them. `page_ids`: each page's
+    /// object id.
     pub(super) fn write(
         mut self,
         file: &mut File,
@@ -133,17 +143,43 @@ impl<'s> Marked<'s> {
         let owners: Vec<Option<NodeId>> = annotations
             .iter()
             .map(|a| {
-                let node = pages[a.page].links[a.link].node;
+                let node = match a.what {
+                    Annotated::Link { link, .. } => pages[a.page].links[link].node,
+                    Annotated::Field(f) => pages[a.page].fields[f].node,
+                };
                 ((node.0 as usize) < s.nodes.len()).then_some(node)
             })
             .collect();
         let mut objrs: Vec<Vec<(usize, u32)>> = vec![Vec::new(); s.nodes.len()];
+        let mut fields = Vec::new();
+        let mut appearance = None;
+        // The size of typed text the form sets, as the first field's; a field of another
+        // size says its own.
+        let typed_size = pages
+            .iter()
+            .flat_map(|p| &p.fields)
+            .map(|f| f.size)
+            .next()
+            .unwrap_or(0.0);
         for (k, (a, owner)) in annotations.iter().zip(&owners).enumerate() {
             let key = owner.map(|node| {
                 objrs[node.0 as usize].push((a.page, a.id));
                 page_ids.len() + k
             });
-            file.set(a.id, annotation(a, key, page_ids, pages));
+            let d = match a.what {
+                Annotated::Link { link, area } => {
+                    annotation(a.page, link, area, key, page_ids, pages)
+                }
+                Annotated::Field(f) => {
+                    let shared = *appearance.get_or_insert_with(|| form::empty_appearance(file));
+                    let (page, field) = (&pages[a.page], &pages[a.page].fields[f]);
+                    // Field names only need to differ: a reader is told the tooltip.
+                    let name = format!("field{}", fields.len() + 1);
+                    fields.push(a.id);
+                    form::widget(field, &name, page, key, typed_size, shared)
+                }
+            };
+            file.set(a.id, d);
         }
         for i in 0..s.nodes.len() {
             let d = self.element(i, &ids, root, page_ids, &objrs[i]);
@@ -168,6 +204,7 @@ impl<'s> Marked<'s> {
             catalog.extend_from_slice(b"/Outlines ");
             reference(&mut catalog, outline);
         }
+        catalog.extend_from_slice(&form::acro_form(file, &fields, typed_size));
         catalog
     }
 
@@ -398,28 +435,22 @@ impl<'s> Marked<'s> {
     }
 }
 
-/// A link annotation's dictionary: the area it is followed from, with no border drawn, shown
+/// The dictionary of `link`'s annotation `area` on `page`: the area it is followed from, with no border drawn, shown
 /// in print as on screen (PDF/A), where it goes in words (PDF/UA) and in the file, and `key`,
 /// its structure element's key in the parent tree.
-fn annotation(a: &Annotation, key: Option<usize>, page_ids: &[u32], pages: &[Page]) -> Vec<u8> {
-    let (page, link) = (&pages[a.page], &pages[a.page].links[a.link]);
-    let area = link.areas[a.area];
-    let mut d = b"<</Type/Annot/Subtype/Link/Rect[".to_vec();
-    for (k, v) in [
-        area.x,
-        page.height - (area.y + area.h),
-        area.x + area.w,
-        page.height - area.y,
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        if k > 0 {
-            d.push(b' ');
-        }
-        num(&mut d, v);
-    }
-    d.extend_from_slice(b"]/Border[0 0 0]/F 4/Contents");
+fn annotation(
+    page: usize,
+    link: usize,
+    area: usize,
+    key: Option<usize>,
+    page_ids: &[u32],
+    pages: &[Page],
+) -> Vec<u8> {
+    let (page, link) = (&pages[page], &pages[page].links[link]);
+    let area = link.areas[area];
+    let mut d = b"<</Type/Annot/Subtype/Link/Rect".to_vec();
+    rect(&mut d, &area, page.height, false);
+    d.extend_from_slice(b"/Border[0 0 0]/F 4/Contents");
     text_string(&mut d, &link.description);
     if let Some(key) = key {
         d.extend_from_slice(b"/StructParent ");

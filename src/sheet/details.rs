@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use super::summary::{anchored, answer_anchor, pointer_chars};
 use crate::words::Words;
 use super::{diary, diary_title, header_fields, Detail};
-use crate::document::{plain, strong, Block, Column, Span, Table, Text};
+use crate::document::{plain, strong, writing_lines, Block, Column, Span, Table, Text};
 use crate::guide::{same_department, Facts, Guide, MedicationFlag, OwnWords};
 use crate::intake::{Intake, Medication, Visit};
 
@@ -69,7 +69,7 @@ fn why_i_am_coming(v: &Visit, detail: Detail, w: &Words) -> Vec<Block> {
             blocks.push(anchored(reason, detail.answer, "reason"));
             blocks.push(Block::Paragraph(plain(reason)));
         }
-        None => blocks.push(Block::WritingLines(2)),
+        None => blocks.push(writing_lines(2, w.get("why-i-am-coming"))),
     }
     let concerns: Vec<&String> = v.concerns.iter().filter(|c| !c.trim().is_empty()).collect();
     if !concerns.is_empty() {
@@ -118,14 +118,14 @@ fn answers(intake: &Intake, guide: &Guide, facts: &Facts, detail: Detail, w: &Wo
             }
             None if q.id == "medications" && !intake.medications.is_empty() => {
                 blocks.push(Block::Paragraph(plain(w.get("medicines-in-table"))));
-                blocks.push(Block::WritingLines(2));
+                blocks.push(writing_lines(2, &q.text));
             }
             None => {
                 // The hint tells the patient what to write on the lines.
                 if !q.hint.trim().is_empty() {
                     blocks.push(Block::Note(plain(&q.hint)));
                 }
-                blocks.push(Block::WritingLines(3));
+                blocks.push(writing_lines(3, &q.text));
             }
         }
     }
@@ -157,7 +157,7 @@ pub(super) fn medication_blocks(
     }
     if medications.is_empty() {
         blocks.push(Block::Paragraph(plain(w.get("no-medicines-write"))));
-        blocks.push(Block::WritingLines(3));
+        blocks.push(writing_lines(3, w.get("my-medicines")));
         return blocks;
     }
     // Notes are lettered in the order their class first appears in the list.
@@ -293,7 +293,7 @@ pub(super) fn health_blocks(intake: &Intake, w: &Words) -> Vec<Block> {
     if h.conditions.is_empty() && h.no_other_illnesses {
         blocks.push(Block::Paragraph(plain(w.get("no-other-illnesses-me"))));
     } else if h.conditions.is_empty() {
-        blocks.push(Block::WritingLines(2));
+        blocks.push(writing_lines(2, w.get("other-illnesses")));
     } else {
         blocks.push(Block::Bullets(h.conditions.iter().map(plain).collect()));
     }
@@ -306,7 +306,7 @@ pub(super) fn health_blocks(intake: &Intake, w: &Words) -> Vec<Block> {
         blocks.push(Block::Paragraph(plain(w.get("no-known-allergies-me"))));
     } else if h.allergies.is_empty() {
         blocks.push(Block::Note(plain(w.get("allergies-write"))));
-        blocks.push(Block::WritingLines(1));
+        blocks.push(writing_lines(1, w.get("allergies")));
     } else {
         blocks.push(Block::Bullets(h.allergies.iter().map(plain).collect()));
     }

@@ -3,7 +3,7 @@
 use super::details::{department_blocks, flags_for};
 use crate::words::Words;
 use super::{about, AFTER_THE_VISIT};
-use crate::document::{plain, Block, CheckItem, Column, Span, Table, Text};
+use crate::document::{plain, writing_lines, Block, CheckItem, Column, Span, Table, Text};
 use crate::guide::{Facts, Guide, Tier};
 use crate::intake::Intake;
 
@@ -145,10 +145,10 @@ fn my_questions(intake: &Intake, guide: &Guide, facts: &Facts, w: &Words) -> Vec
     let own = intake.own_questions.iter().map(String::as_str);
     for question in own.chain(guide_questions) {
         blocks.push(Block::Subheading(question.to_string()));
-        blocks.push(Block::WritingLines(2));
+        blocks.push(writing_lines(2, question));
     }
     blocks.push(Block::Subheading(w.get("other-questions")));
-    blocks.push(Block::WritingLines(2));
+    blocks.push(writing_lines(2, w.get("other-questions")));
     blocks
 }
 
@@ -212,9 +212,9 @@ pub(super) fn after_the_visit(w: &Words) -> Vec<Block> {
         Block::Heading(w.get("after-heading")),
         Block::Paragraph(plain(w.get("after-fill-in"))),
         Block::Subheading(w.get("after-thinks")),
-        Block::WritingLines(2),
+        writing_lines(2, w.get("after-thinks")),
         Block::Subheading(w.get("after-at-home")),
-        Block::WritingLines(3),
+        writing_lines(3, w.get("after-at-home")),
         Block::Subheading(w.get("after-changes")),
         Block::Table(Table {
             columns: vec![
@@ -228,11 +228,11 @@ pub(super) fn after_the_visit(w: &Words) -> Vec<Block> {
             fill_page: false,
         }),
         Block::Subheading(w.get("after-tests")),
-        Block::WritingLines(2),
+        writing_lines(2, w.get("after-tests")),
         Block::Subheading(w.get("after-next")),
-        Block::WritingLines(1),
+        writing_lines(1, w.get("after-next")),
         Block::Subheading(w.get("after-whom")),
-        Block::WritingLines(1),
+        writing_lines(1, w.get("after-whom")),
         Block::Checklist(vec![check_item(
             false,
             vec![

@@ -501,7 +501,7 @@ mod tests {
             .collect();
         let lines = answers
             .iter()
-            .filter(|b| matches!(b, Block::WritingLines(3)))
+            .filter(|b| matches!(b, Block::WritingLines { lines: 3, .. }))
             .count();
         assert_eq!(lines, 7, "all seven questions unanswered: {answers:?}");
     }
