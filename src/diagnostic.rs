@@ -267,18 +267,44 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
-/// For an error the parser cannot place (nesting beyond its limit): the line nested deepest.
-pub fn deepest_line(text: &str) -> Option<std::ops::Range<usize>> {
-    let mut offset = 0;
-    let mut deepest: Option<(usize, std::ops::Range<usize>)> = None;
-    for line in text.split_inclusive('\n') {
-        let depth = line.matches(['.', '[', '{']).count();
-        if depth > 0 && deepest.as_ref().is_none_or(|(d, _)| depth > *d) {
-            deepest = Some((depth, offset..offset + 1));
+/// For an error the parser cannot place (nesting beyond its limit): how deep the text nests
+/// at its deepest, counting each part of a dotted key and each array or inline table, and
+/// where the line that first nests that deep starts (its key or table header). Read from the
+/// events, so that a `.` or `[` inside a string counts for nothing.
+pub fn deepest(events: &[toml_parser::parser::Event]) -> Option<(usize, usize)> {
+    use toml_parser::parser::EventKind as K;
+    // The key parts in force when each array or inline table now open was opened.
+    let mut opened: Vec<usize> = Vec::new();
+    let mut parts = 0usize;
+    // Where the key-value pair or the header being read starts.
+    let mut began: Option<usize> = None;
+    let mut deepest: Option<(usize, usize)> = None;
+    for event in events {
+        let start = event.span().start();
+        match event.kind() {
+            K::StdTableOpen | K::ArrayTableOpen => {
+                parts = 0;
+                began = Some(start);
+            }
+            K::SimpleKey => {
+                began.get_or_insert(start);
+                parts += 1;
+            }
+            K::ArrayOpen | K::InlineTableOpen => opened.push(parts),
+            K::ArrayClose | K::InlineTableClose => parts = opened.pop().unwrap_or(0),
+            K::ValueSep => parts = opened.last().copied().unwrap_or(0),
+            K::Newline if opened.is_empty() => {
+                parts = 0;
+                began = None;
+            }
+            _ => continue,
         }
-        offset += line.len();
+        let depth = opened.len() + parts;
+        if depth > 0 && deepest.is_none_or(|(d, _)| depth > d) {
+            deepest = Some((depth, began.unwrap_or(start)));
+        }
     }
-    deepest.map(|(_, span)| span)
+    deepest
 }
 
 /// Where a byte offset lies in a TOML file's structure: the table it is in, which entry of
@@ -362,8 +388,8 @@ pub fn place_in(events: &[toml_parser::parser::Event], text: &str, offset: usize
     place
 }
 
-/// Where a TOML error stands in `text`: its span (the deepest line when the parser gives
-/// none, as for keys nested beyond its limit), the text's events, read once for every
+/// Where a TOML error stands in `text`: its span (where it nests deepest when the parser
+/// gives none, as for keys nested beyond its limit), the text's events, read once for every
 /// question asked of them, and the table and key at that place.
 pub struct ErrorPlace {
     pub span: Option<Range<usize>>,
@@ -373,8 +399,10 @@ pub struct ErrorPlace {
 
 impl ErrorPlace {
     pub fn of(e: &toml::de::Error, text: &str) -> ErrorPlace {
-        let span = e.span().or_else(|| deepest_line(text));
         let events = toml_events(text);
+        let span = e
+            .span()
+            .or_else(|| deepest(&events).map(|(_, at)| at..at + 1));
         let place = span
             .as_ref()
             .map(|s| place_in(&events, text, s.start))
@@ -480,20 +508,16 @@ pub enum Trouble {
     Other,
 }
 
-/// What the error at `placed` (where the parser put it; `shown` is where the message points)
-/// is about, from the file itself and its `events`, never from the parser's message.
+/// What the error at `placed` (where the parser put it) is about, from the file itself and
+/// its `events`, never from the parser's message.
 pub fn trouble(
     events: &[toml_parser::parser::Event],
     text: &str,
     placed: Option<Range<usize>>,
-    shown: Option<&Range<usize>>,
 ) -> Trouble {
     let Some(placed) = placed else {
         // Only a nesting past the parser's limit cannot be placed.
-        let nested = shown
-            .and_then(|s| text.get(s.start..))
-            .and_then(|rest| rest.lines().next())
-            .map_or(0, |line| line.matches(['.', '[', '{']).count());
+        let nested = deepest(events).map_or(0, |(depth, _)| depth);
         return if nested > MAX_TOML_NESTING {
             Trouble::TooDeep
         } else {
@@ -525,6 +549,18 @@ fn looks_like_a_date_or_time(at: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_deepest_nesting_is_read_from_the_toml_not_from_its_lines() {
+        let deep = |text: &str| deepest(&toml_events(text));
+        // Dotted keys, a header, arrays and inline tables each count; where the line starts.
+        assert_eq!(deep("a = 1\nb.c.d = 2\n"), Some((3, 6)));
+        assert_eq!(deep("[x.y]\nz = [[1], {q.r = 2}]\n"), Some((5, 6)));
+        // What is inside a string nests nothing, even on lines of its own.
+        assert_eq!(deep("a = \"\"\"\n[b.c.d]\n{{{\n\"\"\"\n"), Some((1, 0)));
+        assert_eq!(deep("s = 'a.b.c[d]'\nt.u = 1\n"), Some((2, 15)));
+        assert_eq!(deep(""), None);
+    }
 
     #[test]
     fn a_place_is_read_from_the_toml_not_from_its_lines() {

@@ -128,7 +128,7 @@ fn syntax_problem(e: &toml::de::Error, text: &str) -> Diagnostic {
         place,
     } = ErrorPlace::of(e, text);
     let mut field = field_of(&place);
-    let message = match trouble(&events, text, e.span(), span.as_ref()) {
+    let message = match trouble(&events, text, e.span()) {
         Trouble::TooDeep => {
             format!("{NOT_VALID}: keys are nested too deeply (more than {MAX_TOML_NESTING} levels)")
         }

@@ -33,7 +33,7 @@ pub(super) fn explain_toml_error(e: &toml::de::Error, text: &str, words: &Words)
     if let Some(path) = field_path(&place) {
         d = d.field(path);
     }
-    match trouble(&events, text, e.span(), span.as_ref()) {
+    match trouble(&events, text, e.span()) {
         Trouble::TooDeep => {
             d.message = say!(
                 words,
