@@ -738,7 +738,9 @@ fn medicine_spans(w: &Words, shown: &[(&Medication, bool)], detail: Detail) -> T
             });
         }
         if !o.is_empty() {
-            separate(&mut out, "\n");
+            // The others start a line of their own; the semicolon tells a reader of the text
+            // that the flagged list has ended.
+            separate(&mut out, ";\n");
             out.push(Span {
                 text: o
                     .iter()
@@ -823,5 +825,33 @@ mod tests {
         let (shown, kept) = cut(&"x".repeat(50), 20);
         assert_eq!(shown.len(), 20);
         assert_eq!(kept, Some(20));
+    }
+
+    /// Read as text, as a screen reader reads it, the flagged medicines and the others stay
+    /// apart when the summary is short of room and sets them as two runs.
+    #[test]
+    fn compact_medicines_read_apart_from_the_flagged_ones() {
+        let w = Words::of(crate::document::Language::English);
+        let medicine = |name: &str| Medication {
+            name: name.into(),
+            dose: None,
+            how_often: None,
+            reason: None,
+            note: None,
+            since: None,
+            as_needed: false,
+        };
+        let (a, b, c) = (medicine("atorvastatin"), medicine("metformin"), medicine("aspirin"));
+        let shown = [(&a, true), (&b, false), (&c, false)];
+        let detail = (0..super::super::DETAIL_LEVELS)
+            .map(super::super::detail_at)
+            .find(|d| d.compact_medicines)
+            .expect("a compact level");
+        let read: String = medicine_spans(&w, &shown, detail)
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect();
+        let read = read.replace('\n', " ");
+        assert!(read.contains("atorvastatin; metformin; aspirin"), "{read}");
     }
 }
