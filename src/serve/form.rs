@@ -882,17 +882,16 @@ mod tests {
         Form::from_posted(&fields)
     }
 
+
+    /// The form read as an English one from this folder, without a sheet.
+    fn read_in_english(form: &mut Form) -> Read {
+        read(form, &guide(), today(), Path::new("."), false, Language::English)
+    }
+
     #[test]
     fn a_blank_name_is_refused_beside_the_name() {
         let mut form = posted(&[("patient.name", "  ")]);
-        let read = read(
-            &mut form,
-            &guide(),
-            today(),
-            Path::new("."),
-            false,
-            Language::English,
-        );
+        let read = read_in_english(&mut form);
         assert!(read.toml.is_none());
         let said = &read.messages["patient.name"];
         assert!(said[0].text.contains("name is blank"), "{said:?}");
@@ -901,28 +900,14 @@ mod tests {
     #[test]
     fn an_ambiguous_date_offers_both_readings_and_keeps_the_one_chosen() {
         let mut form = posted(&[("patient.name", "Ann"), ("patient.born", "04/05/1950")]);
-        let first = read(
-            &mut form,
-            &guide(),
-            today(),
-            Path::new("."),
-            false,
-            Language::English,
-        );
+        let first = read_in_english(&mut form);
         let readings = &first.messages["patient.born"][0].readings;
         assert_eq!(readings.len(), 2);
         assert_eq!(readings[0].0, "1950-05-04");
         assert_eq!(readings[1].0, "1950-04-05");
         form.values
             .insert(reading_name("patient.born"), "1950-04-05".into());
-        let second = read(
-            &mut form,
-            &guide(),
-            today(),
-            Path::new("."),
-            false,
-            Language::English,
-        );
+        let second = read_in_english(&mut form);
         assert_eq!(second.errors(), 0, "{:?}", second.messages);
         let intake = second.loaded.unwrap().intake;
         assert_eq!(intake.patient.born, NaiveDate::from_ymd_opt(1950, 4, 5));
@@ -935,26 +920,12 @@ mod tests {
             ("patient.name", "Ann"),
             ("visit.when", "tomorrow at 9:30am"),
         ]);
-        let first = read(
-            &mut form,
-            &guide(),
-            today(),
-            Path::new("."),
-            false,
-            Language::English,
-        );
+        let first = read_in_english(&mut form);
         assert!(first.toml.is_none());
         assert!(first.messages["visit.when"][0].text.contains("was read as"));
         assert_eq!(form.get("visit.when"), "Wednesday 2 December 2026 at 09:30");
         // Posted again as written out, it is taken.
-        let second = read(
-            &mut form,
-            &guide(),
-            today(),
-            Path::new("."),
-            false,
-            Language::English,
-        );
+        let second = read_in_english(&mut form);
         assert_eq!(second.errors(), 0, "{:?}", second.messages);
         assert!(second.toml.unwrap().contains("when = 2026-12-02T09:30:00"));
     }
@@ -968,14 +939,7 @@ mod tests {
             ("diary[0].night", "3 November 2026"),
             ("diary[0].severity", "12"),
         ]);
-        let read = read(
-            &mut form,
-            &guide(),
-            today(),
-            Path::new("."),
-            false,
-            Language::English,
-        );
+        let read = read_in_english(&mut form);
         assert!(
             read.messages.contains_key("medications[1].name"),
             "{:?}",

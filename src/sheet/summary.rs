@@ -847,7 +847,7 @@ mod tests {
             .map(super::super::detail_at)
             .find(|d| d.compact_medicines)
             .expect("a compact level");
-        let read: String = medicine_spans(&w, &shown, detail)
+        let read: String = medicine_spans(w, &shown, detail)
             .iter()
             .map(|s| s.text.as_str())
             .collect();
