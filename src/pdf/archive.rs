@@ -3,29 +3,33 @@
 //! intent with an embedded ICC profile, which gives the grey the pages are drawn in a
 //! device-independent meaning.
 
-use super::{reference, File, Info};
+use super::{Dict, File, Info};
 use crate::markup::escape;
 
 /// A grey monitor profile (ICC Profiles Free, zlib licence: `icc/LICENSE`).
 const GRAY_PROFILE: &[u8] = include_bytes!("../../icc/Gray.icc");
 
-/// Writes the metadata stream and the output intent; returns the catalogue's entries for them.
+/// Writes the metadata stream and the output intent, and the catalogue's entries for them.
 /// `lang`: the document's language, as a BCP 47 tag.
-pub(super) fn write(file: &mut File, info: &Info, lang: &str) -> Vec<u8> {
-    let metadata = file.plain_stream(b"/Type/Metadata/Subtype/XML".to_vec(), xmp(info, lang));
-    let profile = file.stream(b"/N 1".to_vec(), GRAY_PROFILE.to_vec());
-    let mut intent =
-        b"<</Type/OutputIntent/S/GTS_PDFA1/OutputConditionIdentifier(Gray)/Info(Gray, gamma 1.0, D50)/DestOutputProfile ".to_vec();
-    reference(&mut intent, profile);
-    intent.extend_from_slice(b">>");
-    let intent = file.add(intent);
+pub(super) fn write(file: &mut File, info: &Info, lang: &str, catalog: &mut Dict) {
+    let mut dict = Dict::new();
+    dict.name("Type", "Metadata").name("Subtype", "XML");
+    let metadata = file.plain_stream(dict, xmp(info, lang));
+    let mut dict = Dict::new();
+    dict.int("N", 1);
+    let profile = file.stream(dict, GRAY_PROFILE.to_vec());
+    let mut intent = Dict::new();
+    intent
+        .name("Type", "OutputIntent")
+        .name("S", "GTS_PDFA1")
+        .text("OutputConditionIdentifier", "Gray")
+        .text("Info", "Gray, gamma 1.0, D50")
+        .reference("DestOutputProfile", profile);
+    let intent = file.add(intent.finish());
 
-    let mut catalog = b"/Metadata ".to_vec();
-    reference(&mut catalog, metadata);
-    catalog.extend_from_slice(b"/OutputIntents[");
-    reference(&mut catalog, intent);
-    catalog.push(b']');
     catalog
+        .reference("Metadata", metadata)
+        .refs("OutputIntents", &[intent]);
 }
 
 /// The XMP packet: the same title, author, subject, keywords, tools and dates as the

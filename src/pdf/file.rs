@@ -14,8 +14,8 @@ pub(super) struct File {
 
 pub(super) struct Stream {
     pub(super) id: u32,
-    /// The entries of its dictionary other than Length and Filter.
-    pub(super) dict: Vec<u8>,
+    /// Its dictionary, but for Length and Filter.
+    pub(super) dict: Dict,
     pub(super) data: Vec<u8>,
     /// Written as it is, uncompressed.
     pub(super) plain: bool,
@@ -37,7 +37,7 @@ impl File {
         id
     }
 
-    pub(super) fn stream(&mut self, dict: Vec<u8>, data: Vec<u8>) -> u32 {
+    pub(super) fn stream(&mut self, dict: Dict, data: Vec<u8>) -> u32 {
         let id = self.reserve();
         self.streams.push(Stream {
             id,
@@ -49,7 +49,7 @@ impl File {
     }
 
     /// A stream left uncompressed, for readers that look for it without a PDF parser.
-    pub(super) fn plain_stream(&mut self, dict: Vec<u8>, data: Vec<u8>) -> u32 {
+    pub(super) fn plain_stream(&mut self, dict: Dict, data: Vec<u8>) -> u32 {
         let id = self.stream(dict, data);
         self.streams.last_mut().expect("just added").plain = true;
         id
@@ -83,12 +83,12 @@ impl File {
         );
         // The second line's bytes above 127 mark the file as binary for transfer tools.
         out.extend_from_slice(b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n");
-        for (stream, data) in self.streams.iter().zip(&compressed) {
+        for (stream, data) in std::mem::take(&mut self.streams).into_iter().zip(&compressed) {
             entries[stream.id as usize] = (1, out.len() as u64, 0);
             if stream.plain {
-                write_plain_stream(&mut out, stream.id, &stream.dict, &stream.data);
+                write_plain_stream(&mut out, stream.id, stream.dict, &stream.data);
             } else {
-                write_stream(&mut out, stream.id, &stream.dict, data);
+                write_stream(&mut out, stream.id, stream.dict, data);
             }
         }
         write_object_stream(&mut out, object_stream, &packed, &mut entries);
@@ -128,9 +128,12 @@ fn write_object_stream(
     }
     let first = header.len();
     header.extend_from_slice(&bodies);
-    let dict = format!("/Type/ObjStm/N {}/First {first}", packed.len()).into_bytes();
+    let mut dict = Dict::new();
+    dict.name("Type", "ObjStm")
+        .int("N", packed.len() as i64)
+        .int("First", first as i64);
     entries[id as usize] = (1, out.len() as u64, 0);
-    write_stream(out, id, &dict, &deflate(&header));
+    write_stream(out, id, dict, &deflate(&header));
 }
 
 /// The cross-reference stream, numbered `xref` (the last object), and the file's end.
@@ -145,25 +148,29 @@ fn write_xref(out: &mut Vec<u8>, xref: u32, mut entries: Vec<XrefEntry>, trailer
         table.extend_from_slice(&field.to_be_bytes()[8 - width..]);
         table.extend_from_slice(&generation.to_be_bytes());
     }
-    let mut dict = format!("/Type/XRef/Size {size}/W[1 {width} 2]/Root ").into_bytes();
-    reference(&mut dict, trailer.catalog);
-    dict.extend_from_slice(b"/Info ");
-    reference(&mut dict, trailer.info);
     let id = trailer.id;
-    dict.extend_from_slice(
-        format!("/ID[<{0:016X}{1:016X}><{0:016X}{1:016X}>]", id[0], id[1]).as_bytes(),
-    );
-    write_stream(out, xref, &dict, &deflate(&table));
+    let mut dict = Dict::new();
+    dict.name("Type", "XRef")
+        .int("Size", i64::from(size))
+        .array("W", |w| {
+            w.int(1).int(width as i64).int(2);
+        })
+        .reference("Root", trailer.catalog)
+        .reference("Info", trailer.info)
+        .raw(
+            "ID",
+            format!("[<{0:016X}{1:016X}><{0:016X}{1:016X}>]", id[0], id[1]).as_bytes(),
+        );
+    write_stream(out, xref, dict, &deflate(&table));
     out.extend_from_slice(b"startxref\n");
     int(out, xref_at as i64);
     out.extend_from_slice(b"\n%%EOF\n");
 }
 
 /// A stream whose `data` is already deflated.
-pub(super) fn write_stream(out: &mut Vec<u8>, id: u32, dict: &[u8], data: &[u8]) {
-    let mut dict = dict.to_vec();
-    dict.extend_from_slice(b"/Filter/FlateDecode");
-    write_plain_stream(out, id, &dict, data);
+pub(super) fn write_stream(out: &mut Vec<u8>, id: u32, mut dict: Dict, data: &[u8]) {
+    dict.name("Filter", "FlateDecode");
+    write_plain_stream(out, id, dict, data);
 }
 
 /// The end of a stream's data. Data that ends in a carriage return gets a whole CR LF after
@@ -176,13 +183,12 @@ pub(super) fn end_stream(out: &mut Vec<u8>, data: &[u8]) {
     out.extend_from_slice(b"\nendstream\nendobj\n");
 }
 
-pub(super) fn write_plain_stream(out: &mut Vec<u8>, id: u32, dict: &[u8], data: &[u8]) {
+pub(super) fn write_plain_stream(out: &mut Vec<u8>, id: u32, mut dict: Dict, data: &[u8]) {
     int(out, i64::from(id));
-    out.extend_from_slice(b" 0 obj\n<<");
-    out.extend_from_slice(dict);
-    out.extend_from_slice(b"/Length ");
-    int(out, data.len() as i64);
-    out.extend_from_slice(b">>\nstream\n");
+    out.extend_from_slice(b" 0 obj\n");
+    dict.int("Length", data.len() as i64);
+    out.extend_from_slice(&dict.finish());
+    out.extend_from_slice(b"\nstream\n");
     out.extend_from_slice(data);
     end_stream(out, data);
 }

@@ -239,60 +239,53 @@ pub(super) fn write_font(file: &mut File, used: &UsedFace, subset: Subset) -> u3
     // The font program.
     let length = subset.program.len();
     let program = if used.truetype {
-        file.stream(format!("/Length1 {length}").into_bytes(), subset.program)
+        let mut dict = Dict::new();
+        dict.int("Length1", length as i64);
+        file.stream(dict, subset.program)
     } else {
-        file.stream(b"/Subtype/OpenType".to_vec(), subset.program)
+        let mut dict = Dict::new();
+        dict.name("Subtype", "OpenType");
+        file.stream(dict, subset.program)
     };
     let descriptor = file.add(font_descriptor(&name, &metrics, used.truetype, program));
     let cid_font = write_cid_font(file, used, &name, descriptor, subset.first_composite);
 
-    let to_unicode = file.stream(Vec::new(), to_unicode(&used.cids));
-    let mut d = b"<</Type/Font/Subtype/Type0/BaseFont/".to_vec();
-    d.extend_from_slice(name.as_bytes());
-    d.extend_from_slice(b"/Encoding/Identity-H/DescendantFonts[");
-    reference(&mut d, cid_font);
-    d.extend_from_slice(b"]/ToUnicode ");
-    reference(&mut d, to_unicode);
-    d.extend_from_slice(b">>");
-    file.add(d)
+    let to_unicode = file.stream(Dict::new(), to_unicode(&used.cids));
+    let mut d = Dict::new();
+    d.name("Type", "Font")
+        .name("Subtype", "Type0")
+        .name("BaseFont", &name)
+        .name("Encoding", "Identity-H")
+        .refs("DescendantFonts", &[cid_font])
+        .reference("ToUnicode", to_unicode);
+    file.add(d.finish())
 }
 
 /// The font descriptor: the face's metrics in thousandths of an em, and its program.
 fn font_descriptor(name: &str, m: &sfnt::Metrics, truetype: bool, program: u32) -> Vec<u8> {
     let scale = |v: i64| v * 1000 / i64::from(m.units_per_em);
-    let mut d = b"<</Type/FontDescriptor/FontName/".to_vec();
-    d.extend_from_slice(name.as_bytes());
-    // Symbolic: glyphs are picked by CID, not through a standard Latin encoding.
-    d.extend_from_slice(b"/Flags 4/FontBBox[");
-    for (i, v) in m.bbox.iter().enumerate() {
-        if i > 0 {
-            d.push(b' ');
-        }
-        int(&mut d, scale(i64::from(*v)));
-    }
-    d.extend_from_slice(b"]/ItalicAngle ");
-    num(&mut d, m.italic_angle);
-    d.extend_from_slice(b"/Ascent ");
-    int(&mut d, scale(i64::from(m.ascent)));
-    d.extend_from_slice(b"/Descent ");
-    int(&mut d, scale(i64::from(m.descent)));
-    d.extend_from_slice(b"/CapHeight ");
-    int(&mut d, scale(i64::from(m.cap_height)));
-    // The dominant stem width, estimated from the weight class as is usual when a font
-    // does not state it (it only guides substitution when a viewer cannot use the font).
-    d.extend_from_slice(b"/StemV ");
-    int(
-        &mut d,
-        10 + 220 * (i64::from(m.weight_class).max(50) - 50) / 900,
-    );
-    d.extend_from_slice(if truetype {
-        b"/FontFile2 "
-    } else {
-        b"/FontFile3 "
-    });
-    reference(&mut d, program);
-    d.extend_from_slice(b">>");
-    d
+    let mut d = Dict::new();
+    d.name("Type", "FontDescriptor")
+        .name("FontName", name)
+        // Symbolic: glyphs are picked by CID, not through a standard Latin encoding.
+        .int("Flags", 4)
+        .array("FontBBox", |a| {
+            for v in m.bbox {
+                a.int(scale(i64::from(v)));
+            }
+        })
+        .num("ItalicAngle", m.italic_angle)
+        .int("Ascent", scale(i64::from(m.ascent)))
+        .int("Descent", scale(i64::from(m.descent)))
+        .int("CapHeight", scale(i64::from(m.cap_height)))
+        // The dominant stem width, estimated from the weight class as is usual when a font
+        // does not state it (it only guides substitution when a viewer cannot use the font).
+        .int(
+            "StemV",
+            10 + 220 * (i64::from(m.weight_class).max(50) - 50) / 900,
+        )
+        .reference(if truetype { "FontFile2" } else { "FontFile3" }, program);
+    d.finish()
 }
 
 /// The CID font: each CID's advance width and, for a TrueType face, the glyph it draws.
@@ -303,29 +296,30 @@ fn write_cid_font(
     descriptor: u32,
     first_composite: u16,
 ) -> u32 {
-    let mut d = b"<</Type/Font/Subtype/".to_vec();
-    d.extend_from_slice(if used.truetype {
-        b"CIDFontType2"
-    } else {
-        b"CIDFontType0"
-    });
-    d.extend_from_slice(b"/BaseFont/");
-    d.extend_from_slice(name.as_bytes());
-    d.extend_from_slice(
-        b"/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/FontDescriptor ",
-    );
-    reference(&mut d, descriptor);
-    d.extend_from_slice(b"/W[1[");
-    for (i, cid) in used.cids.iter().enumerate() {
-        if i > 0 {
-            d.push(b' ');
-        }
-        thousandths(
-            &mut d,
-            round_hundredths(f64::from(cid.advance) * used.scale),
-        );
-    }
-    d.extend_from_slice(b"]]");
+    let mut d = Dict::new();
+    d.name("Type", "Font")
+        .name(
+            "Subtype",
+            if used.truetype {
+                "CIDFontType2"
+            } else {
+                "CIDFontType0"
+            },
+        )
+        .name("BaseFont", name)
+        .dict("CIDSystemInfo", |info| {
+            info.text("Registry", "Adobe")
+                .text("Ordering", "Identity")
+                .int("Supplement", 0);
+        })
+        .reference("FontDescriptor", descriptor)
+        .array("W", |w| {
+            w.int(1).array(|widths| {
+                for cid in &used.cids {
+                    widths.num(round_hundredths(f64::from(cid.advance) * used.scale));
+                }
+            });
+        });
     if used.truetype {
         // CID n draws the subset's glyph for the nth character.
         let mut map = vec![0u8; 2 * (used.cids.len() + 1)];
@@ -336,12 +330,10 @@ fn write_cid_font(
             };
             map[2 * (i + 1)..2 * (i + 2)].copy_from_slice(&glyph.to_be_bytes());
         }
-        let map = file.stream(Vec::new(), map);
-        d.extend_from_slice(b"/CIDToGIDMap ");
-        reference(&mut d, map);
+        let map = file.stream(Dict::new(), map);
+        d.reference("CIDToGIDMap", map);
     }
-    d.extend_from_slice(b">>");
-    file.add(d)
+    file.add(d.finish())
 }
 
 /// `ABCDEF+Name`: the tag (ISO 32000-1, 9.6.4) is drawn from what the subset holds, so the

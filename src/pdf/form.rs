@@ -9,19 +9,23 @@
 
 use crate::frame::{Field, Page};
 
-use super::{int, num, rect, reference, text_string, File};
+use super::{num, Dict, File};
 
 /// The font what is typed is shown in, as the form's default resources name it. A viewer
 /// sets the text typed into a field in it; one of the standard fonts every viewer has,
 /// since the sheet's embedded fonts hold only the glyphs it prints.
-const TYPED_FONT: &[u8] = b"/Helv";
+const TYPED_FONT: &str = "Helv";
 
 /// The empty appearance every widget shares.
 pub(super) fn empty_appearance(file: &mut File) -> u32 {
-    file.stream(
-        b"/Type/XObject/Subtype/Form/BBox[0 0 1 1]/Resources<<>>".to_vec(),
-        Vec::new(),
-    )
+    let mut dict = Dict::new();
+    dict.name("Type", "XObject")
+        .name("Subtype", "Form")
+        .array("BBox", |a| {
+            a.int(0).int(0).int(1).int(1);
+        })
+        .dict("Resources", |_| {});
+    file.stream(dict, Vec::new())
 }
 
 /// A field's widget, merged with its field dictionary as one object: named `name`, on
@@ -36,61 +40,57 @@ pub(super) fn widget(
     size: f32,
     appearance: u32,
 ) -> Vec<u8> {
-    let mut d = b"<</Subtype/Widget/FT/Tx/T".to_vec();
-    text_string(&mut d, name);
-    d.extend_from_slice(b"/TU");
-    text_string(&mut d, &field.label);
-    // Do not scroll (bit 24): a line takes no more than it shows, as on paper; the rest is
-    // written on the next line.
-    d.extend_from_slice(b"/Ff 8388608/Rect");
-    // In whole points: a hundred fields a sheet, and a field half a point off is the same.
-    rect(&mut d, &field.area, page.height, true);
-    // Printed as shown (PDF/A): what was typed is on the paper too.
-    d.extend_from_slice(b"/F 4");
+    let mut d = Dict::new();
+    d.name("Subtype", "Widget")
+        .name("FT", "Tx")
+        .text("T", name)
+        .text("TU", &field.label)
+        // Do not scroll (bit 24): a line takes no more than it shows, as on paper; the rest
+        // is written on the next line.
+        .int("Ff", 8388608)
+        // In whole points: a hundred fields a sheet, and a field half a point off is the same.
+        .rect("Rect", &field.area, page.height, true)
+        // Printed as shown (PDF/A): what was typed is on the paper too.
+        .int("F", 4);
     if let Some(key) = key {
-        d.extend_from_slice(b"/StructParent ");
-        int(&mut d, key as i64);
+        d.int("StructParent", key as i64);
     }
     if field.size != size {
-        appearance_string(&mut d, field.size);
+        d.raw("DA", &appearance_string(field.size));
     }
-    d.extend_from_slice(b"/AP<</N ");
-    reference(&mut d, appearance);
-    d.extend_from_slice(b">>>>");
-    d
+    d.dict("AP", |ap| {
+        ap.reference("N", appearance);
+    });
+    d.finish()
 }
 
 /// How typed text is set: in the typed font at `size`, in black.
-fn appearance_string(d: &mut Vec<u8>, size: f32) {
-    d.extend_from_slice(b"/DA(");
-    d.extend_from_slice(TYPED_FONT);
-    d.push(b' ');
-    num(d, size);
-    d.extend_from_slice(b" Tf 0 g)");
+fn appearance_string(size: f32) -> Vec<u8> {
+    let mut da = format!("(/{TYPED_FONT} ").into_bytes();
+    num(&mut da, size);
+    da.extend_from_slice(b" Tf 0 g)");
+    da
 }
 
 /// The catalogue's `/AcroForm` entry for the fields `ids`, in reading order, typed text set
 /// at `size` where a field says no other.
-pub(super) fn acro_form(file: &mut File, ids: &[u32], size: f32) -> Vec<u8> {
+pub(super) fn acro_form(file: &mut File, ids: &[u32], size: f32, catalog: &mut Dict) {
     if ids.is_empty() {
-        return Vec::new();
+        return;
     }
-    let font = file.add(
-        b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica/Encoding/WinAnsiEncoding>>".to_vec(),
-    );
-    let mut d = b"/AcroForm<</Fields[".to_vec();
-    for (k, id) in ids.iter().enumerate() {
-        if k > 0 {
-            d.push(b' ');
-        }
-        reference(&mut d, *id);
-    }
-    d.extend_from_slice(b"]/DR<</Font<<");
-    d.extend_from_slice(TYPED_FONT);
-    d.push(b' ');
-    reference(&mut d, font);
-    d.extend_from_slice(b">>>>");
-    appearance_string(&mut d, size);
-    d.extend_from_slice(b">>");
-    d
+    let mut font = Dict::new();
+    font.name("Type", "Font")
+        .name("Subtype", "Type1")
+        .name("BaseFont", "Helvetica")
+        .name("Encoding", "WinAnsiEncoding");
+    let font = file.add(font.finish());
+    catalog.dict("AcroForm", |form| {
+        form.refs("Fields", ids)
+            .dict("DR", |dr| {
+                dr.dict("Font", |fonts| {
+                    fonts.reference(TYPED_FONT, font);
+                });
+            })
+            .raw("DA", &appearance_string(size));
+    });
 }

@@ -123,21 +123,19 @@ pub fn write_tagged(
     file.set(tree, page_tree(&kids));
     file.set(resources, font_resources(&font_refs));
 
-    let tagged = marked.write(&mut file, &kids, pages, &annotations);
-    let archival = archive::write(&mut file, info, &structure.lang);
-    // The sheet's title, not its file name, in the viewer's title bar.
-    let mut dict = b"<</Type/Catalog/Pages ".to_vec();
-    reference(&mut dict, tree);
-    dict.extend_from_slice(b"/PageLayout/OneColumn/ViewerPreferences<</DisplayDocTitle true>>");
-    dict.extend_from_slice(&tagged);
-    dict.extend_from_slice(&archival);
-    dict.extend_from_slice(&attachments::write(
-        &mut file,
-        attachments,
-        &pdf_date(info.created_unix),
-    ));
-    dict.extend_from_slice(b">>");
-    file.set(catalog, dict);
+    let mut dict = Dict::new();
+    dict.name("Type", "Catalog")
+        .reference("Pages", tree)
+        .name("PageLayout", "OneColumn")
+        // The sheet's title, not its file name, in the viewer's title bar.
+        .dict("ViewerPreferences", |v| {
+            v.bool("DisplayDocTitle", true);
+        });
+    marked.write(&mut file, &kids, pages, &annotations, &mut dict);
+    archive::write(&mut file, info, &structure.lang, &mut dict);
+    let date = pdf_date(info.created_unix);
+    attachments::write(&mut file, attachments, &date, &mut dict);
+    file.set(catalog, dict.finish());
 
     file.set(info_id, info_dict(info));
     let id = file_id(info, &kids, &file);
@@ -212,7 +210,7 @@ fn write_pages(
     let mut annotations = Vec::new();
     for (n, (page, content)) in pages.iter().zip(contents).enumerate() {
         let page_id = file.reserve();
-        let content_id = file.stream(Vec::new(), content);
+        let content_id = file.stream(Dict::new(), content);
         let first = annotations.len();
         for (link, l) in page.links.iter().enumerate() {
             for area in 0..l.areas.len() {
@@ -232,32 +230,26 @@ fn write_pages(
                 id,
             });
         }
-        let mut dict = b"<</Type/Page/Parent ".to_vec();
-        reference(&mut dict, tree);
-        // Where the page's marked content finds its structure elements, in the parent tree;
-        // and annotations, if any, taken in the structure's order.
-        dict.extend_from_slice(b"/Tabs/S/StructParents ");
-        int(&mut dict, n as i64);
-        dict.extend_from_slice(b"/MediaBox[0 0 ");
-        num(&mut dict, page.width);
-        dict.push(b' ');
-        num(&mut dict, page.height);
-        dict.extend_from_slice(b"]/Resources ");
-        reference(&mut dict, resources);
-        dict.extend_from_slice(b"/Contents ");
-        reference(&mut dict, content_id);
+        let mut dict = Dict::new();
+        dict.name("Type", "Page")
+            .reference("Parent", tree)
+            // Where the page's marked content finds its structure elements, in the parent
+            // tree; and annotations, if any, taken in the structure's order.
+            .name("Tabs", "S")
+            .int("StructParents", n as i64)
+            .array("MediaBox", |a| {
+                a.int(0).int(0).num(page.width).num(page.height);
+            })
+            .reference("Resources", resources)
+            .reference("Contents", content_id);
         if annotations.len() > first {
-            dict.extend_from_slice(b"/Annots[");
-            for (k, annotation) in annotations[first..].iter().enumerate() {
-                if k > 0 {
-                    dict.push(b' ');
+            dict.array("Annots", |a| {
+                for annotation in &annotations[first..] {
+                    a.reference(annotation.id);
                 }
-                reference(&mut dict, annotation.id);
-            }
-            dict.push(b']');
+            });
         }
-        dict.extend_from_slice(b">>");
-        file.set(page_id, dict);
+        file.set(page_id, dict.finish());
         kids.push(page_id);
     }
     (kids, annotations)
@@ -265,49 +257,37 @@ fn write_pages(
 
 /// The page tree: every page, in order.
 fn page_tree(kids: &[u32]) -> Vec<u8> {
-    let mut dict = b"<</Type/Pages/Kids[".to_vec();
-    for (i, kid) in kids.iter().enumerate() {
-        if i > 0 {
-            dict.push(b' ');
-        }
-        reference(&mut dict, *kid);
-    }
-    dict.extend_from_slice(format!("]/Count {}>>", kids.len()).as_bytes());
-    dict
+    let mut dict = Dict::new();
+    dict.name("Type", "Pages")
+        .refs("Kids", kids)
+        .int("Count", kids.len() as i64);
+    dict.finish()
 }
 
 /// The resources all pages share: the embedded fonts, each named by its face.
 fn font_resources(font_refs: &[(FaceId, u32)]) -> Vec<u8> {
-    let mut dict = b"<</Font<<".to_vec();
-    for (face, id) in font_refs {
-        dict.extend_from_slice(format!("/F{}", face.0).as_bytes());
-        dict.push(b' ');
-        reference(&mut dict, *id);
-    }
-    dict.extend_from_slice(b">>>>");
-    dict
+    let mut dict = Dict::new();
+    dict.dict("Font", |fonts| {
+        for (face, id) in font_refs {
+            fonts.reference(&format!("F{}", face.0), *id);
+        }
+    });
+    dict.finish()
 }
 
 /// The document information dictionary.
 fn info_dict(info: &Info) -> Vec<u8> {
     let date = pdf_date(info.created_unix);
-    let mut dict = b"<<".to_vec();
-    for (key, value) in [
-        ("Title", info.title.as_str()),
-        ("Author", &info.author),
-        ("Subject", &info.subject),
-        ("Keywords", &info.keywords.join(", ")),
-        ("Creator", &info.creator),
-        ("Producer", &info.creator),
-        ("CreationDate", &date),
-        ("ModDate", &date),
-    ] {
-        dict.push(b'/');
-        dict.extend_from_slice(key.as_bytes());
-        text_string(&mut dict, value);
-    }
-    dict.extend_from_slice(b">>");
-    dict
+    let mut dict = Dict::new();
+    dict.text("Title", &info.title)
+        .text("Author", &info.author)
+        .text("Subject", &info.subject)
+        .text("Keywords", &info.keywords.join(", "))
+        .text("Creator", &info.creator)
+        .text("Producer", &info.creator)
+        .text("CreationDate", &date)
+        .text("ModDate", &date);
+    dict.finish()
 }
 
 /// A date as PDF writes them (ISO 32000-1, 7.9.4), in UTC.

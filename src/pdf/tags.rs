@@ -6,7 +6,7 @@
 use crate::frame::{Item, Page};
 use crate::structure::{Artifact, Mark, NodeId, Role, Structure};
 
-use super::{form, int, num, rect, reference, text_string, File, Pen};
+use super::{form, int, text_string, Dict, File, Pen};
 
 /// An annotation of a page, in the structure element it belongs to.
 pub(super) struct Annotation {
@@ -125,7 +125,7 @@ impl<'s> Marked<'s> {
     }
 
     /// Writes the structure tree, its parent tree, the outline, the annotations and the form
-    /// their fields make; returns the catalogue's entries for them. `page_ids`: each page's
+    /// their fields make, and the catalogue's entries for them. `page_ids`: each page's
     /// object id.
     pub(super) fn write(
         mut self,
@@ -133,7 +133,8 @@ impl<'s> Marked<'s> {
         page_ids: &[u32],
         pages: &[Page],
         annotations: &[Annotation],
-    ) -> Vec<u8> {
+        catalog: &mut Dict,
+    ) {
         self.parents.resize_with(page_ids.len(), Vec::new);
         let s = self.structure;
         let root = file.reserve();
@@ -187,25 +188,23 @@ impl<'s> Marked<'s> {
         }
         let parent_tree = file.add(self.parent_tree(&ids, &owners));
 
-        let mut d = b"<</Type/StructTreeRoot/K ".to_vec();
-        reference(&mut d, ids[Structure::ROOT.0 as usize]);
-        d.extend_from_slice(b"/ParentTree ");
-        reference(&mut d, parent_tree);
-        d.extend_from_slice(b"/ParentTreeNextKey ");
-        int(&mut d, (page_ids.len() + annotations.len()) as i64);
-        d.extend_from_slice(b">>");
-        file.set(root, d);
+        let mut d = Dict::new();
+        d.name("Type", "StructTreeRoot")
+            .reference("K", ids[Structure::ROOT.0 as usize])
+            .reference("ParentTree", parent_tree)
+            .int("ParentTreeNextKey", (page_ids.len() + annotations.len()) as i64);
+        file.set(root, d.finish());
 
-        let mut catalog = b"/MarkInfo<</Marked true>>/StructTreeRoot ".to_vec();
-        reference(&mut catalog, root);
-        catalog.extend_from_slice(b"/Lang");
-        text_string(&mut catalog, &s.lang);
-        if let Some(outline) = self.outline(file, page_ids, pages) {
-            catalog.extend_from_slice(b"/Outlines ");
-            reference(&mut catalog, outline);
-        }
-        catalog.extend_from_slice(&form::acro_form(file, &fields, typed_size));
         catalog
+            .dict("MarkInfo", |m| {
+                m.bool("Marked", true);
+            })
+            .reference("StructTreeRoot", root)
+            .text("Lang", &s.lang);
+        if let Some(outline) = self.outline(file, page_ids, pages) {
+            catalog.reference("Outlines", outline);
+        }
+        form::acro_form(file, &fields, typed_size, catalog);
     }
 
     /// Structure element `i`: its role, its parent, its children and marked content (the
@@ -223,113 +222,87 @@ impl<'s> Marked<'s> {
     ) -> Vec<u8> {
         let node = &self.structure.nodes[i];
         // /Type is optional for a structure element, and left out: hundreds of them a sheet.
-        let mut d = b"<</S/".to_vec();
-        d.extend_from_slice(node.role.name().as_bytes());
-        d.extend_from_slice(b"/P ");
-        reference(&mut d, node.parent.map_or(root, |p| ids[p.0 as usize]));
+        let mut d = Dict::new();
+        d.name("S", node.role.name())
+            .reference("P", node.parent.map_or(root, |p| ids[p.0 as usize]));
         let content = &self.content[i];
         let page = content.first().map(|c| c.0);
         if let Some(page) = page {
-            d.extend_from_slice(b"/Pg ");
-            reference(&mut d, page_ids[page]);
+            d.reference("Pg", page_ids[page]);
         }
-        let kids = node.children.len() + content.len() + objrs.len();
-        if kids > 0 {
-            d.extend_from_slice(if kids > 1 { b"/K[" } else { b"/K " });
-            let mut first = true;
-            let mut space = |d: &mut Vec<u8>| {
-                if !std::mem::take(&mut first) {
-                    d.push(b' ');
+        if node.children.len() + content.len() + objrs.len() > 0 {
+            d.one_or_array("K", |k| {
+                let is_link = |c: &NodeId| self.structure.node(*c).role == Role::Link;
+                for child in node.children.iter().filter(|c| !is_link(c)) {
+                    k.reference(ids[child.0 as usize]);
                 }
-            };
-            let is_link = |c: &NodeId| self.structure.node(*c).role == Role::Link;
-            for child in node.children.iter().filter(|c| !is_link(c)) {
-                space(&mut d);
-                reference(&mut d, ids[child.0 as usize]);
-            }
-            let mut links = node.children.iter().filter(|c| is_link(c)).peekable();
-            for &(on, mcid) in content {
-                while let Some(link) =
-                    links.next_if(|l| self.content[l.0 as usize].first() < Some(&(on, mcid)))
-                {
-                    space(&mut d);
-                    reference(&mut d, ids[link.0 as usize]);
+                let mut links = node.children.iter().filter(|c| is_link(c)).peekable();
+                for &(on, mcid) in content {
+                    while let Some(link) =
+                        links.next_if(|l| self.content[l.0 as usize].first() < Some(&(on, mcid)))
+                    {
+                        k.reference(ids[link.0 as usize]);
+                    }
+                    if Some(on) == page {
+                        k.int(i64::from(mcid));
+                    } else {
+                        k.dict(|r| {
+                            r.name("Type", "MCR")
+                                .reference("Pg", page_ids[on])
+                                .int("MCID", i64::from(mcid));
+                        });
+                    }
                 }
-                space(&mut d);
-                if Some(on) == page {
-                    int(&mut d, i64::from(mcid));
-                } else {
-                    d.extend_from_slice(b"<</Type/MCR/Pg ");
-                    reference(&mut d, page_ids[on]);
-                    d.extend_from_slice(b"/MCID ");
-                    int(&mut d, i64::from(mcid));
-                    d.extend_from_slice(b">>");
+                for link in links {
+                    k.reference(ids[link.0 as usize]);
                 }
-            }
-            for link in links {
-                space(&mut d);
-                reference(&mut d, ids[link.0 as usize]);
-            }
-            for &(on, obj) in objrs {
-                space(&mut d);
-                d.extend_from_slice(b"<</Type/OBJR/Obj ");
-                reference(&mut d, obj);
-                d.extend_from_slice(b"/Pg ");
-                reference(&mut d, page_ids[on]);
-                d.extend_from_slice(b">>");
-            }
-            if kids > 1 {
-                d.push(b']');
-            }
+                for &(on, obj) in objrs {
+                    k.dict(|r| {
+                        r.name("Type", "OBJR")
+                            .reference("Obj", obj)
+                            .reference("Pg", page_ids[on]);
+                    });
+                }
+            });
         }
         if node.role == Role::TH {
-            d.extend_from_slice(b"/A<</O/Table/Scope/Column>>");
+            d.dict("A", |a| {
+                a.name("O", "Table").name("Scope", "Column");
+            });
         }
         if let Some(lang) = &node.lang {
-            d.extend_from_slice(b"/Lang");
-            text_string(&mut d, lang);
+            d.text("Lang", lang);
         }
         if let Some(alt) = &node.alt {
-            d.extend_from_slice(b"/Alt");
-            text_string(&mut d, alt);
+            d.text("Alt", alt);
         }
         if let Some(text) = &node.actual_text {
-            d.extend_from_slice(b"/ActualText");
-            text_string(&mut d, text);
+            d.text("ActualText", text);
         }
-        d.extend_from_slice(b">>");
-        d
+        d.finish()
     }
 
     /// The parent tree: for each page (its StructParents key), the element of each MCID;
     /// then for each annotation in a structure element (`owners`), that element.
     fn parent_tree(&self, ids: &[u32], owners: &[Option<NodeId>]) -> Vec<u8> {
-        let mut d = b"<</Nums[".to_vec();
-        for (n, parents) in self.parents.iter().enumerate() {
-            if n > 0 {
-                d.push(b' ');
+        let mut d = Dict::new();
+        d.array("Nums", |nums| {
+            for (n, parents) in self.parents.iter().enumerate() {
+                nums.int(n as i64).array(|a| {
+                    for node in parents {
+                        a.reference(ids[node.0 as usize]);
+                    }
+                });
             }
-            int(&mut d, n as i64);
-            d.push(b'[');
-            for (k, node) in parents.iter().enumerate() {
-                if k > 0 {
-                    d.push(b' ');
+            let first_key = self.parents.len();
+            for (k, owner) in owners.iter().enumerate() {
+                if let Some(node) = owner {
+                    nums.int((first_key + k) as i64)
+                        .reference(ids[node.0 as usize]);
                 }
-                reference(&mut d, ids[node.0 as usize]);
             }
-            d.push(b']');
-        }
-        let first_key = self.parents.len();
-        for (k, owner) in owners.iter().enumerate() {
-            if let Some(node) = owner {
-                d.push(b' ');
-                int(&mut d, (first_key + k) as i64);
-                d.push(b' ');
-                reference(&mut d, ids[node.0 as usize]);
-            }
-        }
-        d.extend_from_slice(b"]>>");
-        d
+        });
+        d.finish()
     }
 
     /// The outline: every heading, each opening its page where the heading stands, nested
@@ -381,14 +354,12 @@ impl<'s> Marked<'s> {
         };
         let root = file.reserve();
         let ids: Vec<u32> = entries.iter().map(|_| file.reserve()).collect();
-        let links = |d: &mut Vec<u8>, siblings: &[usize], at: usize| {
+        let links = |d: &mut Dict, siblings: &[usize], at: usize| {
             if at > 0 {
-                d.extend_from_slice(b"/Prev ");
-                reference(d, ids[siblings[at - 1]]);
+                d.reference("Prev", ids[siblings[at - 1]]);
             }
             if let Some(&next) = siblings.get(at + 1) {
-                d.extend_from_slice(b"/Next ");
-                reference(d, ids[next]);
+                d.reference("Next", ids[next]);
             }
         };
         let mut family: Vec<(Option<usize>, Vec<usize>)> = vec![(None, kids(None))];
@@ -396,43 +367,38 @@ impl<'s> Marked<'s> {
         for (parent, siblings) in &family {
             for (at, &k) in siblings.iter().enumerate() {
                 let (_, title, page, y) = entries[k];
-                let mut d = b"<</Title".to_vec();
-                text_string(&mut d, title);
-                d.extend_from_slice(b"/Parent ");
-                reference(&mut d, parent.map_or(root, |p| ids[p]));
+                let mut d = Dict::new();
+                d.text("Title", title)
+                    .reference("Parent", parent.map_or(root, |p| ids[p]));
                 links(&mut d, siblings, at);
                 let own = &family[k + 1].1;
                 if let (Some(first), Some(last)) = (own.first(), own.last()) {
-                    d.extend_from_slice(b"/First ");
-                    reference(&mut d, ids[*first]);
-                    d.extend_from_slice(b"/Last ");
-                    reference(&mut d, ids[*last]);
-                    d.extend_from_slice(b"/Count ");
-                    int(&mut d, below(k) as i64);
+                    d.reference("First", ids[*first])
+                        .reference("Last", ids[*last])
+                        .int("Count", below(k) as i64);
                 }
-                d.extend_from_slice(b"/Dest[");
-                reference(&mut d, page_ids[page]);
-                // A little above the heading, at the zoom the reader already has.
-                d.extend_from_slice(b"/XYZ null ");
-                num(
-                    &mut d,
-                    (pages[page].height - y + 12.0).min(pages[page].height),
-                );
-                d.extend_from_slice(b" null]>>");
-                file.set(ids[k], d);
+                // A little above the heading.
+                let height = pages[page].height;
+                destination(&mut d, page_ids[page], (height - y + 12.0).min(height));
+                file.set(ids[k], d.finish());
             }
         }
         let top = &family[0].1;
-        let mut d = b"<</Type/Outlines/First ".to_vec();
-        reference(&mut d, ids[top[0]]);
-        d.extend_from_slice(b"/Last ");
-        reference(&mut d, ids[top[top.len() - 1]]);
-        d.extend_from_slice(b"/Count ");
-        int(&mut d, ids.len() as i64);
-        d.extend_from_slice(b">>");
-        file.set(root, d);
+        let mut d = Dict::new();
+        d.name("Type", "Outlines")
+            .reference("First", ids[top[0]])
+            .reference("Last", ids[top[top.len() - 1]])
+            .int("Count", ids.len() as i64);
+        file.set(root, d.finish());
         Some(root)
     }
+}
+
+/// `/Dest`: the page `page` at `top` points from its foot, at the zoom the reader already has.
+fn destination(d: &mut Dict, page: u32, top: f32) {
+    d.array("Dest", |a| {
+        a.reference(page).name("XYZ").null().num(top).null();
+    });
 }
 
 /// The dictionary of `link`'s annotation `area` on `page`: the area it is followed from, with no border drawn, shown
@@ -448,23 +414,24 @@ fn annotation(
 ) -> Vec<u8> {
     let (page, link) = (&pages[page], &pages[page].links[link]);
     let area = link.areas[area];
-    let mut d = b"<</Type/Annot/Subtype/Link/Rect".to_vec();
-    rect(&mut d, &area, page.height, false);
-    d.extend_from_slice(b"/Border[0 0 0]/F 4/Contents");
-    text_string(&mut d, &link.description);
+    let mut d = Dict::new();
+    d.name("Type", "Annot")
+        .name("Subtype", "Link")
+        .rect("Rect", &area, page.height, false)
+        .array("Border", |a| {
+            a.int(0).int(0).int(0);
+        })
+        .int("F", 4)
+        .text("Contents", &link.description);
     if let Some(key) = key {
-        d.extend_from_slice(b"/StructParent ");
-        int(&mut d, key as i64);
+        d.int("StructParent", key as i64);
     }
     // A page number the text names that the document does not have goes to its last page.
     let to = link.page.min(pages.len() - 1);
-    d.extend_from_slice(b"/Dest[");
-    reference(&mut d, page_ids[to]);
-    // A little above the place, at the zoom the reader already has, as the outline's.
-    d.extend_from_slice(b"/XYZ null ");
-    num(&mut d, (pages[to].height - link.y + 12.0).min(pages[to].height));
-    d.extend_from_slice(b" null]>>");
-    d
+    // A little above the place, as the outline's.
+    let height = pages[to].height;
+    destination(&mut d, page_ids[to], (height - link.y + 12.0).min(height));
+    d.finish()
 }
 
 /// The top of an item, in points from the page's top.

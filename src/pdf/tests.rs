@@ -40,6 +40,51 @@ fn text_strings_escape_or_switch_to_utf16() {
 }
 
 #[test]
+fn dictionaries_space_a_value_only_where_it_would_run_into_its_key() {
+    let mut d = Dict::new();
+    d.name("Type", "Page")
+        .int("Count", -5)
+        .num("W", 1.5)
+        .bool("B", true)
+        .reference("Parent", 3)
+        .text("Title", "(a)")
+        .refs("Kids", &[4, 5])
+        .dict("A", |a| {
+            a.name("O", "Table");
+        })
+        .array("Dest", |a| {
+            a.reference(4).name("XYZ").null().num(2.25f32).null();
+        })
+        .array("Nums", |a| {
+            a.int(0).array(|_| {}).text("b").dict(|_| {});
+        })
+        .raw("ID", b"[<00><00>]")
+        .raw("N", b"1");
+    assert_eq!(
+        String::from_utf8(d.finish()).unwrap(),
+        "<</Type/Page/Count -5/W 1.5/B true/Parent 3 0 R/Title(\\(a\\))/Kids[4 0 R 5 0 R]\
+/A<</O/Table>>/Dest[4 0 R/XYZ null 2.25 null]/Nums[0[] (b) <<>>]/ID[<00><00>]/N 1>>"
+    );
+}
+
+#[test]
+fn one_kid_is_written_alone_and_several_as_an_array() {
+    let kids = |n: u32| {
+        let mut d = Dict::new();
+        d.one_or_array("K", |k| {
+            for id in 0..n {
+                k.dict(|r| {
+                    r.reference("Obj", id);
+                });
+            }
+        });
+        String::from_utf8(d.finish()).unwrap()
+    };
+    assert_eq!(kids(1), "<</K <</Obj 0 0 R>>>>");
+    assert_eq!(kids(2), "<</K[<</Obj 0 0 R>> <</Obj 1 0 R>>]>>");
+}
+
+#[test]
 fn a_face_out_of_codes_reuses_the_code_of_the_same_glyph() {
     let fonts = FontSet::embedded();
     let face = fonts.face(FaceId(0));
