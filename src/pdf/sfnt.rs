@@ -1,12 +1,15 @@
-//! Just enough of the TrueType (sfnt) container to drop tables from a font program.
+//! Just enough of the TrueType (sfnt) container to drop tables from a font program and add
+//! glyphs to it. read-fonts reads the font; read-fonts does not write, so the tables that
+//! change are written here.
 
-fn u16_at(b: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_be_bytes(b.get(at..at + 2)?.try_into().ok()?))
-}
+use std::borrow::Cow;
+use std::ops::Range;
 
-fn u32_at(b: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_be_bytes(b.get(at..at + 4)?.try_into().ok()?))
-}
+use read_fonts::tables::glyf::{Anchor, Component, CompositeGlyph, CompositeGlyphFlags, Glyph};
+use read_fonts::tables::head::Head;
+use read_fonts::tables::loca::LocaGlyph;
+use read_fonts::types::{GlyphId, NameId, Tag};
+use read_fonts::{FontRef, TableProvider};
 
 /// The sfnt checksum: the sum of big-endian 32-bit words, the last one zero-padded.
 fn checksum(data: &[u8]) -> u32 {
@@ -17,63 +20,39 @@ fn checksum(data: &[u8]) -> u32 {
     })
 }
 
-/// A table's tag and bytes.
-type Table<'a> = ([u8; 4], &'a [u8]);
+/// The first face of `font`, a font file or a collection.
+fn face(font: &[u8]) -> Option<FontRef<'_>> {
+    FontRef::from_index(font, 0).ok()
+}
 
-/// The sfnt version and table directory of `font` (the first face of a collection).
-fn tables(font: &[u8]) -> Option<(u32, Vec<Table<'_>>)> {
-    let (font_start, version) = match u32_at(font, 0)? {
-        0x7474_6366 /* "ttcf" */ => {
-            let at = u32_at(font, 12)? as usize;
-            (at, u32_at(font, at)?)
-        }
-        v => (0, v),
-    };
-    let count = usize::from(u16_at(font, font_start + 4)?);
-    let mut out = Vec::with_capacity(count);
-    for i in 0..count {
-        let record = font_start + 12 + 16 * i;
-        let tag: [u8; 4] = font.get(record..record + 4)?.try_into().ok()?;
-        let offset = u32_at(font, record + 8)? as usize;
-        let len = u32_at(font, record + 12)? as usize;
-        out.push((tag, font.get(offset..offset.checked_add(len)?)?));
-    }
-    Some((version, out))
+/// Every table of `face` in directory order; `None` when one lies outside the file, as a
+/// font file made from the tables would be wrong.
+fn tables<'a>(face: &FontRef<'a>) -> Option<Vec<(Tag, &'a [u8])>> {
+    face.table_directory
+        .table_records()
+        .iter()
+        .map(|record| {
+            let tag = record.tag();
+            Some((tag, face.table_data(tag)?.as_bytes()))
+        })
+        .collect()
 }
 
 /// One table of `font`.
 pub fn table<'a>(font: &'a [u8], tag: &[u8; 4]) -> Option<&'a [u8]> {
-    tables(font)?
-        .1
-        .into_iter()
-        .find(|(t, _)| t == tag)
-        .map(|(_, d)| d)
+    face(font)?.table_data(Tag::new(tag)).map(|d| d.as_bytes())
 }
 
 /// The font's PostScript name (name id 6), which PDF uses as the font's name.
 pub fn postscript_name(font: &[u8]) -> Option<String> {
-    let name = table(font, b"name")?;
-    let count = usize::from(u16_at(name, 2)?);
-    let strings = usize::from(u16_at(name, 4)?);
-    for i in 0..count {
-        let record = 6 + 12 * i;
-        let (platform, id) = (u16_at(name, record)?, u16_at(name, record + 6)?);
-        if id != 6 {
+    let name = face(font)?.name().ok()?;
+    let strings = name.string_data();
+    for record in name.name_record() {
+        if record.name_id() != NameId::POSTSCRIPT_NAME {
             continue;
         }
-        let len = usize::from(u16_at(name, record + 8)?);
-        let at = strings + usize::from(u16_at(name, record + 10)?);
-        let bytes = name.get(at..at + len)?;
-        let text = match platform {
-            // Windows and Unicode platforms: UTF-16BE.
-            0 | 3 => String::from_utf16_lossy(
-                &bytes
-                    .chunks_exact(2)
-                    .map(|c| u16::from_be_bytes([c[0], c[1]]))
-                    .collect::<Vec<_>>(),
-            ),
-            _ => bytes.iter().map(|&b| char::from(b)).collect(),
-        };
+        let text: String = record.string(strings).ok()?.chars().collect();
+        // An encoding read-fonts cannot decode reads as empty: another record may say it.
         if !text.is_empty() {
             return Some(text);
         }
@@ -96,36 +75,35 @@ pub struct Metrics {
 
 impl Metrics {
     pub fn read(font: &[u8]) -> Option<Metrics> {
-        let (_, all) = tables(font)?;
-        let table = |tag: &[u8; 4]| all.iter().find(|(t, _)| t == tag).map(|(_, d)| *d);
-        let head = table(b"head")?;
-        let hhea = table(b"hhea")?;
-        let i16_at = |b: &[u8], at| u16_at(b, at).map(|v| v as i16);
-        let os2 = table(b"OS/2");
-        let post = table(b"post");
-        let ascent = i16_at(hhea, 4)?;
+        let face = face(font)?;
+        let head = face.head().ok()?;
+        let hhea = face.hhea().ok()?;
+        let os2 = face.os2().ok();
+        let ascent = hhea.ascender().to_i16();
         Some(Metrics {
-            units_per_em: u16_at(head, 18)?.max(16),
-            bbox: [
-                i16_at(head, 36)?,
-                i16_at(head, 38)?,
-                i16_at(head, 40)?,
-                i16_at(head, 42)?,
-            ],
+            units_per_em: head.units_per_em().max(16),
+            bbox: [head.x_min(), head.y_min(), head.x_max(), head.y_max()],
             ascent,
-            descent: i16_at(hhea, 6)?,
+            descent: hhea.descender().to_i16(),
             // sCapHeight exists from OS/2 version 2 on; the ascent stands in before that.
             cap_height: os2
-                .filter(|t| u16_at(t, 0).is_some_and(|v| v >= 2))
-                .and_then(|t| i16_at(t, 88))
+                .as_ref()
+                .and_then(|t| t.s_cap_height())
                 .unwrap_or(ascent),
-            italic_angle: post
-                .and_then(|t| u32_at(t, 4))
-                .map(|fixed| fixed as i32 as f32 / 65536.0)
+            italic_angle: face
+                .post()
+                .map(|t| t.italic_angle().to_f32())
                 .unwrap_or(0.0),
-            weight_class: os2.and_then(|t| u16_at(t, 4)).unwrap_or(400),
+            weight_class: os2.map(|t| t.us_weight_class()).unwrap_or(400),
         })
     }
+}
+
+/// Writes `value` over the field at `at` of a table's bytes; `None` where the table is
+/// too short to hold it.
+fn put(table: &mut [u8], at: Range<usize>, value: &[u8]) -> Option<()> {
+    table.get_mut(at)?.copy_from_slice(value);
+    Some(())
 }
 
 /// A TrueType font without hinting: no `fpgm`, `prep` or `cvt ` table, and no instructions
@@ -134,53 +112,47 @@ impl Metrics {
 /// TrueType outlines unhinted anyway, while the instructions are about half of a subset's
 /// bytes. `None` when `font` has no `glyf` outlines or is not well formed.
 pub fn without_hinting(font: &[u8], keep: &[&[u8; 4]]) -> Option<Vec<u8>> {
-    let (version, all) = tables(font)?;
-    let find = |tag: &[u8; 4]| all.iter().find(|(t, _)| t == tag).map(|(_, d)| *d);
-    let head = find(b"head")?;
-    let loca = find(b"loca")?;
-    let glyf = find(b"glyf")?;
-    let long = u16_at(head, 50)? != 0;
-    let entries = if long { loca.len() / 4 } else { loca.len() / 2 };
-    let offset = |i: usize| -> Option<usize> {
-        if long {
-            u32_at(loca, 4 * i).map(|v| v as usize)
-        } else {
-            u16_at(loca, 2 * i).map(|v| 2 * usize::from(v))
-        }
-    };
+    let face = face(font)?;
+    let all = tables(&face)?;
+    let head = face.head().ok()?;
+    let loca = face.loca(head.index_to_loc_format() != 0).ok()?;
+    let glyf = face.glyf().ok()?;
 
-    let mut new_glyf = Vec::with_capacity(glyf.len());
-    let mut starts = Vec::with_capacity(entries);
-    for i in 0..entries.saturating_sub(1) {
-        let glyph = glyf.get(offset(i)?..offset(i + 1)?)?;
+    let mut new_glyf = Vec::with_capacity(glyf.offset_data().len());
+    let mut starts = Vec::with_capacity(loca.len() + 1);
+    for gid in 0..loca.len() {
+        let glyph = loca.get(GlyphId::new(u32::try_from(gid).ok()?), &glyf)?;
         starts.push(new_glyf.len());
-        strip_glyph(glyph, &mut new_glyf)?;
+        if let Some(glyph) = glyph.glyph() {
+            strip_glyph(glyph, &mut new_glyf)?;
+        }
         // Short offsets count words, so every glyph starts on an even byte.
         new_glyf.resize(new_glyf.len().next_multiple_of(2), 0);
     }
     starts.push(new_glyf.len());
-    let (mut new_loca, mut new_head) = loca_for(&starts, false, head)?;
+    let (mut new_loca, mut new_head) = loca_for(&starts, false, &head)?;
 
-    let tables: Vec<([u8; 4], std::borrow::Cow<[u8]>)> = all
+    let tables: Vec<([u8; 4], Cow<[u8]>)> = all
         .iter()
+        .map(|&(tag, d)| (tag.to_be_bytes(), d))
         .filter(|(tag, _)| keep.contains(&tag) && !HINTING.contains(&tag))
         .map(|(tag, d)| {
-            let data: std::borrow::Cow<[u8]> = match tag {
+            let data: Cow<[u8]> = match &tag {
                 b"glyf" => std::mem::take(&mut new_glyf).into(),
                 b"loca" => std::mem::take(&mut new_loca).into(),
                 b"head" => std::mem::take(&mut new_head).into(),
-                _ => (*d).into(),
+                _ => d.into(),
             };
-            (*tag, data)
+            (tag, data)
         })
         .collect();
-    assemble(version, tables)
+    assemble(face.table_directory.sfnt_version(), tables)
 }
 
 /// The `loca` table for glyphs starting at `starts` (the last entry the end of the last
 /// glyph), in short offsets where they fit and `long` is not asked for, and `head` with its
 /// `indexToLocFormat` saying which.
-fn loca_for(starts: &[usize], long: bool, head: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
+fn loca_for(starts: &[usize], long: bool, head: &Head) -> Option<(Vec<u8>, Vec<u8>)> {
     let end = starts.last().copied().unwrap_or(0);
     let short = !long && end / 2 <= usize::from(u16::MAX);
     let mut loca = Vec::with_capacity(starts.len() * 4);
@@ -191,55 +163,91 @@ fn loca_for(starts: &[usize], long: bool, head: &[u8]) -> Option<(Vec<u8>, Vec<u
             loca.extend_from_slice(&(s as u32).to_be_bytes());
         }
     }
-    let mut head = head.to_vec();
-    head.get_mut(50..52)?
-        .copy_from_slice(&u16::from(!short).to_be_bytes());
-    Some((loca, head))
+    let mut new_head = head.offset_data().as_bytes().to_vec();
+    put(
+        &mut new_head,
+        head.index_to_loc_format_byte_range(),
+        &i16::from(!short).to_be_bytes(),
+    )?;
+    Some((loca, new_head))
 }
 
 const HINTING: &[&[u8; 4]] = &[b"fpgm", b"prep", b"cvt "];
 
+/// The components of a composite glyph; `None` when its data ends before the last of them.
+fn components(glyph: &CompositeGlyph) -> Option<Vec<Component>> {
+    let all: Vec<Component> = glyph.components().collect();
+    // read-fonts stops quietly where the data does: a last one announcing more was cut short.
+    match all.last() {
+        Some(last) if !last.flags.contains(CompositeGlyphFlags::MORE_COMPONENTS) => Some(all),
+        _ => None,
+    }
+}
+
 /// Appends `glyph` to `out` without its instructions.
-fn strip_glyph(glyph: &[u8], out: &mut Vec<u8>) -> Option<()> {
-    if glyph.is_empty() {
-        return Some(());
-    }
-    let contours = u16_at(glyph, 0)? as i16;
-    if contours >= 0 {
-        // Header, the contours' end points, then the instructions' length and bytes.
-        let at = 10 + 2 * contours as usize;
-        let len = usize::from(u16_at(glyph, at)?);
-        out.extend_from_slice(glyph.get(..at)?);
-        out.extend_from_slice(&[0, 0]);
-        out.extend_from_slice(glyph.get(at + 2 + len..)?);
-        return Some(());
-    }
-    // A composite: components up to the last, whose flags may announce instructions after it.
-    const ARGS_ARE_WORDS: u16 = 0x0001;
-    const SCALE: u16 = 0x0008;
-    const MORE: u16 = 0x0020;
-    const XY_SCALE: u16 = 0x0040;
-    const TWO_BY_TWO: u16 = 0x0080;
-    const INSTRUCTIONS: u16 = 0x0100;
-    out.extend_from_slice(glyph.get(..10)?);
-    let mut at = 10;
-    loop {
-        let flags = u16_at(glyph, at)?;
-        let mut len = 4 + if flags & ARGS_ARE_WORDS != 0 { 4 } else { 2 };
-        if flags & SCALE != 0 {
-            len += 2;
-        } else if flags & XY_SCALE != 0 {
-            len += 4;
-        } else if flags & TWO_BY_TWO != 0 {
-            len += 8;
+fn strip_glyph(glyph: &Glyph, out: &mut Vec<u8>) -> Option<()> {
+    match glyph {
+        Glyph::Simple(simple) => {
+            // Header and contour ends as they were, no instructions, the points as they were.
+            // read-fonts reads the arrays lazily, empty where the glyph is cut short, so the
+            // glyph is held to end after its instructions.
+            let bytes = simple.offset_data().as_bytes();
+            let points = bytes.get(simple.instructions_byte_range().end..)?;
+            out.extend_from_slice(bytes.get(..simple.instruction_length_byte_range().start)?);
+            out.extend_from_slice(&[0, 0]);
+            out.extend_from_slice(points);
         }
-        let component = out.len();
-        out.extend_from_slice(glyph.get(at..at + len)?);
-        out[component..component + 2].copy_from_slice(&(flags & !INSTRUCTIONS).to_be_bytes());
-        at += len;
-        if flags & MORE == 0 {
-            break;
+        Glyph::Composite(composite) => {
+            // The header, then every component, none announcing the instructions that
+            // would follow the last.
+            let bytes = composite.offset_data().as_bytes();
+            out.extend_from_slice(bytes.get(..composite.y_max_byte_range().end)?);
+            for component in components(composite)? {
+                write_component(&component, out)?;
+            }
         }
+    }
+    Some(())
+}
+
+/// Appends a composite glyph's component record, in the forms its flags choose, without
+/// the flag announcing instructions.
+fn write_component(c: &Component, out: &mut Vec<u8>) -> Option<()> {
+    type Flags = CompositeGlyphFlags;
+    let flags = c.flags - Flags::WE_HAVE_INSTRUCTIONS;
+    out.extend_from_slice(&flags.bits().to_be_bytes());
+    let gid = c.glyph.to_u32().to_be_bytes();
+    out.extend_from_slice(if flags.contains(Flags::GID_IS_24_BIT) {
+        &gid[1..]
+    } else {
+        &gid[2..]
+    });
+    let words = flags.contains(Flags::ARG_1_AND_2_ARE_WORDS);
+    // Arguments were read as bytes or words as the flags said, so they fit again.
+    let args = match c.anchor {
+        Anchor::Offset { x, y } if words => [x, y].map(|v| v as u16),
+        Anchor::Offset { x, y } => [x, y].map(|v| u16::from(v as i8 as u8)),
+        Anchor::Point { base, component } => [base, component],
+    };
+    for arg in args {
+        if words {
+            out.extend_from_slice(&arg.to_be_bytes());
+        } else {
+            out.push(u8::try_from(arg).ok()?);
+        }
+    }
+    let t = c.transform;
+    let scale: &[_] = if flags.contains(Flags::WE_HAVE_A_SCALE) {
+        &[t.xx]
+    } else if flags.contains(Flags::WE_HAVE_AN_X_AND_Y_SCALE) {
+        &[t.xx, t.yy]
+    } else if flags.contains(Flags::WE_HAVE_A_TWO_BY_TWO) {
+        &[t.xx, t.yx, t.xy, t.yy]
+    } else {
+        &[]
+    };
+    for v in scale {
+        out.extend_from_slice(&v.to_bits().to_be_bytes());
     }
     Some(())
 }
@@ -257,7 +265,7 @@ pub struct Composite {
 
 /// The number of glyphs in `font` (`maxp.numGlyphs`).
 pub fn glyph_count(font: &[u8]) -> Option<u16> {
-    u16_at(table(font, b"maxp")?, 4)
+    Some(face(font)?.maxp().ok()?.num_glyphs())
 }
 
 /// `font` with `composites` added as TrueType composite glyphs after its own, numbered
@@ -265,34 +273,28 @@ pub fn glyph_count(font: &[u8]) -> Option<u16> {
 /// are kept true to what it then holds. `None` when `font` has no `glyf` outlines, is not
 /// well formed, or would hold more than 65,535 glyphs.
 pub fn with_composites(font: &[u8], composites: &[Composite]) -> Option<Vec<u8>> {
-    let (version, all) = tables(font)?;
-    let find = |tag: &[u8; 4]| all.iter().find(|(t, _)| t == tag).map(|(_, d)| *d);
-    let (head, loca, glyf) = (find(b"head")?, find(b"loca")?, find(b"glyf")?);
-    let (hhea, hmtx, maxp) = (find(b"hhea")?, find(b"hmtx")?, find(b"maxp")?);
-    let count = usize::from(u16_at(maxp, 4)?);
+    let face = face(font)?;
+    let all = tables(&face)?;
+    let (head, hhea, hmtx) = (face.head().ok()?, face.hhea().ok()?, face.hmtx().ok()?);
+    let (maxp, glyf) = (face.maxp().ok()?, face.glyf().ok()?);
+    let long = head.index_to_loc_format() != 0;
+    let loca = face.loca(long).ok()?;
+    let count = usize::from(maxp.num_glyphs());
     let total = count.checked_add(composites.len())?;
     if total > usize::from(u16::MAX) {
         return None;
     }
-    let long = u16_at(head, 50)? != 0;
-    let offset = |i: usize| -> Option<usize> {
-        if long {
-            u32_at(loca, 4 * i).map(|v| v as usize)
-        } else {
-            u16_at(loca, 2 * i).map(|v| 2 * usize::from(v))
-        }
-    };
-    let glyph = |gid: u16| -> Option<&[u8]> {
-        let i = usize::from(gid);
-        if i >= count {
+    let offset = |i: usize| loca.get_raw(i).map(|v| v as usize);
+    let glyph = |gid: u16| -> Option<LocaGlyph> {
+        if usize::from(gid) >= count {
             return None;
         }
-        glyf.get(offset(i)?..offset(i + 1)?)
+        loca.get(GlyphId::from(gid), &glyf)
     };
 
     // Where each glyph starts; the end of the last is pushed once all are in.
     let mut starts: Vec<usize> = (0..count).map(offset).collect::<Option<_>>()?;
-    let mut new_glyf = glyf.get(..offset(count)?)?.to_vec();
+    let mut new_glyf = glyf.offset_data().as_bytes().get(..offset(count)?)?.to_vec();
     let mut metrics = Vec::with_capacity(composites.len());
     let (mut points, mut contours, mut elements, mut depth) = (0u16, 0u16, 0u16, 0u16);
     let mut bbox = [i16::MAX, i16::MAX, i16::MIN, i16::MIN];
@@ -305,12 +307,11 @@ pub fn with_composites(font: &[u8], composites: &[Composite]) -> Option<Vec<u8>>
             p = p.saturating_add(size.0);
             c = c.saturating_add(size.1);
             d = d.max(size.2 + 1);
-            if part.len() >= 10 {
-                let at = |k: usize, by: i16| u16_at(part, k).map(|v| (v as i16).saturating_add(by));
-                own[0] = own[0].min(at(2, dx)?);
-                own[1] = own[1].min(at(4, dy)?);
-                own[2] = own[2].max(at(6, dx)?);
-                own[3] = own[3].max(at(8, dy)?);
+            if let Some(part) = part.glyph() {
+                own[0] = own[0].min(part.x_min().saturating_add(dx));
+                own[1] = own[1].min(part.y_min().saturating_add(dy));
+                own[2] = own[2].max(part.x_max().saturating_add(dx));
+                own[3] = own[3].max(part.y_max().saturating_add(dy));
             }
         }
         new_glyf.resize(new_glyf.len().next_multiple_of(4), 0);
@@ -321,12 +322,13 @@ pub fn with_composites(font: &[u8], composites: &[Composite]) -> Option<Vec<u8>>
             for v in own {
                 new_glyf.extend_from_slice(&v.to_be_bytes());
             }
-            const ARGS_ARE_WORDS: u16 = 0x0001;
-            const ARGS_ARE_XY: u16 = 0x0002;
-            const MORE: u16 = 0x0020;
+            type Flags = CompositeGlyphFlags;
             for (k, &(gid, dx, dy)) in composite.parts.iter().enumerate() {
-                let more = if k + 1 < composite.parts.len() { MORE } else { 0 };
-                new_glyf.extend_from_slice(&(ARGS_ARE_WORDS | ARGS_ARE_XY | more).to_be_bytes());
+                let mut flags = Flags::ARG_1_AND_2_ARE_WORDS | Flags::ARGS_ARE_XY_VALUES;
+                if k + 1 < composite.parts.len() {
+                    flags |= Flags::MORE_COMPONENTS;
+                }
+                new_glyf.extend_from_slice(&flags.bits().to_be_bytes());
                 new_glyf.extend_from_slice(&gid.to_be_bytes());
                 new_glyf.extend_from_slice(&dx.to_be_bytes());
                 new_glyf.extend_from_slice(&dy.to_be_bytes());
@@ -344,116 +346,108 @@ pub fn with_composites(font: &[u8], composites: &[Composite]) -> Option<Vec<u8>>
     }
     new_glyf.resize(new_glyf.len().next_multiple_of(4), 0);
     starts.push(new_glyf.len());
-    let (mut new_loca, mut new_head) = loca_for(&starts, long, head)?;
-    for (k, at) in [36, 38, 40, 42].into_iter().enumerate() {
-        let old = u16_at(head, at)? as i16;
+    let (mut new_loca, mut new_head) = loca_for(&starts, long, &head)?;
+    let bounds = [
+        (head.x_min(), head.x_min_byte_range()),
+        (head.y_min(), head.y_min_byte_range()),
+        (head.x_max(), head.x_max_byte_range()),
+        (head.y_max(), head.y_max_byte_range()),
+    ];
+    for (k, (old, at)) in bounds.into_iter().enumerate() {
         let v = if k < 2 { old.min(bbox[k]) } else { old.max(bbox[k]) };
-        new_head[at..at + 2].copy_from_slice(&v.to_be_bytes());
+        put(&mut new_head, at, &v.to_be_bytes())?;
     }
 
-    // Every glyph with an advance of its own: the ones after the font's last long metric
-    // share its advance, and the new ones each have theirs.
-    let long_metrics = usize::from(u16_at(hhea, 34)?).clamp(1, count.max(1));
+    // Every glyph with an advance of its own: read-fonts gives the ones after the font's
+    // last long metric its advance, and the new ones each have theirs.
     let mut new_hmtx = Vec::with_capacity(4 * total);
-    let mut last_advance = 0;
-    let mut widest = u16_at(hhea, 10)?;
+    let mut widest = hhea.advance_width_max().to_u16();
     for i in 0..count {
-        let (advance, lsb) = if i < long_metrics {
-            (u16_at(hmtx, 4 * i)?, u16_at(hmtx, 4 * i + 2)?)
-        } else {
-            (last_advance, u16_at(hmtx, 4 * long_metrics + 2 * (i - long_metrics))?)
-        };
-        last_advance = advance;
-        new_hmtx.extend_from_slice(&advance.to_be_bytes());
-        new_hmtx.extend_from_slice(&lsb.to_be_bytes());
+        let gid = GlyphId::new(i as u32);
+        new_hmtx.extend_from_slice(&hmtx.advance(gid)?.to_be_bytes());
+        new_hmtx.extend_from_slice(&hmtx.side_bearing(gid)?.to_be_bytes());
     }
     for (advance, lsb) in metrics {
         widest = widest.max(advance);
         new_hmtx.extend_from_slice(&advance.to_be_bytes());
         new_hmtx.extend_from_slice(&lsb.to_be_bytes());
     }
-    let mut new_hhea = hhea.to_vec();
-    new_hhea.get_mut(10..12)?.copy_from_slice(&widest.to_be_bytes());
-    new_hhea.get_mut(34..36)?.copy_from_slice(&(total as u16).to_be_bytes());
-    let mut new_maxp = maxp.to_vec();
-    new_maxp.get_mut(4..6)?.copy_from_slice(&(total as u16).to_be_bytes());
-    if u32_at(maxp, 0)? == 0x0001_0000 && maxp.len() >= 32 {
-        for (at, v) in [(10, points), (12, contours), (28, elements), (30, depth)] {
-            let v = u16_at(maxp, at)?.max(v);
-            new_maxp[at..at + 2].copy_from_slice(&v.to_be_bytes());
+    let mut new_hhea = hhea.offset_data().as_bytes().to_vec();
+    put(&mut new_hhea, hhea.advance_width_max_byte_range(), &widest.to_be_bytes())?;
+    let long_metrics = (total as u16).to_be_bytes();
+    put(&mut new_hhea, hhea.number_of_h_metrics_byte_range(), &long_metrics)?;
+    let mut new_maxp = maxp.offset_data().as_bytes().to_vec();
+    put(&mut new_maxp, maxp.num_glyphs_byte_range(), &(total as u16).to_be_bytes())?;
+    // Version 0.5 (CFF outlines) has only the glyph count.
+    let most = [
+        (maxp.max_points(), maxp.max_points_byte_range(), points),
+        (maxp.max_contours(), maxp.max_contours_byte_range(), contours),
+        (maxp.max_component_elements(), maxp.max_component_elements_byte_range(), elements),
+        (maxp.max_component_depth(), maxp.max_component_depth_byte_range(), depth),
+    ];
+    for (old, at, v) in most {
+        if let Some(old) = old {
+            put(&mut new_maxp, at, &old.max(v).to_be_bytes())?;
         }
     }
 
-    let tables: Vec<([u8; 4], std::borrow::Cow<[u8]>)> = all
+    let tables: Vec<([u8; 4], Cow<[u8]>)> = all
         .iter()
-        .map(|(tag, d)| {
-            let data: std::borrow::Cow<[u8]> = match tag {
+        .map(|&(tag, d)| {
+            let tag = tag.to_be_bytes();
+            let data: Cow<[u8]> = match &tag {
                 b"glyf" => std::mem::take(&mut new_glyf).into(),
                 b"loca" => std::mem::take(&mut new_loca).into(),
                 b"head" => std::mem::take(&mut new_head).into(),
                 b"hhea" => std::mem::take(&mut new_hhea).into(),
                 b"hmtx" => std::mem::take(&mut new_hmtx).into(),
                 b"maxp" => std::mem::take(&mut new_maxp).into(),
-                _ => (*d).into(),
+                _ => d.into(),
             };
-            (*tag, data)
+            (tag, data)
         })
         .collect();
-    assemble(version, tables)
+    assemble(face.table_directory.sfnt_version(), tables)
 }
 
 /// The points, contours and nesting depth of glyph `gid`'s outline, its components' counted
 /// in; `None` past a depth no font needs (a component loop).
 fn outline_size<'f>(
-    glyph: &dyn Fn(u16) -> Option<&'f [u8]>,
+    glyph: &dyn Fn(u16) -> Option<LocaGlyph<'f>>,
     gid: u16,
     depth: u16,
 ) -> Option<(u16, u16, u16)> {
     if depth > 8 {
         return None;
     }
-    let data = glyph(gid)?;
-    if data.len() < 10 {
-        return Some((0, 0, 0));
-    }
-    let contours = u16_at(data, 0)? as i16;
-    if contours >= 0 {
-        let points = match contours {
-            0 => 0,
-            n => u16_at(data, 10 + 2 * (n as usize - 1))?.saturating_add(1),
-        };
-        return Some((points, contours as u16, 0));
-    }
-    const ARGS_ARE_WORDS: u16 = 0x0001;
-    const SCALE: u16 = 0x0008;
-    const MORE: u16 = 0x0020;
-    const XY_SCALE: u16 = 0x0040;
-    const TWO_BY_TWO: u16 = 0x0080;
-    let (mut points, mut all, mut deepest) = (0u16, 0u16, 0u16);
-    let mut at = 10;
-    loop {
-        let flags = u16_at(data, at)?;
-        let (p, c, d) = outline_size(glyph, u16_at(data, at + 2)?, depth + 1)?;
-        points = points.saturating_add(p);
-        all = all.saturating_add(c);
-        deepest = deepest.max(d + 1);
-        at += 4 + if flags & ARGS_ARE_WORDS != 0 { 4 } else { 2 };
-        if flags & SCALE != 0 {
-            at += 2;
-        } else if flags & XY_SCALE != 0 {
-            at += 4;
-        } else if flags & TWO_BY_TWO != 0 {
-            at += 8;
+    match glyph(gid)? {
+        LocaGlyph::Empty => Some((0, 0, 0)),
+        LocaGlyph::Glyph(Glyph::Simple(simple)) => {
+            let contours = simple.number_of_contours() as u16;
+            let ends = simple.end_pts_of_contours();
+            // Read lazily: empty where the glyph is cut short before its last contour's end.
+            if ends.len() != usize::from(contours) {
+                return None;
+            }
+            let points = ends.last().map_or(0, |end| end.get().saturating_add(1));
+            Some((points, contours, 0))
         }
-        if flags & MORE == 0 {
-            break;
+        LocaGlyph::Glyph(Glyph::Composite(composite)) => {
+            let (mut points, mut all, mut deepest) = (0u16, 0u16, 0u16);
+            for component in components(&composite)? {
+                let part = u16::try_from(component.glyph.to_u32()).ok()?;
+                let (p, c, d) = outline_size(glyph, part, depth + 1)?;
+                points = points.saturating_add(p);
+                all = all.saturating_add(c);
+                deepest = deepest.max(d + 1);
+            }
+            Some((points, all, deepest))
         }
     }
-    Some((points, all, deepest))
 }
 
 /// A font file from its tables: the directory, checksums and `head.checkSumAdjustment`.
-fn assemble(version: u32, mut tables: Vec<([u8; 4], std::borrow::Cow<[u8]>)>) -> Option<Vec<u8>> {
+fn assemble(version: u32, mut tables: Vec<([u8; 4], Cow<[u8]>)>) -> Option<Vec<u8>> {
     if !tables
         .iter()
         .any(|(tag, d)| tag == b"head" && d.len() >= 12)
@@ -503,46 +497,35 @@ fn assemble(version: u32, mut tables: Vec<([u8; 4], std::borrow::Cow<[u8]>)>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+    use read_fonts::tables::glyf::SimpleGlyph;
 
     static NOTO: &[u8] = include_bytes!("../../fonts/NotoSans-Regular.ttf");
 
     fn tags(font: &[u8]) -> Vec<String> {
-        let n = usize::from(u16_at(font, 4).unwrap());
-        (0..n)
-            .map(|i| String::from_utf8_lossy(&font[12 + 16 * i..16 + 16 * i]).into_owned())
-            .collect()
+        let records = FontRef::new(font).unwrap().table_directory.table_records();
+        records.iter().map(|r| r.tag().to_string()).collect()
     }
 
     const WITH_CMAP: &[&[u8; 4]] = &[
         b"cmap", b"cvt ", b"fpgm", b"glyf", b"head", b"hhea", b"hmtx", b"loca", b"maxp", b"prep",
     ];
 
-    fn glyph(font: &[u8], gid: u16) -> &[u8] {
-        let head = table(font, b"head").unwrap();
-        let loca = table(font, b"loca").unwrap();
-        let glyf = table(font, b"glyf").unwrap();
-        let i = usize::from(gid);
-        let (from, to) = if u16_at(head, 50).unwrap() == 0 {
-            (
-                2 * usize::from(u16_at(loca, 2 * i).unwrap()),
-                2 * usize::from(u16_at(loca, 2 * i + 2).unwrap()),
-            )
-        } else {
-            (
-                u32_at(loca, 4 * i).unwrap() as usize,
-                u32_at(loca, 4 * i + 4).unwrap() as usize,
-            )
-        };
-        &glyf[from..to]
+    fn glyph(font: &[u8], gid: u16) -> Glyph<'_> {
+        let font = FontRef::new(font).unwrap();
+        let glyf = font.glyf().unwrap();
+        let loca = font.loca(None).unwrap();
+        loca.get_glyf(GlyphId::from(gid), &glyf).unwrap().unwrap()
     }
 
-    /// The points of a glyph's outline, as the shaper's font reader draws them.
+    /// The points of a glyph's outline, as the shaper's font reader draws them: unrounded,
+    /// since a point implied between two off-curve points can lie on a half unit, which
+    /// rounds away from zero the other way once a part is moved below the baseline.
     #[derive(Default)]
-    struct Points(Vec<(i32, i32)>);
+    struct Points(Vec<(f32, f32)>);
 
     impl harfrust::font::glyph::outline::PathSink for Points {
         fn move_to(&mut self, x: f32, y: f32) {
-            self.0.push((x.round() as i32, y.round() as i32));
+            self.0.push((x, y));
         }
         fn line_to(&mut self, x: f32, y: f32) {
             self.move_to(x, y);
@@ -583,14 +566,17 @@ mod tests {
         assert_eq!(face.glyph_advance(a), fonts.face(plain).glyph_advance(a));
         let mut drawn = Points::default();
         assert!(fonts.face(with).outline(count, &mut drawn));
-        let mut alone = Points::default();
-        assert!(fonts.face(plain).outline(b, &mut alone));
-        // The composite draws the second part moved right by 700 units.
-        let right = |p: &Points| p.0.iter().map(|q| q.0).max().unwrap();
-        assert_eq!(right(&drawn), right(&alone) + 700);
+        let (mut first, mut second) = (Points::default(), Points::default());
+        assert!(fonts.face(plain).outline(a, &mut first));
+        assert!(fonts.face(plain).outline(b, &mut second));
+        // The composite draws the first part where it is and the second moved by (700, -50).
+        let placed: Vec<_> = first.0.iter().copied()
+            .chain(second.0.iter().map(|&(x, y)| (x + 700.0, y - 50.0)))
+            .collect();
+        assert_eq!(drawn.0, placed);
         // maxp says how many parts a composite has at most.
-        let maxp = table(&font, b"maxp").unwrap();
-        assert!(u16_at(maxp, 28).unwrap() >= 2, "maxComponentElements");
+        let maxp = FontRef::new(&font).unwrap().maxp().unwrap();
+        assert!(maxp.max_component_elements().unwrap() >= 2);
         assert!(with_composites(b"not a font", &joined).is_none());
     }
 
@@ -622,24 +608,26 @@ mod tests {
                 original.glyph_hor_advance(GlyphId(gid)),
                 "{c}"
             );
-            let (old, new) = (glyph(NOTO, gid), glyph(&slim, gid));
-            let contours = u16_at(old, 0).unwrap() as i16;
-            if contours >= 0 {
-                // Same header and contour ends, no instructions, same points.
-                let at = 10 + 2 * contours as usize;
-                let len = usize::from(u16_at(old, at).unwrap());
-                assert!(len > 0, "{c} was hinted");
-                assert_eq!(new[..at], old[..at], "{c}");
-                assert_eq!(u16_at(new, at), Some(0), "{c}");
-                let points = &old[at + 2 + len..];
-                assert_eq!(new[at + 2..at + 2 + points.len()], *points, "{c}");
-            } else {
-                composites += 1;
-                // The same components, none announcing instructions.
-                assert_eq!(new[..10], old[..10], "{c}");
-                assert!(new.len() < old.len() || old.len() - new.len() <= 1, "{c}");
-                let flags = u16_at(new, 10).unwrap();
-                assert_eq!(flags & 0x0100, 0, "{c}");
+            match (glyph(NOTO, gid), glyph(&slim, gid)) {
+                (Glyph::Simple(old), Glyph::Simple(new)) => {
+                    // Same header and contour ends, no instructions, same points.
+                    assert!(!old.instructions().is_empty(), "{c} was hinted");
+                    assert!(new.instructions().is_empty(), "{c}");
+                    assert_eq!(new.end_pts_of_contours(), old.end_pts_of_contours(), "{c}");
+                    let bbox = |g: &SimpleGlyph| [g.x_min(), g.y_min(), g.x_max(), g.y_max()];
+                    assert_eq!(bbox(&new), bbox(&old), "{c}");
+                    assert!(new.points().eq(old.points()), "{c}");
+                }
+                (Glyph::Composite(old), Glyph::Composite(new)) => {
+                    composites += 1;
+                    // The same components, none announcing instructions.
+                    assert!(new.components().eq(old.components().map(|mut c| {
+                        c.flags -= CompositeGlyphFlags::WE_HAVE_INSTRUCTIONS;
+                        c
+                    })));
+                    assert_eq!(new.instructions(), None, "{c}");
+                }
+                _ => panic!("{c} changed kind"),
             }
         }
         assert!(composites > 0, "accented letters are composites in Noto");
