@@ -1,112 +1,16 @@
-//! Content streams: the pen that draws a page's glyph runs, lines and rectangles as PDF
-//! operators, keeping each run's text readable (ToUnicode or ActualText).
+//! How a run's glyphs are shown so that its text reads back as it was written: in reading
+//! order, cluster by cluster, right-to-left clusters and their marks, and the characters of a
+//! cluster shared out among its glyphs.
 
+use super::shown::{Code, Showing};
 use super::*;
 use crate::frame::Glyph;
 use unicode_bidi::{BidiClass, bidi_class};
 
-/// Turns items into content-stream operators, writing a state change only when the state
-/// changes: consecutive texts share one text object, each line placed relative to the one
-/// before, and font, colours and line width persist (PDF keeps them in the graphics state
-/// across text objects).
-pub(super) struct Pen<'p, 'a> {
-    pub(super) out: Vec<u8>,
-    pub(super) height: f32,
-    pub(super) drawn: &'p mut Drawn<'a>,
-    /// The start of the last line placed in the current text object, in hundredths.
-    pub(super) line: Option<(i64, i64)>,
-    pub(super) font: Option<(FaceId, f32)>,
-    // PDF's initial graphics state: black fill and stroke, 1 pt lines.
-    pub(super) fill: f32,
-    pub(super) stroke: f32,
-    pub(super) line_width: f32,
-}
-
-impl<'p, 'a> Pen<'p, 'a> {
-    pub(super) fn new(height: f32, drawn: &'p mut Drawn<'a>) -> Pen<'p, 'a> {
-        Pen {
-            out: Vec::with_capacity(8 * 1024),
-            height,
-            drawn,
-            line: None,
-            font: None,
-            fill: 0.0,
-            stroke: 0.0,
-            line_width: 1.0,
-        }
-    }
-
-    pub(super) fn end_text(&mut self) {
-        if self.line.take().is_some() {
-            self.out.extend_from_slice(b"ET\n");
-        }
-    }
-
-    pub(super) fn point(&mut self, x: f32, y_from_top: f32) {
-        num(&mut self.out, x);
-        self.out.push(b' ');
-        num(&mut self.out, self.height - y_from_top);
-    }
-
-    pub(super) fn fill(&mut self, g: f32) {
-        if self.fill != g {
-            num(&mut self.out, g);
-            self.out.extend_from_slice(b" g\n");
-            self.fill = g;
-        }
-    }
-
-    pub(super) fn stroke(&mut self, width: f32, g: f32) {
-        if self.line_width != width {
-            num(&mut self.out, width);
-            self.out.extend_from_slice(b" w\n");
-            self.line_width = width;
-        }
-        if self.stroke != g {
-            num(&mut self.out, g);
-            self.out.extend_from_slice(b" G\n");
-            self.stroke = g;
-        }
-    }
-
-    /// One glyph's two-byte code inside a string, escaped as PDF strings need.
-    pub(super) fn code(&mut self, cid: u16) {
-        for b in cid.to_be_bytes() {
-            // A bare end-of-line inside a string reads back as a line feed.
-            match b {
-                b'(' | b')' | b'\\' => self.out.extend_from_slice(&[b'\\', b]),
-                b'\r' => self.out.extend_from_slice(b"\\r"),
-                b'\n' => self.out.extend_from_slice(b"\\n"),
-                _ => self.out.push(b),
-            }
-        }
-    }
-
-    pub(super) fn draw_all(&mut self, items: &[Item]) {
-        for item in items {
-            self.draw(item);
-        }
-    }
-
-    /// Draws a run's glyphs where the shaper placed them, in one `TJ` where it can.
-    ///
-    /// Text extractors read glyphs in the order they are shown, each as its ToUnicode
-    /// text. So the glyphs are shown in reading order, cluster by cluster, each moved to
-    /// its place (right-to-left text is shown from its right end leftwards); the glyphs of
-    /// one cluster share out its characters in order. Then the text reads back as written
-    /// whatever the shaper did: joined Arabic forms, reordered Indic vowel signs,
-    /// conjuncts and ligatures alike.
-    pub(super) fn text(&mut self, run: &TextRun) {
-        self.move_to_run(run);
-        let scale = self.drawn.face(run.face).scale;
-        let mut showing = Showing::default();
-        let shown = self.show_plain(run, scale, &mut showing);
-        self.show_clusters(run, scale, shown, showing);
-    }
-
+impl Pen<'_, '_> {
     /// Shows a run's glyphs from its `k`th on, cluster by cluster, and ends the run. A run
     /// shown in part already is plain: unmarked, and its glyphs in order.
-    pub(super) fn show_clusters(
+    pub(in crate::pdf) fn show_clusters(
         &mut self,
         run: &TextRun,
         scale: f64,
@@ -145,7 +49,7 @@ impl<'p, 'a> Pen<'p, 'a> {
     /// but without working out an order first: nearly every run of a sheet is plain. Stops
     /// at the first glyph that does not read as its cluster; returns how many were shown
     /// (none when the run is not plain).
-    pub(super) fn show_plain(&mut self, run: &TextRun, scale: f64, showing: &mut Showing) -> usize {
+    pub(in crate::pdf) fn show_plain(&mut self, run: &TextRun, scale: f64, showing: &mut Showing) -> usize {
         let glyphs = &run.glyphs;
         let plain = !(run.ends_line && run.text.ends_with('-'))
             && glyphs.windows(2).all(|w| w[0].text.start < w[1].text.start)
@@ -168,38 +72,9 @@ impl<'p, 'a> Pen<'p, 'a> {
         glyphs.len()
     }
 
-    /// Moves to the run's start, opening a text object if none is open, and sets its font.
-    pub(super) fn move_to_run(&mut self, run: &TextRun) {
-        self.fill(0.0);
-        let at = (
-            to_hundredths(run.x),
-            to_hundredths(self.height - run.baseline),
-        );
-        let (dx, dy) = match self.line {
-            Some((lx, ly)) => (at.0 - lx, at.1 - ly),
-            None => {
-                self.out.extend_from_slice(b"BT\n");
-                at
-            }
-        };
-        self.line = Some(at);
-        if self.font != Some((run.face, run.size)) {
-            self.out.extend_from_slice(b"/F");
-            int(&mut self.out, run.face.0 as i64);
-            self.out.push(b' ');
-            num(&mut self.out, run.size);
-            self.out.extend_from_slice(b" Tf\n");
-            self.font = Some((run.face, run.size));
-        }
-        hundredths(&mut self.out, dx);
-        self.out.push(b' ');
-        hundredths(&mut self.out, dy);
-        self.out.extend_from_slice(b" Td\n");
-    }
-
     /// Shows one cluster's glyphs (`glyphs`, indexes in the order shown), so that it reads
     /// back as its characters.
-    fn show_cluster(&mut self, placed: &Placed, glyphs: &[usize], showing: &mut Showing) {
+    pub(super) fn show_cluster(&mut self, placed: &Placed, glyphs: &[usize], showing: &mut Showing) {
         let run = placed.run;
         let range = run.glyphs[glyphs[0]].text.clone();
         let cluster = &run.text[range.start as usize..range.end as usize];
@@ -243,7 +118,7 @@ impl<'p, 'a> Pen<'p, 'a> {
     }
 
     /// Shows a cluster's codes, marked with the text they read as when it is `actual`.
-    fn show_codes(&mut self, codes: Vec<Code>, actual: Option<&str>, showing: &mut Showing) {
+    pub(super) fn show_codes(&mut self, codes: Vec<Code>, actual: Option<&str>, showing: &mut Showing) {
         if let Some(actual) = actual {
             showing.shown.close(&mut self.out, &mut showing.at);
             self.begin_actual(actual);
@@ -283,7 +158,7 @@ impl<'p, 'a> Pen<'p, 'a> {
     /// (PDF/A-3 6.2.11.5); a CID stands for one glyph with one text, so the same glyph may
     /// stand for another character elsewhere. A mark glyph is drawn in one composite glyph
     /// with its letter (see [`letters_and_marks`]), its character shown invisibly.
-    fn rtl_cluster(
+    pub(super) fn rtl_cluster(
         &mut self,
         placed: &Placed,
         glyphs: &[usize],
@@ -378,7 +253,7 @@ impl<'p, 'a> Pen<'p, 'a> {
     /// Glyph `base` of a right-to-left cluster drawn with the glyphs `parts` as one
     /// composite glyph reading as `text`, where `base` is drawn and with its advance;
     /// `None` where the face cannot hold it.
-    fn composite_over(
+    pub(super) fn composite_over(
         &mut self,
         placed: &Placed,
         base: usize,
@@ -409,7 +284,7 @@ impl<'p, 'a> Pen<'p, 'a> {
     /// The glyphs `glyphs` of a cluster drawn as one composite glyph that reads as `text`,
     /// placed where the leftmost of them starts and advancing as they all do; `None` where
     /// the face cannot hold it.
-    fn composite(&mut self, placed: &Placed, glyphs: &[usize], text: &str) -> Option<Code> {
+    pub(super) fn composite(&mut self, placed: &Placed, glyphs: &[usize], text: &str) -> Option<Code> {
         let run = placed.run;
         let first = *glyphs.iter().min()?;
         let last = *glyphs.iter().max()?;
@@ -435,7 +310,7 @@ impl<'p, 'a> Pen<'p, 'a> {
 
     /// The cluster's characters shared out in order among its glyphs, each glyph shown as
     /// its share; also whether every glyph's code reads as its share.
-    fn share_cluster(
+    pub(super) fn share_cluster(
         &mut self,
         placed: &Placed,
         glyphs: &[usize],
@@ -490,133 +365,6 @@ impl<'p, 'a> Pen<'p, 'a> {
             });
         }
         (codes, exact)
-    }
-
-    /// Glyphs drawn as filled shapes rather than text, after the run's text object.
-    fn draw_outlines(&mut self, run: &TextRun, outlines: &[(u16, f64, i32)]) {
-        let face = self.drawn.fonts.face(run.face);
-        let em = f64::from(run.size) / f64::from(face.units_per_em());
-        for &(id, x, y) in outlines {
-            let x = f64::from(run.x) + x / 1000.0 * f64::from(run.size);
-            let y = f64::from(self.height - run.baseline) + f64::from(y) * em;
-            // Font units to points: a scale finer than the hundredths lengths are
-            // written in.
-            self.out
-                .extend_from_slice(format!("q {em:.7} 0 0 {em:.7} {x:.2} {y:.2} cm\n").as_bytes());
-            let mut path = Outline::default();
-            face.outline(id, &mut path);
-            self.out.extend_from_slice(&path.out);
-            self.out.extend_from_slice(b"f Q\n");
-        }
-    }
-
-    pub(super) fn begin_actual(&mut self, text: &str) {
-        self.out.extend_from_slice(b"/Span<</ActualText");
-        text_string(&mut self.out, text);
-        self.out.extend_from_slice(b">>BDC\n");
-    }
-
-    /// Shows one glyph at `target` (thousandths of an em from the run's start), raised by
-    /// `rise` points; `at` is the pen, moved on by the glyph's `width` in the `W` array.
-    pub(super) fn glyph(
-        &mut self,
-        shown: &mut Shown,
-        at: &mut f64,
-        cid: u16,
-        target: f64,
-        width: f64,
-        rise: f32,
-    ) {
-        if rise != 0.0 {
-            // A mark raised or lowered: shown on its own, with a text rise.
-            shown.close(&mut self.out, at);
-            num(&mut self.out, rise);
-            self.out.extend_from_slice(b" Ts\n");
-        }
-        shown.move_to(&mut self.out, at, target);
-        if !shown.string {
-            self.out.push(b'(');
-            shown.string = true;
-        }
-        self.code(cid);
-        *at += width;
-        if rise != 0.0 {
-            shown.close(&mut self.out, at);
-            self.out.extend_from_slice(b"0 Ts\n");
-        }
-    }
-
-    pub(super) fn draw(&mut self, item: &Item) {
-        match item {
-            Item::Text(run) => self.text(run),
-            Item::Line {
-                from,
-                to,
-                width,
-                grey,
-            } => {
-                self.end_text();
-                self.stroke(*width, *grey);
-                self.point(from.0, from.1);
-                self.out.extend_from_slice(b" m ");
-                self.point(to.0, to.1);
-                self.out.extend_from_slice(b" l S\n");
-            }
-            Item::Rect {
-                x,
-                y,
-                w,
-                h,
-                fill,
-                stroke,
-            } => {
-                self.end_text();
-                if let Some(f) = fill {
-                    self.fill(*f);
-                }
-                if let Some((width, g)) = stroke {
-                    self.stroke(*width, *g);
-                }
-                self.point(*x, y + h);
-                self.out.push(b' ');
-                num(&mut self.out, *w);
-                self.out.push(b' ');
-                num(&mut self.out, *h);
-                self.out.extend_from_slice(match (fill, stroke) {
-                    (Some(_), Some(_)) => b" re B\n",
-                    (Some(_), None) => b" re f\n",
-                    _ => b" re S\n",
-                });
-            }
-            Item::Path { points, width } => {
-                self.end_text();
-                self.stroke(*width, 0.0);
-                for (i, (x, y)) in points.iter().enumerate() {
-                    self.point(*x, *y);
-                    self.out
-                        .extend_from_slice(if i == 0 { b" m " } else { b" l " });
-                }
-                self.out.extend_from_slice(b"S\n");
-            }
-            Item::Hidden { run, width } => self.hidden(run, *width),
-        }
-    }
-
-    /// Draws `run` invisible (rendering mode 3), squeezed to `width` when it is wider.
-    pub(super) fn hidden(&mut self, run: &TextRun, width: f32) {
-        let natural = run.width(self.drawn.fonts.face(run.face).units_per_em());
-        self.end_text();
-        self.out.extend_from_slice(b"3 Tr\n");
-        if natural > width {
-            num(&mut self.out, 100.0 * width / natural);
-            self.out.extend_from_slice(b" Tz\n");
-        }
-        self.text(run);
-        self.end_text();
-        self.out.extend_from_slice(b"0 Tr\n");
-        if natural > width {
-            self.out.extend_from_slice(b"100 Tz\n");
-        }
     }
 }
 
@@ -708,120 +456,6 @@ impl<'r> Placed<'r> {
             actual.push(' ');
         }
         actual
-    }
-}
-
-/// Where a run's text stands while it is shown: the `TJ` array, its pen, and the glyphs
-/// left to draw as shapes.
-#[derive(Default)]
-pub(super) struct Showing {
-    shown: Shown,
-    /// The pen of the text being shown, in thousandths of an em from the run's start.
-    at: f64,
-    outlines: Vec<(u16, f64, i32)>,
-}
-
-/// One glyph code to show: at `target` (thousandths of an em from the run's start), moving
-/// the pen by `width`, raised by `rise` points, and invisible where only its text counts.
-pub(super) struct Code {
-    cid: u16,
-    target: f64,
-    width: f64,
-    rise: f32,
-    invisible: bool,
-}
-
-/// The state of a `TJ` array being written.
-#[derive(Default)]
-pub(super) struct Shown {
-    pub(super) array: bool,
-    pub(super) string: bool,
-}
-
-impl Shown {
-    /// Moves the pen from `at` to `to` (thousandths of an em), opening the array if needed.
-    pub(super) fn move_to(&mut self, out: &mut Vec<u8>, at: &mut f64, to: f64) {
-        if !self.array {
-            out.push(b'[');
-            self.array = true;
-        }
-        let by = round_hundredths(to - *at);
-        if by != 0.0 {
-            if self.string {
-                out.push(b')');
-                self.string = false;
-            }
-            // In a TJ array a number moves the pen left.
-            thousandths(out, -by);
-        }
-        *at += by;
-    }
-
-    /// Ends the array. A new one starts where this one's pen was left.
-    pub(super) fn close(&mut self, out: &mut Vec<u8>, _at: &mut f64) {
-        if self.array {
-            if self.string {
-                out.push(b')');
-                self.string = false;
-            }
-            out.extend_from_slice(b"]TJ\n");
-            self.array = false;
-        }
-    }
-}
-
-/// A glyph outline as PDF path operators, in font units.
-#[derive(Default)]
-pub(super) struct Outline {
-    pub(super) out: Vec<u8>,
-    pub(super) at: (f32, f32),
-}
-
-impl Outline {
-    pub(super) fn point(&mut self, x: f32, y: f32) {
-        for v in [x, y] {
-            num(&mut self.out, v);
-            self.out.push(b' ');
-        }
-    }
-}
-
-impl harfrust::font::glyph::outline::PathSink for Outline {
-    fn move_to(&mut self, x: f32, y: f32) {
-        self.point(x, y);
-        self.out.extend_from_slice(b"m\n");
-        self.at = (x, y);
-    }
-
-    fn line_to(&mut self, x: f32, y: f32) {
-        self.point(x, y);
-        self.out.extend_from_slice(b"l\n");
-        self.at = (x, y);
-    }
-
-    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
-        // The cubic Bézier curve that traces the same quadratic one.
-        let (x0, y0) = self.at;
-        self.curve_to(
-            x0 + 2.0 / 3.0 * (x1 - x0),
-            y0 + 2.0 / 3.0 * (y1 - y0),
-            x + 2.0 / 3.0 * (x1 - x),
-            y + 2.0 / 3.0 * (y1 - y),
-            x,
-            y,
-        );
-    }
-
-    fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
-        self.point(x1, y1);
-        self.point(x2, y2);
-        self.point(x, y);
-        self.out.extend_from_slice(b"c\n");
-        self.at = (x, y);
-    }
-
-    fn close(&mut self) {
-        self.out.extend_from_slice(b"h\n");
     }
 }
 
