@@ -576,6 +576,43 @@ impl Reader<'_> {
         readings.iter().find(|r| *r == chosen).cloned()
     }
 
+    /// A relative date ("yesterday") written out in the field, and shown once to be checked.
+    fn read_as(&mut self, name: &str, text: &str, date: String) {
+        self.form.values.insert(name.into(), date.clone());
+        let said = self.about("form-read-as", text, &[("date", date)]);
+        self.problem(name, Message::error(said));
+    }
+
+    /// An ambiguous numeric date ("03/04"): the reading the person chose, written out in the
+    /// field; else both readings offered beside it. `iso` names a reading, `long` writes it
+    /// out in the form's language.
+    fn one_of<T: Copy>(
+        &mut self,
+        name: &str,
+        text: &str,
+        [a, b]: [T; 2],
+        iso: fn(T) -> String,
+        long: impl Fn(&Self, T) -> String,
+    ) -> Option<T> {
+        if let Some(c) = self.chosen(name, &[iso(a), iso(b)]) {
+            let when = if c == iso(a) { a } else { b };
+            let date = long(self, when);
+            self.form.values.insert(name.into(), date);
+            self.form.values.remove(&reading_name(name));
+            return Some(when);
+        }
+        let readings = vec![(iso(a), long(self, a)), (iso(b), long(self, b))];
+        self.problem(
+            name,
+            Message {
+                text: self.about("form-two-dates", text, &[]),
+                warning: false,
+                readings,
+            },
+        );
+        None
+    }
+
     /// A date as a person writes it. A relative one is written out and shown once to be
     /// checked; an ambiguous numeric one is kept as the reading chosen, else both are offered.
     fn date(&mut self, name: &str) -> Option<NaiveDate> {
@@ -584,29 +621,11 @@ impl Reader<'_> {
             Ok(DateReading::Date(d)) => Some(d),
             Ok(DateReading::Relative(d)) => {
                 let date = self.long_date(d);
-                self.form.values.insert(name.into(), date.clone());
-                let said = self.about("form-read-as", &text, &[("date", date)]);
-                self.problem(name, Message::error(said));
+                self.read_as(name, &text, date);
                 None
             }
             Ok(DateReading::Ambiguous(a, b)) => {
-                if let Some(c) = self.chosen(name, &[iso(a), iso(b)]) {
-                    let d = if c == iso(a) { a } else { b };
-                    let date = self.long_date(d);
-                    self.form.values.insert(name.into(), date);
-                    self.form.values.remove(&reading_name(name));
-                    return Some(d);
-                }
-                let readings = vec![(iso(a), self.long_date(a)), (iso(b), self.long_date(b))];
-                self.problem(
-                    name,
-                    Message {
-                        text: self.about("form-two-dates", &text, &[]),
-                        warning: false,
-                        readings,
-                    },
-                );
-                None
+                self.one_of(name, &text, [a, b], iso, |form, d| form.long_date(d))
             }
             Err(problem) => {
                 self.problem(name, Message::error(problem.0));
@@ -624,33 +643,12 @@ impl Reader<'_> {
             }) => Some(when),
             Ok(VisitReading::One { when, .. }) => {
                 let date = self.long_visit(when);
-                self.form.values.insert(name.into(), date.clone());
-                let said = self.about("form-read-as", &text, &[("date", date)]);
-                self.problem(name, Message::error(said));
+                self.read_as(name, &text, date);
                 None
             }
-            Ok(VisitReading::Ambiguous(a, b)) => {
-                if let Some(c) = self.chosen(name, &[iso_visit(a), iso_visit(b)]) {
-                    let when = if c == iso_visit(a) { a } else { b };
-                    let date = self.long_visit(when);
-                    self.form.values.insert(name.into(), date);
-                    self.form.values.remove(&reading_name(name));
-                    return Some(when);
-                }
-                let readings = vec![
-                    (iso_visit(a), self.long_visit(a)),
-                    (iso_visit(b), self.long_visit(b)),
-                ];
-                self.problem(
-                    name,
-                    Message {
-                        text: self.about("form-two-dates", &text, &[]),
-                        warning: false,
-                        readings,
-                    },
-                );
-                None
-            }
+            Ok(VisitReading::Ambiguous(a, b)) => self.one_of(name, &text, [a, b], iso_visit, |form, w| {
+                form.long_visit(w)
+            }),
             Err(problem) => {
                 self.problem(name, Message::error(problem.0));
                 None
@@ -912,6 +910,30 @@ mod tests {
         let intake = second.loaded.unwrap().intake;
         assert_eq!(intake.patient.born, NaiveDate::from_ymd_opt(1950, 4, 5));
         assert_eq!(form.get("patient.born"), "Wednesday 5 April 1950");
+    }
+
+    #[test]
+    fn an_ambiguous_visit_date_offers_both_readings_and_keeps_the_one_chosen() {
+        let mut form = posted(&[
+            ("patient.name", "Ann"),
+            ("visit.when", "3/2/2027 at 9:30am"),
+        ]);
+        let first = read_in_english(&mut form);
+        assert!(first.toml.is_none());
+        let readings = &first.messages["visit.when"][0].readings;
+        assert_eq!(readings.len(), 2, "{readings:?}");
+        let march = readings
+            .iter()
+            .find(|(_, long)| long.contains("March"))
+            .expect("a reading in March")
+            .0
+            .clone();
+        assert!(readings.iter().any(|(_, long)| long.contains("February")));
+        form.values.insert(reading_name("visit.when"), march);
+        let second = read_in_english(&mut form);
+        assert_eq!(second.errors(), 0, "{:?}", second.messages);
+        assert!(form.get("visit.when").contains("2 March 2027"), "{}", form.get("visit.when"));
+        assert!(second.toml.unwrap().contains("when = 2027-03-02T09:30:00"));
     }
 
     #[test]
