@@ -1,6 +1,6 @@
 //! The `TJ` array a run's glyph codes are written into, and the pen that moves through it.
 
-use super::super::*;
+use super::*;
 
 /// Where a run's text stands while it is shown: the `TJ` array, its pen, and the glyphs
 /// left to draw as shapes.
