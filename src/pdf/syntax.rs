@@ -127,6 +127,19 @@ fn name(out: &mut Vec<u8>, name: &str) {
     }
 }
 
+/// A dictionary or array written inside another, on at the end of the same bytes, so that
+/// nesting copies nothing.
+fn nest<T>(
+    out: &mut Vec<u8>,
+    open: fn(Vec<u8>) -> T,
+    fill: impl FnOnce(&mut T),
+    close: fn(T) -> Vec<u8>,
+) {
+    let mut inner = open(std::mem::take(out));
+    fill(&mut inner);
+    *out = close(inner);
+}
+
 /// A dictionary being written. Keys are the program's own names, written as they are;
 /// values that are names are escaped. Each method adds one entry.
 pub(super) struct Dict {
@@ -216,17 +229,13 @@ impl Dict {
 
     pub(super) fn dict(&mut self, key: &str, f: impl FnOnce(&mut Dict)) -> &mut Self {
         self.key(key, false);
-        let mut inner = Dict::within(std::mem::take(&mut self.out));
-        f(&mut inner);
-        self.out = inner.finish();
+        nest(&mut self.out, Dict::within, f, Dict::finish);
         self
     }
 
     pub(super) fn array(&mut self, key: &str, f: impl FnOnce(&mut Array)) -> &mut Self {
         self.key(key, false);
-        let mut inner = Array::within(std::mem::take(&mut self.out));
-        f(&mut inner);
-        self.out = inner.finish();
+        nest(&mut self.out, Array::within, f, Array::finish);
         self
     }
 
@@ -322,17 +331,13 @@ impl Array {
 
     pub(super) fn dict(&mut self, f: impl FnOnce(&mut Dict)) -> &mut Self {
         self.item(true);
-        let mut inner = Dict::within(std::mem::take(&mut self.out));
-        f(&mut inner);
-        self.out = inner.finish();
+        nest(&mut self.out, Dict::within, f, Dict::finish);
         self
     }
 
     pub(super) fn array(&mut self, f: impl FnOnce(&mut Array)) -> &mut Self {
         self.item(false);
-        let mut inner = Array::within(std::mem::take(&mut self.out));
-        f(&mut inner);
-        self.out = inner.finish();
+        nest(&mut self.out, Array::within, f, Array::finish);
         self
     }
 
